@@ -1,0 +1,47 @@
+package dev.bindsmith.core.outcome;
+
+/**
+ * The stable, machine-readable codes of every failure. Clients branch on these, so a code is never
+ * renamed or reused for another meaning; new ones may be added.
+ */
+public enum ErrorCode {
+    /** The body is not parseable JSON. */
+    INVALID_JSON,
+    /** A field is missing, has the wrong type or a malformed value. */
+    VALIDATION_FAILED,
+    /** A zone or owner name is not a valid DNS name. */
+    INVALID_ZONE_NAME,
+    /** Record changes were sent for a zone that does not accept dynamic updates. */
+    ZONE_NOT_DYNAMIC,
+    /** No credentials were presented. */
+    AUTH_REQUIRED,
+    /** Credentials were presented but are malformed, unknown or expired. */
+    AUTH_FAILED,
+    /** The caller is known but may not do this. */
+    FORBIDDEN,
+    ZONE_NOT_FOUND,
+    RECORD_NOT_FOUND,
+    /** No route has this path. */
+    ENDPOINT_NOT_FOUND,
+    /** The path exists but not with this method. */
+    METHOD_NOT_ALLOWED,
+    ZONE_EXISTS,
+    /** An idempotency key was reused with a different request. */
+    IDEMPOTENCY_CONFLICT,
+    BODY_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE,
+    /** Well-formed but semantically wrong zone data (SOA values, TTL range). */
+    INVALID_ZONE_CONFIGURATION,
+    /** A record that cannot coexist with the zone's data (CNAME beside other data, apex rules). */
+    RECORD_CONFLICT,
+    RATE_LIMITED,
+    /** The name server could not be reached, timed out, or closed the session without a reply. */
+    BACKEND_UNREACHABLE,
+    /** The name server answered and refused or failed the command. */
+    BACKEND_REJECTED,
+    ZONE_FILE_WRITE_FAILED,
+    INTERNAL_ERROR,
+    /** Not ready, or a dependency such as the zone directory is unusable. */
+    UNAVAILABLE,
+    SHUTTING_DOWN
+}

@@ -1,0 +1,61 @@
+package dev.bindsmith.core.port;
+
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.zone.ZoneName;
+
+/**
+ * Control of a running name server's zones: BIND's rndc commands, or the embedded server's
+ * equivalents. Every method returns an {@link Outcome} and never throws for a failure of the server:
+ * <ul>
+ * <li>an unknown zone is {@code NotFound} ({@code ZONE_NOT_FOUND});</li>
+ * <li>{@link #addZone} of a zone the server has is {@code Conflict} ({@code ZONE_EXISTS});</li>
+ * <li>a server that cannot be reached or closes the session is {@code BackendFailed}
+ *     ({@code BACKEND_UNREACHABLE});</li>
+ * <li>a command the server refuses is {@code BackendFailed} ({@code BACKEND_REJECTED}) with its
+ *     short error text.</li>
+ * </ul>
+ */
+public interface NameServerControl {
+
+    /** Starts serving a zone ({@code rndc addzone}). {@code config.file()} is where its master file is. */
+    Outcome<ControlReply> addZone(ZoneName zone, ZoneConfig config);
+
+    /** Stops serving a zone and forgets it ({@code rndc delzone}); the caller removes its files. */
+    Outcome<ControlReply> deleteZone(ZoneName zone);
+
+    /** Changes a zone's options ({@code rndc modzone}), keeping every option the patch does not name. */
+    Outcome<ControlReply> modifyZone(ZoneName zone, ZonePatch patch);
+
+    /** The zone's configuration as the server has it ({@code rndc showzone}). */
+    Outcome<ZoneConfig> showZone(ZoneName zone);
+
+    /** The zone's state ({@code rndc zonestatus}). */
+    Outcome<ZoneStatus> zoneStatus(ZoneName zone);
+
+    /** Reloads the zone from its file, and confirms it took ({@code rndc reload}). */
+    Outcome<ControlReply> reload(ZoneName zone);
+
+    /** Schedules a refresh of a secondary ({@code rndc refresh}). */
+    Outcome<ControlReply> refresh(ZoneName zone);
+
+    /** Transfers a secondary again from its primaries ({@code rndc retransfer}). */
+    Outcome<ControlReply> retransfer(ZoneName zone);
+
+    /** Suspends dynamic updates and writes the journal into the file ({@code rndc freeze}). */
+    Outcome<ControlReply> freeze(ZoneName zone);
+
+    /** Reloads a frozen zone and resumes dynamic updates ({@code rndc thaw}). */
+    Outcome<ControlReply> thaw(ZoneName zone);
+
+    /** Writes the journal into the zone file ({@code rndc sync}). */
+    Outcome<ControlReply> sync(ZoneName zone);
+
+    /** Sends NOTIFY to the zone's secondaries ({@code rndc notify}). */
+    Outcome<ControlReply> notify(ZoneName zone);
+
+    /** The server's state ({@code rndc status}). */
+    Outcome<ServerStatus> serverStatus();
+
+    /** Reloads the configuration and every zone ({@code rndc reload}). */
+    Outcome<ControlReply> reloadServer();
+}

@@ -1,0 +1,46 @@
+package dev.bindsmith.core.port;
+
+import dev.bindsmith.core.zone.ZoneName;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A zone's state as the server reports it ({@code zonestatus}): the fields bindsmith reads, every
+ * {@code key: value} line in {@code properties} (in the server's order), and the raw text.
+ */
+public record ZoneStatus(ZoneName name, String type, OptionalLong serial, List<String> files,
+                         Map<String, String> properties, String raw) {
+    public ZoneStatus {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(serial, "serial");
+        files = List.copyOf(files);
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        Objects.requireNonNull(raw, "raw");
+    }
+
+    /** {@code dynamic: yes}: the zone accepts updates. */
+    public Optional<Boolean> dynamic() {
+        return yesNo("dynamic");
+    }
+
+    /** {@code secure: yes}: the zone is signed. */
+    public Optional<Boolean> secure() {
+        return yesNo("secure");
+    }
+
+    public Optional<String> lastLoaded() {
+        return Optional.ofNullable(properties.get("last loaded"));
+    }
+
+    private Optional<Boolean> yesNo(String key) {
+        String v = properties.get(key);
+        return v == null ? Optional.empty() : Optional.of(v.startsWith("yes"));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.bindsmith.core.service;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A create-zone request as a client sent it, before validation: the reference API's
+ * {@code CreateZoneRequest} ({@code zoneName}, {@code zoneType}, {@code zoneConfig},
+ * {@code updateKeyName}). Absent fields are empty, so that validation can name every missing one.
+ */
+public record ZoneRequest(Optional<String> zoneName, Optional<String> zoneType,
+                          Optional<ZoneConfigRequest> zoneConfig, Optional<String> updateKeyName) {
+    public ZoneRequest {
+        Objects.requireNonNull(zoneName, "zoneName");
+        Objects.requireNonNull(zoneType, "zoneType");
+        Objects.requireNonNull(zoneConfig, "zoneConfig");
+        Objects.requireNonNull(updateKeyName, "updateKeyName");
+    }
+}
