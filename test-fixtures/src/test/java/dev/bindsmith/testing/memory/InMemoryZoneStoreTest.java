@@ -30,6 +30,11 @@ class InMemoryZoneStoreTest extends ZoneStoreContract {
         return ((InMemoryZoneStore) store).masterFile(zone.name());
     }
 
+    @Override
+    protected Optional<ZoneStore> unwritableStore() {
+        return Optional.of(new InMemoryZoneStore().unusable(true));
+    }
+
     private InMemoryZoneStore memory() {
         return (InMemoryZoneStore) store;
     }
