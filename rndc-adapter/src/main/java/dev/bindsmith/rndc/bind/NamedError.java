@@ -80,19 +80,26 @@ enum NamedError {
         };
     }
 
-    /** No verified reply: the server is unreachable, closed the session, or answered something untrustworthy. */
+    /**
+     * No verified reply: the server is unreachable, closed the session, or answered something
+     * untrustworthy. The client's messages are already in rndc's form ({@code rndc: connect failed: …})
+     * and free of secrets.
+     */
     static <T> Outcome.Failure<T> classify(String verb, RndcException e) {
-        String prefix = "rndc: '" + verb + "' failed: ";
         String message = e.getMessage() == null ? "" : oneLine(e.getMessage());
         return switch (e) {
             case RndcException.Unreachable u -> Outcome.backendUnreachable(verb,
-                    prefix + (message.isEmpty() ? "named could not be reached" : message));
-            case RndcException.Rejected r -> Outcome.backendUnreachable(verb,
-                    prefix + "rejected: check key, algorithm and clock (named closed the connection without a reply;"
-                            + " its log says why)");
+                    message.isEmpty() ? "rndc: '" + verb + "' failed: named could not be reached" : rndc(message));
+            case RndcException.Rejected r -> Outcome.backendUnreachable(verb, "rndc: '" + verb
+                    + "' failed: rejected: check key, algorithm and clock (named closed the connection without"
+                    + " a reply; its log says which)");
             case RndcException.Protocol p -> Outcome.backendUnreachable(verb,
-                    prefix + "invalid reply" + (message.isEmpty() ? "" : ": " + message));
+                    message.isEmpty() ? "rndc: '" + verb + "' failed: invalid reply" : rndc(message));
         };
+    }
+
+    private static String rndc(String message) {
+        return message.startsWith("rndc:") ? message : "rndc: " + message;
     }
 
     static String oneLine(String text) {
