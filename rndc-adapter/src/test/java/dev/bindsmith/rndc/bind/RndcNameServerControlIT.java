@@ -9,6 +9,7 @@ import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
@@ -89,7 +90,7 @@ class RndcNameServerControlIT extends NameServerControlContract {
 
     @Override
     protected ZoneStore storeFor(NameServerControl control) {
-        return new FileZoneStore(named.zoneDirectory(), TestMasterFile::render);
+        return new FileZoneStore(named.zoneDirectory());
     }
 
     @Override
@@ -196,7 +197,7 @@ class RndcNameServerControlIT extends NameServerControlContract {
         try (RunningNamed closed = NamedLauncher.create().allowNewZones(false).start();
              RndcClient c = clientFor(closed.rndcKey(), closed.controlPort())) {
             ZoneName name = ContractZones.unique("it-noperm");
-            StoredZone stored = Outcomes.ok(new FileZoneStore(closed.zoneDirectory(), TestMasterFile::render)
+            StoredZone stored = Outcomes.ok(new FileZoneStore(closed.zoneDirectory())
                     .create(TestZones.spec(name.value()).build()));
 
             Outcome.Failure<?> f = Outcomes.failure(new RndcNameServerControl(c).addZone(name,
@@ -237,7 +238,7 @@ class RndcNameServerControlIT extends NameServerControlContract {
     void reloadOfANewSerialIsConfirmedAndServed() throws IOException {
         ZoneName name = ContractZones.unique("it-newserial");
         Outcomes.ok(add(TestZones.spec(name.value()).serial(5)));
-        Files.writeString(Path.of(store.fileOf(name)), TestMasterFile.render(TestZones.spec(name.value()).serial(6)
+        Files.writeString(Path.of(store.fileOf(name)), ZoneFileWriter.render(TestZones.spec(name.value()).serial(6)
                 .record(Records.a("new." + name.value(), "192.0.2.66")).build()));
 
         assertThat(Outcomes.ok(control.reload(name)).text()).as(diagnostics()).isEqualTo("zone reload queued");
@@ -250,7 +251,7 @@ class RndcNameServerControlIT extends NameServerControlContract {
     void reloadOfAChangedFileWithTheSameSerialIsConfirmed() throws IOException {
         ZoneName name = ContractZones.unique("it-sameserial");
         Outcomes.ok(add(TestZones.spec(name.value()).serial(8)));
-        Files.writeString(Path.of(store.fileOf(name)), TestMasterFile.render(TestZones.spec(name.value()).serial(8)
+        Files.writeString(Path.of(store.fileOf(name)), ZoneFileWriter.render(TestZones.spec(name.value()).serial(8)
                 .record(Records.a("same." + name.value(), "192.0.2.67")).build()));
 
         Outcomes.ok(control.reload(name));
