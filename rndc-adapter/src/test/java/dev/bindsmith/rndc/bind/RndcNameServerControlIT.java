@@ -209,6 +209,44 @@ class RndcNameServerControlIT extends NameServerControlContract {
         }
     }
 
+    @Test
+    void addzoneOfAPrimaryWithoutAFileIsNamedsConfigureFailure() {
+        ZoneName name = ContractZones.unique("it-nofile");
+
+        Outcome.Failure<?> f = Outcomes.failure(control.addZone(name,
+                        new ZoneConfig(ZoneType.PRIMARY, Optional.empty(), ZoneOptions.NONE, "")),
+                Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+
+        assertThat(f.details()).isEqualTo("rndc: 'addzone' failed: failure: configure_zone failed: failure");
+    }
+
+    @Test
+    void aZoneFromNamedConfCanBeShownModifiedAndDeletedWithNamedsWarnings(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        ZoneName name = ZoneName.of("static.test");
+        Path file = dir.resolve("static.test.db");
+        Files.writeString(file, ZoneFileWriter.render(TestZones.spec(name.value()).serial(12).build()));
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> open =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x");
+        Files.setPosixFilePermissions(dir, open);
+        try (RunningNamed withStatic = NamedLauncher.create()
+                .extraConfig("zone \"static.test\" { type primary; file \"" + file + "\"; };").start();
+             RndcClient c = clientFor(withStatic.rndcKey(), withStatic.controlPort())) {
+            RndcNameServerControl ctl = new RndcNameServerControl(c);
+
+            assertThat(Outcomes.ok(ctl.zoneStatus(name)).serial()).hasValue(12);
+            assertThat(Outcomes.ok(ctl.showZone(name)).file()).contains(file.toString());
+            ControlReply modified = Outcomes.ok(ctl.modifyZone(name, new ZonePatch(
+                    Optional.of(List.of(Records.endpoint("192.0.2.9"))), Optional.empty(), Optional.empty())));
+            assertThat(modified.text()).isEqualTo("zone 'static.test' must also be reconfigured in\n"
+                    + "named.conf to make changes permanent.");
+            assertThat(Outcomes.ok(ctl.showZone(name)).options().alsoNotify())
+                    .containsExactly(Records.endpoint("192.0.2.9"));
+            ControlReply deleted = Outcomes.ok(ctl.deleteZone(name));
+            assertThat(deleted.text()).startsWith("zone 'static.test' is no longer active and will be deleted.");
+        }
+    }
+
     // ---- zonestatus of a secondary that never loaded ----
 
     @Test
