@@ -218,6 +218,22 @@ class FileZoneStoreTest extends ZoneStoreContract {
         assertThat(store.list()).isEmpty();
     }
 
+    @Test
+    void aPlantedSymbolicLinkNeverLeadsAWriteOutsideTheDirectory() throws IOException {
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.createSymbolicLink(zones().resolve("planted.test.zone"), outside.resolve("target.zone"));
+        Files.createSymbolicLink(zones().resolve(".bindsmith"), outside);
+
+        Outcomes.failure(store.create(TestZones.spec("planted.test").build()), Outcome.Conflict.class,
+                ErrorCode.ZONE_EXISTS);
+        Outcome.Failure<?> f = Outcomes.failure(store.create(TestZones.spec("other.test").build()),
+                Outcome.BackendFailed.class, ErrorCode.ZONE_FILE_WRITE_FAILED);
+
+        assertThat(f.details()).contains(".bindsmith is a symbolic link").doesNotContain(root.toString());
+        assertThat(listing(outside)).isEmpty();
+        assertThat(zones().resolve("other.test.zone")).doesNotExist();
+    }
+
     private static boolean canCreate(Path dir) {
         try {
             Files.delete(Files.createTempFile(dir, "probe", ".tmp"));
