@@ -7,6 +7,8 @@ import dev.bindsmith.core.port.ServerStatus;
 import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
+import dev.bindsmith.core.zone.AddressMatch;
+import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 
@@ -73,14 +75,10 @@ public final class EmbeddedNameServerControl implements NameServerControl {
         StringBuilder sb = new StringBuilder("zone \"").append(zone.value()).append("\" { type ")
                 .append(c.type().wireName()).append(';');
         c.file().ifPresent(f -> sb.append(" file \"").append(f).append("\";"));
-        list(sb, "primaries", o.primaries().stream().map(e -> e.port().isPresent()
-                ? e.address().getHostAddress() + " port " + e.port().getAsInt() : e.address().getHostAddress()).toList());
-        list(sb, "also-notify", o.alsoNotify().stream().map(e -> e.port().isPresent()
-                ? e.address().getHostAddress() + " port " + e.port().getAsInt() : e.address().getHostAddress()).toList());
-        list(sb, "allow-transfer", o.allowTransfer().stream().map(m -> m instanceof dev.bindsmith.core.zone.AddressMatch.Key k
-                ? "key \"" + k.name() + "\"" : m.toString()).toList());
-        list(sb, "allow-update", o.allowUpdate().stream().map(m -> m instanceof dev.bindsmith.core.zone.AddressMatch.Key k
-                ? "key \"" + k.name() + "\"" : m.toString()).toList());
+        list(sb, "primaries", o.primaries().stream().map(EmbeddedNameServerControl::endpoint).toList());
+        list(sb, "allow-update", o.allowUpdate().stream().map(EmbeddedNameServerControl::match).toList());
+        list(sb, "also-notify", o.alsoNotify().stream().map(EmbeddedNameServerControl::endpoint).toList());
+        list(sb, "allow-transfer", o.allowTransfer().stream().map(EmbeddedNameServerControl::match).toList());
         o.dnssecPolicy().ifPresent(p -> sb.append(" dnssec-policy \"").append(p).append("\";"));
         o.inlineSigning().ifPresent(b -> sb.append(" inline-signing ").append(b ? "yes" : "no").append(';'));
         return sb.append(" };").toString();
@@ -88,19 +86,32 @@ public final class EmbeddedNameServerControl implements NameServerControl {
 
     private static void list(StringBuilder sb, String directive, List<String> items) {
         if (!items.isEmpty()) {
-            sb.append(' ').append(directive).append(" { ")
-                    .append(items.stream().map(i -> i + ";").collect(Collectors.joining(" "))).append(" };");
+            sb.append(' ').append(directive).append(" {");
+            items.forEach(i -> sb.append(' ').append(i).append(';'));
+            sb.append(" };");
         }
+    }
+
+    private static String endpoint(Endpoint e) {
+        return e.address().getHostAddress() + (e.port().isPresent() ? " port " + e.port().getAsInt() : "");
+    }
+
+    private static String match(AddressMatch m) {
+        return switch (m) {
+            case AddressMatch.Cidr c -> c.toString();
+            case AddressMatch.Key k -> "key \"" + k.name() + "\"";
+            case AddressMatch.BuiltIn b -> b.name();
+        };
     }
 
     @Override
     public Outcome<ZoneStatus> zoneStatus(ZoneName zone) {
         return engine.withZone(zone, state -> {
             if (state.content().isEmpty()) {
-                return Outcome.backendRejected("zonestatus", "zone not loaded");
+                return ZoneEngine.rejected("zonestatus", "zone not loaded", "");
             }
             ZoneContent content = state.content().get();
-            String file = engine.files.describe(engine.fileOf(zone, state.config()));
+            String file = engine.fileOf(zone, state.config()).toString();
             Map<String, String> p = new LinkedHashMap<>();
             p.put("name", zone.value());
             p.put("type", state.type().wireName());
@@ -110,8 +121,8 @@ public final class EmbeddedNameServerControl implements NameServerControl {
             state.loadedAt().ifPresent(t -> p.put("last loaded", NAMED_TIME.format(t)));
             p.put("secure", "no");
             p.put("dynamic", state.dynamic() ? "yes" : "no");
-            if (state.dynamic()) {
-                p.put("frozen", state.frozen() ? "yes" : "no");
+            if (state.frozen()) {
+                p.put("frozen", "yes");
             }
             p.put("reconfigurable via modzone", "yes");
             String raw = p.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));

@@ -20,10 +20,10 @@ public final class EmbeddedRecordReader implements RecordReader {
     public Outcome<List<Record>> read(ZoneName zone) {
         Optional<ZoneState> state = registry.get(zone);
         if (state.isEmpty()) {
-            return Outcome.zoneNotFound(zone.value());
+            return ZoneEngine.notFound(zone);
         }
         if (state.get().content().isEmpty()) {
-            return Outcome.backendRejected("axfr", "zone not loaded");
+            return Outcome.backendRejected("axfr", "SERVFAIL: zone not loaded");
         }
         return new Outcome.Ok<>(state.get().content().get().records().stream()
                 .map(RecordMapping::toCore)

@@ -45,20 +45,21 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
         return engine.withZone(zone, state -> {
             Map<String, String> context = Outcome.orderedPairs("zone", zone.value());
             if (!state.dynamic()) {
-                return new Outcome.Invalid<>(ErrorCode.ZONE_NOT_DYNAMIC, "Zone not dynamic",
-                        List.of(Violation.malformed("zone", "Zone '" + zone + "' does not accept dynamic updates"
-                                + " (it has no allow-update, or it is a secondary)")), context);
+                return new Outcome.Invalid<>(ErrorCode.ZONE_NOT_DYNAMIC, "Dynamic updates not enabled",
+                        List.of(Violation.malformed("zone", "Zone '" + zone + "' does not accept dynamic updates: "
+                                + (state.type() == dev.bindsmith.core.zone.ZoneType.SECONDARY
+                                ? "it is a secondary" : "it has no allow-update"))), context);
             }
             if (state.frozen()) {
-                return Outcome.backendRejected("update", "update failed: REFUSED (zone '" + zone + "' is frozen)");
+                return Outcome.backendRejected("update", "REFUSED: zone '" + zone + "' is frozen");
             }
             if (state.content().isEmpty()) {
-                return Outcome.backendRejected("update", "zone not loaded");
+                return Outcome.backendRejected("update", "SERVFAIL: zone not loaded");
             }
             ZoneContent content = state.content().get();
             List<Violation> outside = outsideZone(zone, changes);
             if (!outside.isEmpty()) {
-                return Outcome.invalid(outside, context);
+                return Outcome.invalidRecord(outside, context);
             }
             java.util.Optional<Outcome.Failure<ChangeReport>> unmet = checkPrerequisites(zone, content, changes.prerequisites());
             if (unmet.isPresent()) {
@@ -94,7 +95,7 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                 case Prerequisite.NameAbsent p -> p.owner();
             };
             if (!owner.isIn(zone)) {
-                violations.add(Violation.malformed("prerequisites[" + i + "]", "'" + owner + "' is not in zone '" + zone + "'"));
+                violations.add(Violation.malformed("name", "The name " + owner + " is outside zone " + zone));
             }
         }
         for (int i = 0; i < changes.changes().size(); i++) {
@@ -104,7 +105,7 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                 case RecordChange.RemoveRRset c -> c.owner();
             };
             if (!owner.isIn(zone)) {
-                violations.add(Violation.malformed("changes[" + i + "]", "'" + owner + "' is not in zone '" + zone + "'"));
+                violations.add(Violation.malformed("name", "The name " + owner + " is outside zone " + zone));
             }
         }
         return violations;

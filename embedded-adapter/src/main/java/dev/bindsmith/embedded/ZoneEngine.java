@@ -1,5 +1,6 @@
 package dev.bindsmith.embedded;
 
+import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
 import dev.bindsmith.core.port.ZoneConfig;
@@ -100,9 +101,9 @@ final class ZoneEngine implements AutoCloseable {
             ZoneContent content = files.loadMaster(zone, file);
             return new Outcome.Ok<>(new ZoneState(zone, withFile, Optional.of(content), false, Optional.of(clock.instant())));
         } catch (NoSuchFileException e) {
-            return Outcome.backendRejected(command, "dns_zone_loadnew failed: file not found");
+            return rejected(command, "file not found", "dns_zone_loadnew failed: file not found");
         } catch (IOException | RuntimeException e) {
-            return Outcome.backendRejected(command, "dns_zone_loadnew failed: " + cleanMessage(e));
+            return rejected(command, "failure", "dns_zone_loadnew failed: " + cleanMessage(e));
         }
     }
 
@@ -121,7 +122,10 @@ final class ZoneEngine implements AutoCloseable {
     Outcome<ControlReply> addZone(ZoneName zone, ZoneConfig config) {
         return registry.locked(zone, () -> {
             if (registry.get(zone).isPresent()) {
-                return Outcome.zoneExists(zone.value(), "rndc: 'addzone' failed: already exists");
+                return Outcome.zoneExists(zone.value(), "already exists");
+            }
+            if (config.type() == ZoneType.SECONDARY && config.options().primaries().isEmpty()) {
+                return rejected("addzone", "failure", "");
             }
             return load(zone, config, "addzone").flatMap(state -> {
                 try {
@@ -140,7 +144,7 @@ final class ZoneEngine implements AutoCloseable {
         return registry.locked(zone, () -> {
             Optional<ZoneState> state = registry.get(zone);
             if (state.isEmpty()) {
-                return Outcome.zoneNotFound(zone.value());
+                return notFound(zone);
             }
             registry.remove(zone);
             try {
@@ -180,10 +184,11 @@ final class ZoneEngine implements AutoCloseable {
 
     Outcome<ControlReply> reload(ZoneName zone) {
         return withZone(zone, state -> {
-            if (state.dynamic() && !state.frozen()) {
-                // named refuses to reload a dynamic zone that is not frozen: its file may be behind its journal.
-                return Outcome.backendRejected("reload", "dynamic zone");
+            if (state.type() == ZoneType.SECONDARY) {
+                scheduleTransferIfSecondary(state);
+                return new Outcome.Ok<>(new ControlReply("reload", "zone refresh queued"));
             }
+            // The file is written before every change is served, so it is never behind: re-reading it is always safe.
             return reloadFromFile(state, "reload");
         });
     }
@@ -192,7 +197,7 @@ final class ZoneEngine implements AutoCloseable {
         Outcome<ZoneState> loaded = load(state.name(), state.config(), command);
         return loaded.flatMap(fresh -> {
             if (fresh.content().isEmpty()) {
-                return Outcome.backendRejected(command, "zone not loaded");
+                return rejected(command, "zone not loaded", "");
             }
             boolean same = state.content().isPresent()
                     && state.content().get().records().equals(fresh.content().get().records());
@@ -205,7 +210,7 @@ final class ZoneEngine implements AutoCloseable {
     Outcome<ControlReply> refresh(ZoneName zone) {
         return withZone(zone, state -> {
             if (state.type() != ZoneType.SECONDARY) {
-                return Outcome.backendRejected("refresh", "not a secondary, mirror, or stub zone");
+                return rejected("refresh", "failure", "not a secondary, mirror, or stub zone");
             }
             scheduleTransferIfSecondary(state);
             return new Outcome.Ok<>(new ControlReply("refresh", "zone refresh queued"));
@@ -215,7 +220,7 @@ final class ZoneEngine implements AutoCloseable {
     Outcome<ControlReply> retransfer(ZoneName zone) {
         return withZone(zone, state -> {
             if (state.type() != ZoneType.SECONDARY) {
-                return Outcome.backendRejected("retransfer", "retransfer: inappropriate zone type: "
+                return rejected("retransfer", "failure", "retransfer: inappropriate zone type: "
                         + state.type().wireName());
             }
             return transfer(state).map(serial -> new ControlReply("retransfer", ""));
@@ -225,10 +230,11 @@ final class ZoneEngine implements AutoCloseable {
     Outcome<ControlReply> freeze(ZoneName zone) {
         return withZone(zone, state -> {
             if (!state.dynamic()) {
-                return Outcome.backendRejected("freeze", "not dynamic");
+                return rejected("freeze", "not dynamic", "");
             }
             if (state.frozen()) {
-                return Outcome.backendRejected("freeze", "already frozen: WARNING: The zone was already frozen.");
+                return rejected("freeze", "already frozen", "WARNING: The zone was already frozen.\n"
+                        + "Someone else may be editing it or it may still be re-loading.");
             }
             registry.put(state.withFrozen(true));
             return new Outcome.Ok<>(new ControlReply("freeze", ""));
@@ -237,7 +243,7 @@ final class ZoneEngine implements AutoCloseable {
 
     Outcome<ControlReply> thaw(ZoneName zone) {
         return withZone(zone, state -> {
-            if (!state.dynamic() || !state.frozen()) {
+            if (!state.frozen()) {
                 return new Outcome.Ok<>(new ControlReply("thaw", ""));
             }
             // While frozen the file may have been edited by hand: thawing loads it, as named does.
@@ -254,7 +260,7 @@ final class ZoneEngine implements AutoCloseable {
     Outcome<ControlReply> notify(ZoneName zone) {
         return withZone(zone, state -> {
             if (state.content().isEmpty()) {
-                return Outcome.backendRejected("notify", "zone not loaded");
+                return rejected("notify", "zone not loaded", "");
             }
             sendNotifies(state);
             return new Outcome.Ok<>(new ControlReply("notify", "zone notify queued"));
@@ -264,7 +270,7 @@ final class ZoneEngine implements AutoCloseable {
     Outcome<ControlReply> reloadServer() {
         List<String> failed = new ArrayList<>();
         for (ZoneState state : registry.all()) {
-            if (state.dynamic() && !state.frozen()) {
+            if (state.type() == ZoneType.SECONDARY) {
                 continue;
             }
             Outcome<ControlReply> r = registry.locked(state.name(), () -> registry.get(state.name())
@@ -284,7 +290,18 @@ final class ZoneEngine implements AutoCloseable {
     <T> Outcome<T> withZone(ZoneName zone, java.util.function.Function<ZoneState, Outcome<T>> action) {
         return registry.locked(zone, () -> registry.get(zone)
                 .map(action)
-                .orElseGet(() -> Outcome.zoneNotFound(zone.value())));
+                .orElseGet(() -> notFound(zone)));
+    }
+
+    /** named's answer for a zone it does not have. */
+    static <T> Outcome<T> notFound(ZoneName zone) {
+        return new Outcome.NotFound<>(ErrorCode.ZONE_NOT_FOUND, "Zone not found",
+                "no matching zone '" + zone + "' in any view", Outcome.orderedPairs("zone", zone.value()));
+    }
+
+    /** named refused: its {@code err}, then its {@code text} on the same line when it sent one. */
+    static <T> Outcome<T> rejected(String command, String err, String text) {
+        return Outcome.backendRejected(command, text.isEmpty() ? err : err + ": " + text.replace('\n', ' '));
     }
 
     // ---- secondaries ----
@@ -308,7 +325,7 @@ final class ZoneEngine implements AutoCloseable {
     private Outcome<Long> transfer(ZoneState state) {
         List<Endpoint> primaries = state.config().options().primaries();
         if (primaries.isEmpty()) {
-            return Outcome.backendRejected("retransfer", "zone '" + state.name() + "' has no primaries");
+            return rejected("retransfer", "failure", "zone '" + state.name() + "' has no primaries");
         }
         Name origin = RecordMapping.name(state.name());
         List<String> problems = new ArrayList<>();
