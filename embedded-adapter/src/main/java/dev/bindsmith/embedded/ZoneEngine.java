@@ -223,7 +223,12 @@ final class ZoneEngine implements AutoCloseable {
                 return rejected("retransfer", "failure", "retransfer: inappropriate zone type: "
                         + state.type().wireName());
             }
-            return transfer(state).map(serial -> new ControlReply("retransfer", ""));
+            if (state.config().options().primaries().isEmpty()) {
+                return rejected("retransfer", "failure", "zone '" + zone + "' has no primaries");
+            }
+            // Queued, as named does: the outcome of the transfer shows in zonestatus and in the log.
+            scheduleTransferIfSecondary(state);
+            return new Outcome.Ok<>(new ControlReply("retransfer", ""));
         });
     }
 
