@@ -4,6 +4,7 @@ import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneSpec;
 
 import java.io.IOException;
@@ -137,7 +138,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
         private int maxTcpClients = 100;
         private Duration tcpIdleTimeout = Duration.ofSeconds(30);
         private Duration transferTimeout = Duration.ofSeconds(30);
-        private Function<ZoneSpec, String> renderer = SpecRendering::render;
+        private Function<ZoneSpec, String> renderer = ZoneFileWriter::render;
 
         private Builder() {
             try {
