@@ -115,7 +115,6 @@ public final class EmbeddedNameServer implements AutoCloseable {
             facts.put("listening on", a.getAddress().getHostAddress() + " port " + a.getPort() + " (UDP, TCP)");
             facts.put("tcp clients", l.tcpClients() + "/" + l.maxTcpClients());
         });
-        facts.put("zone directory", "(data directory)");
         return facts;
     }
 
