@@ -41,7 +41,7 @@ public final class EmbeddedZoneStore implements ZoneStore {
     @Override
     public Outcome<StoredZone> create(ZoneSpec spec) {
         ZoneName zone = spec.name();
-        return engine.registry.locked(zone, () -> {
+        return engine.changing(zone, () -> {
             Path master = files.masterFile(zone);
             Path statement = files.statementFile(zone);
             if (Files.exists(statement) || Files.exists(master) || engine.registry.get(zone).isPresent()) {
@@ -117,7 +117,7 @@ public final class EmbeddedZoneStore implements ZoneStore {
 
     @Override
     public Outcome<StoredZone> delete(ZoneName zone) {
-        return engine.registry.locked(zone, () -> {
+        return engine.changing(zone, () -> {
             Optional<StoredZone> stored = find(zone);
             if (stored.isEmpty()) {
                 return Outcome.zoneNotFound(zone.value());

@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -55,6 +56,7 @@ final class ZoneEngine implements AutoCloseable {
     final Clock clock;
     private final Duration transferTimeout;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean closed;
 
     ZoneEngine(ZoneRegistry registry, ZoneFiles files, Clock clock, Duration transferTimeout) {
         this.registry = registry;
@@ -127,7 +129,7 @@ final class ZoneEngine implements AutoCloseable {
     // ---- control operations ----
 
     Outcome<ControlReply> addZone(ZoneName zone, ZoneConfig config) {
-        return registry.locked(zone, () -> {
+        return changing(zone, () -> {
             if (registry.get(zone).isPresent()) {
                 return Outcome.zoneExists(zone.value(), "already exists");
             }
@@ -148,7 +150,7 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> deleteZone(ZoneName zone) {
-        return registry.locked(zone, () -> {
+        return changing(zone, () -> {
             Optional<ZoneState> state = registry.get(zone);
             if (state.isEmpty()) {
                 return notFound(zone);
@@ -167,7 +169,7 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> modifyZone(ZoneName zone, ZonePatch patch) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             ZoneOptions o = state.config().options();
             List<AddressMatch> allowUpdate = patch.allowUpdate().map(addresses -> {
                 // Address elements are replaced; key elements stay, so TSIG-signed updates keep working.
@@ -190,7 +192,7 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> reload(ZoneName zone) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             if (state.type() == ZoneType.SECONDARY) {
                 scheduleTransferIfSecondary(state);
                 return new Outcome.Ok<>(new ControlReply("reload", "zone refresh queued"));
@@ -215,7 +217,7 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> refresh(ZoneName zone) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             if (state.type() != ZoneType.SECONDARY) {
                 return rejected("refresh", "failure", "not a secondary, mirror, or stub zone");
             }
@@ -225,7 +227,7 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> retransfer(ZoneName zone) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             if (state.type() != ZoneType.SECONDARY) {
                 return rejected("retransfer", "failure", "retransfer: inappropriate zone type: "
                         + state.type().wireName());
@@ -240,7 +242,7 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> freeze(ZoneName zone) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             if (!state.dynamic()) {
                 return rejected("freeze", "not dynamic", "");
             }
@@ -254,7 +256,7 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> thaw(ZoneName zone) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             if (!state.frozen()) {
                 return new Outcome.Ok<>(new ControlReply("thaw", ""));
             }
@@ -266,11 +268,11 @@ final class ZoneEngine implements AutoCloseable {
 
     Outcome<ControlReply> sync(ZoneName zone) {
         // Every change is written to the zone file before it is published, so there is never a journal to merge.
-        return withZone(zone, state -> new Outcome.Ok<>(new ControlReply("sync", "")));
+        return changeZone(zone, state -> new Outcome.Ok<>(new ControlReply("sync", "")));
     }
 
     Outcome<ControlReply> notify(ZoneName zone) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             if (state.content().isEmpty()) {
                 return rejected("notify", "zone not loaded", "");
             }
@@ -280,6 +282,9 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> reloadServer() {
+        if (closed) {
+            return shuttingDown();
+        }
         List<String> failed = new ArrayList<>();
         for (ZoneState state : registry.all()) {
             if (state.type() == ZoneType.SECONDARY) {
@@ -302,6 +307,23 @@ final class ZoneEngine implements AutoCloseable {
             return Outcome.backendRejected("reload", String.join("; ", failed));
         }
         return new Outcome.Ok<>(new ControlReply("reload", "server reload successful"));
+    }
+
+    /** Runs a change of {@code zone} under its lock; once the server is closed, nothing changes any more. */
+    <T> Outcome<T> changing(ZoneName zone, Supplier<Outcome<T>> action) {
+        if (closed) {
+            return shuttingDown();
+        }
+        return registry.locked(zone, () -> closed ? shuttingDown() : action.get());
+    }
+
+    /** As {@link #withZone}, for a command that changes the zone. */
+    <T> Outcome<T> changeZone(ZoneName zone, java.util.function.Function<ZoneState, Outcome<T>> action) {
+        return changing(zone, () -> registry.get(zone).map(action).orElseGet(() -> notFound(zone)));
+    }
+
+    private static <T> Outcome<T> shuttingDown() {
+        return new Outcome.Unavailable<>(ErrorCode.SHUTTING_DOWN, "The embedded name server is shutting down");
     }
 
     /** Runs {@code action} on the zone under its lock, or NotFound. */
@@ -410,6 +432,7 @@ final class ZoneEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         background.shutdownNow();
         try {
             if (!background.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -252,6 +252,31 @@ class EmbeddedNameServerBehaviourTest {
     }
 
     @Test
+    void afterCloseChangesAreRefusedAsShuttingDownAndTheDataStaysReadable() {
+        serveDynamicZone();
+        server.close();
+
+        Outcomes.failure(add(Records.a("late." + ZONE.value(), 60, "192.0.2.10")), Outcome.Unavailable.class,
+                ErrorCode.SHUTTING_DOWN);
+        Outcomes.failure(server.nameServerControl().freeze(ZONE), Outcome.Unavailable.class, ErrorCode.SHUTTING_DOWN);
+        Outcomes.failure(server.zoneStore().create(TestZones.spec("late.test").build()), Outcome.Unavailable.class,
+                ErrorCode.SHUTTING_DOWN);
+        assertThat(Outcomes.ok(server.recordReader().read(ZONE))).contains(Records.a("www." + ZONE.value(), 300, "192.0.2.1"));
+        assertThat(server.zoneStore().find(ZONE)).isPresent();
+    }
+
+    @Test
+    void aPortInUseIsAStartupErrorThatNamesTheAddress() throws IOException {
+        InetSocketAddress taken = server.localAddress().orElseThrow();
+
+        var builder = EmbeddedNameServer.builder().dataDirectory(dataDirectory.resolve("second")).port(taken.getPort());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(builder::start)
+                .isInstanceOf(java.net.BindException.class)
+                .hasMessageContaining("127.0.0.1 port " + taken.getPort());
+    }
+
+    @Test
     void closeReleasesThePortForUdpAndTcp() throws IOException {
         InetSocketAddress address = server.localAddress().orElseThrow();
 
