@@ -67,6 +67,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
         this.control = new EmbeddedNameServerControl(engine, this::facts, () -> running);
         try {
             engine.loadAll();
+            engine.startTimers(b.refreshCheckInterval);
             if (dns != null) {
                 dns.start(b.address, b.port);
                 LOG.info(() -> "embedded name server answering on " + dns.localAddress() + " (UDP and TCP), "
@@ -104,6 +105,11 @@ public final class EmbeddedNameServer implements AutoCloseable {
         return listener.map(DnsListener::localAddress);
     }
 
+    /** For tests: the zone operations, to run the secondaries' timers on demand. */
+    ZoneEngine engine() {
+        return engine;
+    }
+
     public boolean isRunning() {
         return running;
     }
@@ -137,6 +143,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
         private int maxTcpClients = 100;
         private Duration tcpIdleTimeout = Duration.ofSeconds(30);
         private Duration transferTimeout = Duration.ofSeconds(30);
+        private Duration refreshCheckInterval = Duration.ofSeconds(30);
         private Function<ZoneSpec, String> renderer = ZoneFileWriter::render;
 
         private Builder() {
@@ -205,6 +212,15 @@ public final class EmbeddedNameServer implements AutoCloseable {
         /** How long a zone transfer from a primary may take; 30 s by default. */
         public Builder transferTimeout(Duration timeout) {
             this.transferTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** How often the secondaries' SOA refresh timers are looked at; 30 s by default. */
+        public Builder refreshCheckInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("refreshCheckInterval must be positive");
+            }
+            this.refreshCheckInterval = interval;
             return this;
         }
 
