@@ -350,6 +350,9 @@ public final class RecordDataParser {
                     .map(k -> type + " mandatory must list other known parameter keys (got " + TextRules.show(k) + ")");
             case "alpn" -> list(v).stream().anyMatch(String::isEmpty)
                     ? Optional.of(type + " alpn must be protocol ids separated by commas (h2,h3)") : Optional.empty();
+            case "dohpath" -> checked.startsWith("/") && checked.contains("{?dns}") ? Optional.<String>empty()
+                    : Optional.of(type + " dohpath must be a relative URI template with the dns variable"
+                    + " (/dns-query{?dns})");
             case "ech" -> checked.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
                     || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=') ? Optional.empty()
                     : Optional.of(type + " ech must be base64");

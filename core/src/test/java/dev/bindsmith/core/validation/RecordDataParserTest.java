@@ -121,7 +121,8 @@ class RecordDataParserTest {
             "HTTPS|1 . ipv6hint=192.0.2.1|ipv6hint must be IPv6",
             "HTTPS|1 . mandatory=mandatory|mandatory must list",
             "HTTPS|1 . port=http|port must be a number",
-            "HTTPS|1 . ech=%%|ech must be base64"})
+            "HTTPS|1 . ech=%%|ech must be base64",
+            "SVCB|1 . alpn=h2 dohpath=/q|dohpath must be a relative URI template"})
     void malformedValuesSayWhatTheTypeExpects(String type, String value, String expected) {
         Parsed.Problem<?> p = bad(RecordType.valueOf(type), value);
         assertThat(p.kind()).isEqualTo(Violation.Kind.MALFORMED);
