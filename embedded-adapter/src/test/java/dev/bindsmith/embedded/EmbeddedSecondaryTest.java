@@ -1,5 +1,6 @@
 package dev.bindsmith.embedded;
 
+import dev.bindsmith.testing.MutableClock;
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ChangeSet;

@@ -1,6 +1,5 @@
 package dev.bindsmith.embedded;
 
-import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.testing.contract.ZoneStoreContract;
 import org.junit.jupiter.api.AfterEach;
@@ -30,16 +29,6 @@ class EmbeddedZoneStoreTest extends ZoneStoreContract {
             throw new UncheckedIOException(e);
         }
         return server.zoneStore();
-    }
-
-    @Override
-    protected Optional<String> masterFile(ZoneStore store, StoredZone zone) {
-        Path file = Path.of(zone.file());
-        try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A store whose data directory was replaced by a plain file after the start: nothing can be written there. */

@@ -45,16 +45,6 @@ class FileZoneStoreTest extends ZoneStoreContract {
         return new FileZoneStore(zones());
     }
 
-    @Override
-    protected Optional<String> masterFile(ZoneStore store, StoredZone zone) {
-        Path file = Path.of(zone.file());
-        try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** A store whose directory was removed after it was opened: the one unwritable state root cannot write through. */
     @Override
     protected Optional<ZoneStore> unwritableStore() {

@@ -1,5 +1,6 @@
 package dev.bindsmith.rndc.client;
 
+import dev.bindsmith.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

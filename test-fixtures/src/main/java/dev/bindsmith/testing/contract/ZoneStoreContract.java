@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +38,20 @@ public abstract class ZoneStoreContract {
     /** A fresh, empty store. Called before each test. */
     protected abstract ZoneStore newStore();
 
-    /** The content of the master file of {@code zone} in {@code store} (bytes as text), or empty when there is none. */
-    protected abstract Optional<String> masterFile(ZoneStore store, StoredZone zone);
+    /**
+     * The text of the zone's master file, or empty when it has none. By default the file at
+     * {@link StoredZone#file()}: right for every store that keeps real files; an in-memory store
+     * overrides it.
+     */
+    protected Optional<String> masterFile(ZoneStore store, StoredZone zone) {
+        Path file = Path.of(zone.file());
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file))
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /**
      * A store whose directory cannot be written (gone, or read-only), or empty to skip the tests that

@@ -1,4 +1,4 @@
-package dev.bindsmith.embedded;
+package dev.bindsmith.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand, so that timers can be tested without waiting. */
-final class MutableClock extends Clock {
+/** A UTC clock a test moves by hand, so that timers, expiries and time-outs are tested without waiting. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
