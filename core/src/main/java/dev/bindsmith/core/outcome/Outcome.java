@@ -134,7 +134,7 @@ public sealed interface Outcome<T> {
 
         @Override
         public Map<String, String> context() {
-            return ordered(Map.of("limit", limit + " bytes", "size", size + " bytes"));
+            return orderedPairs("limit", limit + " bytes", "size", size + " bytes");
         }
     }
 
