@@ -129,6 +129,12 @@ public final class AxfrRecordReader implements RecordReader {
                     DnsRecords.fromDns(rr).ifPresent(records::add);
                 }
             }
+            // at a delegation point named answers with a referral: the name's NS are in the authority section
+            for (org.xbill.DNS.Record rr : reply.getSection(Section.AUTHORITY)) {
+                if (rr.getName().equals(name) && rr.getType() == Type.NS) {
+                    DnsRecords.fromDns(rr).filter(r -> !records.contains(r)).ifPresent(records::add);
+                }
+            }
             return new Outcome.Ok<>(records);
         } catch (IOException e) {
             return exchange.unreachable(zone.value(), e).failure();

@@ -101,8 +101,10 @@ public final class Rfc2136RecordUpdater implements RecordUpdater {
             throw exchange.rejected(zone.value(), "reading the current " + org.xbill.DNS.Type.string(key.type())
                     + " records of " + key.name() + " failed: named answered " + Rcode.string(rcode));
         }
-        return reply.getSection(Section.ANSWER).stream()
-                .filter(rr -> rr.getName().equals(key.name()) && rr.getType() == key.type()).toList();
+        // at a delegation point named answers NS with a referral: the RRset is in the authority section
+        return java.util.stream.Stream.concat(reply.getSection(Section.ANSWER).stream(),
+                        reply.getSection(Section.AUTHORITY).stream())
+                .filter(rr -> rr.getName().equals(key.name()) && rr.getType() == key.type()).distinct().toList();
     }
 
     /** named's response code as the port's outcome. */
@@ -114,7 +116,9 @@ public final class Rfc2136RecordUpdater implements RecordUpdater {
         if (rcode == Rcode.REFUSED) {
             return new Outcome.Invalid<>(ErrorCode.ZONE_NOT_DYNAMIC, "Zone does not support dynamic updates",
                     List.of(Violation.malformed("zone", "named refused the update (REFUSED): zone " + z
-                            + " does not allow updates signed with key '" + exchange.keyName() + "'")),
+                            + " does not allow updates signed with key '" + exchange.keyName() + "', or the data"
+                            + " failed one of named's checks (an MX or SRV target inside the zone without an"
+                            + " address record)")),
                     Outcome.orderedPairs("zone", z));
         }
         if (rcode == Rcode.NXRRSET || rcode == Rcode.NXDOMAIN) {
