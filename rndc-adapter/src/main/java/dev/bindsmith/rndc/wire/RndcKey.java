@@ -32,7 +32,7 @@ public record RndcKey(String name, HmacAlgorithm algorithm, byte[] secret) {
     public static RndcKey ofBase64(String name, HmacAlgorithm algorithm, String secretBase64) {
         byte[] decoded;
         try {
-            decoded = Base64.getMimeDecoder().decode(secretBase64.strip());
+            decoded = Base64.getDecoder().decode(secretBase64.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("rndc key '" + name + "': the secret is not valid base64");
         }
