@@ -74,7 +74,7 @@ class RecordServiceTest {
         Outcome.Created<RecordChanged> created = Outcomes.created(service.add("example.com",
                 TestZones.record("api", "A", "192.0.2.10", 600)));
 
-        assertThat(created.location()).isEqualTo("/api/v1/zones/example.com/records");
+        assertThat(created.location()).isEqualTo("zones/example.com/records");
         assertThat(created.value().operation()).isEqualTo(RecordChanged.Operation.ADDED);
         assertThat(at("api.example.com", RecordType.A)).containsExactly(Records.a("api.example.com", 600, "192.0.2.10"));
     }
