@@ -3,6 +3,7 @@ package dev.bindsmith.rndc.bind;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
@@ -18,6 +19,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -70,8 +72,14 @@ public final class FileZoneStore implements ZoneStore {
 
     /**
      * A store over {@code directory}, which must exist and be a directory; it is canonicalized here
-     * (symbolic links resolved), so later path checks compare real paths.
+     * (symbolic links resolved), so later path checks compare real paths. Master files are written
+     * by {@link ZoneFileWriter}.
      */
+    public FileZoneStore(Path directory) {
+        this(directory, ZoneFileWriter::render);
+    }
+
+    /** As {@link #FileZoneStore(Path)}, with another master-file writer (tests, custom layouts). */
     public FileZoneStore(Path directory, Function<ZoneSpec, String> renderer) {
         Objects.requireNonNull(directory, "directory");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -99,10 +107,10 @@ public final class FileZoneStore implements ZoneStore {
         Path file = inside(name.value() + ZONE_SUFFIX);
         Path sidecar = sidecarOf(name);
         synchronized (writeLock) {
-            if (Files.exists(sidecar)) {
+            if (Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS)) {
                 return Outcome.zoneExists(name.value(), "Zone '" + name + "' exists already");
             }
-            if (Files.exists(file)) {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 return Outcome.zoneExists(name.value(), "A master file for zone '" + name + "' exists already ("
                         + file.getFileName() + ")");
             }
@@ -120,6 +128,10 @@ public final class FileZoneStore implements ZoneStore {
                     wroteFile = true;
                 }
                 step = "record zone '" + name + "'";
+                if (Files.isSymbolicLink(sidecars)) {
+                    // writes must stay inside the zone directory, whatever someone put there
+                    throw new IOException(SIDECAR_DIRECTORY + " is a symbolic link");
+                }
                 Files.createDirectories(sidecars);
                 writeNew(sidecar, sidecarText(name, spec.type()));
             } catch (FileAlreadyExistsException e) {
