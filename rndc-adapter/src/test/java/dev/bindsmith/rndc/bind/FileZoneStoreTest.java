@@ -55,6 +55,19 @@ class FileZoneStoreTest extends ZoneStoreContract {
         }
     }
 
+    /** A store whose directory was removed after it was opened: the one unwritable state root cannot write through. */
+    @Override
+    protected Optional<ZoneStore> unwritableStore() {
+        try {
+            Path gone = Files.createDirectories(root.resolve("gone"));
+            FileZoneStore s = new FileZoneStore(gone);
+            deleteTree(gone);
+            return Optional.of(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static List<String> listing(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
