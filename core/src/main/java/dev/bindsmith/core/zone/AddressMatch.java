@@ -24,7 +24,7 @@ public sealed interface AddressMatch {
 
         @Override
         public String toString() {
-            return address.getHostAddress() + (prefix.isPresent() ? "/" + prefix.getAsInt() : "");
+            return Presentation.address(address) + (prefix.isPresent() ? "/" + prefix.getAsInt() : "");
         }
     }
 

@@ -22,7 +22,7 @@ public record Endpoint(InetAddress address, OptionalInt port) {
     /** The API form: {@code ip}, {@code ip:port} or {@code [v6]:port}. */
     @Override
     public String toString() {
-        String ip = address.getHostAddress();
+        String ip = Presentation.address(address);
         if (port.isEmpty()) {
             return ip;
         }

@@ -42,7 +42,7 @@ public sealed interface RData {
         }
 
         public String presentation() {
-            return address.getHostAddress();
+            return Presentation.address(address);
         }
     }
 

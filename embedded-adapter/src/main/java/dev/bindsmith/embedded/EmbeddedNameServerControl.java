@@ -1,0 +1,189 @@
+package dev.bindsmith.embedded;
+
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.port.ControlReply;
+import dev.bindsmith.core.port.NameServerControl;
+import dev.bindsmith.core.port.ServerStatus;
+import dev.bindsmith.core.port.ZoneConfig;
+import dev.bindsmith.core.port.ZonePatch;
+import dev.bindsmith.core.port.ZoneStatus;
+import dev.bindsmith.core.zone.AddressMatch;
+import dev.bindsmith.core.zone.Endpoint;
+import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.core.zone.ZoneOptions;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * rndc's commands, carried out by the embedded server on itself. Replies and failures use named's
+ * texts where a command means the same thing here ({@code not found}, {@code already exists},
+ * {@code not dynamic}, {@code retransfer: inappropriate zone type: primary} …), so that a client
+ * cannot tell the two backends apart by their outcomes.
+ */
+public final class EmbeddedNameServerControl implements NameServerControl {
+    static final DateTimeFormatter NAMED_TIME =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final ZoneEngine engine;
+    private final Supplier<Map<String, String>> serverFacts;
+    private final Supplier<Boolean> running;
+    private final Instant bootTime;
+
+    EmbeddedNameServerControl(ZoneEngine engine, Supplier<Map<String, String>> serverFacts, Supplier<Boolean> running) {
+        this.engine = engine;
+        this.serverFacts = serverFacts;
+        this.running = running;
+        this.bootTime = engine.now();
+    }
+
+    @Override
+    public Outcome<ControlReply> addZone(ZoneName zone, ZoneConfig config) {
+        return engine.addZone(zone, config);
+    }
+
+    @Override
+    public Outcome<ControlReply> deleteZone(ZoneName zone) {
+        return engine.deleteZone(zone);
+    }
+
+    @Override
+    public Outcome<ControlReply> modifyZone(ZoneName zone, ZonePatch patch) {
+        return engine.modifyZone(zone, patch);
+    }
+
+    @Override
+    public Outcome<ZoneConfig> showZone(ZoneName zone) {
+        return engine.withZone(zone, state -> {
+            ZoneConfig c = state.config();
+            return new Outcome.Ok<>(new ZoneConfig(c.type(), c.file(), c.options(), statementText(zone, c)));
+        });
+    }
+
+    /** The zone statement as named's showzone prints it. */
+    static String statementText(ZoneName zone, ZoneConfig c) {
+        ZoneOptions o = c.options();
+        StringBuilder sb = new StringBuilder("zone \"").append(zone.value()).append("\" { type ")
+                .append(c.type().wireName()).append(';');
+        c.file().ifPresent(f -> sb.append(" file \"").append(f).append("\";"));
+        list(sb, "primaries", o.primaries().stream().map(EmbeddedNameServerControl::endpoint).toList());
+        list(sb, "allow-update", o.allowUpdate().stream().map(EmbeddedNameServerControl::match).toList());
+        list(sb, "also-notify", o.alsoNotify().stream().map(EmbeddedNameServerControl::endpoint).toList());
+        list(sb, "allow-transfer", o.allowTransfer().stream().map(EmbeddedNameServerControl::match).toList());
+        o.dnssecPolicy().ifPresent(p -> sb.append(" dnssec-policy \"").append(p).append("\";"));
+        o.inlineSigning().ifPresent(b -> sb.append(" inline-signing ").append(b ? "yes" : "no").append(';'));
+        return sb.append(" };").toString();
+    }
+
+    private static void list(StringBuilder sb, String directive, List<String> items) {
+        if (!items.isEmpty()) {
+            sb.append(' ').append(directive).append(" {");
+            items.forEach(i -> sb.append(' ').append(i).append(';'));
+            sb.append(" };");
+        }
+    }
+
+    private static String endpoint(Endpoint e) {
+        return e.address().getHostAddress() + (e.port().isPresent() ? " port " + e.port().getAsInt() : "");
+    }
+
+    private static String match(AddressMatch m) {
+        return switch (m) {
+            case AddressMatch.Cidr c -> c.toString();
+            case AddressMatch.Key k -> "key \"" + k.name() + "\"";
+            case AddressMatch.BuiltIn b -> b.name();
+        };
+    }
+
+    @Override
+    public Outcome<ZoneStatus> zoneStatus(ZoneName zone) {
+        return engine.withZone(zone, state -> {
+            if (state.content().isEmpty()) {
+                return ZoneEngine.rejected("zonestatus", "zone not loaded", "");
+            }
+            ZoneContent content = state.content().get();
+            String file = engine.fileOf(zone, state.config()).toString();
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("name", zone.value());
+            p.put("type", state.type().wireName());
+            p.put("files", file);
+            p.put("serial", Long.toString(content.serial()));
+            p.put("nodes", Integer.toString(content.nodeCount()));
+            state.loadedAt().ifPresent(t -> p.put("last loaded", NAMED_TIME.format(t)));
+            p.put("secure", "no");
+            p.put("dynamic", state.dynamic() ? "yes" : "no");
+            if (state.frozen()) {
+                p.put("frozen", "yes");
+            }
+            p.put("reconfigurable via modzone", "yes");
+            String raw = p.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
+            return new Outcome.Ok<>(new ZoneStatus(zone, state.type().wireName(), OptionalLong.of(content.serial()),
+                    List.of(file), p, raw));
+        });
+    }
+
+    @Override
+    public Outcome<ControlReply> reload(ZoneName zone) {
+        return engine.reload(zone);
+    }
+
+    @Override
+    public Outcome<ControlReply> refresh(ZoneName zone) {
+        return engine.refresh(zone);
+    }
+
+    @Override
+    public Outcome<ControlReply> retransfer(ZoneName zone) {
+        return engine.retransfer(zone);
+    }
+
+    @Override
+    public Outcome<ControlReply> freeze(ZoneName zone) {
+        return engine.freeze(zone);
+    }
+
+    @Override
+    public Outcome<ControlReply> thaw(ZoneName zone) {
+        return engine.thaw(zone);
+    }
+
+    @Override
+    public Outcome<ControlReply> sync(ZoneName zone) {
+        return engine.sync(zone);
+    }
+
+    @Override
+    public Outcome<ControlReply> notify(ZoneName zone) {
+        return engine.notify(zone);
+    }
+
+    @Override
+    public Outcome<ServerStatus> serverStatus() {
+        int zones = engine.registry.size();
+        boolean up = running.get();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("version", EmbeddedNameServer.VERSION);
+        p.put("boot time", NAMED_TIME.format(bootTime));
+        p.putAll(serverFacts.get());
+        p.put("number of zones", zones + " (0 automatic)");
+        p.put("recursion", "no");
+        StringBuilder raw = new StringBuilder();
+        p.forEach((k, v) -> raw.append(k).append(": ").append(v).append('\n'));
+        raw.append(up ? "server is up and running" : "server is not listening");
+        return new Outcome.Ok<>(new ServerStatus(EmbeddedNameServer.VERSION, OptionalInt.of(zones), up, p, raw.toString()));
+    }
+
+    @Override
+    public Outcome<ControlReply> reloadServer() {
+        return engine.reloadServer();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.bindsmith.embedded;
+
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.port.RecordReader;
+import dev.bindsmith.core.zone.Record;
+import dev.bindsmith.core.zone.ZoneName;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A zone's records as the embedded server serves them, SOA first, read from one consistent version. */
+public final class EmbeddedRecordReader implements RecordReader {
+    private final ZoneRegistry registry;
+
+    EmbeddedRecordReader(ZoneRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Outcome<List<Record>> read(ZoneName zone) {
+        Optional<ZoneState> state = registry.get(zone);
+        if (state.isEmpty()) {
+            return ZoneEngine.notFound(zone);
+        }
+        if (state.get().content().isEmpty()) {
+            return Outcome.backendRejected("axfr", "SERVFAIL: zone not loaded");
+        }
+        return new Outcome.Ok<>(state.get().content().get().records().stream()
+                .map(RecordMapping::toCore)
+                .flatMap(Optional::stream)
+                .toList());
+    }
+}

@@ -1,0 +1,242 @@
+package dev.bindsmith.embedded;
+
+import dev.bindsmith.core.outcome.ErrorCode;
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.port.ChangeReport;
+import dev.bindsmith.core.port.ChangeSet;
+import dev.bindsmith.core.port.Prerequisite;
+import dev.bindsmith.core.port.RecordChange;
+import dev.bindsmith.core.port.RecordUpdater;
+import dev.bindsmith.core.validation.Violation;
+import dev.bindsmith.core.zone.DomainName;
+import dev.bindsmith.core.zone.RecordType;
+import dev.bindsmith.core.zone.ZoneName;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies change sets with RFC 2136 semantics: every prerequisite is checked against one version of
+ * the zone, then the changes are applied in order (adds that cannot coexist with a CNAME are ignored,
+ * the apex SOA and last apex NS are never removed), the SOA serial is incremented (RFC 1982), the
+ * zone file is written atomically, and only then is the new version served.
+ */
+public final class EmbeddedRecordUpdater implements RecordUpdater {
+    private static final Logger LOG = Logger.getLogger(EmbeddedRecordUpdater.class.getName());
+
+    private final ZoneEngine engine;
+
+    EmbeddedRecordUpdater(ZoneEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Outcome<ChangeReport> apply(ZoneName zone, ChangeSet changes) {
+        return engine.withZone(zone, state -> {
+            Map<String, String> context = Outcome.orderedPairs("zone", zone.value());
+            if (!state.dynamic()) {
+                return new Outcome.Invalid<>(ErrorCode.ZONE_NOT_DYNAMIC, "Dynamic updates not enabled",
+                        List.of(Violation.malformed("zone", "Zone '" + zone + "' does not accept dynamic updates: "
+                                + (state.type() == dev.bindsmith.core.zone.ZoneType.SECONDARY
+                                ? "it is a secondary" : "it has no allow-update"))), context);
+            }
+            if (state.frozen()) {
+                return Outcome.backendRejected("update", "REFUSED: zone '" + zone + "' is frozen");
+            }
+            if (state.content().isEmpty()) {
+                return Outcome.backendRejected("update", "SERVFAIL: zone not loaded");
+            }
+            ZoneContent content = state.content().get();
+            List<Violation> outside = outsideZone(zone, changes);
+            if (!outside.isEmpty()) {
+                return Outcome.invalidRecord(outside, context);
+            }
+            java.util.Optional<Outcome.Failure<ChangeReport>> unmet = checkPrerequisites(zone, content, changes.prerequisites());
+            if (unmet.isPresent()) {
+                return unmet.get();
+            }
+            ZoneContent updated;
+            try {
+                updated = applyChanges(content, changes.changes());
+            } catch (IOException | IllegalArgumentException e) {
+                return Outcome.invalid(List.of(Violation.malformed("changes",
+                        "A record could not be converted: " + e.getMessage())), context);
+            }
+            try {
+                engine.files.writeAtomically(engine.fileOf(zone, state.config()), ZoneFiles.renderContent(zone, updated), false);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "writing zone " + zone + " failed", e);
+                return Outcome.zoneFileWriteFailed(zone.value(), "Could not write the zone file of '" + zone + "'");
+            }
+            ZoneState next = new ZoneState(zone, state.config(), java.util.Optional.of(updated), false, state.loadedAt());
+            engine.registry.put(next);
+            engine.sendNotifies(next);
+            return new Outcome.Ok<>(new ChangeReport(changes.changes()));
+        });
+    }
+
+    private static List<Violation> outsideZone(ZoneName zone, ChangeSet changes) {
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < changes.prerequisites().size(); i++) {
+            DomainName owner = switch (changes.prerequisites().get(i)) {
+                case Prerequisite.RecordExists p -> p.record().owner();
+                case Prerequisite.RRsetExists p -> p.owner();
+                case Prerequisite.RRsetAbsent p -> p.owner();
+                case Prerequisite.NameAbsent p -> p.owner();
+            };
+            if (!owner.isIn(zone)) {
+                violations.add(Violation.malformed("name", "The name " + owner + " is outside zone " + zone));
+            }
+        }
+        for (int i = 0; i < changes.changes().size(); i++) {
+            DomainName owner = switch (changes.changes().get(i)) {
+                case RecordChange.Add c -> c.record().owner();
+                case RecordChange.Remove c -> c.record().owner();
+                case RecordChange.RemoveRRset c -> c.owner();
+            };
+            if (!owner.isIn(zone)) {
+                violations.add(Violation.malformed("name", "The name " + owner + " is outside zone " + zone));
+            }
+        }
+        return violations;
+    }
+
+    private static java.util.Optional<Outcome.Failure<ChangeReport>> checkPrerequisites(ZoneName zone, ZoneContent content, List<Prerequisite> prerequisites) {
+        Map<String, String> context = Outcome.orderedPairs("zone", zone.value());
+        for (int i = 0; i < prerequisites.size(); i++) {
+            String field = "prerequisites[" + i + "]";
+            try {
+                switch (prerequisites.get(i)) {
+                    case Prerequisite.RecordExists p -> {
+                        Record wanted = RecordMapping.toDns(p.record(), content.defaultTtl());
+                        if (!content.rrset(wanted.getName(), wanted.getType()).contains(wanted)) {
+                            return java.util.Optional.of(Outcome.recordNotFound(zone.value(), "No " + p.record().type() + " record "
+                                    + p.record().owner() + " " + p.record().data().presentation() + " exists"));
+                        }
+                    }
+                    case Prerequisite.RRsetExists p -> {
+                        if (content.rrset(RecordMapping.name(p.owner()), typeCode(p.type())).isEmpty()) {
+                            return java.util.Optional.of(Outcome.recordNotFound(zone.value(), "No " + p.type() + " record exists at " + p.owner()));
+                        }
+                    }
+                    case Prerequisite.RRsetAbsent p -> {
+                        if (!content.rrset(RecordMapping.name(p.owner()), typeCode(p.type())).isEmpty()) {
+                            return java.util.Optional.of(Outcome.invalidRecord(List.of(Violation.semantic(field,
+                                    "A " + p.type() + " record exists at " + p.owner() + " already")), context));
+                        }
+                    }
+                    case Prerequisite.NameAbsent p -> {
+                        if (!content.rrsets(RecordMapping.name(p.owner())).isEmpty()) {
+                            return java.util.Optional.of(Outcome.invalidRecord(List.of(Violation.semantic(field,
+                                    "The name " + p.owner() + " is in use already")), context));
+                        }
+                    }
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                return java.util.Optional.of(Outcome.invalid(List.of(Violation.malformed(field, "The prerequisite cannot be checked: "
+                        + e.getMessage())), context));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static int typeCode(RecordType type) {
+        if (type == RecordType.OTHER) {
+            throw new IllegalArgumentException("a type that bindsmith does not model cannot be named");
+        }
+        return type.code();
+    }
+
+    /** The zone after the changes, in order, with the SOA serial incremented. */
+    static ZoneContent applyChanges(ZoneContent content, List<RecordChange> changes) throws IOException {
+        Name origin = content.origin();
+        Map<Name, Map<Integer, LinkedHashMap<Record, Record>>> work = new HashMap<>();
+        for (Record r : content.records()) {
+            put(work, r);
+        }
+        SOARecord soa = content.soa();
+        boolean soaReplaced = false;
+        for (RecordChange change : changes) {
+            switch (change) {
+                case RecordChange.Add add -> {
+                    Record r = RecordMapping.toDns(add.record(), content.defaultTtl());
+                    if (r instanceof SOARecord newSoa) {
+                        if (r.getName().equals(origin) && SerialNumbers.greater(newSoa.getSerial(), soa.getSerial())) {
+                            soa = newSoa;
+                            soaReplaced = true;
+                        }
+                        continue;
+                    }
+                    Map<Integer, LinkedHashMap<Record, Record>> types = work.computeIfAbsent(r.getName(), k -> new HashMap<>());
+                    boolean hasCname = types.containsKey(Type.CNAME) && !types.get(Type.CNAME).isEmpty();
+                    boolean hasOther = types.entrySet().stream()
+                            .anyMatch(e -> e.getKey() != Type.CNAME && !isDnssec(e.getKey()) && !e.getValue().isEmpty());
+                    if (r.getType() == Type.CNAME) {
+                        if (hasOther) {
+                            continue;
+                        }
+                        // RFC 2136 §3.4.2.2: a CNAME added where one exists replaces it.
+                        types.remove(Type.CNAME);
+                    } else if (hasCname && !isDnssec(r.getType())) {
+                        continue;
+                    }
+                    LinkedHashMap<Record, Record> set = types.computeIfAbsent(r.getType(), k -> new LinkedHashMap<>());
+                    set.remove(r);
+                    set.put(r, r);
+                    // One RRset, one TTL: the TTL of the record added last.
+                    set.replaceAll((k, v) -> RecordMapping.withTtl(v, r.getTTL()));
+                }
+                case RecordChange.Remove remove -> {
+                    Record r = RecordMapping.toDns(remove.record(), content.defaultTtl());
+                    if (r.getType() == Type.SOA) {
+                        continue;
+                    }
+                    LinkedHashMap<Record, Record> set = work.getOrDefault(r.getName(), Map.of()).get(r.getType());
+                    if (set == null) {
+                        continue;
+                    }
+                    if (r.getType() == Type.NS && r.getName().equals(origin) && set.size() == 1 && set.containsKey(r)) {
+                        continue;
+                    }
+                    set.remove(r);
+                }
+                case RecordChange.RemoveRRset remove -> {
+                    Name owner = RecordMapping.name(remove.owner());
+                    int type = typeCode(remove.type());
+                    if (owner.equals(origin) && (type == Type.SOA || type == Type.NS)) {
+                        continue;
+                    }
+                    Map<Integer, LinkedHashMap<Record, Record>> types = work.get(owner);
+                    if (types != null) {
+                        types.remove(type);
+                    }
+                }
+            }
+        }
+        long serial = soaReplaced ? soa.getSerial() : SerialNumbers.increment(soa.getSerial());
+        SOARecord nextSoa = new SOARecord(origin, soa.getDClass(), soa.getTTL(), soa.getHost(), soa.getAdmin(), serial,
+                soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum());
+        work.get(origin).put(Type.SOA, new LinkedHashMap<>(Map.of(nextSoa, nextSoa)));
+        List<Record> all = new ArrayList<>();
+        work.values().forEach(types -> types.values().forEach(set -> all.addAll(set.values())));
+        return ZoneContent.of(origin, all, content.defaultTtl());
+    }
+
+    private static void put(Map<Name, Map<Integer, LinkedHashMap<Record, Record>>> work, Record r) {
+        work.computeIfAbsent(r.getName(), k -> new HashMap<>()).computeIfAbsent(r.getType(), k -> new LinkedHashMap<>()).put(r, r);
+    }
+
+    private static boolean isDnssec(int type) {
+        return type == Type.RRSIG || type == Type.NSEC || type == Type.NSEC3 || type == Type.DNSKEY;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.bindsmith.embedded;
+
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRset;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The records of one zone, indexed for answering, never changed once built: a change builds a new
+ * content and swaps it in, so a query always sees one consistent version of the zone.
+ */
+final class ZoneContent {
+    private final Name origin;
+    private final SOARecord soa;
+    private final long defaultTtl;
+    /** Owner → type → records; the records of one RRset share one TTL. */
+    private final Map<Name, Map<Integer, List<Record>>> byName;
+    /** Every owner name and every name between an owner and the origin (empty non-terminals). */
+    private final Set<Name> existing;
+    private final int recordCount;
+
+    private ZoneContent(Name origin, SOARecord soa, long defaultTtl, Map<Name, Map<Integer, List<Record>>> byName) {
+        this.origin = origin;
+        this.soa = soa;
+        this.defaultTtl = defaultTtl;
+        this.byName = byName;
+        Set<Name> names = new HashSet<>();
+        int count = 0;
+        for (var entry : byName.entrySet()) {
+            // Walks up until a name already present: its ancestors are then present too.
+            Name n = entry.getKey();
+            while (n.subdomain(origin) && names.add(n) && !n.equals(origin)) {
+                n = parent(n);
+            }
+            for (List<Record> rrs : entry.getValue().values()) {
+                count += rrs.size();
+            }
+        }
+        names.add(origin);
+        this.existing = Collections.unmodifiableSet(names);
+        this.recordCount = count;
+    }
+
+    /**
+     * The zone's content from its records. Records outside the zone and of other classes are left out
+     * (as named does); an RRset whose records disagree on the TTL takes the last one's.
+     *
+     * @throws IllegalArgumentException when there is not exactly one SOA, at the origin
+     */
+    static ZoneContent of(Name origin, Collection<Record> records, long defaultTtl) {
+        Map<Name, Map<Integer, LinkedHashMap<Record, Record>>> work = new HashMap<>();
+        SOARecord soa = null;
+        for (Record r : records) {
+            if (r.getDClass() != org.xbill.DNS.DClass.IN || !r.getName().subdomain(origin)) {
+                continue;
+            }
+            if (r instanceof SOARecord s) {
+                if (!s.getName().equals(origin)) {
+                    throw new IllegalArgumentException("an SOA record is not at the zone apex");
+                }
+                if (soa != null && !soa.equals(s)) {
+                    throw new IllegalArgumentException("the zone has more than one SOA record");
+                }
+                soa = s;
+            }
+            work.computeIfAbsent(r.getName(), k -> new HashMap<>())
+                    .computeIfAbsent(r.getType(), k -> new LinkedHashMap<>())
+                    .put(r, r);
+        }
+        if (soa == null) {
+            throw new IllegalArgumentException("the zone has no SOA record");
+        }
+        Map<Name, Map<Integer, List<Record>>> byName = new HashMap<>();
+        for (var owner : work.entrySet()) {
+            Map<Integer, List<Record>> types = new TreeMap<>();
+            for (var set : owner.getValue().entrySet()) {
+                List<Record> rrs = new ArrayList<>(set.getValue().values());
+                long ttl = rrs.getLast().getTTL();
+                types.put(set.getKey(), rrs.stream().map(r -> RecordMapping.withTtl(r, ttl)).toList());
+            }
+            byName.put(owner.getKey(), Collections.unmodifiableMap(types));
+        }
+        SOARecord apexSoa = (SOARecord) byName.get(origin).get(Type.SOA).getFirst();
+        return new ZoneContent(origin, apexSoa, defaultTtl, Collections.unmodifiableMap(byName));
+    }
+
+    static Name parent(Name name) {
+        return new Name(name, 1);
+    }
+
+    Name origin() {
+        return origin;
+    }
+
+    SOARecord soa() {
+        return soa;
+    }
+
+    long serial() {
+        return soa.getSerial();
+    }
+
+    long defaultTtl() {
+        return defaultTtl;
+    }
+
+    /** The RRset of {@code type} at {@code name}: empty list when there is none. */
+    List<Record> rrset(Name name, int type) {
+        Map<Integer, List<Record>> types = byName.get(name);
+        if (types == null) {
+            return List.of();
+        }
+        return types.getOrDefault(type, List.of());
+    }
+
+    /** Every RRset at {@code name}, by type. */
+    Map<Integer, List<Record>> rrsets(Name name) {
+        return byName.getOrDefault(name, Map.of());
+    }
+
+    /** True when the name owns records or has owners below it. */
+    boolean exists(Name name) {
+        return existing.contains(name);
+    }
+
+    int nodeCount() {
+        return existing.size();
+    }
+
+    int recordCount() {
+        return recordCount;
+    }
+
+    /** Every record, SOA first, then by owner in DNSSEC order and by type. */
+    List<Record> records() {
+        List<Record> all = new ArrayList<>(recordCount);
+        all.add(soa);
+        for (Name owner : new TreeMap<>(byName).keySet()) {
+            for (var set : byName.get(owner).entrySet()) {
+                if (owner.equals(origin) && set.getKey() == Type.SOA) {
+                    continue;
+                }
+                all.addAll(set.getValue());
+            }
+        }
+        return all;
+    }
+
+    /** The RRset that the SOA's negative caching TTL applies to: min(SOA TTL, SOA minimum) (RFC 2308). */
+    SOARecord negativeSoa() {
+        long ttl = Math.min(soa.getTTL(), soa.getMinimum());
+        return (SOARecord) RecordMapping.withTtl(soa, ttl);
+    }
+
+    Optional<Name> delegationAbove(Name qname, boolean dsAtCut) {
+        // Walk from just below the origin down to the query name; the highest cut wins.
+        int originLabels = origin.labels();
+        int qLabels = qname.labels();
+        for (int labels = originLabels + 1; labels <= qLabels; labels++) {
+            Name candidate = new Name(qname, qLabels - labels);
+            if (!rrset(candidate, Type.NS).isEmpty()) {
+                if (dsAtCut && candidate.equals(qname)) {
+                    return Optional.empty();
+                }
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

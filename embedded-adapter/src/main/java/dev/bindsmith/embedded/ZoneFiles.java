@@ -1,0 +1,319 @@
+package dev.bindsmith.embedded;
+
+import dev.bindsmith.core.port.ZoneConfig;
+import dev.bindsmith.core.zone.AddressMatch;
+import dev.bindsmith.core.zone.Endpoint;
+import dev.bindsmith.core.zone.KeyNames;
+import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.core.zone.ZoneOptions;
+import dev.bindsmith.core.zone.ZoneType;
+import org.xbill.DNS.Master;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TTL;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The data directory: for each zone a master file {@code <zone>.db} and a zone statement
+ * {@code <zone>.zone} (type, file, options, and whether the server serves it: the embedded
+ * server's counterpart of named's added-zone database). Every write is atomic: a temporary file in
+ * the same directory, fsync, rename. Every path comes from a validated {@link ZoneName}, so none
+ * leaves the directory.
+ */
+final class ZoneFiles {
+    static final String MASTER_SUFFIX = ".db";
+    static final String STATEMENT_SUFFIX = ".zone";
+    private static final Pattern DOLLAR_TTL = Pattern.compile("(?m)^\\$TTL\\s+(\\S+)");
+    private static final long FALLBACK_TTL = 3600;
+
+    private final Path dir;
+
+    ZoneFiles(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    Path masterFile(ZoneName zone) {
+        return inside(zone.value() + MASTER_SUFFIX);
+    }
+
+    Path statementFile(ZoneName zone) {
+        return inside(zone.value() + STATEMENT_SUFFIX);
+    }
+
+    Path journalFile(ZoneName zone) {
+        return inside(zone.value() + MASTER_SUFFIX + ".jnl");
+    }
+
+    private Path inside(String fileName) {
+        Path p = dir.resolve(fileName).normalize();
+        if (!p.getParent().equals(dir)) {
+            throw new IllegalArgumentException("a zone file would leave the data directory");
+        }
+        return p;
+    }
+
+    /** Resolves a configured file: relative paths are taken from the data directory. */
+    Path resolve(String file) {
+        return dir.resolve(file).toAbsolutePath().normalize();
+    }
+
+    /** A path for messages: relative to the data directory when inside it, the file name otherwise. */
+    String describe(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(dir) ? dir.relativize(abs).toString() : String.valueOf(abs.getFileName());
+    }
+
+    // ---- atomic writes ----
+
+    /** Writes {@code text} to {@code target} atomically; {@code createOnly} refuses to replace an existing file. */
+    void writeAtomically(Path target, String text, boolean createOnly) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            if (createOnly) {
+                // A hard link fails when the target exists, so two creators cannot both win.
+                Files.createLink(target, tmp);
+            } else {
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            syncDirectory();
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void syncDirectory() {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not every file system lets a directory be opened for fsync; the rename is still atomic.
+        }
+    }
+
+    // ---- master files ----
+
+    /** The zone's records read from its master file, with {@code $INCLUDE} disabled. */
+    ZoneContent loadMaster(ZoneName zone, Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        long defaultTtl = defaultTtl(text);
+        Name origin = RecordMapping.name(zone);
+        List<Record> records = new ArrayList<>();
+        try (Master master = new Master(new ByteArrayInputStream(bytes), origin, defaultTtl)) {
+            master.disableIncludes();
+            master.expandGenerate(true);
+            for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
+                records.add(r);
+            }
+        }
+        try {
+            return ZoneContent.of(origin, records, defaultTtl);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static long defaultTtl(String text) {
+        Matcher m = DOLLAR_TTL.matcher(text);
+        if (m.find()) {
+            try {
+                return TTL.parseTTL(m.group(1));
+            } catch (NumberFormatException e) {
+                return FALLBACK_TTL;
+            }
+        }
+        return FALLBACK_TTL;
+    }
+
+    /** Master-file text of a zone's content, as dnsjava presents each record (which it parses back unchanged). */
+    static String renderContent(ZoneName zone, ZoneContent content) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("; zone ").append(zone.value()).append(", written by the bindsmith embedded name server\n");
+        sb.append("$ORIGIN ").append(zone.absolute()).append('\n');
+        sb.append("$TTL ").append(content.defaultTtl()).append('\n');
+        for (Record r : content.records()) {
+            sb.append(r.toString()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    // ---- zone statements ----
+
+    /** A zone statement as the embedded server keeps it. */
+    record Statement(ZoneName zone, ZoneConfig config, boolean served) {
+    }
+
+    void writeStatement(Statement statement) throws IOException {
+        writeAtomically(statementFile(statement.zone()), formatStatement(statement), false);
+    }
+
+    Optional<Statement> readStatement(ZoneName zone) throws IOException {
+        Path file = statementFile(zone);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(parseStatement(zone, Files.readString(file, StandardCharsets.UTF_8)));
+    }
+
+    /** Every zone with a statement in the directory, by name. */
+    List<ZoneName> statementZones() throws IOException {
+        List<ZoneName> zones = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return zones;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + STATEMENT_SUFFIX)) {
+            for (Path p : ds) {
+                String fileName = p.getFileName().toString();
+                ZoneName.parse(fileName.substring(0, fileName.length() - STATEMENT_SUFFIX.length())).ifPresent(zones::add);
+            }
+        }
+        zones.sort(null);
+        return zones;
+    }
+
+    static String formatStatement(Statement s) {
+        ZoneOptions o = s.config().options();
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("type", s.config().type().wireName());
+        lines.put("file", s.config().file().orElse(""));
+        lines.put("served", s.served() ? "yes" : "no");
+        lines.put("primaries", join(o.primaries()));
+        lines.put("also-notify", join(o.alsoNotify()));
+        lines.put("allow-transfer", join(o.allowTransfer()));
+        lines.put("allow-update", join(o.allowUpdate()));
+        lines.put("dnssec-policy", o.dnssecPolicy().orElse(""));
+        lines.put("inline-signing", o.inlineSigning().map(b -> b ? "yes" : "no").orElse(""));
+        StringBuilder sb = new StringBuilder("# zone ").append(s.zone().value()).append(" (bindsmith embedded)\n");
+        lines.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        return sb.toString();
+    }
+
+    private static String join(List<?> items) {
+        return items.stream().map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    static Statement parseStatement(ZoneName zone, String text) throws IOException {
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                throw new IOException("malformed zone statement line");
+            }
+            kv.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+        }
+        try {
+            ZoneType type = ZoneType.parse(kv.getOrDefault("type", "")).orElseThrow(
+                    () -> new IllegalArgumentException("unknown zone type"));
+            String file = kv.getOrDefault("file", "");
+            ZoneOptions options = new ZoneOptions(
+                    split(kv.get("primaries")).stream().map(ZoneFiles::endpoint).toList(),
+                    split(kv.get("also-notify")).stream().map(ZoneFiles::endpoint).toList(),
+                    split(kv.get("allow-transfer")).stream().map(ZoneFiles::match).toList(),
+                    split(kv.get("allow-update")).stream().map(ZoneFiles::match).toList(),
+                    Optional.ofNullable(kv.get("dnssec-policy")).filter(v -> !v.isEmpty()),
+                    Optional.ofNullable(kv.get("inline-signing")).filter(v -> !v.isEmpty()).map("yes"::equals));
+            ZoneConfig config = new ZoneConfig(type, file.isEmpty() ? Optional.empty() : Optional.of(file), options, "");
+            return new Statement(zone, config, "yes".equals(kv.get("served")));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("malformed zone statement: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> split(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return List.of(value.split("\\s*,\\s*"));
+    }
+
+    /** {@code ip}, {@code ip:port} or {@code [v6]:port}, as {@link Endpoint#toString()} writes it. */
+    static Endpoint endpoint(String text) {
+        String host = text;
+        OptionalInt port = OptionalInt.empty();
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("bad endpoint");
+            }
+            host = text.substring(1, close);
+            if (text.length() > close + 1) {
+                port = OptionalInt.of(Integer.parseInt(text.substring(close + 2)));
+            }
+        } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+            host = text.substring(0, text.indexOf(':'));
+            port = OptionalInt.of(Integer.parseInt(text.substring(text.indexOf(':') + 1)));
+        }
+        return new Endpoint(literal(host), port);
+    }
+
+    /** {@code any}/{@code none}/{@code localhost}/{@code localnets}, {@code key NAME}, or an address with a prefix. */
+    static AddressMatch match(String text) {
+        if (AddressMatch.BuiltIn.NAMES.contains(text)) {
+            return new AddressMatch.BuiltIn(text);
+        }
+        if (text.startsWith("key ")) {
+            String key = text.substring(4).trim();
+            if (!KeyNames.isValid(key)) {
+                throw new IllegalArgumentException("bad key name");
+            }
+            return new AddressMatch.Key(key);
+        }
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return new AddressMatch.Cidr(literal(text), OptionalInt.empty());
+        }
+        return new AddressMatch.Cidr(literal(text.substring(0, slash)),
+                OptionalInt.of(Integer.parseInt(text.substring(slash + 1))));
+    }
+
+    /** An IP literal, never a host name: nothing here may cause a lookup. */
+    static InetAddress literal(String text) {
+        if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+            throw new IllegalArgumentException("not an IP address");
+        }
+        try {
+            return InetAddress.getByName(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not an IP address", e);
+        }
+    }
+}

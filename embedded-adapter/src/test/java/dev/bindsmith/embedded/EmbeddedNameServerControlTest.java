@@ -1,0 +1,39 @@
+package dev.bindsmith.embedded;
+
+import dev.bindsmith.core.port.NameServerControl;
+import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.testing.contract.NameServerControlContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+class EmbeddedNameServerControlTest extends NameServerControlContract {
+    @TempDir
+    Path dataDirectory;
+
+    private EmbeddedNameServer server;
+
+    @Override
+    protected NameServerControl newControl() {
+        server = EmbeddedServers.start(dataDirectory);
+        return server.nameServerControl();
+    }
+
+    @Override
+    protected ZoneStore storeFor(NameServerControl control) {
+        return server.zoneStore();
+    }
+
+    /** The embedded server holds no TSIG keys, but keeps key elements of allow-update as written. */
+    @Override
+    protected Optional<String> updateKeyName() {
+        return Optional.of("bindsmith-update");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.bindsmith.embedded;
+
+import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.testing.contract.ZoneStoreContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+class EmbeddedZoneStoreTest extends ZoneStoreContract {
+    @TempDir
+    Path dataDirectory;
+
+    private EmbeddedNameServer server;
+
+    @Override
+    protected ZoneStore newStore() {
+        try {
+            server = EmbeddedNameServer.builder().dataDirectory(dataDirectory).listen(false).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return server.zoneStore();
+    }
+
+    @Override
+    protected Optional<String> masterFile(ZoneStore store, StoredZone zone) {
+        Path file = Path.of(zone.file());
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+}

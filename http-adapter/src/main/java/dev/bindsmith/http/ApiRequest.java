@@ -1,0 +1,78 @@
+package dev.bindsmith.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bindsmith.core.outcome.Outcome;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** One request as a route sees it: path parameters, its id, and its body judged as JSON. */
+final class ApiRequest {
+    private final ServerRequest request;
+    private final String requestId;
+    private final long maxBodyBytes;
+
+    ApiRequest(ServerRequest request, String requestId, long maxBodyBytes) {
+        this.request = request;
+        this.requestId = requestId;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    String requestId() {
+        return requestId;
+    }
+
+    /** A path parameter of the route template, percent-decoded. */
+    String param(String name) {
+        return request.path().pathParameters().get(name);
+    }
+
+    /**
+     * The body as JSON, judged in order: too large (413, from Content-Length before anything is read,
+     * or while reading a chunked body), not {@code application/json} (415), not JSON (400).
+     */
+    Outcome<JsonNode> json() {
+        Optional<Long> declared = request.headers().contentLength().stream().boxed().findFirst();
+        if (declared.isPresent() && declared.get() > maxBodyBytes) {
+            return new Outcome.TooLarge<>(maxBodyBytes, declared.get());
+        }
+        Optional<String> contentType = request.headers().first(HeaderNames.CONTENT_TYPE);
+        if (contentType.isEmpty() || !isJson(contentType.get())) {
+            return new Outcome.UnsupportedMediaType<>("application/json", contentType.orElse("none"));
+        }
+        byte[] body;
+        if (!request.content().hasEntity()) {
+            body = new byte[0];
+        } else {
+            try (InputStream in = request.content().inputStream()) {
+                var out = new ByteArrayOutputStream();
+                byte[] buffer = new byte[8192];
+                long total = 0;
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    total += n;
+                    if (total > maxBodyBytes) {
+                        return new Outcome.TooLarge<>(maxBodyBytes, total);
+                    }
+                    out.write(buffer, 0, n);
+                }
+                body = out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Json.parse(body);
+    }
+
+    /** {@code application/json}, with parameters such as {@code charset} allowed. */
+    static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json");
+    }
+}

@@ -1,0 +1,286 @@
+package dev.bindsmith.http;
+
+import dev.bindsmith.core.outcome.ErrorCode;
+import dev.bindsmith.core.outcome.Outcome;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * The routes and the pipeline every request goes through. Route groups register endpoints here; each
+ * endpoint's handler is wrapped so that a request is judged in one order:
+ * <ol>
+ * <li>shutting down? → 503;</li>
+ * <li>(protected routes) over the client's rate limit? → 429 — before authentication, as in the
+ *     reference, so that guessing tokens is throttled too;</li>
+ * <li>(protected routes) authenticated? → 401;</li>
+ * <li>the route: body size (413), media type (415), JSON (400), validation (400/422), existence
+ *     (404/409), the backend (500) — see {@link ApiRequest#json()} and the core's use cases;</li>
+ * </ol>
+ * and every request gets a request id, one access-log line and its metrics, labelled with its route
+ * template. An unexpected exception is logged with the request id and answered with a generic 500.
+ */
+final class ApiRouting {
+    static final String UNMATCHED = "<unmatched>";
+    private static final Logger LOG = Logger.getLogger("dev.bindsmith.http");
+    private static final Logger ACCESS = Logger.getLogger("dev.bindsmith.http.access");
+
+    /** Public routes (health, readiness, metrics, the API description) need no token and are not rate-limited. */
+    enum Access { PUBLIC, PROTECTED }
+
+    @FunctionalInterface
+    interface Handler {
+        Reply handle(ApiRequest request);
+    }
+
+    /** One registered endpoint: method, route template, access, handler. */
+    record Endpoint(Method method, String template, Access access, Handler handler) {
+    }
+
+    private final HttpServerConfig config;
+    private final Clock clock;
+    private final Metrics metrics;
+    private final ShutdownGate gate;
+    private final RequestIds ids;
+    private final Optional<GcraRateLimiter> limiter;
+    private final Optional<BearerAuthenticator> authenticator;
+    private final ClientAddresses clients;
+    private final List<Endpoint> endpoints = new ArrayList<>();
+
+    ApiRouting(HttpServerConfig config, Clock clock, Supplier<? extends RandomGenerator> random, Metrics metrics,
+               ShutdownGate gate) {
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.gate = gate;
+        this.ids = new RequestIds(random);
+        this.limiter = config.rateLimit().enabled()
+                ? Optional.of(new GcraRateLimiter(config.rateLimit(), clock, 100_000))
+                : Optional.empty();
+        this.authenticator = config.authRequired()
+                ? Optional.of(new BearerAuthenticator(config.tokens(), clock))
+                : Optional.empty();
+        this.clients = new ClientAddresses(config.trustedProxies());
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Metrics metrics() {
+        return metrics;
+    }
+
+    ApiRouting add(RouteGroup group) {
+        group.register(this);
+        return this;
+    }
+
+    void get(String template, Access access, Handler handler) {
+        endpoints.add(new Endpoint(Method.GET, template, access, handler));
+    }
+
+    void post(String template, Access access, Handler handler) {
+        endpoints.add(new Endpoint(Method.POST, template, access, handler));
+    }
+
+    void put(String template, Access access, Handler handler) {
+        endpoints.add(new Endpoint(Method.PUT, template, access, handler));
+    }
+
+    void patch(String template, Access access, Handler handler) {
+        endpoints.add(new Endpoint(Method.PATCH, template, access, handler));
+    }
+
+    void delete(String template, Access access, Handler handler) {
+        endpoints.add(new Endpoint(Method.DELETE, template, access, handler));
+    }
+
+    List<Endpoint> endpoints() {
+        return List.copyOf(endpoints);
+    }
+
+    /** Registers every endpoint, a 405 (with {@code Allow}) per known path, and a JSON 404 for the rest. */
+    void install(HttpRouting.Builder routing) {
+        Map<String, Set<Method>> methods = new LinkedHashMap<>();
+        for (Endpoint e : endpoints) {
+            routing.route(e.method(), e.template(), (req, res) -> handle(e.template(), e.access(), e.handler(), req, res));
+            methods.computeIfAbsent(e.template(), t -> new LinkedHashSet<>()).add(e.method());
+        }
+        methods.forEach((template, allowed) -> {
+            String allow = allowed.stream().map(Method::text).collect(Collectors.joining(", "));
+            routing.any(template, (req, res) -> handle(template, Access.PUBLIC,
+                    r -> OutcomeReplies.methodNotAllowed(req.prologue().method().text(), allow), req, res));
+        });
+        routing.any((req, res) -> handle(UNMATCHED, Access.PUBLIC,
+                r -> OutcomeReplies.notFoundEndpoint(req.path().path()), req, res));
+    }
+
+    /**
+     * The listener settings the pipeline relies on: Helidon rejects a declared body over the limit
+     * before routing (without reading it), and this makes that 413 the same JSON envelope. The
+     * listener's limit is one byte above ours so that a chunked body is always cut by
+     * {@link ApiRequest#json()}, which answers through the pipeline.
+     */
+    void configure(WebServerConfig.Builder server) {
+        server.maxPayloadSize(config.maxBodyBytes() + 1);
+        server.directHandlers(DirectHandlers.builder()
+                .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, this::tooLargeBeforeRouting)
+                .build());
+    }
+
+    private DirectHandler.TransportResponse tooLargeBeforeRouting(DirectHandler.TransportRequest request,
+                                                                  DirectHandler.EventType type, Status status,
+                                                                  io.helidon.http.ServerResponseHeaders headers,
+                                                                  String message) {
+        long start = System.nanoTime();
+        String id = ids.fresh();
+        long size = request.headers().contentLength().orElse(-1);
+        var failure = new Outcome.TooLarge<Void>(config.maxBodyBytes(), size);
+        var body = new LinkedHashMap<String, Object>(OutcomeReplies.envelopeBody(failure.error(), failure.details(),
+                failure.context(), List.of(), failure.code()));
+        body.put("requestId", id);
+        accessLog(request.method(), UNMATCHED, 413, start, id, "");
+        return DirectHandler.TransportResponse.builder()
+                .status(Status.REQUEST_ENTITY_TOO_LARGE_413)
+                .headers(headers)
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .header(HeaderNames.create("X-Request-Id"), id)
+                .keepAlive(false)
+                .entity(Json.write(body))
+                .build();
+    }
+
+    private void handle(String template, Access access, Handler handler, ServerRequest req, ServerResponse res) {
+        long start = System.nanoTime();
+        String id = ids.of(req.headers().first(HeaderNames.create("X-Request-Id")));
+        String client = clients.resolve(req.remotePeer().host(),
+                req.headers().first(HeaderNames.X_FORWARDED_FOR),
+                req.headers().first(HeaderNames.create("X-Real-IP")));
+        int status = 500;
+        boolean entered = gate.enter();
+        try {
+            Map<String, String> extra = new LinkedHashMap<>();
+            Reply reply;
+            if (!entered) {
+                reply = OutcomeReplies.failure(new Outcome.Unavailable<Void>(ErrorCode.SHUTTING_DOWN,
+                        "Server is shutting down"));
+                extra.put("Connection", "close");
+            } else {
+                try {
+                    reply = judge(access, handler, req, id, client, extra);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "request " + id + " (" + req.prologue().method().text() + " " + template
+                            + ") failed unexpectedly", e);
+                    reply = OutcomeReplies.internalError();
+                }
+            }
+            status = reply.status();
+            send(res, reply, id, extra);
+        } finally {
+            if (entered) {
+                gate.exit();
+            }
+            accessLog(req.prologue().method().text(), template, status, start, id, client);
+        }
+    }
+
+    private Reply judge(Access access, Handler handler, ServerRequest req, String id, String client,
+                        Map<String, String> extra) {
+        if (access == Access.PROTECTED) {
+            if (limiter.isPresent()) {
+                GcraRateLimiter.Decision d = limiter.get().acquire(client);
+                metrics.rateLimitDecision(d.allowed() ? "allowed" : "limited");
+                var limit = config.rateLimit();
+                extra.put("RateLimit-Policy", "\"default\";q=" + limit.requests() + ";w="
+                        + limit.period().toSeconds() + ";burst=" + limit.burst());
+                extra.put("RateLimit", "\"default\";r=" + d.remaining() + ";t=" + ceilSeconds(d.reset()));
+                if (!d.allowed()) {
+                    return OutcomeReplies.failure(new Outcome.RateLimited<Void>(d.retryAfter()));
+                }
+            }
+            if (authenticator.isPresent()) {
+                var denied = authenticator.get().check(req.headers().first(HeaderNames.AUTHORIZATION));
+                if (denied.isPresent()) {
+                    return OutcomeReplies.failure(denied.get());
+                }
+            }
+        }
+        return handler.handle(new ApiRequest(req, id, config.maxBodyBytes()));
+    }
+
+    private static void send(ServerResponse res, Reply reply, String id, Map<String, String> extra) {
+        res.status(Status.create(reply.status()));
+        res.header(HeaderNames.create("X-Request-Id"), id);
+        extra.forEach((k, v) -> res.header(HeaderNames.create(k), v));
+        reply.headers().forEach((k, v) -> res.header(HeaderNames.create(k), v));
+        switch (reply) {
+            case Reply.Json json -> {
+                Object body = json.body();
+                if (json.envelope() && body instanceof Map<?, ?> map) {
+                    var withId = new LinkedHashMap<Object, Object>(map);
+                    withId.put("requestId", id);
+                    body = withId;
+                }
+                res.header(HeaderValues.CONTENT_TYPE_JSON);
+                res.send(Json.write(body));
+            }
+            case Reply.Text text -> {
+                res.header(HeaderNames.CONTENT_TYPE, text.contentType());
+                res.send(text.body().getBytes(StandardCharsets.UTF_8));
+            }
+            case Reply.Empty empty -> res.send();
+        }
+    }
+
+    private void accessLog(String method, String route, int status, long startNanos, String id, String client) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        metrics.request(method, route, status, took);
+        if (ACCESS.isLoggable(Level.INFO)) {
+            var line = new LinkedHashMap<String, Object>();
+            line.put("ts", clock.instant().toString());
+            line.put("type", "access");
+            line.put("method", method);
+            line.put("route", route);
+            line.put("status", status);
+            line.put("durationMs", took.toNanos() / 1e6);
+            line.put("requestId", id);
+            line.put("client", client);
+            ACCESS.info(new String(Json.write(line), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Logs, with the request id, the request fields that were ignored because no field has their name. */
+    static void ignored(ApiRequest request, Set<String> unknown) {
+        if (!unknown.isEmpty()) {
+            LOG.info(() -> "request " + request.requestId() + ": ignored unknown fields " + unknown);
+        }
+    }
+
+    private static long ceilSeconds(Duration d) {
+        return (d.toMillis() + 999) / 1000;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.bindsmith.http;
+
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.service.ZoneService;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+
+/**
+ * The bindsmith HTTP server: the reference API on Helidon SE, built from a {@link ZoneService}, a
+ * {@link ReadinessProbe} and an {@link HttpServerConfig}.
+ *
+ * <pre>{@code
+ * var server = BindsmithServer.builder(zoneService, ReadinessProbe.of(store, control),
+ *         HttpServerConfig.parse(System.getenv(), Map.of())).build().start();
+ * // … server.port() …
+ * server.stop();   // 503 for new requests while the ones in flight finish
+ * }</pre>
+ */
+public final class BindsmithServer {
+    private static final Logger LOG = Logger.getLogger("dev.bindsmith.http");
+
+    private final HttpServerConfig config;
+    private final ApiRouting routing;
+    private final ShutdownGate gate;
+    private WebServer server;
+    private Thread shutdownHook;
+
+    private BindsmithServer(Builder b) {
+        this.config = b.config;
+        this.gate = new ShutdownGate();
+        this.routing = routes(b.config, b.zones, b.readiness, b.clock, b.random, b.metrics, gate);
+    }
+
+    public static Builder builder(ZoneService zones, ReadinessProbe readiness, HttpServerConfig config) {
+        return new Builder(zones, readiness, config);
+    }
+
+    /** Every route group, on one pipeline. A new group (records) is one more {@code add}. */
+    static ApiRouting routes(HttpServerConfig config, ZoneService zones, ReadinessProbe readiness, Clock clock,
+                             Supplier<? extends RandomGenerator> random, Metrics metrics, ShutdownGate gate) {
+        metrics.zonesManaged(() -> zones.list() instanceof Outcome.Ok<?> ok
+                && ok.value() instanceof dev.bindsmith.core.service.ZoneList list
+                ? OptionalLong.of(list.count()) : OptionalLong.empty());
+        return new ApiRouting(config, clock, random, metrics, gate)
+                .add(new HealthRoutes(readiness))
+                .add(new ZoneRoutes(zones, clock))
+                .add(new ServerRoutes(zones))
+                .add(new MetricsRoutes(metrics))
+                .add(new OpenApiRoutes());
+    }
+
+    /** Binds and starts listening; stops the server gracefully when the JVM is asked to exit. */
+    public synchronized BindsmithServer start() {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        if (config.insecureOverrideInEffect()) {
+            LOG.warning("BINDSMITH_ALLOW_INSECURE: listening on " + config.host()
+                    + " WITHOUT authentication; anyone who can reach it can change zones");
+        } else if (!config.authRequired()) {
+            LOG.warning("authentication is off (no BIND_API_TOKEN, or DISABLE_AUTH): loopback listener only");
+        }
+        WebServerConfig.Builder b = WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                .shutdownHook(false)
+                .routing(routing::install);
+        routing.configure(b);
+        server = b.build().start();
+        shutdownHook = new Thread(this::stop, "bindsmith-http-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        LOG.info("bindsmith HTTP API listening on " + config.host() + ":" + server.port());
+        return this;
+    }
+
+    /** The port it listens on (useful when the configured port was 0). */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        return server.port();
+    }
+
+    /**
+     * Graceful stop: new requests get 503 "Server is shutting down" while those in flight finish (at
+     * most the configured grace), then the listener closes. Calling it again does nothing.
+     */
+    public void stop() {
+        WebServer running;
+        synchronized (this) {
+            running = server;
+            if (running == null || gate.isClosed()) {
+                return;
+            }
+            gate.close();
+        }
+        try {
+            if (!gate.awaitIdle(config.shutdownGrace())) {
+                LOG.warning("shutdown grace of " + config.shutdownGrace().toSeconds()
+                        + " s passed with requests still in flight");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        running.stop();
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyExiting) {
+                // The JVM is shutting down; the hook is running or will find nothing to do.
+            }
+        }
+        LOG.info("bindsmith HTTP API stopped");
+    }
+
+    static String version() {
+        String v = BindsmithServer.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** Optional parts: the clock (tokens' expiry, rate limits), randomness (request ids), the metrics registry. */
+    public static final class Builder {
+        private final ZoneService zones;
+        private final ReadinessProbe readiness;
+        private final HttpServerConfig config;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<? extends RandomGenerator> random = sharedSecureRandom();
+        private Metrics metrics = new Metrics();
+
+        private Builder(ZoneService zones, ReadinessProbe readiness, HttpServerConfig config) {
+            this.zones = Objects.requireNonNull(zones, "zones");
+            this.readiness = Objects.requireNonNull(readiness, "readiness");
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder random(Supplier<? extends RandomGenerator> random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** The registry to use, for example one a {@link MeteredNameServerControl} also reports to. */
+        public Builder metrics(Metrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        private static Supplier<RandomGenerator> sharedSecureRandom() {
+            RandomGenerator shared = new SecureRandom();
+            return () -> shared;
+        }
+
+        public BindsmithServer build() {
+            return new BindsmithServer(this);
+        }
+    }
+}

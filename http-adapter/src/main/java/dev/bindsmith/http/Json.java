@@ -1,0 +1,70 @@
+package dev.bindsmith.http;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.bindsmith.core.outcome.ErrorCode;
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.validation.Violation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** The one JSON mapper, and parsing a request body into a tree with the parser's position on error. */
+final class Json {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Positions in error messages, without echoing the (possibly secret-bearing) input.
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    private Json() {
+    }
+
+    /** The body as a JSON tree; {@code INVALID_JSON} (400) with line and column when it does not parse. */
+    static Outcome<JsonNode> parse(byte[] body) {
+        if (body.length == 0) {
+            return invalid("Request body is empty: send a JSON object", "1", "1");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                return invalid("Request body is empty: send a JSON object", "1", "1");
+            }
+            return new Outcome.Ok<>(node);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String line = at == null ? "?" : Integer.toString(at.getLineNr());
+            String column = at == null ? "?" : Integer.toString(at.getColumnNr());
+            String reason = firstLine(e.getOriginalMessage());
+            return invalid(reason + " at line " + line + " column " + column, line, column);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response body always serialises", e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "malformed JSON" : message;
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    private static <T> Outcome<T> invalid(String details, String line, String column) {
+        return new Outcome.Invalid<>(ErrorCode.INVALID_JSON, "Invalid JSON in request body",
+                List.of(Violation.malformed("body", details)), Outcome.orderedPairs("line", line, "column", column));
+    }
+}

@@ -1,0 +1,279 @@
+package dev.bindsmith.rndc.conf;
+
+import dev.bindsmith.rndc.conf.RndcConf.KeyClause;
+import dev.bindsmith.rndc.conf.RndcConf.ServerClause;
+import dev.bindsmith.rndc.wire.HmacAlgorithm;
+import dev.bindsmith.rndc.wire.RndcKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Combines environment variables, an rndc.conf and defaults into {@link RndcSettings}, per parameter:
+ *
+ * <ul>
+ *   <li>server: {@code RNDC_SERVER} ({@code host}, {@code host:port}, {@code [v6]:port} or a bare IPv6
+ *       address) → {@code default-server} (a matching {@code server} block's first address) →
+ *       {@code 127.0.0.1};
+ *   <li>port: the port in {@code RNDC_SERVER} → the matching {@code server} block's port → the
+ *       address's port → {@code default-port} → 953;
+ *   <li>key name: {@code RNDC_KEY_NAME} → the server block's {@code key} → {@code default-key} → the
+ *       file's only key → {@code rndc-key};
+ *   <li>secret: {@code RNDC_SECRET} → that key's {@code secret} (there is no default);
+ *   <li>algorithm: {@code RNDC_ALGORITHM} → that key's {@code algorithm} → {@code hmac-sha256}.
+ * </ul>
+ *
+ * The file is read when a path is given, or when {@code RNDC_SECRET} is not set: then the first of
+ * {@code /etc/bind/rndc.conf} and {@code /etc/rndc.conf} that exists. Empty variables count as unset.
+ * Every problem is collected, each naming the variable or file, and none quoting a secret.
+ */
+public final class RndcSettingsResolver {
+
+    public static final String RNDC_SERVER = "RNDC_SERVER";
+    public static final String RNDC_ALGORITHM = "RNDC_ALGORITHM";
+    public static final String RNDC_SECRET = "RNDC_SECRET";
+    public static final String RNDC_KEY_NAME = "RNDC_KEY_NAME";
+    public static final List<Path> DEFAULT_FILES = List.of(Path.of("/etc/bind/rndc.conf"), Path.of("/etc/rndc.conf"));
+    public static final int DEFAULT_PORT = 953;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String DEFAULT_KEY_NAME = "rndc-key";
+
+    /** Either settings or the list of reasons there are none. */
+    public sealed interface Resolution {
+        record Resolved(RndcSettings settings) implements Resolution {}
+
+        record Failed(List<String> errors) implements Resolution {
+            public Failed {
+                errors = List.copyOf(errors);
+            }
+        }
+    }
+
+    private final List<Path> defaultFiles;
+
+    private RndcSettingsResolver(List<Path> defaultFiles) {
+        this.defaultFiles = List.copyOf(defaultFiles);
+    }
+
+    /** A resolver that falls back to {@link #DEFAULT_FILES}. */
+    public static RndcSettingsResolver standard() {
+        return new RndcSettingsResolver(DEFAULT_FILES);
+    }
+
+    /** A resolver with other fallback files (tests, unusual layouts). */
+    public static RndcSettingsResolver withDefaultFiles(List<Path> files) {
+        return new RndcSettingsResolver(files);
+    }
+
+    /**
+     * Resolves settings from {@code env} (pass {@code System.getenv()} in production, a map in tests)
+     * and an optional explicit rndc.conf.
+     */
+    public Resolution resolve(Map<String, String> env, Optional<Path> confFile) {
+        Objects.requireNonNull(env, "env");
+        List<String> errors = new ArrayList<>();
+        Optional<String> envServer = var(env, RNDC_SERVER);
+        Optional<String> envAlgorithm = var(env, RNDC_ALGORITHM);
+        Optional<String> envSecret = var(env, RNDC_SECRET);
+        Optional<String> envKeyName = var(env, RNDC_KEY_NAME);
+
+        Optional<RndcConf> conf = Optional.empty();
+        Optional<Path> toRead = confFile.isPresent() || envSecret.isPresent()
+                ? confFile
+                : defaultFiles.stream().filter(Files::isRegularFile).findFirst();
+        if (toRead.isPresent()) {
+            try {
+                conf = Optional.of(RndcConfParser.parse(toRead.get()));
+            } catch (RndcConfException e) {
+                errors.add("rndc configuration: " + e.getMessage());
+            }
+        } else if (envSecret.isEmpty()) {
+            errors.add("no rndc key: set " + RNDC_SECRET + " (and " + RNDC_KEY_NAME + ", " + RNDC_ALGORITHM
+                    + ") or provide an rndc.conf (looked for " + defaultFiles + ")");
+        }
+        String fileName = toRead.map(Path::toString).orElse("");
+
+        // Server and port.
+        String host = DEFAULT_HOST;
+        String hostOrigin = "default";
+        OptionalInt port = OptionalInt.empty();
+        String portOrigin = "default";
+        Optional<ServerClause> serverClause = Optional.empty();
+        if (envServer.isPresent()) {
+            Optional<HostPort> hp = HostPort.parse(envServer.get());
+            if (hp.isEmpty()) {
+                errors.add(RNDC_SERVER + " is not a host, host:port or [address]:port");
+            } else {
+                host = hp.get().host();
+                hostOrigin = RNDC_SERVER;
+                port = hp.get().port();
+                portOrigin = RNDC_SERVER;
+            }
+        } else if (conf.isPresent() && conf.get().options().defaultServer().isPresent()) {
+            host = conf.get().options().defaultServer().get();
+            hostOrigin = fileName;
+        }
+        if (conf.isPresent()) {
+            serverClause = Optional.ofNullable(conf.get().servers().get(host));
+        }
+        if (serverClause.isPresent() && !serverClause.get().addresses().isEmpty()) {
+            RndcConf.Address a = serverClause.get().addresses().getFirst();
+            host = a.host();
+            if (port.isEmpty() && serverClause.get().port().isEmpty() && a.port().isPresent()) {
+                port = a.port();
+                portOrigin = fileName;
+            }
+        }
+        if (port.isEmpty() && serverClause.isPresent() && serverClause.get().port().isPresent()) {
+            port = serverClause.get().port();
+            portOrigin = fileName;
+        }
+        if (port.isEmpty() && conf.isPresent() && conf.get().options().defaultPort().isPresent()) {
+            port = conf.get().options().defaultPort();
+            portOrigin = fileName;
+        }
+
+        // Key: name, then the clause that defines it.
+        Optional<KeyClause> clause = Optional.empty();
+        String keyName = DEFAULT_KEY_NAME;
+        if (envKeyName.isPresent()) {
+            keyName = envKeyName.get();
+            if (conf.isPresent()) {
+                clause = Optional.ofNullable(conf.get().keys().get(keyName));
+                if (clause.isEmpty() && envSecret.isEmpty()) {
+                    errors.add(RNDC_KEY_NAME + " names key \"" + keyName + "\", which " + fileName + " does not define");
+                }
+            }
+        } else if (conf.isPresent()) {
+            RndcConf c = conf.get();
+            Optional<String> chosen = serverClause.flatMap(ServerClause::key).or(() -> c.options().defaultKey());
+            if (chosen.isPresent()) {
+                keyName = chosen.get();
+                clause = Optional.ofNullable(c.keys().get(keyName));
+                if (clause.isEmpty() && envSecret.isEmpty()) {
+                    errors.add(fileName + ": key \"" + keyName + "\" is selected (default-key or server) but not defined");
+                }
+            } else if (c.keys().size() == 1) {
+                clause = Optional.of(c.keys().values().iterator().next());
+                keyName = clause.get().name();
+            } else if (c.keys().size() > 1 && envSecret.isEmpty()) {
+                errors.add(fileName + ": several keys " + c.keys().keySet()
+                        + " and no default-key; set default-key or " + RNDC_KEY_NAME);
+            } else if (c.keys().isEmpty() && envSecret.isEmpty()) {
+                errors.add(fileName + ": defines no key");
+            }
+        }
+
+        // Secret.
+        Optional<byte[]> secret = Optional.empty();
+        String secretOrigin = RNDC_SECRET;
+        if (envSecret.isPresent()) {
+            secret = decode(envSecret.get(), RNDC_SECRET + " is not valid base64", errors);
+        } else if (clause.isPresent()) {
+            KeyClause k = clause.get();
+            secretOrigin = k.definedIn().toString();
+            if (k.secretBase64().isEmpty() || k.secretBase64().get().isBlank()) {
+                errors.add(k.definedIn() + ": key \"" + k.name() + "\" has an empty or missing secret");
+            } else {
+                secret = decode(k.secretBase64().get(),
+                        k.definedIn() + ": the secret of key \"" + k.name() + "\" is not valid base64", errors);
+            }
+        }
+        if (secret.isPresent() && secret.get().length == 0) {
+            errors.add(secretOrigin + ": the secret is empty");
+            secret = Optional.empty();
+        }
+
+        // Algorithm.
+        HmacAlgorithm algorithm = HmacAlgorithm.HMAC_SHA256;
+        if (envAlgorithm.isPresent()) {
+            Optional<HmacAlgorithm> a = HmacAlgorithm.fromName(envAlgorithm.get());
+            if (a.isEmpty()) {
+                errors.add(RNDC_ALGORITHM + " is not one of hmac-md5, hmac-sha1, hmac-sha224, hmac-sha256, "
+                        + "hmac-sha384, hmac-sha512");
+            }
+            algorithm = a.orElse(algorithm);
+        } else if (clause.isPresent() && clause.get().algorithm().isPresent()) {
+            Optional<HmacAlgorithm> a = HmacAlgorithm.fromName(clause.get().algorithm().get());
+            if (a.isEmpty()) {
+                errors.add(clause.get().definedIn() + ": key \"" + clause.get().name()
+                        + "\" has an unsupported algorithm (use hmac-md5, hmac-sha1, hmac-sha224, hmac-sha256, "
+                        + "hmac-sha384 or hmac-sha512)");
+            }
+            algorithm = a.orElse(algorithm);
+        }
+
+        if (!errors.isEmpty() || secret.isEmpty()) {
+            if (errors.isEmpty()) {
+                errors.add("no rndc secret: set " + RNDC_SECRET + " or define the key's secret in " + fileName);
+            }
+            return new Resolution.Failed(errors);
+        }
+        int p = port.orElse(DEFAULT_PORT);
+        String origin = "server " + host + "#" + p + " (" + hostOrigin + (portOrigin.equals(hostOrigin) ? "" : ", port: "
+                + portOrigin) + "), key " + keyName + " " + algorithm + " (secret from " + secretOrigin + ")";
+        return new Resolution.Resolved(new RndcSettings(host, p, new RndcKey(keyName, algorithm, secret.get()), origin));
+    }
+
+    private static Optional<byte[]> decode(String base64, String error, List<String> errors) {
+        try {
+            return Optional.of(java.util.Base64.getDecoder().decode(base64.replaceAll("\\s", "")));
+        } catch (IllegalArgumentException e) {
+            errors.add(error);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> var(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** {@code host}, {@code host:port}, {@code [v6]:port}, {@code [v6]} or a bare IPv6 address. */
+    record HostPort(String host, OptionalInt port) {
+        static Optional<HostPort> parse(String s) {
+            String v = s.strip();
+            if (v.startsWith("[")) {
+                int close = v.indexOf(']');
+                if (close < 2) {
+                    return Optional.empty();
+                }
+                String host = v.substring(1, close);
+                String rest = v.substring(close + 1);
+                if (rest.isEmpty()) {
+                    return Optional.of(new HostPort(host, OptionalInt.empty()));
+                }
+                return rest.startsWith(":") ? port(rest.substring(1)).map(p -> new HostPort(host, p)) : Optional.empty();
+            }
+            int colons = (int) v.chars().filter(c -> c == ':').count();
+            if (colons == 0) {
+                return valid(v) ? Optional.of(new HostPort(v, OptionalInt.empty())) : Optional.empty();
+            }
+            if (colons > 1) {
+                return Optional.of(new HostPort(v, OptionalInt.empty())); // bare IPv6: no port (bindcar's bug fixed)
+            }
+            String host = v.substring(0, v.indexOf(':'));
+            if (!valid(host)) {
+                return Optional.empty();
+            }
+            return port(v.substring(v.indexOf(':') + 1)).map(p -> new HostPort(host, p));
+        }
+
+        private static boolean valid(String host) {
+            return !host.isEmpty() && host.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_');
+        }
+
+        private static Optional<OptionalInt> port(String p) {
+            try {
+                int n = Integer.parseInt(p);
+                return n >= 1 && n <= 65535 ? Optional.of(OptionalInt.of(n)) : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}

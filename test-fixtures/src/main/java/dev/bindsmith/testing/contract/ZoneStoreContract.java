@@ -1,0 +1,224 @@
+package dev.bindsmith.testing.contract;
+
+import dev.bindsmith.core.outcome.ErrorCode;
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.core.zone.ZoneSpec;
+import dev.bindsmith.core.zone.ZoneType;
+import dev.bindsmith.testing.Outcomes;
+import dev.bindsmith.testing.builders.Records;
+import dev.bindsmith.testing.builders.TestZones;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract of {@link ZoneStore}. Extend it with a factory for a fresh, empty store and a way to
+ * read a zone's master file as bytes the store wrote.
+ */
+public abstract class ZoneStoreContract {
+
+    /** A fresh, empty store. Called before each test. */
+    protected abstract ZoneStore newStore();
+
+    /** The content of the master file of {@code zone} in {@code store} (bytes as text), or empty when there is none. */
+    protected abstract Optional<String> masterFile(ZoneStore store, StoredZone zone);
+
+    protected ZoneStore store;
+
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+    }
+
+    protected ZoneSpec primary(ZoneName name) {
+        return TestZones.spec(name.value()).record(Records.a("www." + name.value(), "192.0.2.1")).build();
+    }
+
+    @Test
+    void createOfAPrimaryWritesItsMasterFileAndReturnsWhereItLives() {
+        ZoneName name = ContractZones.unique("store-create");
+
+        Outcome<StoredZone> created = store.create(primary(name));
+
+        StoredZone stored = Outcomes.ok(created);
+        assertThat(stored.name()).isEqualTo(name);
+        assertThat(stored.type()).isEqualTo(ZoneType.PRIMARY);
+        assertThat(stored.file()).isEqualTo(store.fileOf(name));
+        assertThat(masterFile(store, stored)).hasValueSatisfying(text -> assertThat(text).isNotBlank());
+    }
+
+    @Test
+    void createdZoneIsFoundAndListed() {
+        ZoneName name = ContractZones.unique("store-find");
+        StoredZone stored = ok(store.create(primary(name)));
+
+        assertThat(store.find(name)).contains(stored);
+        assertThat(store.list()).contains(stored);
+    }
+
+    @Test
+    void fileOfIsAnAbsolutePathAndDiffersPerZone() {
+        ZoneName a = ContractZones.unique("store-path-a");
+        ZoneName b = ContractZones.unique("store-path-b");
+
+        assertThat(Path.of(store.fileOf(a)).isAbsolute()).isTrue();
+        assertThat(store.fileOf(a)).isNotEqualTo(store.fileOf(b));
+        assertThat(store.fileOf(a)).isEqualTo(store.fileOf(a));
+    }
+
+    @Test
+    void createOfAZoneThatExistsIsAConflictAndLeavesItsFileUntouched() {
+        ZoneName name = ContractZones.unique("store-conflict");
+        StoredZone first = ok(store.create(primary(name)));
+        Optional<String> before = masterFile(store, first);
+
+        ZoneSpec other = TestZones.spec(name.value()).serial(7).defaultTtl(60)
+                .record(Records.txt("other." + name.value(), "would overwrite")).build();
+        Outcome<StoredZone> second = store.create(other);
+
+        Outcomes.failure(second, Outcome.Conflict.class, ErrorCode.ZONE_EXISTS);
+        assertThat(masterFile(store, first)).isEqualTo(before);
+        assertThat(store.find(name)).contains(first);
+    }
+
+    @Test
+    void concurrentCreatesOfOneZoneGiveOneOkAndOneConflict() throws Exception {
+        ZoneName name = ContractZones.unique("store-race");
+        ZoneSpec a = primary(name);
+        ZoneSpec b = TestZones.spec(name.value()).serial(99).build();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Outcome<StoredZone>>> futures = new ArrayList<>();
+            for (ZoneSpec spec : List.of(a, b)) {
+                Callable<Outcome<StoredZone>> task = () -> {
+                    start.await();
+                    return store.create(spec);
+                };
+                futures.add(pool.submit(task));
+            }
+            start.countDown();
+            List<Outcome<StoredZone>> results = new ArrayList<>();
+            for (Future<Outcome<StoredZone>> f : futures) {
+                results.add(f.get());
+            }
+            assertThat(results).filteredOn(o -> o instanceof Outcome.Ok).hasSize(1);
+            assertThat(results).filteredOn(o -> o instanceof Outcome.Conflict).hasSize(1);
+            assertThat(store.list()).filteredOn(z -> z.name().equals(name)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void createOfASecondaryRecordsItWithoutWritingAMasterFile() {
+        ZoneName name = ContractZones.unique("store-secondary");
+        ZoneSpec spec = TestZones.spec(name.value()).secondary(Records.endpoint("192.0.2.1")).build();
+
+        StoredZone stored = ok(store.create(spec));
+
+        assertThat(stored.type()).isEqualTo(ZoneType.SECONDARY);
+        assertThat(store.find(name)).contains(stored);
+        assertThat(store.list()).contains(stored);
+        assertThat(masterFile(store, stored)).isEmpty();
+    }
+
+    @Test
+    void findOfAnUnknownZoneIsEmpty() {
+        assertThat(store.find(ContractZones.unique("store-unknown"))).isEmpty();
+    }
+
+    @Test
+    void listIsSortedByName() {
+        ZoneName c = ZoneName.of("c-" + ContractZones.unique("sort").value());
+        ZoneName a = ZoneName.of("a-" + ContractZones.unique("sort").value());
+        ZoneName b = ZoneName.of("b-" + ContractZones.unique("sort").value());
+        for (ZoneName n : List.of(c, a, b)) {
+            ok(store.create(primary(n)));
+        }
+
+        List<ZoneName> names = store.list().stream().map(StoredZone::name).toList();
+
+        assertThat(names).isSorted();
+        assertThat(names).containsSubsequence(a, b, c);
+    }
+
+    @Test
+    void deleteRemovesTheZoneAndItsMasterFile() {
+        ZoneName name = ContractZones.unique("store-delete");
+        StoredZone stored = ok(store.create(primary(name)));
+
+        Outcome<StoredZone> deleted = store.delete(name);
+
+        assertThat(deleted).isInstanceOf(Outcome.Deleted.class);
+        assertThat(store.find(name)).isEmpty();
+        assertThat(store.list()).doesNotContain(stored);
+        assertThat(masterFile(store, stored)).isEmpty();
+    }
+
+    @Test
+    void deleteOfAnUnknownZoneIsNotFound() {
+        Outcome<StoredZone> deleted = store.delete(ContractZones.unique("store-nothing"));
+
+        Outcomes.failure(deleted, Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
+    }
+
+    @Test
+    void aDeletedZoneCanBeCreatedAgain() {
+        ZoneName name = ContractZones.unique("store-again");
+        ok(store.create(primary(name)));
+        assertThat(store.delete(name)).isInstanceOf(Outcome.Deleted.class);
+
+        Outcome<StoredZone> again = store.create(TestZones.spec(name.value()).serial(5).build());
+
+        assertThat(again).isInstanceOf(Outcome.Ok.class);
+        assertThat(store.find(name)).isPresent();
+    }
+
+    @Test
+    void deleteOfOneZoneLeavesTheOthers() {
+        ZoneName gone = ContractZones.unique("store-gone");
+        ZoneName kept = ContractZones.unique("store-kept");
+        ok(store.create(primary(gone)));
+        StoredZone keptZone = ok(store.create(primary(kept)));
+        Optional<String> before = masterFile(store, keptZone);
+
+        assertThat(store.delete(gone)).isInstanceOf(Outcome.Deleted.class);
+
+        assertThat(store.find(kept)).contains(keptZone);
+        assertThat(masterFile(store, keptZone)).isEqualTo(before).isPresent();
+    }
+
+    @Test
+    void differentSpecsGiveDifferentMasterFiles() {
+        ZoneName a = ContractZones.unique("store-diff");
+        ZoneName b = ContractZones.unique("store-diff");
+        StoredZone first = ok(store.create(TestZones.spec(a.value()).serial(1).build()));
+        StoredZone second = ok(store.create(TestZones.spec(b.value()).serial(2).build()));
+
+        assertThat(masterFile(store, first)).isNotEqualTo(masterFile(store, second));
+    }
+
+    @Test
+    void checkOfAUsableStoreIsOk() {
+        assertThat(store.check()).isInstanceOf(Outcome.Ok.class);
+    }
+
+    private static StoredZone ok(Outcome<StoredZone> outcome) {
+        return Outcomes.ok(outcome);
+    }
+}
