@@ -1,0 +1,137 @@
+package dev.bindsmith.rndc.update;
+
+import dev.bindsmith.core.outcome.ErrorCode;
+import dev.bindsmith.core.outcome.Outcome;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TSIGRecord;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/**
+ * Signing a query with the key and believing a reply only once its TSIG has verified. A reply that is
+ * unsigned, signed with another key, stale, or answers another query is a failure; a reply in which
+ * named says it rejected <em>our</em> signature (TSIG error BADKEY, BADSIG, BADTIME) is reported as
+ * that, naming what to check.
+ */
+final class SignedExchange {
+    /** RFC 1035 over TCP: a message's length is a 16-bit number. */
+    static final int MAX_MESSAGE = 0xFFFF;
+
+    private final TsigKey key;
+    private final TSIG signer;
+    private final String command;
+    private final String title;
+
+    SignedExchange(TsigKey key, TSIG signer, String command, String title) {
+        this.key = key;
+        this.signer = signer;
+        this.command = command;
+        this.title = title;
+    }
+
+    /** A failure that stops the exchange; carries the outcome to return. */
+    static final class Failed extends Exception {
+        private final transient Outcome.Failure<Object> failure;
+
+        Failed(Outcome.Failure<Object> failure) {
+            super(failure.details(), null, false, false);
+            this.failure = failure;
+        }
+
+        <T> Outcome.Failure<T> failure() {
+            return failure.as();
+        }
+    }
+
+    String keyName() {
+        return key.name();
+    }
+
+    /** Signs {@code query} in place and returns its wire form. */
+    byte[] sign(Message query) {
+        signer.apply(query, null);
+        return query.toWire();
+    }
+
+    /** Reads one reply to {@code query} (already signed and sent) and verifies it. */
+    Message receive(DnsTcpConnection connection, Message query, String zone) throws Failed, IOException {
+        byte[] wire = connection.receive();
+        Message reply = parse(wire, zone);
+        if (reply.getHeader().getID() != query.getHeader().getID()) {
+            throw rejected(zone, "the reply answers another message (ID " + reply.getHeader().getID()
+                    + " instead of " + query.getHeader().getID() + ")");
+        }
+        TSIGRecord tsig = reply.getTSIG();
+        if (tsig == null) {
+            throw rejected(zone, "the reply (" + Rcode.string(reply.getRcode()) + ") was not signed; an unsigned"
+                    + " reply cannot be trusted");
+        }
+        if (tsig.getError() != Rcode.NOERROR) {
+            throw rejected(zone, keyRejected(tsig.getError()));
+        }
+        int verified = signer.verify(reply, wire, query.getTSIG());
+        if (verified != Rcode.NOERROR || !reply.isVerified()) {
+            throw rejected(zone, "the reply's TSIG signature did not verify (" + Rcode.TSIGstring(verified)
+                    + ") with key '" + key.name() + "'");
+        }
+        return reply;
+    }
+
+    Message parse(byte[] wire, String zone) throws Failed {
+        try {
+            return new Message(wire);
+        } catch (IOException e) {
+            throw rejected(zone, "the reply is not a well-formed DNS message");
+        }
+    }
+
+    /** The sentence for a TSIG error named reported about our request. */
+    String keyRejected(int tsigError) {
+        if (tsigError == Rcode.BADKEY) {
+            return "named does not know the TSIG key '" + key.name() + "' with algorithm " + key.algorithm().text()
+                    + " (BADKEY): check the key name and algorithm, and that the zone's allow-update names this key";
+        }
+        if (tsigError == Rcode.BADSIG) {
+            return "named rejected the signature made with TSIG key '" + key.name() + "' (" + key.algorithm().text()
+                    + ") (BADSIG): the secret differs from named's";
+        }
+        if (tsigError == Rcode.BADTIME) {
+            return "named rejected the time of the signature (BADTIME): the clocks of this host and the name"
+                    + " server differ by more than the allowed fudge";
+        }
+        return "named rejected the TSIG signature with key '" + key.name() + "' (" + Rcode.TSIGstring(tsigError)
+                + ")";
+    }
+
+    Failed rejected(String zone, String details) {
+        return new Failed(new Outcome.BackendFailed<>(ErrorCode.BACKEND_REJECTED, title, command, details,
+                Outcome.orderedPairs("zone", zone, "command", command)));
+    }
+
+    Failed unreachable(String zone, IOException e) {
+        String why = switch (e) {
+            case SocketTimeoutException t -> "timed out waiting for the name server";
+            case ConnectException c -> "the name server refused the connection";
+            case NoRouteToHostException n -> "no route to the name server";
+            case UnknownHostException u -> "the name server's host name does not resolve";
+            default -> "the connection to the name server failed";
+        };
+        return new Failed(new Outcome.BackendFailed<>(ErrorCode.BACKEND_UNREACHABLE, title, command, why,
+                Outcome.orderedPairs("zone", zone, "command", command)));
+    }
+
+    static <T> Outcome.Failure<T> tooLarge(String zone, int size) {
+        return new Outcome.Invalid<>(ErrorCode.VALIDATION_FAILED, "Change set too large",
+                List.of(dev.bindsmith.core.validation.Violation.malformed("changes", "The change set needs " + size
+                        + " bytes as one UPDATE message, more than the 65535 a DNS message can hold; it is not"
+                        + " split, because it would no longer be atomic: send fewer changes at a time")),
+                Outcome.orderedPairs("zone", zone));
+    }
+}
