@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.http.ConfigException;
 import dev.bindsmith.http.backend.Backend;
 import dev.bindsmith.http.backend.BackendConfigurationException;
 import dev.bindsmith.http.backend.BackendSettings;
@@ -12,6 +13,10 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -26,10 +31,13 @@ import java.util.function.Function;
  */
 public final class Cli {
 
-    /** Opens the backend the settings choose. Production: {@link Backend#open}; tests: in-memory adapters. */
+    /**
+     * Opens the backend the settings choose; {@code answerDns} is false in direct mode (see
+     * {@link Backend#open}). Production: {@link Backend#open}; tests: in-memory adapters.
+     */
     @FunctionalInterface
     public interface Backends {
-        Backend open(BackendSettings settings);
+        Backend open(BackendSettings settings, boolean answerDns);
     }
 
     private final Map<String, String> env;
@@ -38,6 +46,7 @@ public final class Cli {
     private final PrintWriter err;
     private final Backends backends;
     private final Serve.Launcher launcher;
+    private final Supplier<SecureRandom> random = SecureRandom::new;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private Root root = new Root();
 
@@ -73,6 +82,7 @@ public final class Cli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        Serve.addServerOptions(cl.getSubcommands().get("serve").getCommandSpec());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             return unexpected(e);
         });
@@ -118,17 +128,32 @@ public final class Cli {
         return BackendSettings.fromEnvironment(global().backendVariables(env));
     }
 
-    /** The API the global options point at: a server with --url, otherwise the backend in this process. */
+    /**
+     * The API the global options point at: a server with --url, otherwise the backend in this
+     * process, served for this command on a private loopback port (see {@link DirectApi}).
+     */
     Api openApi() {
+        Duration timeout = Duration.ofSeconds(Math.max(1, global().timeoutSeconds));
         if (global().url != null) {
-            return new RemoteApi(global().url, global().token(env), json,
-                    Duration.ofSeconds(Math.max(1, global().timeoutSeconds)));
+            return new RemoteApi(global().url, global().token(env), json, timeout);
         }
         BackendSettings settings = backendSettings();
         if (global().verbose) {
+            Logging.command(true);
             err.println(settings.describe());
         }
-        return new DirectApi(backends.open(settings), json);
+        Backend backend = backends.open(settings, false);
+        try {
+            String token = Serve.token(random.get());
+            Serve.Running server = launcher.start(backend, Map.of(), Map.of(
+                    "BIND_API_ADDRESS", "127.0.0.1", "API_PORT", "0", Serve.API_TOKEN, token,
+                    "RATE_LIMIT_ENABLED", "false"));
+            return new DirectApi(backend, server, new RemoteApi(URI.create(server.url()), Optional.of(token), json,
+                    timeout));
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
     }
 
     /**
@@ -136,9 +161,14 @@ public final class Cli {
      * error on failure (and the envelope on standard output with {@code --output json}).
      */
     int call(Function<Api, Reply> call, Function<JsonNode, String> human) {
+        return withApi(api -> print(call.apply(api), human));
+    }
+
+    /** Runs {@code work} on the API the options point at; a configuration that cannot be used is exit code 1. */
+    int withApi(Function<Api, Integer> work) {
         try (Api api = openApi()) {
-            return print(call.apply(api), human);
-        } catch (BackendConfigurationException e) {
+            return work.apply(api);
+        } catch (BackendConfigurationException | ConfigException e) {
             err.println("bindsmith: " + e.getMessage());
             return ExitCodes.ERROR;
         }

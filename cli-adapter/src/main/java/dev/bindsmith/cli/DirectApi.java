@@ -1,64 +1,70 @@
 package dev.bindsmith.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bindsmith.http.backend.Backend;
 
 import java.util.Objects;
 
-/** The API in this process: the backend's use cases, their results mapped to the HTTP API's JSON. */
+/**
+ * The API in this process, on the backend itself. The requests go through the HTTP server's own
+ * routes, served for this one command on a private loopback port (ephemeral, with a one-time random
+ * token and no rate limit): the same validation, the same JSON and the same error envelopes as a
+ * running server, with no second mapping to drift from it.
+ */
 final class DirectApi implements Api {
     private final Backend backend;
-    private final ObjectMapper json;
+    private final Serve.Running server;
+    private final RemoteApi api;
 
-    DirectApi(Backend backend, ObjectMapper json) {
+    DirectApi(Backend backend, Serve.Running server, RemoteApi api) {
         this.backend = Objects.requireNonNull(backend, "backend");
-        this.json = Objects.requireNonNull(json, "json");
+        this.server = Objects.requireNonNull(server, "server");
+        this.api = Objects.requireNonNull(api, "api");
     }
 
     @Override
     public Reply listZones() {
-        throw new UnsupportedOperationException("not yet");
+        return api.listZones();
     }
 
     @Override
     public Reply getZone(String zone) {
-        throw new UnsupportedOperationException("not yet");
+        return api.getZone(zone);
     }
 
     @Override
     public Reply zoneStatus(String zone) {
-        throw new UnsupportedOperationException("not yet");
+        return api.zoneStatus(zone);
     }
 
     @Override
     public Reply createZone(JsonNode request) {
-        throw new UnsupportedOperationException("not yet");
+        return api.createZone(request);
     }
 
     @Override
     public Reply modifyZone(String zone, JsonNode patch) {
-        throw new UnsupportedOperationException("not yet");
+        return api.modifyZone(zone, patch);
     }
 
     @Override
     public Reply deleteZone(String zone) {
-        throw new UnsupportedOperationException("not yet");
+        return api.deleteZone(zone);
     }
 
     @Override
     public Reply zoneAction(String zone, ZoneAction action) {
-        throw new UnsupportedOperationException("not yet");
+        return api.zoneAction(zone, action);
     }
 
     @Override
     public Reply serverStatus() {
-        throw new UnsupportedOperationException("not yet");
+        return api.serverStatus();
     }
 
     @Override
     public Reply reloadServer() {
-        throw new UnsupportedOperationException("not yet");
+        return api.reloadServer();
     }
 
     @Override
@@ -68,6 +74,8 @@ final class DirectApi implements Api {
 
     @Override
     public void close() {
-        backend.close();
+        try (backend; server; api) {
+            // closes the client, then the server, then the backend
+        }
     }
 }

@@ -135,12 +135,7 @@ final class ZoneCreate implements Callable<Integer> {
         if (bodies.get().size() == 1) {
             return cli.call(api -> api.createZone(bodies.get().get(0)), HumanOutput::render);
         }
-        try (Api api = cli.openApi()) {
-            return bulk(api, bodies.get());
-        } catch (dev.bindsmith.http.backend.BackendConfigurationException e) {
-            cli.err().println("bindsmith: " + e.getMessage());
-            return ExitCodes.ERROR;
-        }
+        return cli.withApi(api -> bulk(api, bodies.get()));
     }
 
     /** The create body of POST /api/v1/zones that the options describe. */

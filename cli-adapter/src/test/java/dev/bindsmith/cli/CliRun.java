@@ -21,9 +21,9 @@ record CliRun(int exitCode, String out, String err) {
 
     /** A run that must not open a backend or start a server. */
     static CliRun run(String... args) {
-        return run(Map.of(), settings -> {
+        return run(Map.of(), (settings, dns) -> {
             throw new AssertionError("no backend expected, got " + settings.describe());
-        }, (backend, variables) -> {
+        }, (backend, env, overrides) -> {
             throw new AssertionError("no server expected");
         }, "", args);
     }

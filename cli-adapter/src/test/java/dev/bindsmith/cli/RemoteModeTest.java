@@ -21,9 +21,9 @@ class RemoteModeTest {
         all[0] = "--url";
         all[1] = server.url();
         System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.run(Map.of("BINDSMITH_TOKEN", TOKEN), settings -> {
+        return CliRun.run(Map.of("BINDSMITH_TOKEN", TOKEN), (settings, dns) -> {
             throw new AssertionError("remote mode opens no backend");
-        }, (b, v) -> {
+        }, (b, e, o) -> {
             throw new AssertionError("no server");
         }, stdin, all);
     }
@@ -151,9 +151,9 @@ class RemoteModeTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        CliRun r = CliRun.run(Map.of(), s -> {
+        CliRun r = CliRun.run(Map.of(), (s, dns) -> {
             throw new AssertionError();
-        }, (b, v) -> {
+        }, (b, e, o) -> {
             throw new AssertionError();
         }, "", "--url", "http://127.0.0.1:" + port, "zone", "list");
 
@@ -319,9 +319,9 @@ class RemoteModeTest {
     @Test
     void globalOptionsMayStandBeforeOrAfterTheCommand() throws Exception {
         try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(200, "{\"zones\":[],\"count\":0}"))) {
-            CliRun after = CliRun.run(Map.of(), s -> {
+            CliRun after = CliRun.run(Map.of(), (s, dns) -> {
                 throw new AssertionError();
-            }, (b, v) -> {
+            }, (b, e, o) -> {
                 throw new AssertionError();
             }, "", "zone", "list", "--url", server.url(), "--token", "x");
 

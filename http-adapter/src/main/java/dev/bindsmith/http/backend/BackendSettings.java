@@ -3,9 +3,7 @@ package dev.bindsmith.http.backend;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +46,6 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
     public static final String NSUPDATE_KEY_NAME = "NSUPDATE_KEY_NAME";
     public static final String NSUPDATE_ALGORITHM = "NSUPDATE_ALGORITHM";
     public static final String NSUPDATE_SECRET = "NSUPDATE_SECRET";
-    public static final String NSUPDATE_TCP = "NSUPDATE_TCP";
     public static final String DNS_ADDRESS = "BINDSMITH_DNS_ADDRESS";
     public static final String DNS_PORT = "BINDSMITH_DNS_PORT";
     public static final String DATA_DIR = "BINDSMITH_DATA_DIR";
@@ -65,8 +62,6 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
 
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
-    private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9._-]{1,253}");
-    private static final List<String> ALGORITHMS = List.of("hmac-sha224", "hmac-sha256", "hmac-sha384", "hmac-sha512");
 
     public BackendSettings {
         Objects.requireNonNull(kind, "kind");
@@ -82,7 +77,7 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
      * key file (and then BIND's defaults: {@code 127.0.0.1:953}, {@code hmac-sha256}).
      *
      * @param server    {@code RNDC_SERVER}: {@code host} or {@code host:port}
-     * @param algorithm {@code RNDC_ALGORITHM}, normalised to {@code hmac-sha…}
+     * @param algorithm {@code RNDC_ALGORITHM}
      * @param secret    {@code RNDC_SECRET}, base64
      * @param keyName   {@code RNDC_KEY_NAME}
      * @param conf      {@code RNDC_CONF} (or {@code --rndc-conf}), or the rndc.conf found in a standard place
@@ -113,7 +108,7 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
      * {@code NSUPDATE_KEY_NAME} → {@code RNDC_KEY_NAME} …); the server defaults to {@code 127.0.0.1:53}.
      */
     public record Nsupdate(Optional<String> server, OptionalInt port, Optional<String> keyName,
-                           Optional<String> algorithm, Optional<String> secret, boolean tcp) {
+                           Optional<String> algorithm, Optional<String> secret) {
         public Nsupdate {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(port, "port");
@@ -126,7 +121,7 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
         @Override
         public String toString() {
             return "Nsupdate[server=" + server + ", port=" + port + ", keyName=" + keyName + ", algorithm="
-                    + algorithm + ", secret=" + (secret.isPresent() ? "(set)" : "(unset)") + ", tcp=" + tcp + "]";
+                    + algorithm + ", secret=" + (secret.isPresent() ? "(set)" : "(unset)") + "]";
         }
     }
 
@@ -163,15 +158,17 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
         Optional<Path> foundConf = givenConf.isPresent() ? Optional.empty()
                 : RNDC_CONF_LOCATIONS.stream().filter(readable).findFirst();
 
+        if (givenConf.isPresent() && keyFile.isPresent()) {
+            throw new BackendConfigurationException(RNDC_KEY_FILE, "give " + RNDC_CONF + " or " + RNDC_KEY_FILE + ", not both");
+        }
+        // Key names, algorithms and secrets are judged where they are resolved against the rndc.conf
+        // (RndcSettingsResolver, UpdateSettings), so that one place decides what is acceptable.
         Optional<String> secret = value(env, RNDC_SECRET);
-        secret.ifPresent(s -> requireBase64(RNDC_SECRET, s));
-        Rndc rndc = new Rndc(value(env, RNDC_SERVER), algorithm(env, RNDC_ALGORITHM), secret,
-                keyName(env, RNDC_KEY_NAME), givenConf.or(() -> foundConf), keyFile);
+        Rndc rndc = new Rndc(value(env, RNDC_SERVER), value(env, RNDC_ALGORITHM), secret,
+                value(env, RNDC_KEY_NAME), givenConf.or(() -> foundConf), keyFile);
 
-        Optional<String> nsSecret = value(env, NSUPDATE_SECRET);
-        nsSecret.ifPresent(s -> requireBase64(NSUPDATE_SECRET, s));
         Nsupdate nsupdate = new Nsupdate(value(env, NSUPDATE_SERVER), port(env, NSUPDATE_PORT, 1),
-                keyName(env, NSUPDATE_KEY_NAME), algorithm(env, NSUPDATE_ALGORITHM), nsSecret, flag(env, NSUPDATE_TCP));
+                value(env, NSUPDATE_KEY_NAME), value(env, NSUPDATE_ALGORITHM), value(env, NSUPDATE_SECRET));
 
         String address = value(env, DNS_ADDRESS).map(a -> ipLiteral(DNS_ADDRESS, a)).orElse(DEFAULT_DNS_ADDRESS);
         int dnsPort = port(env, DNS_PORT, 0).orElse(DEFAULT_DNS_PORT);
@@ -249,16 +246,6 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
         }
     }
 
-    private static void requireBase64(String name, String secret) {
-        try {
-            if (Base64.getDecoder().decode(secret).length == 0) {
-                throw new BackendConfigurationException(name, "is empty");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new BackendConfigurationException(name, "is not valid base64");
-        }
-    }
-
     private static OptionalInt port(Map<String, String> env, String name, int min) {
         Optional<String> v = value(env, name);
         if (v.isEmpty()) {
@@ -273,35 +260,6 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
         } catch (NumberFormatException e) {
             throw new BackendConfigurationException(name, "must be a port number (was '" + v.get() + "')");
         }
-    }
-
-    private static Optional<String> algorithm(Map<String, String> env, String name) {
-        return value(env, name).map(v -> {
-            String a = v.toLowerCase(Locale.ROOT);
-            String normalised = a.startsWith("hmac-") ? a : "hmac-" + a;
-            if (!ALGORITHMS.contains(normalised)) {
-                throw new BackendConfigurationException(name,
-                        "must be one of hmac-sha224, hmac-sha256, hmac-sha384, hmac-sha512 (was '" + v + "')");
-            }
-            return normalised;
-        });
-    }
-
-    private static Optional<String> keyName(Map<String, String> env, String name) {
-        return value(env, name).map(v -> {
-            if (!KEY_NAME.matcher(v).matches()) {
-                throw new BackendConfigurationException(name, "may hold only letters, digits, '.', '_' and '-'");
-            }
-            return v;
-        });
-    }
-
-    private static boolean flag(Map<String, String> env, String name) {
-        return value(env, name).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
-            case "1", "true", "yes" -> true;
-            case "0", "false", "no" -> false;
-            default -> throw new BackendConfigurationException(name, "must be true or false (was '" + v + "')");
-        }).orElse(false);
     }
 
     private static String ipLiteral(String name, String v) {
