@@ -1,6 +1,7 @@
 package dev.bindsmith.http;
 
 import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.service.ZoneList;
 import dev.bindsmith.core.service.ZoneService;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -46,9 +47,8 @@ public final class BindsmithServer {
     /** Every route group, on one pipeline. A new group (records) is one more {@code add}. */
     static ApiRouting routes(HttpServerConfig config, ZoneService zones, ReadinessProbe readiness, Clock clock,
                              Supplier<? extends RandomGenerator> random, Metrics metrics, ShutdownGate gate) {
-        metrics.zonesManaged(() -> zones.list() instanceof Outcome.Ok<?> ok
-                && ok.value() instanceof dev.bindsmith.core.service.ZoneList list
-                ? OptionalLong.of(list.count()) : OptionalLong.empty());
+        metrics.zonesManaged(() -> zones.list() instanceof Outcome.Ok<ZoneList> ok
+                ? OptionalLong.of(ok.value().count()) : OptionalLong.empty());
         return new ApiRouting(config, clock, random, metrics, gate)
                 .add(new HealthRoutes(readiness))
                 .add(new ZoneRoutes(zones, clock))

@@ -60,13 +60,22 @@ public final class Metrics {
         histogram(out, "bindsmith_backend_command_duration_seconds", "Name-server command durations.",
                 List.of("command"), commandDurations);
         counter(out, "bindsmith_rate_limit_decisions_total", "Rate-limit verdicts.", List.of("decision"), rateLimit);
-        OptionalLong zones = zonesManaged.get();
+        OptionalLong zones = zonesManaged();
         if (zones.isPresent()) {
             out.append("# HELP bindsmith_zones_managed Zones bindsmith manages.\n")
                     .append("# TYPE bindsmith_zones_managed gauge\n")
                     .append("bindsmith_zones_managed ").append(zones.getAsLong()).append('\n');
         }
         return out.toString();
+    }
+
+    private OptionalLong zonesManaged() {
+        try {
+            return zonesManaged.get();
+        } catch (RuntimeException e) {
+            // A failing source costs the gauge, not the whole scrape.
+            return OptionalLong.empty();
+        }
     }
 
     private static void counter(StringBuilder out, String name, String help, List<String> labels,

@@ -1,14 +1,26 @@
 package dev.bindsmith.core.service;
 
+import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
 import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.core.port.ServerStatus;
+import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.port.ZoneConfig;
+import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.validation.Violation;
+import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.core.zone.ZoneSpec;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The zone use cases of the reference API. Each returns an {@link Outcome} and judges a request in
@@ -20,6 +32,7 @@ public final class ZoneService {
     private final ZoneStore store;
     private final NameServerControl control;
     private final Clock clock;
+    private final ZoneLocks locks = new ZoneLocks();
 
     public ZoneService(ZoneStore store, NameServerControl control, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -27,56 +40,193 @@ public final class ZoneService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Created (201, location {@code zones/<name>}) when the zone's file is written and the name server
+     * serves it. Nothing is written unless the request is valid and no zone of that name exists, in
+     * the store or on the server (a zone from named.conf counts); if the server then refuses the
+     * zone, the file this request wrote is removed, and only that file.
+     */
     public Outcome<ZoneCreated> create(ZoneRequest request) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(request, "request");
+        Outcome<ZoneSpec> validated = ZoneRequests.validate(request, clock);
+        if (validated instanceof Outcome.Failure<ZoneSpec> failure) {
+            return failure.as();
+        }
+        ZoneSpec spec = value(validated);
+        return locks.with(spec.name(), () -> createLocked(spec));
     }
 
+    private Outcome<ZoneCreated> createLocked(ZoneSpec spec) {
+        ZoneName name = spec.name();
+        if (store.find(name).isPresent()) {
+            return exists(name);
+        }
+        Outcome<ZoneStatus> status = control.zoneStatus(name);
+        if (!(status instanceof Outcome.NotFound<ZoneStatus>)) {
+            if (status instanceof Outcome.Failure<ZoneStatus> failure && !notLoaded(failure)) {
+                return failure.as(); // unreachable, or refused: write nothing
+            }
+            return exists(name);
+        }
+        Outcome<StoredZone> written = store.create(spec);
+        if (written instanceof Outcome.Failure<StoredZone> failure) {
+            return failure.as();
+        }
+        StoredZone stored = value(written);
+        Outcome<ControlReply> added = control.addZone(name, ZoneConfig.of(spec.type(), stored.file(), spec.options()));
+        if (added instanceof Outcome.Failure<ControlReply> failure) {
+            // The store's create succeeded, so the file is this request's: remove it, and only it.
+            store.delete(name);
+            return failure.as();
+        }
+        String details = added instanceof Outcome.Ok<ControlReply> ok ? ok.value().text() : "";
+        return created(stored, details);
+    }
+
+    private static Outcome<ZoneCreated> created(StoredZone stored, String details) {
+        return new Outcome.Created<>(new ZoneCreated(stored.name(), stored.type(), stored.file(), details),
+                "zones/" + stored.name().value());
+    }
+
+    private static <T> Outcome<T> exists(ZoneName name) {
+        return Outcome.zoneExists(name.value(), "Zone '" + name + "' already exists");
+    }
+
+    /**
+     * named answers {@code zone not loaded} for a zone it has but could not load (a secondary before
+     * its first transfer): the zone exists. Its {@code err} texts are stable across versions.
+     */
+    private static boolean notLoaded(Outcome.Failure<?> failure) {
+        return failure.code() == ErrorCode.BACKEND_REJECTED && failure.details().contains("not loaded");
+    }
+
+    /** Every zone bindsmith manages (the store's view), sorted by name. */
     public Outcome<ZoneList> list() {
-        throw new UnsupportedOperationException("not yet");
+        return new Outcome.Ok<>(new ZoneList(store.list()));
     }
 
+    /** The zone's status from the server, with its master file when bindsmith manages it. */
     public Outcome<ZoneDetails> get(String zone) {
-        throw new UnsupportedOperationException("not yet");
+        return withName(zone, name -> control.zoneStatus(name)
+                .map(status -> new ZoneDetails(name, status, store.find(name).map(StoredZone::file))));
     }
 
     public Outcome<ZoneStatus> status(String zone) {
-        throw new UnsupportedOperationException("not yet");
+        return withName(zone, control::zoneStatus);
     }
 
+    /** Changes the zone's options; every violation of the name and the patch is reported at once. */
     public Outcome<ControlReply> modify(String zone, ZonePatchRequest patch) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(patch, "patch");
+        Optional<Violation> badName = nameViolation(zone);
+        Outcome<ZonePatch> validated = ZoneRequests.validate(patch);
+        if (validated instanceof Outcome.Failure<ZonePatch> failure) {
+            return badName.isPresent() ? withNameViolation(badName.get(), failure) : failure.as();
+        }
+        if (badName.isPresent()) {
+            return invalidName(badName.get());
+        }
+        ZoneName name = ZoneName.of(zone);
+        ZonePatch zonePatch = value(validated);
+        return locks.with(name, () -> control.modifyZone(name, zonePatch));
     }
 
-    /** Deleted (204) when the zone is gone from the server and its files are removed. */
+    /**
+     * Deleted (204) when the zone is gone from the server and its files are removed. A zone the
+     * server no longer has but the store still holds (an orphan of an earlier failure) is cleaned up
+     * and reported Deleted too; a zone neither has is NotFound.
+     */
     public Outcome<ControlReply> delete(String zone) {
-        throw new UnsupportedOperationException("not yet");
+        return withName(zone, name -> locks.with(name, () -> deleteLocked(name)));
+    }
+
+    private Outcome<ControlReply> deleteLocked(ZoneName name) {
+        Outcome<ControlReply> removed = control.deleteZone(name);
+        if (removed instanceof Outcome.NotFound<ControlReply> notFound) {
+            if (store.find(name).isEmpty()) {
+                return notFound;
+            }
+        } else if (removed instanceof Outcome.Failure<ControlReply> failure) {
+            return failure;
+        }
+        Outcome<StoredZone> files = store.delete(name);
+        if (files instanceof Outcome.Failure<StoredZone> failure && !(failure instanceof Outcome.NotFound<StoredZone>)) {
+            return failure.as();
+        }
+        // NotFound from the store is fine: a zone from named.conf has no file of ours
+        return new Outcome.Deleted<>();
     }
 
     public Outcome<ControlReply> reload(String zone) {
-        throw new UnsupportedOperationException("not yet");
+        return command(zone, control::reload);
     }
 
     public Outcome<ControlReply> freeze(String zone) {
-        throw new UnsupportedOperationException("not yet");
+        return command(zone, control::freeze);
     }
 
     public Outcome<ControlReply> thaw(String zone) {
-        throw new UnsupportedOperationException("not yet");
+        return command(zone, control::thaw);
     }
 
     public Outcome<ControlReply> notify(String zone) {
-        throw new UnsupportedOperationException("not yet");
+        return command(zone, control::notify);
     }
 
     public Outcome<ControlReply> retransfer(String zone) {
-        throw new UnsupportedOperationException("not yet");
+        return command(zone, control::retransfer);
     }
 
     public Outcome<ServerStatus> serverStatus() {
-        throw new UnsupportedOperationException("not yet");
+        return control.serverStatus();
     }
 
     public Outcome<ControlReply> reloadServer() {
-        throw new UnsupportedOperationException("not yet");
+        return control.reloadServer();
+    }
+
+    // ---- names ----
+
+    private Outcome<ControlReply> command(String zone, Function<ZoneName, Outcome<ControlReply>> body) {
+        return withName(zone, name -> locks.with(name, () -> body.apply(name)));
+    }
+
+    /** Runs {@code body} with the validated name, or returns 400 before any port is called. */
+    private static <T> Outcome<T> withName(String zone, Function<ZoneName, Outcome<T>> body) {
+        Optional<Violation> bad = nameViolation(zone);
+        if (bad.isPresent()) {
+            return invalidName(bad.get());
+        }
+        return body.apply(ZoneName.of(zone));
+    }
+
+    private static Optional<Violation> nameViolation(String zone) {
+        return ZoneName.problem(zone).map(problem -> Violation.malformed("name", problem));
+    }
+
+    private static <T> Outcome<T> invalidName(Violation violation) {
+        // the raw name is not echoed in the context: it may hold control characters
+        return new Outcome.Invalid<>(ErrorCode.INVALID_ZONE_NAME, "Invalid zone name", List.of(violation), Map.of());
+    }
+
+    private static <T> Outcome<T> withNameViolation(Violation name, Outcome.Failure<?> failure) {
+        List<Violation> all = new ArrayList<>();
+        all.add(name);
+        if (failure instanceof Outcome.Invalid<?> invalid) {
+            all.addAll(invalid.violations());
+        } else if (failure instanceof Outcome.Unprocessable<?> unprocessable) {
+            all.addAll(unprocessable.violations());
+        }
+        return Outcome.invalid(all);
+    }
+
+    /** The value of a success that carries one (validation and the ports answer Ok, or Created). */
+    private static <T> T value(Outcome<T> outcome) {
+        return switch (outcome) {
+            case Outcome.Ok<T> ok -> ok.value();
+            case Outcome.Created<T> created -> created.value();
+            case Outcome.Deleted<T> deleted -> throw new IllegalStateException("a success without a value");
+            case Outcome.Failure<T> failure -> throw new IllegalStateException("not a success: " + failure);
+        };
     }
 }

@@ -42,8 +42,8 @@ import java.util.stream.Collectors;
  * NotFound with named's text {@code no matching zone 'x' in any view}.
  * <p>
  * Faults a test can switch on: {@link #unreachable} (every command fails with
- * {@code BACKEND_UNREACHABLE}), {@link #refuse} (one command fails with {@code BACKEND_REJECTED} and
- * a given {@code err}), {@link #hold} (calls of one command wait at a {@link Gate}). Every command
+ * {@code BACKEND_UNREACHABLE}), {@link #dropConnection} (one command does), {@link #refuse} (one
+ * command fails with {@code BACKEND_REJECTED} and a given {@code err}), {@link #hold} (calls of one command wait at a {@link Gate}). Every command
  * is logged in {@link #calls()} ({@code addzone example.com}), so a test can prove none was sent.
  * Thread-safe: a held call does not block other commands.
  */
@@ -59,6 +59,7 @@ public final class InMemoryNameServerControl implements NameServerControl {
     private final List<String> calls = new ArrayList<>();
     private final Map<String, String> refusals = new HashMap<>();
     private final Map<String, Gate> gates = new HashMap<>();
+    private final java.util.Set<String> dropped = new java.util.HashSet<>();
     private boolean unreachable;
 
     /** A server that loads master files from {@code files}, with the system clock for its timestamps. */
@@ -310,6 +311,15 @@ public final class InMemoryNameServerControl implements NameServerControl {
         return this;
     }
 
+    /**
+     * Until {@link #clearFaults()}, {@code command} fails with {@code BACKEND_UNREACHABLE}, as when named
+     * closes the connection without a reply (a bad key, clock skew) or stops answering mid-way.
+     */
+    public synchronized InMemoryNameServerControl dropConnection(String command) {
+        dropped.add(command);
+        return this;
+    }
+
     /** Holds every call of {@code command} at the returned gate until the test opens it. */
     public synchronized Gate hold(String command) {
         return gates.computeIfAbsent(command, c -> new Gate());
@@ -319,6 +329,7 @@ public final class InMemoryNameServerControl implements NameServerControl {
     public synchronized InMemoryNameServerControl clearFaults() {
         unreachable = false;
         refusals.clear();
+        dropped.clear();
         gates.values().forEach(Gate::open);
         gates.clear();
         return this;
@@ -339,6 +350,9 @@ public final class InMemoryNameServerControl implements NameServerControl {
         synchronized (this) {
             if (unreachable) {
                 return Outcome.backendUnreachable(command, "connection refused");
+            }
+            if (dropped.contains(command)) {
+                return Outcome.backendUnreachable(command, "connection closed by the server without a reply");
             }
             String err = refusals.get(command);
             if (err != null) {

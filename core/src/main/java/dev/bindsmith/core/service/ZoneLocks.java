@@ -1,0 +1,32 @@
+package dev.bindsmith.core.service;
+
+import dev.bindsmith.core.zone.ZoneName;
+
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Serialises the operations on one zone. Lock striping keeps the memory bounded whatever names
+ * clients send: two zones may share a stripe (and then wait for each other), one zone never has two.
+ */
+final class ZoneLocks {
+    private static final int STRIPES = 64;
+
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
+    ZoneLocks() {
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    <T> T with(ZoneName zone, Supplier<T> body) {
+        ReentrantLock lock = stripes[Math.floorMod(zone.value().hashCode(), STRIPES)];
+        lock.lock();
+        try {
+            return body.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

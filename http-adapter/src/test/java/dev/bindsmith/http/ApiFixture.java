@@ -1,0 +1,93 @@
+package dev.bindsmith.http;
+
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.service.ZoneService;
+import dev.bindsmith.testing.TestClocks;
+import dev.bindsmith.testing.builders.TestZones;
+import dev.bindsmith.testing.memory.InMemoryNameServerControl;
+import dev.bindsmith.testing.memory.InMemoryZoneStore;
+import io.helidon.webserver.http.HttpRouting;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One API over in-memory adapters, as the HTTP tests use it: a token, an expired token, a trusted
+ * proxy (so each test can be its own client through X-Forwarded-For), a small body limit, a clock
+ * the test moves, and a store that can be made to throw.
+ */
+final class ApiFixture {
+    static final String TOKEN = "test-token-0123456789";
+    static final String EXPIRED_TOKEN = "expired-token-abcdef";
+    static final long BODY_LIMIT = 4096;
+    static final int BURST = 10;
+
+    final MutableClock clock = new MutableClock(TestClocks.INSTANT);
+    final InMemoryZoneStore memory = new InMemoryZoneStore();
+    final ThrowingZoneStore store = new ThrowingZoneStore(memory);
+    final InMemoryNameServerControl control = new InMemoryNameServerControl(memory, clock);
+    final ZoneService zones = new ZoneService(store, control, clock);
+    final Metrics metrics = new Metrics();
+    final ShutdownGate gate = new ShutdownGate();
+    final HttpServerConfig config;
+    final ApiRouting api;
+    private final SplittableRandom random = new SplittableRandom(42);
+    private final AtomicInteger clients = new AtomicInteger();
+
+    ApiFixture() {
+        this.config = HttpServerConfig.parse(Map.of(
+                "BIND_API_TOKEN", TOKEN,
+                "BIND_API_TOKEN_FILE", tokenFile().toString(),
+                "TRUSTED_PROXIES", "127.0.0.1,::1",
+                "BINDSMITH_MAX_BODY_BYTES", Long.toString(BODY_LIMIT),
+                "RATE_LIMIT_BURST", Integer.toString(BURST)), Map.of());
+        this.api = routing(gate);
+    }
+
+    ApiRouting routing(ShutdownGate g) {
+        return BindsmithServer.routes(config, zones, ReadinessProbe.of(store, control), clock,
+                () -> random, metrics, g);
+    }
+
+    void install(HttpRouting.Builder routing) {
+        api.install(routing);
+    }
+
+    /** A client address no other request used, so its rate-limit bucket is full. */
+    String freshClient() {
+        int n = clients.incrementAndGet();
+        return "10." + (n >> 16 & 0xFF) + "." + (n >> 8 & 0xFF) + "." + (n & 0xFF);
+    }
+
+    /** Creates a primary zone straight through the service (not the API under test). */
+    void createZone(String name) {
+        var created = zones.create(TestZones.request(name).build());
+        if (!(created instanceof Outcome.Created<?>)) {
+            throw new IllegalStateException("fixture zone not created: " + created);
+        }
+    }
+
+    /** Switches every fault off. */
+    void reset() {
+        memory.failWrites(false).failDeletes(false).unusable(false);
+        store.explode(false);
+        control.clearFaults();
+    }
+
+    private static Path tokenFile() {
+        try {
+            Path file = Files.createTempFile("bindsmith-tokens", ".txt");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, "# test tokens\n" + EXPIRED_TOKEN + " expires=2020-01-01T00:00:00Z\n"
+                    + "future-token-xyz expires=2099-01-01T00:00:00Z\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
