@@ -85,12 +85,13 @@ final class Session implements AutoCloseable {
     RndcReply exchange(String command) throws ExchangeFailure {
         CcValue.Table reply = roundTrip(command, Optional.of(nonce));
         lastUsedMillis = settings.clock().millis();
-        CcValue.Table data = reply.table("_data").orElse(new CcValue.Table(new java.util.LinkedHashMap<>()));
+        CcValue.Table data = reply.table("_data").orElseThrow(
+                () -> new ExchangeFailure(protocol(settings, "the reply has no _data", null), false));
         long result;
         try {
-            result = Long.parseLong(data.string("result").orElse("0").trim());
-        } catch (NumberFormatException e) {
-            throw new ExchangeFailure(protocol(settings, "the reply's result is not a number", null), false);
+            result = Long.parseUnsignedLong(data.string("result").orElseThrow().trim());
+        } catch (NumberFormatException | java.util.NoSuchElementException e) {
+            throw new ExchangeFailure(protocol(settings, "the reply has no numeric result", null), false);
         }
         return new RndcReply(command, result, data.string("err"), data.string("text").orElse(""));
     }

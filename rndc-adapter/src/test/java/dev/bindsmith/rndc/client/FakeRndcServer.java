@@ -43,7 +43,8 @@ final class FakeRndcServer implements AutoCloseable {
         OVERSIZE_REPLY,
         SLOW_REPLY,
         GARBAGE,
-        TRUNCATED_REPLY
+        TRUNCATED_REPLY,
+        NO_RESULT
     }
 
     /** What a command answers. */
@@ -187,6 +188,7 @@ final class FakeRndcServer implements AutoCloseable {
                     case WRONG_SERIAL -> out.write(reply(ctrl, sessionNonce.get(), type, answer, true));
                     case WRONG_NONCE -> out.write(reply(ctrl, sessionNonce.get() + "0", type, answer, false));
                     case NOT_A_REPLY -> out.write(notAReply(ctrl, sessionNonce.get(), type));
+                    case NO_RESULT -> out.write(reply(ctrl, sessionNonce.get(), type, null, false));
                     case OVERSIZE_REPLY -> out.write(reply(ctrl, sessionNonce.get(), type,
                             Answer.ok("x".repeat(2 << 20)), false));
                     case SLOW_REPLY -> {
@@ -224,9 +226,11 @@ final class FakeRndcServer implements AutoCloseable {
         ctrl.put("_nonce", CcValue.Binary.of(nonce));
         SequencedMap<String, CcValue> data = new LinkedHashMap<>();
         data.put("type", CcValue.Binary.of(type));
-        data.put("result", CcValue.Binary.of(Long.toString(a.result())));
-        a.err().ifPresent(e -> data.put("err", CcValue.Binary.of(e)));
-        a.text().ifPresent(t -> data.put("text", CcValue.Binary.of(t)));
+        if (a != null) { // null: a reply without a result
+            data.put("result", CcValue.Binary.of(Long.toString(a.result())));
+            a.err().ifPresent(e -> data.put("err", CcValue.Binary.of(e)));
+            a.text().ifPresent(t -> data.put("text", CcValue.Binary.of(t)));
+        }
         SequencedMap<String, CcValue> top = new LinkedHashMap<>();
         top.put("_ctrl", new CcValue.Table(ctrl));
         top.put("_data", new CcValue.Table(data));

@@ -214,7 +214,7 @@ class RndcClientTest {
 
     @ParameterizedTest
     @EnumSource(value = Misbehaviour.class, names = {"BAD_SIGNATURE", "WRONG_SERIAL", "WRONG_NONCE", "NOT_A_REPLY",
-        "OVERSIZE_REPLY", "GARBAGE", "TRUNCATED_REPLY"})
+        "OVERSIZE_REPLY", "GARBAGE", "TRUNCATED_REPLY", "NO_RESULT"})
     void untrustworthyReplyIsAProtocolErrorAndTheCommandIsNotRetried(Misbehaviour m) throws Exception {
         RndcClient c = client();
         c.send("status");
