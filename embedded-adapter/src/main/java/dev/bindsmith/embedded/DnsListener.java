@@ -44,6 +44,7 @@ final class DnsListener implements AutoCloseable {
     private volatile boolean closed;
     private DatagramSocket udp;
     private ServerSocket tcp;
+    private InetSocketAddress bound;
 
     DnsListener(QueryResolver resolver, int maxUdpInFlight, int maxTcpClients, Duration tcpIdleTimeout) {
         this.resolver = resolver;
@@ -71,6 +72,7 @@ final class DnsListener implements AutoCloseable {
                 }
                 udp = u;
                 tcp = t;
+                bound = (InetSocketAddress) u.getLocalSocketAddress();
                 break;
             } catch (BindException e) {
                 u.close();
@@ -88,7 +90,7 @@ final class DnsListener implements AutoCloseable {
     }
 
     InetSocketAddress localAddress() {
-        return (InetSocketAddress) udp.getLocalSocketAddress();
+        return bound;
     }
 
     int tcpClients() {

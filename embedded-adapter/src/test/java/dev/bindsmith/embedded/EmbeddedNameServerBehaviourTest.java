@@ -1,0 +1,263 @@
+package dev.bindsmith.embedded;
+
+import dev.bindsmith.core.outcome.ErrorCode;
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.port.ChangeSet;
+import dev.bindsmith.core.port.RecordChange;
+import dev.bindsmith.core.port.ServerStatus;
+import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.port.ZoneStatus;
+import dev.bindsmith.core.zone.Record;
+import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.testing.Outcomes;
+import dev.bindsmith.testing.builders.Records;
+import dev.bindsmith.testing.builders.TestZones;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the embedded server does beyond the port contracts: persistence, restarts, named's texts, what DNS clients see after a change. */
+class EmbeddedNameServerBehaviourTest {
+    private static final ZoneName ZONE = ZoneName.of("behaviour.test");
+    private static final Instant BOOT = Instant.parse("2026-11-21T22:42:39Z");
+
+    @TempDir
+    Path dataDirectory;
+
+    private EmbeddedNameServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = startOn(dataDirectory);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static EmbeddedNameServer startOn(Path dir) throws IOException {
+        return EmbeddedNameServer.builder().dataDirectory(dir).port(0)
+                .clock(Clock.fixed(BOOT, ZoneOffset.UTC)).start();
+    }
+
+    private StoredZone serveDynamicZone() {
+        return EmbeddedServers.serve(server, TestZones.spec(ZONE.value()).serial(7).dynamic()
+                .record(Records.a("www." + ZONE.value(), 300, "192.0.2.1")).build());
+    }
+
+    private Outcome<?> add(Record record) {
+        return server.recordUpdater().apply(ZONE, ChangeSet.of(new RecordChange.Add(record)));
+    }
+
+    // ---- changes reach DNS clients and the disk ----
+
+    @Test
+    void anAddedRecordIsAnsweredOverDnsAtOnceWithTheNewSerial() throws IOException {
+        serveDynamicZone();
+
+        Outcomes.ok(add(Records.a("api." + ZONE.value(), 60, "192.0.2.10")));
+
+        Message answer = query("api." + ZONE.value(), Type.A);
+        assertThat(answer.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(answer.getSection(Section.ANSWER)).singleElement()
+                .satisfies(r -> assertThat(((ARecord) r).getAddress().getHostAddress()).isEqualTo("192.0.2.10"));
+        Message soa = query(ZONE.value(), Type.SOA);
+        assertThat(((org.xbill.DNS.SOARecord) soa.getSection(Section.ANSWER).getFirst()).getSerial()).isEqualTo(8);
+    }
+
+    @Test
+    void everyChangeIsWrittenToTheZoneFileWithoutLeavingTemporaryFiles() throws IOException {
+        StoredZone stored = serveDynamicZone();
+
+        Outcomes.ok(add(Records.txt("note." + ZONE.value(), 300, "written \"quoted\"; not a comment")));
+
+        String file = Files.readString(Path.of(stored.file()));
+        assertThat(file).contains("note." + ZONE.absolute()).contains("\\\"quoted\\\"; not a comment");
+        try (Stream<Path> files = Files.list(dataDirectory)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void zonesAndTheirChangesAreServedAgainAfterARestart() throws IOException {
+        serveDynamicZone();
+        Outcomes.ok(add(Records.a("api." + ZONE.value(), 60, "192.0.2.10")));
+        ZoneName removed = ZoneName.of("removed.test");
+        EmbeddedServers.serve(server, TestZones.spec(removed.value()).build());
+        Outcomes.ok(server.nameServerControl().deleteZone(removed));
+        server.close();
+
+        server = startOn(dataDirectory);
+
+        ZoneStatus status = Outcomes.ok(server.nameServerControl().zoneStatus(ZONE));
+        assertThat(status.serial()).hasValue(8);
+        assertThat(status.dynamic()).contains(true);
+        assertThat(Outcomes.ok(server.recordReader().read(ZONE))).contains(Records.a("api." + ZONE.value(), 60, "192.0.2.10"));
+        assertThat(query("api." + ZONE.value(), Type.A).getSection(Section.ANSWER)).hasSize(1);
+        Outcomes.failure(server.nameServerControl().zoneStatus(removed), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
+        assertThat(server.zoneStore().find(removed)).as("delzone forgets the zone; its files are the store's").isPresent();
+    }
+
+    @Test
+    void theSerialWrapsFromTheLargestValueToOne() {
+        EmbeddedServers.serve(server, TestZones.spec(ZONE.value()).serial(4294967295L).dynamic().build());
+
+        Outcomes.ok(add(Records.a("api." + ZONE.value(), 60, "192.0.2.10")));
+
+        assertThat(Outcomes.ok(server.nameServerControl().zoneStatus(ZONE)).serial()).hasValue(1);
+    }
+
+    // ---- control: named's texts ----
+
+    @Test
+    void zoneStatusHasNamedsLinesInNamedsOrder() {
+        StoredZone stored = serveDynamicZone();
+
+        ZoneStatus status = Outcomes.ok(server.nameServerControl().zoneStatus(ZONE));
+
+        assertThat(status.raw()).isEqualTo(String.join("\n",
+                "name: behaviour.test",
+                "type: primary",
+                "files: " + stored.file(),
+                "serial: 7",
+                "nodes: 3",
+                "last loaded: Sat, 21 Nov 2026 22:42:39 GMT",
+                "secure: no",
+                "dynamic: yes",
+                "reconfigurable via modzone: yes"));
+        assertThat(status.files()).containsExactly(stored.file());
+    }
+
+    @Test
+    void retransferOfAPrimaryFailsWithNamedsText() {
+        serveDynamicZone();
+
+        Outcome.Failure<?> failure = Outcomes.failure(server.nameServerControl().retransfer(ZONE),
+                Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+
+        assertThat(failure.details()).isEqualTo("failure: retransfer: inappropriate zone type: primary");
+    }
+
+    @Test
+    void aFrozenZoneRefusesUpdatesUntilItIsThawed() {
+        serveDynamicZone();
+        Outcomes.ok(server.nameServerControl().freeze(ZONE));
+        Record api = Records.a("api." + ZONE.value(), 60, "192.0.2.10");
+
+        Outcomes.failure(add(api), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+        assertThat(Outcomes.ok(server.nameServerControl().zoneStatus(ZONE)).properties()).containsEntry("frozen", "yes");
+
+        assertThat(Outcomes.ok(server.nameServerControl().thaw(ZONE)).text())
+                .isEqualTo("The zone reload and thaw was successful.");
+        Outcomes.ok(add(api));
+        assertThat(Outcomes.ok(server.recordReader().read(ZONE))).contains(api);
+    }
+
+    @Test
+    void thawLoadsAFileEditedWhileTheZoneWasFrozen() throws IOException {
+        StoredZone stored = serveDynamicZone();
+        Outcomes.ok(server.nameServerControl().freeze(ZONE));
+        Path file = Path.of(stored.file());
+        Files.writeString(file, Files.readString(file).replace("192.0.2.1", "198.51.100.1").replace(" 7 ", " 9 "));
+
+        Outcomes.ok(server.nameServerControl().thaw(ZONE));
+
+        assertThat(Outcomes.ok(server.recordReader().read(ZONE))).contains(Records.a("www." + ZONE.value(), 300, "198.51.100.1"));
+    }
+
+    @Test
+    void reloadReadsTheFileAgainAndSaysWhetherItChanged() throws IOException {
+        StoredZone stored = EmbeddedServers.serve(server, TestZones.spec(ZONE.value()).serial(7)
+                .record(Records.a("www." + ZONE.value(), 300, "192.0.2.1")).build());
+
+        assertThat(Outcomes.ok(server.nameServerControl().reload(ZONE)).text()).isEqualTo("zone reload up-to-date");
+
+        Path file = Path.of(stored.file());
+        Files.writeString(file, Files.readString(file).replace("192.0.2.1", "198.51.100.1"));
+        assertThat(Outcomes.ok(server.nameServerControl().reload(ZONE)).text()).isEqualTo("zone reload queued");
+        assertThat(((ARecord) query("www." + ZONE.value(), Type.A).getSection(Section.ANSWER).getFirst())
+                .getAddress().getHostAddress()).isEqualTo("198.51.100.1");
+    }
+
+    @Test
+    void reloadOfABrokenFileKeepsServingTheOldDataAndSaysWhy() throws IOException {
+        StoredZone stored = serveDynamicZone();
+        Files.writeString(Path.of(stored.file()), "$TTL 3600\nwww IN A not-an-address\n");
+
+        Outcome.Failure<?> failure = Outcomes.failure(server.nameServerControl().reload(ZONE),
+                Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+
+        assertThat(failure.details()).startsWith("failure: dns_zone_loadnew failed:").doesNotContain(dataDirectory.toString());
+        assertThat(query("www." + ZONE.value(), Type.A).getSection(Section.ANSWER)).hasSize(1);
+    }
+
+    @Test
+    void serverStatusNamesTheEmbeddedServerAndCountsItsZones() {
+        serveDynamicZone();
+
+        ServerStatus status = Outcomes.ok(server.nameServerControl().serverStatus());
+
+        assertThat(status.version()).startsWith("bindsmith embedded ");
+        assertThat(status.zoneCount()).hasValue(1);
+        assertThat(status.running()).isTrue();
+        assertThat(status.properties()).containsEntry("number of zones", "1 (0 automatic)");
+        assertThat(status.raw()).endsWith("server is up and running");
+    }
+
+    @Test
+    void afterCloseTheServerSaysItIsNotRunning() {
+        server.close();
+
+        ServerStatus status = Outcomes.ok(server.nameServerControl().serverStatus());
+
+        assertThat(status.running()).isFalse();
+        assertThat(status.raw()).doesNotContain("up and running");
+    }
+
+    @Test
+    void anUpdateWithAnOwnerOutsideTheZoneIsInvalidAndChangesNothing() {
+        serveDynamicZone();
+        List<Record> before = Outcomes.ok(server.recordReader().read(ZONE));
+
+        Outcomes.failure(add(Records.a("www.elsewhere.test", 60, "192.0.2.10")), Outcome.Invalid.class,
+                ErrorCode.VALIDATION_FAILED);
+
+        assertThat(Outcomes.ok(server.recordReader().read(ZONE))).containsExactlyElementsOf(before);
+    }
+
+    // ---- helpers ----
+
+    private Message query(String host, int type) throws IOException {
+        InetSocketAddress address = server.localAddress().orElseThrow();
+        SimpleResolver resolver = new SimpleResolver(address);
+        resolver.setTimeout(Duration.ofSeconds(5));
+        Message response = resolver.send(Message.newQuery(org.xbill.DNS.Record.newRecord(
+                Name.fromString(host + "."), type, DClass.IN)));
+        assertThat(response.getHeader().getFlag(Flags.QR)).isTrue();
+        return response;
+    }
+}
