@@ -29,7 +29,7 @@ final class ServerCommands implements Runnable {
 
         @Override
         public Integer call() {
-            return cli.call(Api::serverStatus, HumanOutput::render);
+            return cli.call(Api::serverStatus, Views::serverStatus);
         }
     }
 
@@ -44,8 +44,7 @@ final class ServerCommands implements Runnable {
 
         @Override
         public Integer call() {
-            return cli.call(Api::reloadServer, body -> body.has("message") ? HumanOutput.render(body)
-                    : "Reloaded the server.\n" + HumanOutput.indent(HumanOutput.render(body), "  "));
+            return cli.call(Api::reloadServer, body -> Views.action(body, "Reloaded the server."));
         }
     }
 }

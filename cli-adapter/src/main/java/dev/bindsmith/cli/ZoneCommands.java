@@ -61,7 +61,7 @@ final class ZoneCommands implements Runnable {
 
         @Override
         public Integer call() {
-            return cli.call(api -> api.getZone(zone), HumanOutput::render);
+            return cli.call(api -> api.getZone(zone), Views::zone);
         }
     }
 
@@ -78,7 +78,7 @@ final class ZoneCommands implements Runnable {
 
         @Override
         public Integer call() {
-            return cli.call(api -> api.zoneStatus(zone), HumanOutput::render);
+            return cli.call(api -> api.zoneStatus(zone), Views::status);
         }
     }
 
@@ -136,7 +136,7 @@ final class ZoneCommands implements Runnable {
                 list(patch, "allowTransfer", allowTransfer, clearAllowTransfer);
                 list(patch, "allowUpdate", allowUpdate, clearAllowUpdate);
             }
-            return cli.call(api -> api.modifyZone(zone, patch), HumanOutput::render);
+            return cli.call(api -> api.modifyZone(zone, patch), body -> Views.action(body, "Modified zone " + zone + "."));
         }
 
         private void list(ObjectNode patch, String field, List<String> values, boolean clear) {
@@ -165,7 +165,8 @@ final class ZoneCommands implements Runnable {
         @Override
         public Integer call() {
             return cli.call(api -> api.deleteZone(zone),
-                    body -> body.isMissingNode() ? "Deleted zone " + zone + ".\n" : HumanOutput.render(body));
+                    body -> body.isMissingNode() ? "Deleted zone " + zone + ".\n"
+                            : Views.action(body, "Deleted zone " + zone + "."));
         }
     }
 
@@ -183,8 +184,8 @@ final class ZoneCommands implements Runnable {
 
         @Override
         public Integer call() {
-            return cli.call(api -> api.zoneAction(zone, action), body -> body.has("message")
-                    ? HumanOutput.render(body) : action.pastTense() + " zone " + zone + ".\n" + HumanOutput.indent(HumanOutput.render(body), "  "));
+            return cli.call(api -> api.zoneAction(zone, action),
+                    body -> Views.action(body, action.pastTense() + " zone " + zone + "."));
         }
     }
 
@@ -228,20 +229,23 @@ final class ZoneCommands implements Runnable {
         }
     }
 
-    /** {@code zone list}'s table: the {@code zones} list as rows (names only, or one column per field). */
+    /** {@code zone list}'s table: one row per zone (name, type, file), or the names when that is all the body has. */
     static String zoneTable(JsonNode body) {
         JsonNode zones = body.path("zones");
-        if (!zones.isArray()) {
+        JsonNode items = body.path("items");
+        if (!zones.isArray() && !items.isArray()) {
             return HumanOutput.render(body);
         }
-        if (zones.isEmpty()) {
+        if (zones.isEmpty() && items.isEmpty()) {
             return "No zones.\n";
         }
-        if (zones.get(0).isObject()) {
-            return HumanOutput.tableOf(zones);
-        }
         List<List<String>> rows = new ArrayList<>();
-        zones.forEach(z -> rows.add(List.of(z.asText())));
+        if (items.isArray() && !items.isEmpty()) {
+            items.forEach(z -> rows.add(List.of(HumanOutput.cell(z.get("name")), HumanOutput.cell(z.get("zoneType")),
+                    HumanOutput.cell(z.get("filePath")))));
+            return HumanOutput.table(List.of("name", "type", "file"), rows);
+        }
+        zones.forEach(z -> rows.add(List.of(z.isObject() ? HumanOutput.cell(z.get("name")) : z.asText())));
         return HumanOutput.table(List.of("name"), rows);
     }
 }

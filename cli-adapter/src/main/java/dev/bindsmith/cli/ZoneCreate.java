@@ -63,7 +63,8 @@ final class ZoneCreate implements Callable<Integer> {
     @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "3600", description = "The zone's default TTL (default: ${DEFAULT-VALUE}).")
     long ttl;
 
-    @Option(names = "--ns", paramLabel = "HOST", description = "A name server of the zone (repeatable); the first is the SOA's primary unless --soa-primary-ns.")
+    @Option(names = "--ns", paramLabel = "HOST", description = {"A name server of the zone (repeatable); the first is the SOA's primary unless --soa-primary-ns.",
+            "As in a zone file, a name outside the zone ends with a dot: ns1.example.net."})
     List<String> nameServers = new ArrayList<>();
 
     @Option(names = "--ns-ip", paramLabel = "HOST=IP", description = "Glue: the address of a name server inside the zone (repeatable).")
@@ -72,7 +73,7 @@ final class ZoneCreate implements Callable<Integer> {
     @Option(names = "--soa-primary-ns", paramLabel = "HOST", description = "The SOA's primary name server (default: the first --ns).")
     String soaPrimaryNs;
 
-    @Option(names = "--soa-admin", paramLabel = "MAILBOX", description = "The SOA's admin mailbox, dotted (default: hostmaster.NAME).")
+    @Option(names = "--soa-admin", paramLabel = "MAILBOX", description = "The SOA's admin mailbox, dotted (default: hostmaster.NAME.).")
     String soaAdmin;
 
     @Option(names = "--soa-serial", paramLabel = "N", description = "The SOA serial (default: today's YYYYMMDD01).")
@@ -126,14 +127,14 @@ final class ZoneCreate implements Callable<Integer> {
         }
         if (file == null) {
             JsonNode body = body();
-            return cli.call(api -> api.createZone(body), HumanOutput::render);
+            return cli.call(api -> api.createZone(body), Views::created);
         }
         Optional<List<JsonNode>> bodies = JsonInput.read(cli, file);
         if (bodies.isEmpty()) {
             return ExitCodes.INVALID;
         }
         if (bodies.get().size() == 1) {
-            return cli.call(api -> api.createZone(bodies.get().get(0)), HumanOutput::render);
+            return cli.call(api -> api.createZone(bodies.get().get(0)), Views::created);
         }
         return cli.withApi(api -> bulk(api, bodies.get()));
     }
@@ -149,9 +150,9 @@ final class ZoneCreate implements Callable<Integer> {
         Optional<String> primaryNs = Optional.ofNullable(soaPrimaryNs).or(() -> nameServers.stream().findFirst());
         boolean secondary = "secondary".equals(type);
         // A secondary's SOA comes by transfer; the API still wants one, and never writes it.
-        primaryNs.or(() -> secondary ? Optional.of("ns." + zone) : Optional.empty())
+        primaryNs.or(() -> secondary ? Optional.of("ns." + zone + ".") : Optional.empty())
                 .ifPresent(ns -> soa.put("primaryNs", ns));
-        soa.put("adminEmail", Optional.ofNullable(soaAdmin).orElse("hostmaster." + zone));
+        soa.put("adminEmail", Optional.ofNullable(soaAdmin).orElse("hostmaster." + zone + "."));
         putIfSet(soa, "serial", soaSerial);
         putIfSet(soa, "refresh", soaRefresh);
         putIfSet(soa, "retry", soaRetry);

@@ -6,6 +6,7 @@ import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.service.RecordService;
 import dev.bindsmith.core.service.ZoneService;
+import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.embedded.EmbeddedNameServer;
 import dev.bindsmith.rndc.bind.FileZoneStore;
 import dev.bindsmith.rndc.bind.RndcNameServerControl;
@@ -109,7 +110,7 @@ public final class Backend implements AutoCloseable {
 
         FileZoneStore store;
         try {
-            store = new FileZoneStore(settings.zoneDir(), MasterFiles::render);
+            store = new FileZoneStore(settings.zoneDir(), ZoneFileWriter::render);
         } catch (IllegalArgumentException e) {
             throw new BackendConfigurationException(BackendSettings.ZONE_DIR, e.getMessage());
         }
