@@ -10,6 +10,7 @@ import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.testing.Outcomes;
 import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.builders.TestZones;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,14 @@ public abstract class ZoneStoreContract {
 
     /** The content of the master file of {@code zone} in {@code store} (bytes as text), or empty when there is none. */
     protected abstract Optional<String> masterFile(ZoneStore store, StoredZone zone);
+
+    /**
+     * A store whose directory cannot be written (gone, or read-only), or empty to skip the tests that
+     * need one.
+     */
+    protected Optional<ZoneStore> unwritableStore() {
+        return Optional.empty();
+    }
 
     protected ZoneStore store;
 
@@ -78,6 +87,17 @@ public abstract class ZoneStoreContract {
         assertThat(Path.of(store.fileOf(a)).isAbsolute()).isTrue();
         assertThat(store.fileOf(a)).isNotEqualTo(store.fileOf(b));
         assertThat(store.fileOf(a)).isEqualTo(store.fileOf(a));
+    }
+
+    @Test
+    void everyZonesFileIsInOneDirectoryWhateverItsName() {
+        ZoneName shallow = ContractZones.unique("store-dir");
+        ZoneName deep = ZoneName.of("a.b.c.d-e_f." + ContractZones.unique("store-dir").value());
+
+        Path parent = Path.of(store.fileOf(shallow)).getParent();
+
+        assertThat(Path.of(store.fileOf(deep)).getParent()).isEqualTo(parent);
+        assertThat(Path.of(store.fileOf(deep)).normalize()).isEqualTo(Path.of(store.fileOf(deep)));
     }
 
     @Test
@@ -216,6 +236,21 @@ public abstract class ZoneStoreContract {
     @Test
     void checkOfAUsableStoreIsOk() {
         assertThat(store.check()).isInstanceOf(Outcome.Ok.class);
+    }
+
+    @Test
+    void aStoreThatCannotWriteIsUnavailableAndItsCreateFailsLeavingNothing() {
+        Optional<ZoneStore> broken = unwritableStore();
+        Assumptions.assumeTrue(broken.isPresent(), "this adapter offers no unwritable store");
+        ZoneName name = ContractZones.unique("store-broken");
+
+        Outcomes.failure(broken.get().check(), Outcome.Unavailable.class, ErrorCode.UNAVAILABLE);
+        Outcome<StoredZone> created = broken.get().create(primary(name));
+
+        assertThat(created).isInstanceOfAny(Outcome.BackendFailed.class, Outcome.Unavailable.class);
+        assertThat(((Outcome.Failure<StoredZone>) created).code())
+                .isIn(ErrorCode.ZONE_FILE_WRITE_FAILED, ErrorCode.UNAVAILABLE);
+        assertThat(broken.get().find(name)).isEmpty();
     }
 
     private static StoredZone ok(Outcome<StoredZone> outcome) {

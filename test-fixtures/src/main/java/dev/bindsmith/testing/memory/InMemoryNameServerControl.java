@@ -419,7 +419,9 @@ public final class InMemoryNameServerControl implements NameServerControl {
 
     private static String match(AddressMatch m) {
         return switch (m) {
-            case AddressMatch.Cidr c -> c.toString();
+            // named prints a bare address with its full prefix: 192.0.2.7 → 192.0.2.7/32
+            case AddressMatch.Cidr c -> c.prefix().isPresent() ? c.toString()
+                    : c.toString() + "/" + c.address().getAddress().length * 8;
             case AddressMatch.Key k -> "key \"" + k.name() + "\"";
             case AddressMatch.BuiltIn b -> b.name();
         };

@@ -4,6 +4,7 @@ import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
 
@@ -15,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * A {@link ZoneStore} over an in-memory zone directory ({@code /memory/zones} unless told otherwise).
- * A primary's master file is kept as text at {@code <dir>/<zone>.zone}; tests may put other files
+ * A primary's master file is kept as text at {@code <dir>/<zone>.zone}, rendered by core's
+ * {@link ZoneFileWriter} as the file store writes it; tests may put other files
  * (a journal, a stray file) with {@link #writeFile} and compare {@link #files()} before and after.
  * Faults a test can switch on: failed writes, failed deletes, an unusable directory. Every call is
  * logged in {@link #operations()}, so a test can prove the store was never touched.
@@ -68,7 +70,7 @@ public final class InMemoryZoneStore implements ZoneStore, ZoneFileSource {
         StoredZone stored = new StoredZone(name, spec.type(), file);
         zones.put(name, new Entry(stored, spec));
         if (spec.type() == ZoneType.PRIMARY) {
-            files.put(file, MasterFileText.render(spec));
+            files.put(file, ZoneFileWriter.render(spec));
         }
         return new Outcome.Ok<>(stored);
     }

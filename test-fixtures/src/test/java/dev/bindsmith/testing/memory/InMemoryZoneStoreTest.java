@@ -4,8 +4,11 @@ import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.testing.Outcomes;
+import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.contract.ZoneStoreContract;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,11 @@ class InMemoryZoneStoreTest extends ZoneStoreContract {
     @Override
     protected Optional<String> masterFile(ZoneStore store, StoredZone zone) {
         return ((InMemoryZoneStore) store).masterFile(zone.name());
+    }
+
+    @Override
+    protected Optional<ZoneStore> unwritableStore() {
+        return Optional.of(new InMemoryZoneStore().unusable(true));
     }
 
     private InMemoryZoneStore memory() {
@@ -85,11 +93,12 @@ class InMemoryZoneStoreTest extends ZoneStoreContract {
     }
 
     @Test
-    void theMasterFileHoldsTheSpecsSoaAndRecords() {
-        Outcomes.ok(store.create(TestZones.spec("example.com").serial(77).build()));
+    void theMasterFileIsWhatTheProductionWriterRenders() {
+        ZoneSpec spec = TestZones.spec("example.com").serial(77).record(Records.txt("www.example.com", "hi")).build();
 
-        assertThat(memory().masterFile(ZoneName.of("example.com"))).hasValueSatisfying(text -> assertThat(text)
-                .contains("$ORIGIN example.com.", " 77 ", "@ IN NS ns1.example.com.", "ns1.example.com. IN A 192.0.2.53"));
+        Outcomes.ok(store.create(spec));
+
+        assertThat(memory().masterFile(ZoneName.of("example.com"))).contains(ZoneFileWriter.render(spec));
     }
 
     @Test
