@@ -3,6 +3,8 @@ package dev.bindsmith.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bindsmith.core.outcome.Outcome;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.RequestException;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 
 import java.io.ByteArrayOutputStream;
@@ -63,6 +65,12 @@ final class ApiRequest {
                     out.write(buffer, 0, n);
                 }
                 body = out.toByteArray();
+            } catch (RequestException e) {
+                // The listener's own limit (one byte above ours) fired while a chunk was being read.
+                if (e.status().code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
+                    return new Outcome.TooLarge<>(maxBodyBytes, maxBodyBytes + 1);
+                }
+                throw e;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

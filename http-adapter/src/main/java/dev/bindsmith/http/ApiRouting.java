@@ -147,8 +147,10 @@ final class ApiRouting {
      */
     void configure(WebServerConfig.Builder server) {
         server.maxPayloadSize(config.maxBodyBytes() + 1);
+        // Helidon 4.4 reports a Content-Length over the limit as a BAD_REQUEST event with status 413.
         server.directHandlers(DirectHandlers.builder()
                 .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, this::tooLargeBeforeRouting)
+                .addHandler(DirectHandler.EventType.BAD_REQUEST, this::tooLargeBeforeRouting)
                 .build());
     }
 
@@ -156,6 +158,9 @@ final class ApiRouting {
                                                                   DirectHandler.EventType type, Status status,
                                                                   io.helidon.http.ServerResponseHeaders headers,
                                                                   String message) {
+        if (status.code() != Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
+            return DirectHandler.defaultHandler().handle(request, type, status, headers, message);
+        }
         long start = System.nanoTime();
         String id = ids.fresh();
         long size = request.headers().contentLength().orElse(-1);

@@ -32,6 +32,7 @@ public final class BindsmithServer {
     private final ApiRouting routing;
     private final ShutdownGate gate;
     private WebServer server;
+    private int port;
     private Thread shutdownHook;
 
     private BindsmithServer(Builder b) {
@@ -75,18 +76,19 @@ public final class BindsmithServer {
                 .routing(routing::install);
         routing.configure(b);
         server = b.build().start();
+        port = server.port();
         shutdownHook = new Thread(this::stop, "bindsmith-http-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info("bindsmith HTTP API listening on " + config.host() + ":" + server.port());
         return this;
     }
 
-    /** The port it listens on (useful when the configured port was 0). */
+    /** The port it listens (or listened) on: useful when the configured port was 0. */
     public synchronized int port() {
         if (server == null) {
             throw new IllegalStateException("not started");
         }
-        return server.port();
+        return port;
     }
 
     /**

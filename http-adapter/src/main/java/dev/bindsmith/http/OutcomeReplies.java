@@ -15,6 +15,7 @@ import java.util.function.Function;
  * a rate-limit failure is the reference's plain-text sentence.
  */
 final class OutcomeReplies {
+    static final String API_ROOT = "/api/v1/";
     static final String RATE_LIMIT_TEXT = "Rate limit exceeded. Please try again later.";
 
     private OutcomeReplies() {
@@ -25,7 +26,7 @@ final class OutcomeReplies {
         return switch (outcome) {
             case Outcome.Ok<T> ok -> Reply.json(200, body.apply(ok.value()));
             case Outcome.Created<T> created ->
-                    Reply.json(201, body.apply(created.value()), Map.of("Location", created.location()));
+                    Reply.json(201, body.apply(created.value()), Map.of("Location", location(created.location())));
             case Outcome.Deleted<T> deleted -> new Reply.Empty(204, Map.of());
             case Outcome.Invalid<T> f -> envelope(400, f, f.violations(), Map.of());
             case Outcome.Unauthenticated<T> f -> envelope(401, f, List.of(), Map.of("WWW-Authenticate",
@@ -44,6 +45,11 @@ final class OutcomeReplies {
             case Outcome.BackendFailed<T> f -> envelope(500, f, List.of(), Map.of());
             case Outcome.Unavailable<T> f -> envelope(503, f, List.of(), Map.of());
         };
+    }
+
+    /** The use cases name a created resource relative to the API root ({@code zones/example.com}). */
+    static String location(String location) {
+        return location.startsWith("/") ? location : API_ROOT + location;
     }
 
     static Reply failure(Outcome.Failure<?> failure) {

@@ -287,10 +287,7 @@ abstract class HttpApiContract {
         for (String verb : List.of("reload", "freeze", "thaw", "notify", "retransfer")) {
             String endpoint = "POST /api/v1/zones/{name}/" + verb;
             cells.add(cell(endpoint + " → 200", t -> {
-                String zone = verb.equals("retransfer") ? t.existingSecondary() : t.existingZone();
-                if (verb.equals("thaw")) {
-                    t.fx.zones.freeze(zone);
-                }
+                String zone = t.zoneFor(verb);
                 var r = t.send(t.call("POST", "/api/v1/zones/" + zone + "/" + verb));
                 assertThat(r.status()).as("%s", r).isEqualTo(200);
                 assertThat(r.json().path("success").asBoolean()).isTrue();
@@ -298,7 +295,7 @@ abstract class HttpApiContract {
                 assertThat(r.json().path("details").isTextual()).isTrue();
             }));
             cells.add(cell(endpoint + " → 400 (invalid zone name)", t ->
-                    assertEnvelope(t.send(t.call("POST", "/api/v1/zones/a%2F..%2Fb/" + verb)), 400, "VALIDATION_FAILED")));
+                    assertEnvelope(t.send(t.call("POST", "/api/v1/zones/a%2F..%2Fb/" + verb)), 400, "INVALID_ZONE_NAME")));
             cells.add(cell(endpoint + " → 401", t -> assertUnauthorized(
                     t.send(t.call("POST", "/api/v1/zones/" + t.existingZone() + "/" + verb).token("wrong-token")),
                     "AUTH_FAILED")));
@@ -312,10 +309,7 @@ abstract class HttpApiContract {
             cells.add(cell(endpoint + " → 429", t ->
                     assertRateLimited(t.send(t.exhausted("POST", "/api/v1/zones/" + newZone() + "/" + verb)))));
             cells.add(cell(endpoint + " → 500", t -> {
-                String zone = verb.equals("retransfer") ? t.existingSecondary() : t.existingZone();
-                if (verb.equals("thaw")) {
-                    t.fx.zones.freeze(zone);
-                }
+                String zone = t.zoneFor(verb);
                 t.fx.control.refuse(verb, "permission denied");
                 JsonNode body = assertEnvelope(t.send(t.call("POST", "/api/v1/zones/" + zone + "/" + verb)),
                         500, "BACKEND_REJECTED");
@@ -394,7 +388,7 @@ abstract class HttpApiContract {
                 }
             }));
             cells.add(cell(endpoint + " → 400 (invalid zone name)", t ->
-                    assertEnvelope(t.send(t.call("GET", "/api/v1/zones/-bad..name" + suffix)), 400, "VALIDATION_FAILED")));
+                    assertEnvelope(t.send(t.call("GET", "/api/v1/zones/-bad..name" + suffix)), 400, "INVALID_ZONE_NAME")));
             cells.add(cell(endpoint + " → 401", t -> assertUnauthorized(
                     t.send(t.call("GET", "/api/v1/zones/" + t.existingZone() + suffix).header("Authorization", "Token abc")),
                     "AUTH_FAILED")));
@@ -513,10 +507,18 @@ abstract class HttpApiContract {
         return cells.stream();
     }
 
-    String existingSecondary() {
+    /** A zone the command applies to: a secondary for retransfer, a dynamic zone for freeze, a frozen one for thaw. */
+    String zoneFor(String verb) {
         String zone = newZone();
-        var created = fx.zones.create(TestZones.request(zone).secondary("192.0.2.1").build());
-        assertThat(created.isSuccess()).as("%s", created).isTrue();
+        var request = switch (verb) {
+            case "retransfer" -> TestZones.request(zone).secondary("192.0.2.1");
+            case "freeze", "thaw" -> TestZones.request(zone).updateKeyName("bindy-operator");
+            default -> TestZones.request(zone);
+        };
+        assertThat(fx.zones.create(request.build()).isSuccess()).isTrue();
+        if (verb.equals("thaw")) {
+            assertThat(fx.zones.freeze(zone).isSuccess()).isTrue();
+        }
         return zone;
     }
 
@@ -531,6 +533,38 @@ abstract class HttpApiContract {
     }
 
     // ---------------------------------------------------------------- behaviour beyond the table
+
+    @Test
+    void everyRequestWritesOneJsonAccessLineWithTheRouteTemplateAndNeverTheToken() throws Exception {
+        String zone = existingZone();
+        String id = "access-" + newZone();
+        try (var log = new LogCapture("dev.bindsmith.http.access")) {
+            send(call("GET", "/api/v1/zones/" + zone + "/status").header("X-Request-Id", id));
+            List<String> lines = log.messages().stream().filter(m -> m.contains(id)).toList();
+            assertThat(lines).hasSize(1);
+            JsonNode line = Json.MAPPER.readTree(lines.getFirst());
+            assertThat(line.path("method").asText()).isEqualTo("GET");
+            assertThat(line.path("route").asText()).isEqualTo("/api/v1/zones/{name}/status");
+            assertThat(line.path("status").asInt()).isEqualTo(200);
+            assertThat(line.path("durationMs").isNumber()).isTrue();
+            assertThat(line.path("requestId").asText()).isEqualTo(id);
+            assertThat(lines.getFirst()).doesNotContain(TOKEN).doesNotContain(zone);
+        }
+    }
+
+    @Test
+    void anUnexpectedExceptionIsLoggedWithTheRequestIdAndAnsweredGenerically() {
+        fx.store.explode(true);
+        String id = "boom-" + newZone();
+        try (var log = new LogCapture("dev.bindsmith.http")) {
+            var r = send(call("GET", "/api/v1/zones").header("X-Request-Id", id));
+            assertEnvelope(r, 500, "INTERNAL_ERROR");
+            assertThat(log.records()).anySatisfy(rec -> {
+                assertThat(rec.getMessage()).contains(id);
+                assertThat(rec.getThrown()).hasMessageContaining("boom");
+            });
+        }
+    }
 
     @Test
     void aRequestIdIsEchoedWhenSaneAndGeneratedOtherwise() {
@@ -585,9 +619,9 @@ abstract class HttpApiContract {
                 {"zoneName":"%s","zoneType":"primary","updateKeyName":"bindy-operator",
                  "zoneConfig":{"ttl":3600,"soa":{"primaryNs":"ns1.%s.","adminEmail":"admin.%s.","serial":2026112101,
                    "refresh":3600,"retry":600,"expire":604800,"negativeTtl":86400},
-                   "nameServers":["ns1.%s."],"records":[],"alsoNotify":["192.0.2.10:5353","[2001:db8::10]:5353"],
+                   "nameServers":["ns1.example.net."],"records":[],"alsoNotify":["192.0.2.10:5353","[2001:db8::10]:5353"],
                    "allowTransfer":["192.0.2.10"],"futureField":{"x":1}},"another_unknown":true}
-                """.formatted(zone, zone, zone, zone);
+                """.formatted(zone, zone, zone);
         var r = send(call("POST", "/api/v1/zones").json(body));
         assertThat(r.status()).as("%s", r).isEqualTo(201);
     }
