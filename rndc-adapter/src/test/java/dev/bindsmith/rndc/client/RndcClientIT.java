@@ -149,6 +149,23 @@ class RndcClientIT {
         }
     }
 
+    @Test
+    void pooledConnectionThatNamedClosedWhileIdleIsReplacedTransparently() throws Exception {
+        // tcp-idle-timeout is in units of 100 ms: named drops an idle control connection after 0.5 s.
+        try (RunningNamed n = NamedLauncher.create().extraOptions("tcp-idle-timeout 5;").start();
+                RndcClient c = RndcClient.builder(key(n.rndcKey()))
+                        .server(n.address().getHostAddress(), n.controlPort())
+                        .idleTimeout(Duration.ofMinutes(5))
+                        .build()) {
+            assertThat(c.send("status").ok()).isTrue();
+            assertThat(c.idleConnections()).isEqualTo(1);
+            Thread.sleep(2_000);
+            RndcReply after = c.send("zonestatus nosuch.test");
+            assertThat(after.err()).contains("not found");
+            assertThat(c.idleConnections()).isEqualTo(1);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(HmacAlgorithm.class)
     void everyAlgorithmIsAcceptedByNamed(HmacAlgorithm alg) throws Exception {
