@@ -3,6 +3,7 @@ package dev.bindsmith.rndc.bind;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
@@ -70,8 +71,14 @@ public final class FileZoneStore implements ZoneStore {
 
     /**
      * A store over {@code directory}, which must exist and be a directory; it is canonicalized here
-     * (symbolic links resolved), so later path checks compare real paths.
+     * (symbolic links resolved), so later path checks compare real paths. Master files are written
+     * by {@link ZoneFileWriter}.
      */
+    public FileZoneStore(Path directory) {
+        this(directory, ZoneFileWriter::render);
+    }
+
+    /** As {@link #FileZoneStore(Path)}, with another master-file writer (tests, custom layouts). */
     public FileZoneStore(Path directory, Function<ZoneSpec, String> renderer) {
         Objects.requireNonNull(directory, "directory");
         this.renderer = Objects.requireNonNull(renderer, "renderer");

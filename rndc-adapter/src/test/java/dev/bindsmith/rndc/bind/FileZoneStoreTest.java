@@ -4,6 +4,7 @@ import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.testing.Outcomes;
@@ -41,7 +42,7 @@ class FileZoneStoreTest extends ZoneStoreContract {
 
     @Override
     protected ZoneStore newStore() {
-        return new FileZoneStore(zones(), TestMasterFile::render);
+        return new FileZoneStore(zones());
     }
 
     @Override
@@ -74,7 +75,7 @@ class FileZoneStoreTest extends ZoneStoreContract {
     @Test
     void fileOfIsTheCanonicalPathInsideTheDirectory() throws IOException {
         Path link = Files.createSymbolicLink(root.resolve("link"), zones());
-        FileZoneStore viaLink = new FileZoneStore(link, TestMasterFile::render);
+        FileZoneStore viaLink = new FileZoneStore(link, ZoneFileWriter::render);
 
         assertThat(viaLink.fileOf(ZoneName.of("Example.COM.")))
                 .isEqualTo(zones().toRealPath().resolve("example.com.zone").toString());
@@ -84,9 +85,9 @@ class FileZoneStoreTest extends ZoneStoreContract {
     void aMissingDirectoryOrAFileIsRefusedAtConstruction() throws IOException {
         Path file = Files.writeString(root.resolve("plain"), "x");
 
-        assertThatThrownBy(() -> new FileZoneStore(root.resolve("absent"), TestMasterFile::render))
+        assertThatThrownBy(() -> new FileZoneStore(root.resolve("absent"), ZoneFileWriter::render))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FileZoneStore(file, TestMasterFile::render))
+        assertThatThrownBy(() -> new FileZoneStore(file, ZoneFileWriter::render))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -155,7 +156,7 @@ class FileZoneStoreTest extends ZoneStoreContract {
     @Test
     void aWriteThatFailsReportsTheFileByItsNameOnlyAndLeavesNothing() throws IOException {
         Path dir = zones();
-        FileZoneStore s = new FileZoneStore(dir, TestMasterFile::render);
+        FileZoneStore s = new FileZoneStore(dir, ZoneFileWriter::render);
         deleteTree(dir);
 
         Outcome<StoredZone> out = s.create(TestZones.spec("fail.test").build());
@@ -181,7 +182,7 @@ class FileZoneStoreTest extends ZoneStoreContract {
     @Test
     void checkOfAVanishedDirectoryIsUnavailableWithoutItsPath() throws IOException {
         Path dir = zones();
-        FileZoneStore s = new FileZoneStore(dir, TestMasterFile::render);
+        FileZoneStore s = new FileZoneStore(dir, ZoneFileWriter::render);
         deleteTree(dir);
 
         Outcome<String> out = s.check();
@@ -193,7 +194,7 @@ class FileZoneStoreTest extends ZoneStoreContract {
     @Test
     void checkOfAReadOnlyDirectoryIsUnavailable() throws IOException {
         Path dir = zones();
-        FileZoneStore s = new FileZoneStore(dir, TestMasterFile::render);
+        FileZoneStore s = new FileZoneStore(dir, ZoneFileWriter::render);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
             boolean writableAnyway = Files.isWritable(dir) && canCreate(dir);

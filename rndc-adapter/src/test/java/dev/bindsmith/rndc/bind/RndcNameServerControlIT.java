@@ -9,6 +9,7 @@ import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
@@ -89,7 +90,7 @@ class RndcNameServerControlIT extends NameServerControlContract {
 
     @Override
     protected ZoneStore storeFor(NameServerControl control) {
-        return new FileZoneStore(named.zoneDirectory(), TestMasterFile::render);
+        return new FileZoneStore(named.zoneDirectory());
     }
 
     @Override
@@ -196,7 +197,7 @@ class RndcNameServerControlIT extends NameServerControlContract {
         try (RunningNamed closed = NamedLauncher.create().allowNewZones(false).start();
              RndcClient c = clientFor(closed.rndcKey(), closed.controlPort())) {
             ZoneName name = ContractZones.unique("it-noperm");
-            StoredZone stored = Outcomes.ok(new FileZoneStore(closed.zoneDirectory(), TestMasterFile::render)
+            StoredZone stored = Outcomes.ok(new FileZoneStore(closed.zoneDirectory())
                     .create(TestZones.spec(name.value()).build()));
 
             Outcome.Failure<?> f = Outcomes.failure(new RndcNameServerControl(c).addZone(name,
@@ -205,6 +206,44 @@ class RndcNameServerControlIT extends NameServerControlContract {
 
             assertThat(f.details()).startsWith("rndc: 'addzone' failed: permission denied: Not allowing new zones in"
                     + " view '_default'").contains("allow-new-zones is off");
+        }
+    }
+
+    @Test
+    void addzoneOfAPrimaryWithoutAFileIsNamedsConfigureFailure() {
+        ZoneName name = ContractZones.unique("it-nofile");
+
+        Outcome.Failure<?> f = Outcomes.failure(control.addZone(name,
+                        new ZoneConfig(ZoneType.PRIMARY, Optional.empty(), ZoneOptions.NONE, "")),
+                Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+
+        assertThat(f.details()).isEqualTo("rndc: 'addzone' failed: failure: configure_zone failed: failure");
+    }
+
+    @Test
+    void aZoneFromNamedConfCanBeShownModifiedAndDeletedWithNamedsWarnings(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        ZoneName name = ZoneName.of("static.test");
+        Path file = dir.resolve("static.test.db");
+        Files.writeString(file, ZoneFileWriter.render(TestZones.spec(name.value()).serial(12).build()));
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> open =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x");
+        Files.setPosixFilePermissions(dir, open);
+        try (RunningNamed withStatic = NamedLauncher.create()
+                .extraConfig("zone \"static.test\" { type primary; file \"" + file + "\"; };").start();
+             RndcClient c = clientFor(withStatic.rndcKey(), withStatic.controlPort())) {
+            RndcNameServerControl ctl = new RndcNameServerControl(c);
+
+            assertThat(Outcomes.ok(ctl.zoneStatus(name)).serial()).hasValue(12);
+            assertThat(Outcomes.ok(ctl.showZone(name)).file()).contains(file.toString());
+            ControlReply modified = Outcomes.ok(ctl.modifyZone(name, new ZonePatch(
+                    Optional.of(List.of(Records.endpoint("192.0.2.9"))), Optional.empty(), Optional.empty())));
+            assertThat(modified.text()).isEqualTo("zone 'static.test' must also be reconfigured in\n"
+                    + "named.conf to make changes permanent.");
+            assertThat(Outcomes.ok(ctl.showZone(name)).options().alsoNotify())
+                    .containsExactly(Records.endpoint("192.0.2.9"));
+            ControlReply deleted = Outcomes.ok(ctl.deleteZone(name));
+            assertThat(deleted.text()).startsWith("zone 'static.test' is no longer active and will be deleted.");
         }
     }
 
@@ -237,7 +276,7 @@ class RndcNameServerControlIT extends NameServerControlContract {
     void reloadOfANewSerialIsConfirmedAndServed() throws IOException {
         ZoneName name = ContractZones.unique("it-newserial");
         Outcomes.ok(add(TestZones.spec(name.value()).serial(5)));
-        Files.writeString(Path.of(store.fileOf(name)), TestMasterFile.render(TestZones.spec(name.value()).serial(6)
+        Files.writeString(Path.of(store.fileOf(name)), ZoneFileWriter.render(TestZones.spec(name.value()).serial(6)
                 .record(Records.a("new." + name.value(), "192.0.2.66")).build()));
 
         assertThat(Outcomes.ok(control.reload(name)).text()).as(diagnostics()).isEqualTo("zone reload queued");
@@ -250,7 +289,7 @@ class RndcNameServerControlIT extends NameServerControlContract {
     void reloadOfAChangedFileWithTheSameSerialIsConfirmed() throws IOException {
         ZoneName name = ContractZones.unique("it-sameserial");
         Outcomes.ok(add(TestZones.spec(name.value()).serial(8)));
-        Files.writeString(Path.of(store.fileOf(name)), TestMasterFile.render(TestZones.spec(name.value()).serial(8)
+        Files.writeString(Path.of(store.fileOf(name)), ZoneFileWriter.render(TestZones.spec(name.value()).serial(8)
                 .record(Records.a("same." + name.value(), "192.0.2.67")).build()));
 
         Outcomes.ok(control.reload(name));

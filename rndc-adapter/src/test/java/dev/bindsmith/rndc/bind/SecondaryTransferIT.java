@@ -48,8 +48,8 @@ class SecondaryTransferIT {
             ZoneName name = ContractZones.unique("it-xfr");
             RndcNameServerControl primary = new RndcNameServerControl(primaryClient);
             RndcNameServerControl secondary = new RndcNameServerControl(secondaryClient);
-            FileZoneStore primaryStore = new FileZoneStore(primaryServer.zoneDirectory(), TestMasterFile::render);
-            FileZoneStore secondaryStore = new FileZoneStore(secondaryServer.zoneDirectory(), TestMasterFile::render);
+            FileZoneStore primaryStore = new FileZoneStore(primaryServer.zoneDirectory());
+            FileZoneStore secondaryStore = new FileZoneStore(secondaryServer.zoneDirectory());
 
             ZoneSpec source = TestZones.spec(name.value()).serial(31).record(Records.a("www." + name.value(),
                     "192.0.2.31")).build();
