@@ -66,11 +66,18 @@ final class ZoneEngine implements AutoCloseable {
     /** Loads every zone whose statement says it is served. A zone that fails to load is logged and left out, as named does. */
     void loadAll() throws IOException {
         for (ZoneName zone : files.statementZones()) {
-            Optional<ZoneFiles.Statement> statement = files.readStatement(zone);
-            if (statement.isEmpty() || !statement.get().served()) {
-                continue;
-            }
             registry.locked(zone, () -> {
+                // Read under the zone's lock, so that a concurrent delzone is never undone.
+                Optional<ZoneFiles.Statement> statement;
+                try {
+                    statement = files.readStatement(zone);
+                } catch (IOException e) {
+                    LOG.warning(() -> "zone " + zone + " not loaded: its statement is unreadable");
+                    return null;
+                }
+                if (statement.isEmpty() || !statement.get().served() || registry.get(zone).isPresent()) {
+                    return null;
+                }
                 Outcome<ZoneState> loaded = load(zone, statement.get().config(), "load");
                 if (loaded instanceof Outcome.Failure<ZoneState> failure) {
                     LOG.warning(() -> "zone " + zone + " not loaded: " + failure.details());
@@ -284,6 +291,12 @@ final class ZoneEngine implements AutoCloseable {
             if (r instanceof Outcome.Failure<ControlReply> f && !"zone not loaded".equals(f.details())) {
                 failed.add(state.name() + ": " + f.details());
             }
+        }
+        try {
+            // Zones another bindsmith process added to the data directory since the start.
+            loadAll();
+        } catch (IOException e) {
+            failed.add("the data directory could not be read");
         }
         if (!failed.isEmpty()) {
             return Outcome.backendRejected("reload", String.join("; ", failed));

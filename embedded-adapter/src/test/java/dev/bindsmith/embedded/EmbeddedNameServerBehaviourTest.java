@@ -123,6 +123,19 @@ class EmbeddedNameServerBehaviourTest {
     }
 
     @Test
+    void reloadServerServesZonesAnotherProcessAddedToTheDataDirectory() throws IOException {
+        try (EmbeddedNameServer other = EmbeddedNameServer.builder().dataDirectory(dataDirectory).listen(false).start()) {
+            EmbeddedServers.serve(other, TestZones.spec(ZONE.value()).serial(12).build());
+        }
+        Outcomes.failure(server.nameServerControl().zoneStatus(ZONE), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
+
+        assertThat(Outcomes.ok(server.nameServerControl().reloadServer()).text()).isEqualTo("server reload successful");
+
+        assertThat(Outcomes.ok(server.nameServerControl().zoneStatus(ZONE)).serial()).hasValue(12);
+        assertThat(query(ZONE.value(), Type.SOA).getRcode()).isEqualTo(Rcode.NOERROR);
+    }
+
+    @Test
     void theSerialWrapsFromTheLargestValueToOne() {
         EmbeddedServers.serve(server, TestZones.spec(ZONE.value()).serial(4294967295L).dynamic().build());
 
