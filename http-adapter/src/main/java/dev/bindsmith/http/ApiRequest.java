@@ -35,6 +35,11 @@ final class ApiRequest {
         return request.path().pathParameters().get(name);
     }
 
+    /** A query parameter, percent-decoded; empty when the query does not have it. */
+    Optional<String> query(String name) {
+        return request.query().first(name).asOptional();
+    }
+
     /**
      * The body as JSON, judged in order: too large (413, from Content-Length before anything is read,
      * or while reading a chunked body), not {@code application/json} (415), not JSON (400).

@@ -1,6 +1,7 @@
 package dev.bindsmith.http;
 
 import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.service.RecordService;
 import dev.bindsmith.core.service.ZoneList;
 import dev.bindsmith.core.service.ZoneService;
 import io.helidon.webserver.WebServer;
@@ -9,6 +10,7 @@ import io.helidon.webserver.WebServerConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -38,7 +40,7 @@ public final class BindsmithServer {
     private BindsmithServer(Builder b) {
         this.config = b.config;
         this.gate = new ShutdownGate();
-        this.routing = routes(b.config, b.zones, b.readiness, b.clock, b.random, b.metrics, gate);
+        this.routing = routes(b.config, b.zones, b.records, b.readiness, b.clock, b.random, b.metrics, gate);
     }
 
     public static Builder builder(ZoneService zones, ReadinessProbe readiness, HttpServerConfig config) {
@@ -48,12 +50,20 @@ public final class BindsmithServer {
     /** Every route group, on one pipeline. A new group (records) is one more {@code add}. */
     static ApiRouting routes(HttpServerConfig config, ZoneService zones, ReadinessProbe readiness, Clock clock,
                              Supplier<? extends RandomGenerator> random, Metrics metrics, ShutdownGate gate) {
+        return routes(config, zones, Optional.empty(), readiness, clock, random, metrics, gate);
+    }
+
+    /** As above, with the record routes when a {@link RecordService} is given. */
+    static ApiRouting routes(HttpServerConfig config, ZoneService zones, Optional<RecordService> records,
+                             ReadinessProbe readiness, Clock clock, Supplier<? extends RandomGenerator> random,
+                             Metrics metrics, ShutdownGate gate) {
         metrics.zonesManaged(() -> zones.list() instanceof Outcome.Ok<ZoneList> ok
                 ? OptionalLong.of(ok.value().count()) : OptionalLong.empty());
         return new ApiRouting(config, clock, random, metrics, gate)
                 .add(new HealthRoutes(readiness))
                 .add(new ZoneRoutes(zones, clock))
                 .add(new ServerRoutes(zones))
+                .add(records.<RouteGroup>map(RecordRoutes::new).orElse(routes -> { }))
                 .add(new MetricsRoutes(metrics))
                 .add(new OpenApiRoutes());
     }
@@ -136,6 +146,7 @@ public final class BindsmithServer {
         private Clock clock = Clock.systemUTC();
         private Supplier<? extends RandomGenerator> random = sharedSecureRandom();
         private Metrics metrics = new Metrics();
+        private Optional<RecordService> records = Optional.empty();
 
         private Builder(ZoneService zones, ReadinessProbe readiness, HttpServerConfig config) {
             this.zones = Objects.requireNonNull(zones, "zones");
@@ -150,6 +161,12 @@ public final class BindsmithServer {
 
         public Builder random(Supplier<? extends RandomGenerator> random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Serves {@code /api/v1/zones/{name}/records} with these record use cases. */
+        public Builder records(RecordService records) {
+            this.records = Optional.of(Objects.requireNonNull(records, "records"));
             return this;
         }
 

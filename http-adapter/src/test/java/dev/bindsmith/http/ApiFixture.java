@@ -1,10 +1,12 @@
 package dev.bindsmith.http;
 
 import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.service.RecordService;
 import dev.bindsmith.core.service.ZoneService;
 import dev.bindsmith.testing.TestClocks;
 import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.memory.InMemoryNameServerControl;
+import dev.bindsmith.testing.memory.InMemoryRecordStore;
 import dev.bindsmith.testing.memory.InMemoryZoneStore;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -32,6 +34,8 @@ final class ApiFixture {
     final ThrowingZoneStore store = new ThrowingZoneStore(memory);
     final InMemoryNameServerControl control = new InMemoryNameServerControl(memory, clock);
     final ZoneService zones = new ZoneService(store, control, clock);
+    final InMemoryRecordStore recordStore = new InMemoryRecordStore(control);
+    final RecordService records = new RecordService(control, recordStore, recordStore);
     final Metrics metrics = new Metrics();
     final ShutdownGate gate = new ShutdownGate();
     final HttpServerConfig config;
@@ -50,8 +54,8 @@ final class ApiFixture {
     }
 
     ApiRouting routing(ShutdownGate g) {
-        return BindsmithServer.routes(config, zones, ReadinessProbe.of(store, control), clock,
-                () -> random, metrics, g);
+        return BindsmithServer.routes(config, zones, java.util.Optional.of(records), ReadinessProbe.of(store, control),
+                clock, () -> random, metrics, g);
     }
 
     void install(HttpRouting.Builder routing) {

@@ -84,7 +84,15 @@ final class Exchange {
         }
 
         Response send(Http1Client client) {
-            Http1ClientRequest r = client.method(Method.create(method)).path(path);
+            int q = path.indexOf('?');
+            Http1ClientRequest r = client.method(Method.create(method)).path(q < 0 ? path : path.substring(0, q));
+            if (q >= 0) {
+                // a query in the path would be percent-encoded into it: pass each parameter as one
+                for (String pair : path.substring(q + 1).split("&")) {
+                    int eq = pair.indexOf('=');
+                    r.queryParam(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+                }
+            }
             headers.forEach((k, v) -> r.header(HeaderNames.create(k), v));
             Http1ClientResponse res;
             if (body == null) {

@@ -32,8 +32,8 @@ abstract class HttpApiContract {
 
     /**
      * The spec's table (spec/status-codes-v2-with-records.txt, "HTTP Methods and Status Codes"), zone
-     * rows: every endpoint with its success code and each error code. The records rows come with the
-     * records routes.
+     * rows: every endpoint with its success code and each error code; the records rows' cells are in
+     * {@link RecordStatusCells}.
      */
     static final Map<String, List<Integer>> SPEC_TABLE = Map.ofEntries(
             Map.entry("POST /api/v1/zones", List.of(201, 400, 401, 409, 413, 415, 422, 429, 500, 503)),
@@ -47,7 +47,10 @@ abstract class HttpApiContract {
             Map.entry("GET /api/v1/zones/{name}", List.of(200, 401, 404, 429, 500, 503)),
             Map.entry("GET /api/v1/zones/{name}/status", List.of(200, 401, 404, 429, 500, 503)),
             Map.entry("GET /api/v1/server/status", List.of(200, 401, 429, 500, 503)),
-            Map.entry("DELETE /api/v1/zones/{name}", List.of(204, 401, 404, 429, 500, 503)));
+            Map.entry("DELETE /api/v1/zones/{name}", List.of(204, 401, 404, 429, 500, 503)),
+            Map.entry("POST /api/v1/zones/{name}/records", List.of(201, 400, 401, 404, 413, 415, 422, 429, 500, 503)),
+            Map.entry("DELETE /api/v1/zones/{name}/records", List.of(200, 400, 401, 404, 422, 429, 500, 503)),
+            Map.entry("PUT /api/v1/zones/{name}/records", List.of(200, 400, 401, 404, 422, 429, 500, 503)));
 
     final Http1Client client;
     final ApiFixture fx;
@@ -504,6 +507,7 @@ abstract class HttpApiContract {
             assertEnvelope(r, 405, "METHOD_NOT_ALLOWED");
             assertThat(r.header("Allow")).hasValue("GET, DELETE, PATCH");
         }));
+        RecordStatusCells.addTo(cells);
         return cells.stream();
     }
 

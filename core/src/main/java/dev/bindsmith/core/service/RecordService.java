@@ -57,10 +57,10 @@ public final class RecordService {
         this.reader = Objects.requireNonNull(reader, "reader");
     }
 
-    /** Created (201) with the record added; its location is the zone's records collection. */
+    /** Created (201) with the record added; its location is the zone's records collection ({@code zones/<zone>/records}). */
     public Outcome<RecordChanged> add(String zone, RecordRequest request) {
         return single(zone, new ChangeRequest.Add(request)).flatMap(changed ->
-                new Outcome.Created<>(changed, "/api/v1/zones/" + changed.zone().value() + "/records"));
+                new Outcome.Created<>(changed, "zones/" + changed.zone().value() + "/records"));
     }
 
     /** Ok with the record replaced; NotFound ({@code RECORD_NOT_FOUND}) when the current value is not there. */

@@ -1,0 +1,75 @@
+package dev.bindsmith.rndc.update;
+
+import org.xbill.DNS.Message;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+
+/**
+ * A DNS server on a loopback ephemeral port speaking TCP: each request (a dnsjava message and its wire
+ * bytes) is answered with the bytes {@code answer} returns; null sends nothing (the client times out).
+ * Every request it received is kept for the test to inspect.
+ */
+final class FakeDnsServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final Thread thread;
+    final List<Message> requests = new CopyOnWriteArrayList<>();
+
+    FakeDnsServer(BiFunction<Message, byte[], byte[]> answer) throws IOException {
+        socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        thread = Thread.ofVirtual().start(() -> {
+            while (!socket.isClosed()) {
+                try (Socket client = socket.accept()) {
+                    DataInputStream in = new DataInputStream(client.getInputStream());
+                    DataOutputStream out = new DataOutputStream(client.getOutputStream());
+                    while (true) {
+                        int length;
+                        try {
+                            length = in.readUnsignedShort();
+                        } catch (IOException eof) {
+                            break;
+                        }
+                        byte[] wire = new byte[length];
+                        in.readFully(wire);
+                        Message request = new Message(wire);
+                        requests.add(request);
+                        byte[] reply = answer.apply(request, wire);
+                        if (reply == null) {
+                            // hold the connection open without answering until the client gives up
+                            while (in.read() >= 0) {
+                                Thread.onSpinWait();
+                            }
+                            break;
+                        }
+                        out.writeShort(reply.length);
+                        out.write(reply);
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    // the client went away, or the server is closing
+                }
+            }
+        });
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
