@@ -113,8 +113,11 @@ final class RemoteApi implements Api {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return RemoteReplies.of(response.statusCode(), response.headers().firstValue("Location"),
                     response.headers().firstValue("Retry-After"), response.body(), json);
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            return unreachable("cannot connect to " + base + " (" + reason(e) + ")");
+        } catch (HttpConnectTimeoutException e) {
+            return unreachable("cannot connect to " + base + " (timed out)");
+        } catch (ConnectException e) {
+            return unreachable("cannot connect to " + base + " (" + (e.getMessage() == null ? "connection refused"
+                    : reason(e)) + ")");
         } catch (HttpTimeoutException e) {
             return unreachable("no answer from " + base + " within " + timeout.toSeconds() + " s");
         } catch (IOException e) {

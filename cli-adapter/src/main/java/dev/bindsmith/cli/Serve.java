@@ -129,7 +129,6 @@ final class Serve implements Callable<Integer> {
             out.println("Stop with Ctrl-C.");
             out.flush();
             server.awaitShutdown();
-            out.println("bindsmith: stopped.");
             return ExitCodes.SUCCESS;
         } catch (BackendConfigurationException | ConfigException e) {
             cli.err().println("bindsmith: " + e.getMessage());
