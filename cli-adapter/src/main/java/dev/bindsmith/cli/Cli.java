@@ -139,7 +139,6 @@ public final class Cli {
         }
         BackendSettings settings = backendSettings();
         if (global().verbose) {
-            Logging.command(true);
             err.println(settings.describe());
         }
         Backend backend = backends.open(settings, false);

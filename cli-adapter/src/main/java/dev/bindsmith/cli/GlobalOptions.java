@@ -32,7 +32,7 @@ final class GlobalOptions {
     Output output = Output.human;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Print details of errors, and which backend is used.")
+            description = "Print the error code and context of a failure, and which backend is used and why.")
     boolean verbose;
 
     @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS", defaultValue = "30",

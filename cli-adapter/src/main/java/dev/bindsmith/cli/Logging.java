@@ -12,9 +12,9 @@ final class Logging {
     private Logging() {
     }
 
-    /** For every command but serve: warnings only, unless --verbose. */
-    static void command(boolean verbose) {
-        level(verbose ? Level.INFO : Level.WARNING);
+    /** For every command but serve: warnings only (the command prints what matters itself). */
+    static void command() {
+        level(Level.WARNING);
     }
 
     /** For serve: the server's start-up and access log lines. */

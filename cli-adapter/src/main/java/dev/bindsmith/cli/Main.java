@@ -12,7 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Logging.command(false);
+        Logging.command();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = new Cli(System.getenv(), System.in, out, err, Backend::open, new HttpLauncher()).run(args);
