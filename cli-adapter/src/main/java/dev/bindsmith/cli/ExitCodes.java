@@ -54,13 +54,13 @@ final class ExitCodes {
     static final String TABLE = """
             Exit codes:
               0  success
-              1  error outside the API: bad configuration, unreadable input, unexpected failure
+              1  other error: bad configuration, unreadable input, unexpected failure
               2  usage error: unknown command or option, missing argument
               3  invalid request (HTTP 400, 413, 415, 422)
               4  not found (404)
               5  conflict: the zone exists already (409)
               6  backend failure: the name server refused, failed or did not answer (500)
-              7  unavailable: not ready, shutting down, or the server could not be reached (503)
+              7  unavailable: not ready, shutting down, or no server at --url (503)
               8  unauthenticated or forbidden (401, 403)
               9  rate limited (429)""";
 }

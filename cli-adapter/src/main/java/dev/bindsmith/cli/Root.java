@@ -21,9 +21,11 @@ import picocli.CommandLine.Spec;
         footer = {
                 "Examples:",
                 "  bindsmith serve",
-                "  bindsmith zone create example.com --ns ns1.example.com --ns-ip ns1.example.com=192.0.2.53",
+                "  bindsmith zone create example.com --ns ns1.example.com \\",
+                "      --ns-ip ns1.example.com=192.0.2.53",
                 "  bindsmith zone list",
-                "  BINDSMITH_TOKEN=... bindsmith --url http://127.0.0.1:8080 zone show example.com -o json",
+                "  export BINDSMITH_TOKEN=...    # the token 'bindsmith serve' printed",
+                "  bindsmith --url http://127.0.0.1:8080 zone show example.com -o json",
                 "",
                 ExitCodes.TABLE})
 final class Root implements Runnable {

@@ -85,7 +85,8 @@ final class ZoneCommands implements Runnable {
     @Command(name = "modify", description = {"Change who is notified, who may transfer and who may update a zone (rndc modzone).",
             "A list given replaces the zone's; a --clear-… option removes it; what is not named stays as it is."},
             footerHeading = "%nExamples:%n", footer = {
-            "  bindsmith zone modify example.com --also-notify 192.0.2.7:5353 --allow-transfer 192.0.2.7",
+            "  bindsmith zone modify example.com --also-notify 192.0.2.7:5353 \\",
+            "      --allow-transfer 192.0.2.7",
             "  bindsmith zone modify example.com --clear-allow-update",
             "  bindsmith zone modify example.com -f patch.json"})
     static final class Modify implements Callable<Integer> {

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
                         + "or a JSON-lines file (one object a line) to create many zones."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  bindsmith zone create example.com --ns ns1.example.com --ns-ip ns1.example.com=192.0.2.53 \\",
+                "  bindsmith zone create example.com --ns ns1.example.com \\",
+                "      --ns-ip ns1.example.com=192.0.2.53 \\",
                 "      --record 'www A 192.0.2.80' --record '@ MX 10 mail.example.com.'",
                 "  bindsmith zone create example.org --type secondary --primary 192.0.2.1",
                 "  bindsmith zone create -f zone.json",
