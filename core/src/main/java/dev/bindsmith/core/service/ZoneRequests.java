@@ -82,15 +82,20 @@ public final class ZoneRequests {
             ttl = toOptionalLong(accept(NumberRules.ttl(config.ttl().getAsLong()), "zoneConfig.ttl", violations));
         }
 
+        // a secondary's SOA and name servers are placeholders that are never written (its data comes by
+        // transfer), so only their grammar is checked, not named's host-name rules for written zones
+        boolean written = zoneType.orElse(ZoneType.PRIMARY) == ZoneType.PRIMARY;
         Optional<Soa> soa = required(config.soa(), "zoneConfig.soa", violations)
-                .flatMap(s -> soa(s, zone, clock, violations));
+                .flatMap(s -> soa(s, zone, written, clock, violations));
 
         int beforeContent = violations.size();
         List<ZoneContentRules.Entry> entries = new ArrayList<>();
         List<DomainName> nameServers = new ArrayList<>();
         for (int i = 0; i < config.nameServers().size(); i++) {
             String field = "zoneConfig.nameServers[" + i + "]";
-            Optional<DomainName> host = accept(NameRules.hostName(config.nameServers().get(i), zone), field, violations);
+            String raw = config.nameServers().get(i);
+            Optional<DomainName> host = accept(written ? NameRules.hostName(raw, zone) : NameRules.resolve(raw, zone, false),
+                    field, violations);
             host.ifPresent(h -> {
                 nameServers.add(h);
                 entries.add(new ZoneContentRules.Entry(field, Record.of(zone.apex(), new RData.Ns(h))));
@@ -249,11 +254,13 @@ public final class ZoneRequests {
         return violations.size() > before ? Optional.empty() : Optional.of(record);
     }
 
-    private static Optional<Soa> soa(SoaRequest soa, ZoneName zone, Clock clock, List<Violation> violations) {
+    private static Optional<Soa> soa(SoaRequest soa, ZoneName zone, boolean written, Clock clock,
+                                     List<Violation> violations) {
         Optional<DomainName> primaryNs = required(soa.primaryNs(), "zoneConfig.soa.primaryNs", violations)
-                .flatMap(raw -> accept(NameRules.hostName(raw, zone), "zoneConfig.soa.primaryNs", violations));
+                .flatMap(raw -> accept(written ? NameRules.hostName(raw, zone) : NameRules.resolve(raw, zone, false),
+                        "zoneConfig.soa.primaryNs", violations));
         Optional<DomainName> admin = required(soa.adminEmail(), "zoneConfig.soa.adminEmail", violations)
-                .flatMap(raw -> accept(NameRules.mailbox(raw, zone), "zoneConfig.soa.adminEmail", violations));
+                .flatMap(raw -> accept(mailbox(raw, zone, written), "zoneConfig.soa.adminEmail", violations));
         OptionalLong serial = soa.serial().isPresent()
                 ? toOptionalLong(accept(NumberRules.serial(soa.serial().getAsLong()), "zoneConfig.soa.serial", violations))
                 : OptionalLong.of(NumberRules.defaultSerial(clock));
@@ -271,6 +278,14 @@ public final class ZoneRequests {
         }
         return Optional.of(new Soa(primaryNs.get(), admin.get(), serial.getAsLong(), refresh.getAsLong(),
                 retry.getAsLong(), expire.getAsLong(), negativeTtl.getAsLong()));
+    }
+
+    private static Parsed<DomainName> mailbox(String raw, ZoneName zone, boolean written) {
+        Parsed<DomainName> mailbox = NameRules.mailbox(raw, zone);
+        if (!written && mailbox instanceof Parsed.Problem<DomainName> p && p.kind() == Violation.Kind.SEMANTIC) {
+            return NameRules.resolve(raw, zone, false);
+        }
+        return mailbox;
     }
 
     private static OptionalLong timer(String name, OptionalLong given, long fallback, List<Violation> violations) {

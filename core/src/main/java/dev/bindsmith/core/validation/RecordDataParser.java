@@ -295,6 +295,19 @@ public final class RecordDataParser {
             }
             params.add(p);
         }
+        Optional<String> mandatory = params.stream().filter(p -> p.key().equals("mandatory")).map(RData.SvcParam::value)
+                .findFirst();
+        if (mandatory.isPresent()) {
+            for (String key : list(mandatory.get())) {
+                if (!seen.contains(key)) {
+                    return Parsed.semantic(type + " mandatory lists " + key + ", which is not among the parameters;"
+                            + " add " + key + "=… or remove it from mandatory (named refuses the record)");
+                }
+            }
+        }
+        if (seen.contains("no-default-alpn") && !seen.contains("alpn")) {
+            return Parsed.semantic(type + " no-default-alpn needs an alpn parameter too (named refuses the record)");
+        }
         if (priority.toOptional().orElse(1) == 0 && !params.isEmpty()) {
             return Parsed.semantic(type + " priority 0 is alias mode, which takes no parameters; use priority 1 or"
                     + " higher for a service with parameters");
@@ -337,6 +350,9 @@ public final class RecordDataParser {
                     .map(k -> type + " mandatory must list other known parameter keys (got " + TextRules.show(k) + ")");
             case "alpn" -> list(v).stream().anyMatch(String::isEmpty)
                     ? Optional.of(type + " alpn must be protocol ids separated by commas (h2,h3)") : Optional.empty();
+            case "dohpath" -> checked.startsWith("/") && checked.contains("{?dns}") ? Optional.<String>empty()
+                    : Optional.of(type + " dohpath must be a relative URI template with the dns variable"
+                    + " (/dns-query{?dns})");
             case "ech" -> checked.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
                     || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=') ? Optional.empty()
                     : Optional.of(type + " ech must be base64");
@@ -345,7 +361,10 @@ public final class RecordDataParser {
         if (problem.isPresent()) {
             return Parsed.malformed(problem.get());
         }
-        return Parsed.of(new RData.SvcParam(key, v));
+        // BIND 9.18 does not know the name ohttp (RFC 9540); its generic form key8 means the same to every reader
+        String value = key.equals("mandatory") ? String.join(",", list(v).stream()
+                .map(k -> k.equals("ohttp") ? "key8" : k).toList()) : v;
+        return Parsed.of(new RData.SvcParam(key.equals("ohttp") ? "key8" : key, value));
     }
 
     private static List<String> list(String v) {

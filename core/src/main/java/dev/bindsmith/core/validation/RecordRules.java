@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rules on one record in its zone that its data alone cannot tell: no CNAME at the apex, and the
+ * Rules on one record in its zone that its data alone cannot tell: no CNAME or DS at the apex, no NS
+ * with a wildcard owner, and the
  * host-name rules of named's {@code check-names} (on, and failing the load, by default for primary
  * zones): owners of A, AAAA and MX records, and targets of NS, MX, SRV and (in reverse zones) PTR
  * records, are host names. All are semantic (422): the record is well-formed but named would refuse it.
@@ -39,7 +40,13 @@ public final class RecordRules {
                     targetIsHost(mx.exchange(), "The MX exchange", value, out);
                 }
             }
-            case RData.Ns ns -> targetIsHost(ns.host(), "The name server", value, out);
+            case RData.Ns ns -> {
+                if (owner.value().startsWith("*")) {
+                    out.add(Violation.semantic(name, "An NS record cannot have a wildcard owner ("
+                            + owner.absolute() + "); delegate a real name, or named refuses to load the zone"));
+                }
+                targetIsHost(ns.host(), "The name server", value, out);
+            }
             case RData.Srv srv -> {
                 if (!srv.target().isRoot()) {
                     targetIsHost(srv.target(), "The SRV target", value, out);
@@ -57,6 +64,10 @@ public final class RecordRules {
             case RData.Caa c -> {
             }
             case RData.Ds d -> {
+                if (owner.equals(zone.apex())) {
+                    out.add(Violation.semantic(name, "A DS record cannot be at the zone apex (" + zone.absolute()
+                            + "): it belongs in the parent zone, at the delegation; named refuses it here"));
+                }
             }
             case RData.Tlsa t -> {
             }

@@ -230,6 +230,31 @@ class ZoneRequestsTest {
     }
 
     @Test
+    void aSecondarysPlaceholderSoaAndNameServersNeedOnlyBeWellFormedNames() {
+        Req r = new Req();
+        r.zoneType = Optional.of("secondary");
+        r.primaries.add("192.0.2.53");
+        r.nameServers = new ArrayList<>(List.of("ns_placeholder"));
+        r.nameServerIps = new LinkedHashMap<>();
+        r.soa = Optional.of(new SoaRequest(Optional.of("ns_1.example.com."), Optional.of("admin.ex_ample.com."),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty()));
+        ZoneSpec spec = ok(r.validate());
+        assertThat(spec.soa().primaryNs()).isEqualTo(DomainName.of("ns_1.example.com"));
+        r.soa = Optional.of(new SoaRequest(Optional.of("$INCLUDE x"), Optional.of("admin.example.com."),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty()));
+        only(invalid(r.validate()), "zoneConfig.soa.primaryNs");
+    }
+
+    @Test
+    void aPrimarysSoaNamesMustBeHostNames() {
+        Req r = new Req();
+        r.soa = Optional.of(new SoaRequest(Optional.of("ns_1.example.net."), Optional.of("admin.ex_ample.com."),
+                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty()));
+        assertThat(unprocessable(r.validate())).extracting(Violation::field)
+                .containsExactly("zoneConfig.soa.primaryNs", "zoneConfig.soa.adminEmail");
+    }
+
+    @Test
     void primariesOfAPrimaryZoneAreValidatedButNotKept() {
         Req r = new Req();
         r.primaries.add("192.0.2.53");

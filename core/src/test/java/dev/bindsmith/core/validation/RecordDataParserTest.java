@@ -54,6 +54,7 @@ class RecordDataParserTest {
             "SVCB|1 svc alpn=h2 port=8443|1 svc.example.com. alpn=h2 port=8443",
             "HTTPS|1 . alpn=\"h2,h3\" no-default-alpn|1 . alpn=h2,h3 no-default-alpn",
             "HTTPS|0 www.example.net.|0 www.example.net.",
+            "HTTPS|1 . mandatory=ohttp ohttp|1 . mandatory=key8 key8",
             "HTTPS|1 . mandatory=alpn alpn=h2 ipv4hint=192.0.2.1,192.0.2.2 key65000=x|1 . mandatory=alpn alpn=h2 ipv4hint=192.0.2.1,192.0.2.2 key65000=x"})
     void valuesOfEachTypeAreParsedIntoTheirData(String type, String value, String presentation) {
         assertThat(ok(RecordType.valueOf(type), value).presentation()).isEqualTo(presentation);
@@ -111,6 +112,7 @@ class RecordDataParserTest {
             "HTTPS|1|'<priority> <target> [key=value …]'",
             "HTTPS|1 . foo=bar|not known",
             "HTTPS|1 . alpn=h2 alpn=h3|given twice",
+            "SVCB|1 . ohttp key8|given twice",
             "HTTPS|1 . alpn|needs a value",
             "HTTPS|1 . no-default-alpn=x|takes no value",
             "HTTPS|1 . alpn=\"h2 h3\"|quotes bindsmith does not read",
@@ -119,7 +121,8 @@ class RecordDataParserTest {
             "HTTPS|1 . ipv6hint=192.0.2.1|ipv6hint must be IPv6",
             "HTTPS|1 . mandatory=mandatory|mandatory must list",
             "HTTPS|1 . port=http|port must be a number",
-            "HTTPS|1 . ech=%%|ech must be base64"})
+            "HTTPS|1 . ech=%%|ech must be base64",
+            "SVCB|1 . alpn=h2 dohpath=/q|dohpath must be a relative URI template"})
     void malformedValuesSayWhatTheTypeExpects(String type, String value, String expected) {
         Parsed.Problem<?> p = bad(RecordType.valueOf(type), value);
         assertThat(p.kind()).isEqualTo(Violation.Kind.MALFORMED);
@@ -136,7 +139,9 @@ class RecordDataParserTest {
             "TLSA|256 1 1 00|TLSA usage must be between 0 and 255",
             "HTTPS|65536 .|HTTPS priority must be between 0 and 65535",
             "HTTPS|1 . port=65536|HTTPS port must be between 0 and 65535",
-            "HTTPS|0 . alpn=h2|alias mode"})
+            "HTTPS|0 . alpn=h2|alias mode",
+            "HTTPS|1 . mandatory=port alpn=h2|mandatory lists port",
+            "HTTPS|1 . no-default-alpn|needs an alpn parameter"})
     void numbersOutOfRangeAreSemantic(String type, String value, String expected) {
         Parsed.Problem<?> p = bad(RecordType.valueOf(type), value);
         assertThat(p.kind()).isEqualTo(Violation.Kind.SEMANTIC);

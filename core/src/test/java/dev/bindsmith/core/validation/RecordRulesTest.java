@@ -33,6 +33,15 @@ class RecordRulesTest {
     }
 
     @Test
+    void aDsAtTheApexAndAnNsWithAWildcardOwnerAreSemantic() {
+        assertThat(check("example.com", RecordType.DS, "1 8 2 " + "ab".repeat(32))).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("parent zone"));
+        assertThat(check("sub.example.com", RecordType.DS, "1 8 2 " + "ab".repeat(32))).isEmpty();
+        assertThat(check("*.sub.example.com", RecordType.NS, "ns1.example.net.")).extracting(Violation::field)
+                .containsExactly("records[0].name");
+    }
+
+    @Test
     void ownersOfAddressAndMailRecordsMustBeHostNamesButWildcardsAreFine() {
         assertThat(check("_x.example.com", RecordType.A, "192.0.2.1")).extracting(Violation::field)
                 .containsExactly("records[0].name");

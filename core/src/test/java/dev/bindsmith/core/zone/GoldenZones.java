@@ -94,6 +94,7 @@ final class GoldenZones {
                         rec("_dns", "SVCB", "1 dns.types.example. alpn=dot,h2 port=853 dohpath=/dns-query{?dns}"),
                         rec("@", "HTTPS", "1 . alpn=\"h2,h3\" ipv4hint=192.0.2.1 ipv6hint=2001:db8::1"),
                         rec("svc", "HTTPS", "0 www"),
+                        rec("relay", "HTTPS", "1 . mandatory=alpn,ohttp alpn=h3 ohttp"),
                         rec("*.wild", "A", "192.0.2.99", 120, -1),
                         rec("mail", "A", "192.0.2.25"),
                         rec("dns", "A", "192.0.2.54"),

@@ -139,7 +139,7 @@ class ZoneFileRoundTripTest {
                 case SVCBBase.ECH -> "ech";
                 case SVCBBase.IPV6HINT -> "ipv6hint";
                 case SVCBBase.DOHPATH -> "dohpath";
-                case SVCBBase.OHTTP -> "ohttp";
+                case SVCBBase.OHTTP -> "key8";   // bindsmith writes key8: BIND 9.18 does not know the name
                 default -> "key" + key;
             };
         }
@@ -152,7 +152,7 @@ class ZoneFileRoundTripTest {
                     throw new AssertionError(e);
                 }
             }
-            String text = p.toString();
+            String text = p.toString().replace("ohttp", "key8");
             // dnsjava quotes some values; the API form does not need quotes for the values bindsmith writes
             return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1)
                     : text;
