@@ -28,10 +28,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,6 +145,36 @@ public abstract class NameServerControlContract {
         Outcomes.failure(control.addZone(name, ZoneConfig.of(ZoneType.SECONDARY, store.fileOf(name), spec.options())),
                 Outcome.Conflict.class, ErrorCode.ZONE_EXISTS);
         Outcomes.ok(control.retransfer(name));
+        Outcomes.ok(control.refresh(name));
+    }
+
+    @Test
+    void concurrentAddsOfOneZoneGiveOneOkAndOneConflict() throws Exception {
+        ZoneName name = ContractZones.unique("ctl-race");
+        StoredZone stored = Outcomes.ok(store.create(TestZones.spec(name.value()).build()));
+        added.add(name);
+        ZoneConfig config = ZoneConfig.of(ZoneType.PRIMARY, stored.file(), ZoneOptions.NONE);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Outcome<ControlReply>>> futures = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return control.addZone(name, config);
+                }));
+            }
+            start.countDown();
+            List<Outcome<ControlReply>> results = new ArrayList<>();
+            for (var f : futures) {
+                results.add(f.get());
+            }
+
+            assertThat(results).filteredOn(o -> o instanceof Outcome.Ok).hasSize(1);
+            assertThat(results).filteredOn(o -> o instanceof Outcome.Conflict).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---- delete ----
@@ -173,7 +210,7 @@ public abstract class NameServerControlContract {
         ZoneName name = ContractZones.unique("ctl-unknown");
         ZonePatch patch = new ZonePatch(Optional.of(List.of(Records.endpoint("192.0.2.9"))), Optional.empty(),
                 Optional.empty());
-        Map<String, Function<ZoneName, Outcome<?>>> commands = new java.util.LinkedHashMap<>();
+        Map<String, Function<ZoneName, Outcome<?>>> commands = new LinkedHashMap<>();
         commands.put("delzone", z -> control.deleteZone(z));
         commands.put("modzone", z -> control.modifyZone(z, patch));
         commands.put("showzone", z -> control.showZone(z));
@@ -346,7 +383,7 @@ public abstract class NameServerControlContract {
         ZoneName name = ContractZones.unique("ctl-down");
         ZoneConfig config = ZoneConfig.of(ZoneType.PRIMARY, store.fileOf(name), ZoneOptions.NONE);
         ZonePatch patch = new ZonePatch(Optional.empty(), Optional.of(List.of()), Optional.empty());
-        Map<String, java.util.function.Supplier<Outcome<?>>> commands = new java.util.LinkedHashMap<>();
+        Map<String, Supplier<Outcome<?>>> commands = new LinkedHashMap<>();
         commands.put("addzone", () -> c.addZone(name, config));
         commands.put("delzone", () -> c.deleteZone(name));
         commands.put("modzone", () -> c.modifyZone(name, patch));
@@ -374,7 +411,7 @@ public abstract class NameServerControlContract {
     protected static List<AddressMatch> hosts(List<AddressMatch> elements) {
         return elements.stream().map(m -> m instanceof AddressMatch.Cidr c && c.prefix().isPresent()
                 && c.prefix().getAsInt() == c.address().getAddress().length * 8
-                ? new AddressMatch.Cidr(c.address(), java.util.OptionalInt.empty()) : m).toList();
+                ? new AddressMatch.Cidr(c.address(), OptionalInt.empty()) : m).toList();
     }
 
     /** Writes the zone's master file with the store and adds the zone; the zone is removed after the test. */

@@ -126,12 +126,21 @@ class ZoneServiceTest {
             assertNoPortWasCalled();
         }
 
-        @Test
-        void aTtlOutOfRangeIs422AndTouchesNothing() {
-            Outcome<ZoneCreated> outcome = service.create(TestZones.request("example.com").ttl(2147483648L).build());
+        @TestFactory
+        Stream<DynamicTest> aWellFormedButWrongZoneIs422AndTouchesNothing() {
+            Map<String, ZoneRequest> requests = new LinkedHashMap<>();
+            requests.put("TTL above 2147483647", TestZones.request("example.com").ttl(2147483648L).build());
+            requests.put("SOA serial 0", TestZones.request("example.com").serial(0).build());
+            requests.put("SOA refresh out of range", TestZones.request("example.com").refresh(4294967296L).build());
+            requests.put("CNAME beside other data", TestZones.request("example.com")
+                    .withRecord("www", "A", "192.0.2.1").withRecord("www", "CNAME", "example.net.").build());
+            return requests.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+                wire();
+                Outcome<ZoneCreated> outcome = service.create(e.getValue());
 
-            Outcomes.failure(outcome, Outcome.Unprocessable.class, ErrorCode.INVALID_ZONE_CONFIGURATION);
-            assertNoPortWasCalled();
+                assertThat(outcome).isInstanceOf(Outcome.Unprocessable.class);
+                assertNoPortWasCalled();
+            }));
         }
 
         @Test
@@ -540,11 +549,11 @@ class ZoneServiceTest {
 
         private Map<String, Function<String, Outcome<ControlReply>>> commands() {
             Map<String, Function<String, Outcome<ControlReply>>> commands = new LinkedHashMap<>();
-            commands.put("reload", service::reload);
-            commands.put("freeze", service::freeze);
-            commands.put("thaw", service::thaw);
-            commands.put("notify", service::notify);
-            commands.put("retransfer", service::retransfer);
+            commands.put("reload", name -> service.reload(name));
+            commands.put("freeze", name -> service.freeze(name));
+            commands.put("thaw", name -> service.thaw(name));
+            commands.put("notify", name -> service.notify(name));
+            commands.put("retransfer", name -> service.retransfer(name));
             return commands;
         }
 
@@ -595,6 +604,7 @@ class ZoneServiceTest {
         @TestFactory
         Stream<DynamicTest> everyCommandWithAnUnreachableServerIs500() {
             return commands().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+                wire();
                 control.unreachable(true);
                 Outcomes.failure(e.getValue().apply("example.com"), Outcome.BackendFailed.class,
                         ErrorCode.BACKEND_UNREACHABLE);
@@ -611,15 +621,15 @@ class ZoneServiceTest {
 
         private Map<String, Function<String, Outcome<?>>> routes() {
             Map<String, Function<String, Outcome<?>>> routes = new LinkedHashMap<>();
-            routes.put("get", service::get);
-            routes.put("status", service::status);
+            routes.put("get", name -> service.get(name));
+            routes.put("status", name -> service.status(name));
             routes.put("modify", name -> service.modify(name, TestZones.patch().alsoNotify("192.0.2.1").build()));
-            routes.put("delete", service::delete);
-            routes.put("reload", service::reload);
-            routes.put("freeze", service::freeze);
-            routes.put("thaw", service::thaw);
-            routes.put("notify", service::notify);
-            routes.put("retransfer", service::retransfer);
+            routes.put("delete", name -> service.delete(name));
+            routes.put("reload", name -> service.reload(name));
+            routes.put("freeze", name -> service.freeze(name));
+            routes.put("thaw", name -> service.thaw(name));
+            routes.put("notify", name -> service.notify(name));
+            routes.put("retransfer", name -> service.retransfer(name));
             return routes;
         }
 
@@ -627,6 +637,7 @@ class ZoneServiceTest {
         Stream<DynamicTest> everyNameRouteRejectsABadNameWith400BeforeAnyPortCall() {
             return routes().entrySet().stream().flatMap(route -> BAD_NAMES.stream().map(bad -> DynamicTest.dynamicTest(
                     route.getKey() + " of " + bad.replace("\u0000", "\\0").replace("\n", "\\n"), () -> {
+                        wire();
                         Outcome<?> outcome = route.getValue().apply(bad);
 
                         Outcome.Invalid<?> invalid = Outcomes.failure(outcome, Outcome.Invalid.class,
