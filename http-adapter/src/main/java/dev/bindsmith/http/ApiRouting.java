@@ -185,7 +185,6 @@ final class ApiRouting {
         String client = clients.resolve(req.remotePeer().host(),
                 req.headers().first(HeaderNames.X_FORWARDED_FOR),
                 req.headers().first(HeaderNames.create("X-Real-IP")));
-        int status = 500;
         boolean entered = gate.enter();
         try {
             Map<String, String> extra = new LinkedHashMap<>();
@@ -203,13 +202,13 @@ final class ApiRouting {
                     reply = OutcomeReplies.internalError();
                 }
             }
-            status = reply.status();
+            // Logged and counted before sending, so both exist by the time the client has its answer.
+            accessLog(req.prologue().method().text(), template, reply.status(), start, id, client);
             send(res, reply, id, extra);
         } finally {
             if (entered) {
                 gate.exit();
             }
-            accessLog(req.prologue().method().text(), template, status, start, id, client);
         }
     }
 

@@ -9,7 +9,14 @@ import java.util.regex.Pattern;
  * An IP address or CIDR network, parsed from a literal only: a host name is never resolved, so a
  * configuration value or a forwarded header can never trigger a DNS lookup.
  */
-record IpNetwork(byte[] network, int prefix) {
+final class IpNetwork {
+    private final byte[] network;
+    private final int prefix;
+
+    private IpNetwork(byte[] network, int prefix) {
+        this.network = network;
+        this.prefix = prefix;
+    }
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");

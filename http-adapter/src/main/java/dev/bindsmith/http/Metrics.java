@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -17,6 +18,8 @@ import java.util.function.Supplier;
  * never a raw path or a zone name, so their number stays bounded whatever clients send.
  */
 public final class Metrics {
+    private static final Set<String> STANDARD_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
     private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
     private final ConcurrentMap<List<String>, LongAdder> requests = new ConcurrentHashMap<>();
@@ -26,8 +29,12 @@ public final class Metrics {
     private final ConcurrentMap<List<String>, LongAdder> rateLimit = new ConcurrentHashMap<>();
     private volatile Supplier<OptionalLong> zonesManaged = OptionalLong::empty;
 
-    /** One HTTP request: its method, route template (or {@code <unmatched>}), status and duration. */
+    /**
+     * One HTTP request: its method, route template (or {@code <unmatched>}), status and duration. A
+     * method outside the standard set is counted as {@code OTHER}, so a client cannot mint labels.
+     */
     public void request(String method, String route, int status, Duration duration) {
+        method = STANDARD_METHODS.contains(method) ? method : "OTHER";
         requests.computeIfAbsent(List.of(method, route, Integer.toString(status)), k -> new LongAdder()).increment();
         requestDurations.computeIfAbsent(List.of(method, route), k -> new Histogram()).observe(duration);
     }

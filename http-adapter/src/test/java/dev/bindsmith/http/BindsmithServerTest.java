@@ -107,6 +107,19 @@ class BindsmithServerTest {
     }
 
     @Test
+    void aForgedForwardedForFromAnUntrustedPeerDoesNotBuyANewBucket() {
+        start(Map.of("RATE_LIMIT_BURST", "2"));
+        var client = client();
+        for (int i = 0; i < 2; i++) {
+            assertThat(new Exchange.Request("GET", "/api/v1/zones").client("198.51.100." + i).send(client).status())
+                    .isEqualTo(200);
+        }
+        var forged = new Exchange.Request("GET", "/api/v1/zones").client("203.0.113.77")
+                .header("X-Real-IP", "203.0.113.78").send(client);
+        assertThat(forged.status()).isEqualTo(429);
+    }
+
+    @Test
     void stoppingTwiceIsHarmless() {
         start(Map.of());
         server.stop();

@@ -221,6 +221,15 @@ abstract class HttpApiContract {
             assertThat(body.path("details").asText()).contains("Invalid zone name");
             assertThat(t.fx.memory.operations()).noneMatch(op -> op.contains("etc"));
         }));
+        cells.add(cell("POST /api/v1/zones → 400 (invalid record format)", t -> {
+            String zone = newZone();
+            var r = t.send(t.call("POST", "/api/v1/zones").json(createBody(zone).replace("\"nameServers\"",
+                    "\"records\":[{\"name\":\"www\",\"type\":\"A\",\"value\":\"1.2.3.4\\nupdate delete\"}],\"nameServers\"")));
+            JsonNode body = assertEnvelope(r, 400, "VALIDATION_FAILED");
+            assertThat(body.path("violations").findValuesAsText("field")).anySatisfy(f ->
+                    assertThat(f).startsWith("zoneConfig.records[0]"));
+            assertThat(t.fx.memory.masterFile(ZoneName.of(zone))).isEmpty();
+        }));
         cells.add(cell("POST /api/v1/zones → 401", t -> {
             var r = t.send(t.call("POST", "/api/v1/zones").without("Authorization").json(createBody(newZone())));
             assertUnauthorized(r, "AUTH_REQUIRED");
@@ -261,6 +270,15 @@ abstract class HttpApiContract {
             assertThat(body.path("error").asText()).isEqualTo("Invalid zone configuration");
             assertThat(body.path("violations").findValuesAsText("field")).contains("zoneConfig.ttl");
             assertThat(t.fx.memory.masterFile(ZoneName.of(zone))).isEmpty();
+        }));
+        cells.add(cell("POST /api/v1/zones → 422 (CNAME beside other data)", t -> {
+            String zone = newZone();
+            var r = t.send(t.call("POST", "/api/v1/zones").json(createBody(zone).replace("\"nameServers\"",
+                    "\"records\":[{\"name\":\"www\",\"type\":\"CNAME\",\"value\":\"example.net.\"},"
+                            + "{\"name\":\"www\",\"type\":\"A\",\"value\":\"192.0.2.1\"}],\"nameServers\"")));
+            assertThat(r.status()).as("%s", r).isEqualTo(422);
+            assertThat(r.json().path("violations").findValuesAsText("field")).anySatisfy(f ->
+                    assertThat(f).startsWith("zoneConfig.records"));
         }));
         cells.add(cell("POST /api/v1/zones → 429", t ->
                 assertRateLimited(t.send(t.exhausted("POST", "/api/v1/zones").json(createBody(newZone()))))));

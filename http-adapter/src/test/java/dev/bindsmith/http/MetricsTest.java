@@ -30,6 +30,13 @@ class MetricsTest {
     }
 
     @Test
+    void anInventedMethodCannotMintALabel() {
+        var m = new Metrics();
+        m.request("XYZZY", "<unmatched>", 404, Duration.ZERO);
+        assertThat(m.scrape()).contains("method=\"OTHER\"").doesNotContain("XYZZY");
+    }
+
+    @Test
     void labelValuesAreEscaped() {
         var m = new Metrics();
         m.command("a\"b\\c\nd", "ok", Duration.ZERO);

@@ -19,6 +19,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -106,10 +107,10 @@ public final class FileZoneStore implements ZoneStore {
         Path file = inside(name.value() + ZONE_SUFFIX);
         Path sidecar = sidecarOf(name);
         synchronized (writeLock) {
-            if (Files.exists(sidecar)) {
+            if (Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS)) {
                 return Outcome.zoneExists(name.value(), "Zone '" + name + "' exists already");
             }
-            if (Files.exists(file)) {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 return Outcome.zoneExists(name.value(), "A master file for zone '" + name + "' exists already ("
                         + file.getFileName() + ")");
             }
@@ -127,6 +128,10 @@ public final class FileZoneStore implements ZoneStore {
                     wroteFile = true;
                 }
                 step = "record zone '" + name + "'";
+                if (Files.isSymbolicLink(sidecars)) {
+                    // writes must stay inside the zone directory, whatever someone put there
+                    throw new IOException(SIDECAR_DIRECTORY + " is a symbolic link");
+                }
                 Files.createDirectories(sidecars);
                 writeNew(sidecar, sidecarText(name, spec.type()));
             } catch (FileAlreadyExistsException e) {

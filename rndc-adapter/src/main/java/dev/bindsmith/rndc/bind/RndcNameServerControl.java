@@ -48,19 +48,42 @@ public final class RndcNameServerControl implements NameServerControl {
     }
 
     /**
-     * How a queued reload is confirmed: up to {@code polls} zonestatus checks {@code interval}
-     * apart looking for a new serial, then one more {@code reload} that must say up-to-date.
+     * How long a queued reload is watched. named answers {@code zone reload queued} both while a
+     * load runs and after it failed, so the adapter waits for a new serial (or {@code last loaded})
+     * for {@code minimumWait}, or longer for a large zone ({@code waitPerThousandNodes} times the
+     * zone's node count before the reload, in thousands), checking {@code interval} apart (at most
+     * 40 checks), then asks once more.
      */
-    public record ReloadCheck(int polls, Duration interval, Sleeper sleeper) {
-        public static final ReloadCheck DEFAULT =
-                new ReloadCheck(20, Duration.ofMillis(25), d -> Thread.sleep(d.toMillis()));
+    public record ReloadCheck(Duration minimumWait, Duration waitPerThousandNodes, Duration interval,
+                              Sleeper sleeper) {
+        /** 0.5 s, plus 25 ms per thousand nodes (a 400 000-node zone gets 10 s, twice what it took here). */
+        public static final ReloadCheck DEFAULT = new ReloadCheck(Duration.ofMillis(500), Duration.ofMillis(25),
+                Duration.ofMillis(25), d -> Thread.sleep(d.toMillis()));
+
+        static final int MAX_CHECKS = 40;
 
         public ReloadCheck {
-            if (polls < 0) {
-                throw new IllegalArgumentException("polls must be >= 0");
-            }
+            Objects.requireNonNull(minimumWait, "minimumWait");
+            Objects.requireNonNull(waitPerThousandNodes, "waitPerThousandNodes");
             Objects.requireNonNull(interval, "interval");
             Objects.requireNonNull(sleeper, "sleeper");
+            if (minimumWait.isNegative() || waitPerThousandNodes.isNegative() || interval.isNegative()
+                    || interval.isZero()) {
+                throw new IllegalArgumentException("waits must not be negative, the interval must be positive");
+            }
+        }
+
+        /** How long to watch a zone of {@code nodes} nodes (unknown: the minimum). */
+        Duration budget(OptionalLong nodes) {
+            long thousands = nodes.isPresent() ? (nodes.getAsLong() + 999) / 1000 : 0;
+            Duration scaled = waitPerThousandNodes.multipliedBy(thousands);
+            return scaled.compareTo(minimumWait) > 0 ? scaled : minimumWait;
+        }
+
+        /** The pause between checks: {@code interval}, stretched so that no more than 40 checks are made. */
+        Duration pause(Duration budget) {
+            Duration spread = budget.dividedBy(MAX_CHECKS);
+            return spread.compareTo(interval) > 0 ? spread : interval;
         }
     }
 
@@ -175,45 +198,57 @@ public final class RndcNameServerControl implements NameServerControl {
         if (before instanceof Outcome.Failure<ZoneStatus> f) {
             return f.as();
         }
-        OptionalLong serialBefore = ((Outcome.Ok<ZoneStatus>) before).value().serial();
+        ZoneStatus was = ((Outcome.Ok<ZoneStatus>) before).value();
         return simple("reload", "reload " + zone.value(), zone).flatMap(reply -> {
             if (!reply.text().strip().equals(RELOAD_QUEUED)) {
                 return new Outcome.Ok<>(reply); // up-to-date, or a secondary's "zone refresh queued"
             }
-            return confirmReload(zone, serialBefore, reply);
+            return confirmReload(zone, was, reply);
         });
     }
 
-    private Outcome<ControlReply> confirmReload(ZoneName zone, OptionalLong serialBefore, ControlReply queued) {
+    private Outcome<ControlReply> confirmReload(ZoneName zone, ZoneStatus was, ControlReply queued) {
+        Duration budget = reloadCheck.budget(StatusTexts.unsigned32(was.properties().get("nodes")));
+        Duration pause = reloadCheck.pause(budget);
         try {
-            for (int i = 0; i < reloadCheck.polls(); i++) {
-                reloadCheck.sleeper().sleep(reloadCheck.interval());
+            for (Duration waited = Duration.ZERO; waited.compareTo(budget) < 0; waited = waited.plus(pause)) {
+                reloadCheck.sleeper().sleep(pause);
                 Outcome<ZoneStatus> now = zoneStatus(zone);
                 if (now instanceof Outcome.Failure<ZoneStatus> f) {
                     return f.as();
                 }
-                OptionalLong serial = ((Outcome.Ok<ZoneStatus>) now).value().serial();
-                if (serial.isPresent() && !serial.equals(serialBefore)) {
+                if (loadedSince(was, ((Outcome.Ok<ZoneStatus>) now).value())) {
                     return new Outcome.Ok<>(queued);
                 }
             }
-            reloadCheck.sleeper().sleep(reloadCheck.interval());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.backendRejected("reload", "rndc: 'reload' queued, interrupted before it was confirmed");
         }
-        // The serial did not move, which a successful load of a file with the same serial also
-        // does. Ask again: named loads a file only when it is newer than the zone's last load, so
-        // "up-to-date" now means the queued load took, and "queued" again means it failed.
+        // Neither serial nor load time moved, which a successful load of a file with the same
+        // serial in the same second also does. Ask again: named loads a file only when it is newer
+        // than the zone's last load, so "up-to-date" now means the queued load took, and "queued"
+        // again means it failed (or, for a zone far larger than before, is still running).
         return simple("reload", "reload " + zone.value(), zone).flatMap(again -> {
             if (!again.text().strip().equals(RELOAD_QUEUED)) {
                 return new Outcome.Ok<>(queued);
             }
-            String serial = serialBefore.isPresent() ? "serial " + serialBefore.getAsLong() : "its previous data";
+            String serial = was.serial().isPresent() ? "serial " + was.serial().getAsLong() : "its previous data";
             return Outcome.backendRejected("reload", "rndc: 'reload' failed: named queued the reload but the zone"
-                    + " file did not load; the zone still serves " + serial
+                    + " file did not load within " + seconds(budget) + "; the zone still serves " + serial
                     + " (named's log has the reason, for example a syntax error in the zone file)");
         });
+    }
+
+    /** A load took: the serial changed, or named's {@code last loaded} time did. */
+    private static boolean loadedSince(ZoneStatus was, ZoneStatus now) {
+        boolean serialMoved = now.serial().isPresent() && !now.serial().equals(was.serial());
+        boolean timeMoved = now.lastLoaded().isPresent() && !now.lastLoaded().equals(was.lastLoaded());
+        return serialMoved || timeMoved;
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     @Override

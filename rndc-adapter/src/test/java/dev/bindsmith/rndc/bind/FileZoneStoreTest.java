@@ -55,6 +55,19 @@ class FileZoneStoreTest extends ZoneStoreContract {
         }
     }
 
+    /** A store whose directory was removed after it was opened: the one unwritable state root cannot write through. */
+    @Override
+    protected Optional<ZoneStore> unwritableStore() {
+        try {
+            Path gone = Files.createDirectories(root.resolve("gone"));
+            FileZoneStore s = new FileZoneStore(gone);
+            deleteTree(gone);
+            return Optional.of(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static List<String> listing(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
@@ -216,6 +229,22 @@ class FileZoneStoreTest extends ZoneStoreContract {
         Files.writeString(zones().resolve(".bindsmith").resolve("bad..name.json"), "{}");
 
         assertThat(store.list()).isEmpty();
+    }
+
+    @Test
+    void aPlantedSymbolicLinkNeverLeadsAWriteOutsideTheDirectory() throws IOException {
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.createSymbolicLink(zones().resolve("planted.test.zone"), outside.resolve("target.zone"));
+        Files.createSymbolicLink(zones().resolve(".bindsmith"), outside);
+
+        Outcomes.failure(store.create(TestZones.spec("planted.test").build()), Outcome.Conflict.class,
+                ErrorCode.ZONE_EXISTS);
+        Outcome.Failure<?> f = Outcomes.failure(store.create(TestZones.spec("other.test").build()),
+                Outcome.BackendFailed.class, ErrorCode.ZONE_FILE_WRITE_FAILED);
+
+        assertThat(f.details()).contains(".bindsmith is a symbolic link").doesNotContain(root.toString());
+        assertThat(listing(outside)).isEmpty();
+        assertThat(zones().resolve("other.test.zone")).doesNotExist();
     }
 
     private static boolean canCreate(Path dir) {

@@ -39,7 +39,8 @@ class RndcNameServerControlTest {
     private final ScriptedChannel channel = new ScriptedChannel();
     private final List<Duration> sleeps = new ArrayList<>();
     private final RndcNameServerControl control = new RndcNameServerControl(channel,
-            new RndcNameServerControl.ReloadCheck(3, Duration.ofMillis(25), sleeps::add));
+            new RndcNameServerControl.ReloadCheck(Duration.ofMillis(75), Duration.ofMillis(25), Duration.ofMillis(25),
+                    sleeps::add));
 
     private static Outcome.BackendFailed<?> backendFailed(Outcome<?> outcome) {
         assertThat(outcome).isInstanceOf(Outcome.BackendFailed.class);
@@ -351,8 +352,41 @@ class RndcNameServerControlTest {
 
         assertThat(f.code()).isEqualTo(ErrorCode.BACKEND_REJECTED);
         assertThat(f.command()).isEqualTo("reload");
-        assertThat(f.details()).contains("did not load").contains("serial 2").contains("named's log");
-        assertThat(sleeps).hasSize(4);
+        assertThat(f.details()).contains("did not load within 0.1 s").contains("serial 2").contains("named's log");
+        assertThat(sleeps).hasSize(3);
+    }
+
+    @Test
+    void aQueuedReloadIsConfirmedByANewLoadTimeWhenTheSerialStayed() {
+        String later = zonestatus(4).replace("22:42:39", "22:42:41");
+        channel.on("zonestatus example.test", ok(zonestatus(4)), ok(later));
+        channel.on("reload example.test", ok("zone reload queued"));
+
+        assertThat(control.reload(EXAMPLE)).isEqualTo(new Outcome.Ok<>(new ControlReply("reload", "zone reload queued")));
+        assertThat(channel.sent()).filteredOn(c -> c.startsWith("reload")).hasSize(1);
+    }
+
+    @Test
+    void aLargeZoneIsWatchedLongerInAtMostFortyChecks() {
+        // a 400 000-node zone took about 5 s to load on the lab VM, answering "queued" all along
+        channel.on("zonestatus big.test", ok(zonestatus(2).replace("nodes: 3", "nodes: 400000")));
+        channel.on("reload big.test", ok("zone reload queued"));
+
+        Outcome.BackendFailed<?> f = backendFailed(control.reload(ZoneName.of("big.test")));
+
+        assertThat(sleeps).hasSize(40).containsOnly(Duration.ofMillis(250));
+        assertThat(f.details()).contains("within 10.0 s");
+    }
+
+    @Test
+    void theWatchBudgetGrowsWithTheNodeCountAboveTheMinimum() {
+        var check = RndcNameServerControl.ReloadCheck.DEFAULT;
+
+        assertThat(check.budget(java.util.OptionalLong.empty())).isEqualTo(Duration.ofMillis(500));
+        assertThat(check.budget(java.util.OptionalLong.of(3))).isEqualTo(Duration.ofMillis(500));
+        assertThat(check.budget(java.util.OptionalLong.of(400_000))).isEqualTo(Duration.ofSeconds(10));
+        assertThat(check.pause(Duration.ofMillis(500))).isEqualTo(Duration.ofMillis(25));
+        assertThat(check.pause(Duration.ofSeconds(10))).isEqualTo(Duration.ofMillis(250));
     }
 
     @Test
