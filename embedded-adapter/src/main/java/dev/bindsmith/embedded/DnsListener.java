@@ -83,7 +83,12 @@ final class DnsListener implements AutoCloseable {
             }
         }
         if (udp == null) {
-            throw last != null ? last : new BindException("could not bind UDP and TCP on one port");
+            BindException failure = new BindException("cannot answer DNS on " + address.getHostAddress() + " port "
+                    + port + " (UDP and TCP): " + (last != null ? last.getMessage() : "no free port"));
+            if (last != null) {
+                failure.initCause(last);
+            }
+            throw failure;
         }
         workers.execute(this::udpLoop);
         workers.execute(this::tcpLoop);

@@ -4,6 +4,7 @@ import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneSpec;
 
 import java.io.IOException;
@@ -66,6 +67,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
         this.control = new EmbeddedNameServerControl(engine, this::facts, () -> running);
         try {
             engine.loadAll();
+            engine.startTimers(b.refreshCheckInterval);
             if (dns != null) {
                 dns.start(b.address, b.port);
                 LOG.info(() -> "embedded name server answering on " + dns.localAddress() + " (UDP and TCP), "
@@ -103,6 +105,11 @@ public final class EmbeddedNameServer implements AutoCloseable {
         return listener.map(DnsListener::localAddress);
     }
 
+    /** For tests: the zone operations, to run the secondaries' timers on demand. */
+    ZoneEngine engine() {
+        return engine;
+    }
+
     public boolean isRunning() {
         return running;
     }
@@ -114,7 +121,6 @@ public final class EmbeddedNameServer implements AutoCloseable {
             facts.put("listening on", a.getAddress().getHostAddress() + " port " + a.getPort() + " (UDP, TCP)");
             facts.put("tcp clients", l.tcpClients() + "/" + l.maxTcpClients());
         });
-        facts.put("zone directory", "(data directory)");
         return facts;
     }
 
@@ -137,7 +143,8 @@ public final class EmbeddedNameServer implements AutoCloseable {
         private int maxTcpClients = 100;
         private Duration tcpIdleTimeout = Duration.ofSeconds(30);
         private Duration transferTimeout = Duration.ofSeconds(30);
-        private Function<ZoneSpec, String> renderer = SpecRendering::render;
+        private Duration refreshCheckInterval = Duration.ofSeconds(30);
+        private Function<ZoneSpec, String> renderer = ZoneFileWriter::render;
 
         private Builder() {
             try {
@@ -205,6 +212,15 @@ public final class EmbeddedNameServer implements AutoCloseable {
         /** How long a zone transfer from a primary may take; 30 s by default. */
         public Builder transferTimeout(Duration timeout) {
             this.transferTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** How often the secondaries' SOA refresh timers are looked at; 30 s by default. */
+        public Builder refreshCheckInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("refreshCheckInterval must be positive");
+            }
+            this.refreshCheckInterval = interval;
             return this;
         }
 

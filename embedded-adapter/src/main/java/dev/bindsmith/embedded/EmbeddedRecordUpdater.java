@@ -42,7 +42,7 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
 
     @Override
     public Outcome<ChangeReport> apply(ZoneName zone, ChangeSet changes) {
-        return engine.withZone(zone, state -> {
+        return engine.changeZone(zone, state -> {
             Map<String, String> context = Outcome.orderedPairs("zone", zone.value());
             if (!state.dynamic()) {
                 return new Outcome.Invalid<>(ErrorCode.ZONE_NOT_DYNAMIC, "Dynamic updates not enabled",

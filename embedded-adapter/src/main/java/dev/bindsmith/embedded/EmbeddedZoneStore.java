@@ -41,7 +41,7 @@ public final class EmbeddedZoneStore implements ZoneStore {
     @Override
     public Outcome<StoredZone> create(ZoneSpec spec) {
         ZoneName zone = spec.name();
-        return engine.registry.locked(zone, () -> {
+        return engine.changing(zone, () -> {
             Path master = files.masterFile(zone);
             Path statement = files.statementFile(zone);
             if (Files.exists(statement) || Files.exists(master) || engine.registry.get(zone).isPresent()) {
@@ -57,7 +57,12 @@ public final class EmbeddedZoneStore implements ZoneStore {
                 files.writeStatement(new ZoneFiles.Statement(zone, config, false));
                 return new Outcome.Ok<>(new StoredZone(zone, spec.type(), master.toString()));
             } catch (FileAlreadyExistsException e) {
-                return Outcome.zoneExists(zone.value(), "A zone named '" + zone + "' exists already");
+                if (master.toString().equals(e.getFile())) {
+                    // Another process created the file between the check and the link.
+                    return Outcome.zoneExists(zone.value(), "A zone named '" + zone + "' exists already");
+                }
+                LOG.log(Level.WARNING, "writing zone " + zone + " failed", e);
+                return Outcome.zoneFileWriteFailed(zone.value(), "Could not write the zone file of '" + zone + "'");
             } catch (IOException | RuntimeException e) {
                 if (wroteMaster) {
                     deleteQuietly(master);
@@ -112,7 +117,7 @@ public final class EmbeddedZoneStore implements ZoneStore {
 
     @Override
     public Outcome<StoredZone> delete(ZoneName zone) {
-        return engine.registry.locked(zone, () -> {
+        return engine.changing(zone, () -> {
             Optional<StoredZone> stored = find(zone);
             if (stored.isEmpty()) {
                 return Outcome.zoneNotFound(zone.value());

@@ -2,6 +2,7 @@ package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneType;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
@@ -132,6 +133,26 @@ final class QueryResolver {
         for (int hop = 0; hop < MAX_CNAME_HOPS; hop++) {
             visited.add(current);
             Optional<Name> cut = zone.delegationAbove(current, qtype == Type.DS);
+            Optional<org.xbill.DNS.DNAMERecord> dname = zone.dnameAbove(current);
+            if (dname.isPresent() && (cut.isEmpty() || dname.get().getName().labels() < cut.get().labels())) {
+                // RFC 6672: the DNAME, and a CNAME synthesized from it, then on to the new name.
+                h.setFlag(Flags.AA);
+                Name target;
+                try {
+                    target = current.fromDNAME(dname.get());
+                } catch (org.xbill.DNS.NameTooLongException e) {
+                    addAll(response, List.of(dname.get()), Section.ANSWER);
+                    h.setRcode(Rcode.YXDOMAIN);
+                    return;
+                }
+                addAll(response, zone.rrset(dname.get().getName(), Type.DNAME), Section.ANSWER);
+                response.addRecord(new CNAMERecord(current, DClass.IN, dname.get().getTTL(), target), Section.ANSWER);
+                if (!target.subdomain(origin) || visited.contains(target)) {
+                    return;
+                }
+                current = target;
+                continue;
+            }
             if (cut.isPresent()) {
                 if (hop == 0) {
                     referral(zone, cut.get(), response);
@@ -170,7 +191,7 @@ final class QueryResolver {
                 return;
             }
             addAll(response, cname, Section.ANSWER);
-            Name target = ((org.xbill.DNS.CNAMERecord) cname.getFirst()).getTarget();
+            Name target = ((CNAMERecord) cname.getFirst()).getTarget();
             if (!target.subdomain(origin) || visited.contains(target)) {
                 return;
             }

@@ -165,6 +165,18 @@ final class ZoneContent {
         return (SOARecord) RecordMapping.withTtl(soa, ttl);
     }
 
+    /** The DNAME on a strict ancestor of {@code qname} (or at the apex), the highest one; empty when none. */
+    Optional<org.xbill.DNS.DNAMERecord> dnameAbove(Name qname) {
+        int qLabels = qname.labels();
+        for (int labels = origin.labels(); labels < qLabels; labels++) {
+            List<Record> dname = rrset(new Name(qname, qLabels - labels), Type.DNAME);
+            if (!dname.isEmpty()) {
+                return Optional.of((org.xbill.DNS.DNAMERecord) dname.getFirst());
+            }
+        }
+        return Optional.empty();
+    }
+
     Optional<Name> delegationAbove(Name qname, boolean dsAtCut) {
         // Walk from just below the origin down to the query name; the highest cut wins.
         int originLabels = origin.labels();

@@ -16,7 +16,10 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.ZoneTransferException;
 import org.xbill.DNS.ZoneTransferIn;
@@ -33,11 +36,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,12 +56,21 @@ import java.util.logging.Logger;
 final class ZoneEngine implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ZoneEngine.class.getName());
     private static final int DNS_PORT = 53;
+    /** How soon a secondary that never loaded, or whose check is under way, is tried again. */
+    private static final Duration NEVER_LOADED_RETRY = Duration.ofSeconds(60);
 
     final ZoneRegistry registry;
     final ZoneFiles files;
     final Clock clock;
     private final Duration transferTimeout;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean closed;
+    /** When each secondary is next checked against its primaries. */
+    private final Map<ZoneName, Instant> nextCheck = new ConcurrentHashMap<>();
+    /** When each secondary last knew it was current. */
+    private final Map<ZoneName, Instant> lastRefreshed = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("bindsmith-secondary-timer").factory());
 
     ZoneEngine(ZoneRegistry registry, ZoneFiles files, Clock clock, Duration transferTimeout) {
         this.registry = registry;
@@ -127,7 +143,7 @@ final class ZoneEngine implements AutoCloseable {
     // ---- control operations ----
 
     Outcome<ControlReply> addZone(ZoneName zone, ZoneConfig config) {
-        return registry.locked(zone, () -> {
+        return changing(zone, () -> {
             if (registry.get(zone).isPresent()) {
                 return Outcome.zoneExists(zone.value(), "already exists");
             }
@@ -148,7 +164,7 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> deleteZone(ZoneName zone) {
-        return registry.locked(zone, () -> {
+        return changing(zone, () -> {
             Optional<ZoneState> state = registry.get(zone);
             if (state.isEmpty()) {
                 return notFound(zone);
@@ -167,7 +183,7 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> modifyZone(ZoneName zone, ZonePatch patch) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             ZoneOptions o = state.config().options();
             List<AddressMatch> allowUpdate = patch.allowUpdate().map(addresses -> {
                 // Address elements are replaced; key elements stay, so TSIG-signed updates keep working.
@@ -190,7 +206,7 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> reload(ZoneName zone) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             if (state.type() == ZoneType.SECONDARY) {
                 scheduleTransferIfSecondary(state);
                 return new Outcome.Ok<>(new ControlReply("reload", "zone refresh queued"));
@@ -215,7 +231,7 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> refresh(ZoneName zone) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             if (state.type() != ZoneType.SECONDARY) {
                 return rejected("refresh", "failure", "not a secondary, mirror, or stub zone");
             }
@@ -225,7 +241,7 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> retransfer(ZoneName zone) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             if (state.type() != ZoneType.SECONDARY) {
                 return rejected("retransfer", "failure", "retransfer: inappropriate zone type: "
                         + state.type().wireName());
@@ -234,13 +250,13 @@ final class ZoneEngine implements AutoCloseable {
                 return rejected("retransfer", "failure", "zone '" + zone + "' has no primaries");
             }
             // Queued, as named does: the outcome of the transfer shows in zonestatus and in the log.
-            scheduleTransferIfSecondary(state);
+            scheduleTransfer(state, true);
             return new Outcome.Ok<>(new ControlReply("retransfer", ""));
         });
     }
 
     Outcome<ControlReply> freeze(ZoneName zone) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             if (!state.dynamic()) {
                 return rejected("freeze", "not dynamic", "");
             }
@@ -254,7 +270,7 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> thaw(ZoneName zone) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             if (!state.frozen()) {
                 return new Outcome.Ok<>(new ControlReply("thaw", ""));
             }
@@ -266,11 +282,11 @@ final class ZoneEngine implements AutoCloseable {
 
     Outcome<ControlReply> sync(ZoneName zone) {
         // Every change is written to the zone file before it is published, so there is never a journal to merge.
-        return withZone(zone, state -> new Outcome.Ok<>(new ControlReply("sync", "")));
+        return changeZone(zone, state -> new Outcome.Ok<>(new ControlReply("sync", "")));
     }
 
     Outcome<ControlReply> notify(ZoneName zone) {
-        return withZone(zone, state -> {
+        return changeZone(zone, state -> {
             if (state.content().isEmpty()) {
                 return rejected("notify", "zone not loaded", "");
             }
@@ -280,6 +296,9 @@ final class ZoneEngine implements AutoCloseable {
     }
 
     Outcome<ControlReply> reloadServer() {
+        if (closed) {
+            return shuttingDown();
+        }
         List<String> failed = new ArrayList<>();
         for (ZoneState state : registry.all()) {
             if (state.type() == ZoneType.SECONDARY) {
@@ -304,6 +323,23 @@ final class ZoneEngine implements AutoCloseable {
         return new Outcome.Ok<>(new ControlReply("reload", "server reload successful"));
     }
 
+    /** Runs a change of {@code zone} under its lock; once the server is closed, nothing changes any more. */
+    <T> Outcome<T> changing(ZoneName zone, Supplier<Outcome<T>> action) {
+        if (closed) {
+            return shuttingDown();
+        }
+        return registry.locked(zone, () -> closed ? shuttingDown() : action.get());
+    }
+
+    /** As {@link #withZone}, for a command that changes the zone. */
+    <T> Outcome<T> changeZone(ZoneName zone, java.util.function.Function<ZoneState, Outcome<T>> action) {
+        return changing(zone, () -> registry.get(zone).map(action).orElseGet(() -> notFound(zone)));
+    }
+
+    private static <T> Outcome<T> shuttingDown() {
+        return new Outcome.Unavailable<>(ErrorCode.SHUTTING_DOWN, "The embedded name server is shutting down");
+    }
+
     /** Runs {@code action} on the zone under its lock, or NotFound. */
     <T> Outcome<T> withZone(ZoneName zone, java.util.function.Function<ZoneState, Outcome<T>> action) {
         return registry.locked(zone, () -> registry.get(zone)
@@ -325,12 +361,17 @@ final class ZoneEngine implements AutoCloseable {
     // ---- secondaries ----
 
     private void scheduleTransferIfSecondary(ZoneState state) {
+        scheduleTransfer(state, false);
+    }
+
+    /** Queues a transfer; unless {@code force}, a secondary that has data first asks the primary for its serial. */
+    private void scheduleTransfer(ZoneState state, boolean force) {
         if (state.type() != ZoneType.SECONDARY || state.config().options().primaries().isEmpty()) {
             return;
         }
         submit(() -> registry.locked(state.name(), () -> registry.get(state.name())
                 .filter(current -> current.type() == ZoneType.SECONDARY)
-                .map(this::transfer)
+                .map(current -> transfer(current, force))
                 .orElse(null)));
     }
 
@@ -339,8 +380,37 @@ final class ZoneEngine implements AutoCloseable {
         registry.get(zone).ifPresent(this::scheduleTransferIfSecondary);
     }
 
-    /** AXFR from the first primary that answers; the zone file is written before the new content is served. */
-    private Outcome<Long> transfer(ZoneState state) {
+    /**
+     * The secondaries' timers (RFC 1034 §4.3.5): a zone whose refresh time has come is refreshed; one
+     * that could not be refreshed for its SOA expire time stops being served, as named does.
+     */
+    void refreshDue() {
+        Instant now = clock.instant();
+        for (ZoneState state : registry.all()) {
+            if (state.type() != ZoneType.SECONDARY || state.config().options().primaries().isEmpty()) {
+                continue;
+            }
+            Instant next = nextCheck.get(state.name());
+            if (next != null && now.isBefore(next)) {
+                continue;
+            }
+            Instant lastGood = lastRefreshed.getOrDefault(state.name(), state.loadedAt().orElse(now));
+            if (state.content().isPresent()
+                    && now.isAfter(lastGood.plusSeconds(state.content().get().soa().getExpire()))) {
+                registry.locked(state.name(), () -> {
+                    registry.get(state.name()).ifPresent(current -> registry.put(new ZoneState(current.name(),
+                            current.config(), Optional.empty(), current.frozen(), current.loadedAt())));
+                    return null;
+                });
+                LOG.warning(() -> "zone " + state.name() + " expired: no primary answered for its expire time");
+            }
+            nextCheck.put(state.name(), now.plus(NEVER_LOADED_RETRY));
+            scheduleTransfer(state, false);
+        }
+    }
+
+    /** AXFR from the first primary that answers (and, unless {@code force}, has a greater serial); the file is written before the new data is served. */
+    private Outcome<Long> transfer(ZoneState state, boolean force) {
         List<Endpoint> primaries = state.config().options().primaries();
         if (primaries.isEmpty()) {
             return rejected("retransfer", "failure", "zone '" + state.name() + "' has no primaries");
@@ -348,9 +418,16 @@ final class ZoneEngine implements AutoCloseable {
         Name origin = RecordMapping.name(state.name());
         List<String> problems = new ArrayList<>();
         for (Endpoint primary : primaries) {
+            InetSocketAddress address = new InetSocketAddress(primary.address(), primary.port().orElse(DNS_PORT));
             try {
-                ZoneTransferIn xfr = ZoneTransferIn.newAXFR(origin,
-                        new InetSocketAddress(primary.address(), primary.port().orElse(DNS_PORT)), null);
+                if (!force && state.content().isPresent()) {
+                    long current = state.content().get().serial();
+                    if (!SerialNumbers.greater(primarySerial(origin, address), current)) {
+                        refreshed(state.name(), state.content().get().soa().getRefresh());
+                        return new Outcome.Ok<>(current);
+                    }
+                }
+                ZoneTransferIn xfr = ZoneTransferIn.newAXFR(origin, address, null);
                 xfr.setTimeout(transferTimeout);
                 xfr.run();
                 List<Record> records = xfr.getAXFR();
@@ -359,14 +436,35 @@ final class ZoneEngine implements AutoCloseable {
                 Path file = fileOf(state.name(), state.config());
                 files.writeAtomically(file, ZoneFiles.renderContent(state.name(), content), false);
                 registry.put(state.withContent(content, clock.instant()));
+                refreshed(state.name(), content.soa().getRefresh());
                 return new Outcome.Ok<>(content.serial());
             } catch (IOException | ZoneTransferException | IllegalArgumentException e) {
                 problems.add(primary + ": " + e.getMessage());
             }
         }
+        Duration retry = state.content().map(c -> Duration.ofSeconds(c.soa().getRetry())).orElse(NEVER_LOADED_RETRY);
+        nextCheck.put(state.name(), clock.instant().plus(retry));
         LOG.warning(() -> "transfer of zone " + state.name() + " failed: " + problems);
         return Outcome.backendUnreachable("retransfer", "transfer of zone '" + state.name() + "' failed: "
                 + String.join("; ", problems));
+    }
+
+    private void refreshed(ZoneName zone, long refreshSeconds) {
+        Instant now = clock.instant();
+        lastRefreshed.put(zone, now);
+        nextCheck.put(zone, now.plusSeconds(refreshSeconds));
+    }
+
+    /** The serial of the primary's SOA, asked over UDP (with TCP fallback). */
+    private long primarySerial(Name origin, InetSocketAddress primary) throws IOException {
+        SimpleResolver resolver = new SimpleResolver(primary);
+        resolver.setTimeout(transferTimeout);
+        Message response = resolver.send(Message.newQuery(Record.newRecord(origin, Type.SOA, DClass.IN)));
+        return response.getSection(Section.ANSWER).stream()
+                .filter(r -> r instanceof SOARecord && r.getName().equals(origin))
+                .map(r -> ((SOARecord) r).getSerial())
+                .findFirst()
+                .orElseThrow(() -> new IOException("no SOA in the answer (" + Rcode.string(response.getRcode()) + ")"));
     }
 
     // ---- NOTIFY to also-notify ----
@@ -408,8 +506,21 @@ final class ZoneEngine implements AutoCloseable {
         return clock.instant();
     }
 
+    /** Starts checking the secondaries' refresh timers every {@code interval}. */
+    void startTimers(Duration interval) {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                refreshDue();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "secondary refresh check failed", e);
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
+        closed = true;
+        timer.shutdownNow();
         background.shutdownNow();
         try {
             if (!background.awaitTermination(5, TimeUnit.SECONDS)) {

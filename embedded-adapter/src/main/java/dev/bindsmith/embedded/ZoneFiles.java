@@ -82,12 +82,6 @@ final class ZoneFiles {
         return dir.resolve(file).toAbsolutePath().normalize();
     }
 
-    /** A path for messages: relative to the data directory when inside it, the file name otherwise. */
-    String describe(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        return abs.startsWith(dir) ? dir.relativize(abs).toString() : String.valueOf(abs.getFileName());
-    }
-
     // ---- atomic writes ----
 
     /** Writes {@code text} to {@code target} atomically; {@code createOnly} refuses to replace an existing file. */

@@ -252,6 +252,67 @@ class EmbeddedNameServerBehaviourTest {
     }
 
     @Test
+    void afterCloseChangesAreRefusedAsShuttingDownAndTheDataStaysReadable() {
+        serveDynamicZone();
+        server.close();
+
+        Outcomes.failure(add(Records.a("late." + ZONE.value(), 60, "192.0.2.10")), Outcome.Unavailable.class,
+                ErrorCode.SHUTTING_DOWN);
+        Outcomes.failure(server.nameServerControl().freeze(ZONE), Outcome.Unavailable.class, ErrorCode.SHUTTING_DOWN);
+        Outcomes.failure(server.zoneStore().create(TestZones.spec("late.test").build()), Outcome.Unavailable.class,
+                ErrorCode.SHUTTING_DOWN);
+        assertThat(Outcomes.ok(server.recordReader().read(ZONE))).contains(Records.a("www." + ZONE.value(), 300, "192.0.2.1"));
+        assertThat(server.zoneStore().find(ZONE)).isPresent();
+    }
+
+    @Test
+    void aPortInUseIsAStartupErrorThatNamesTheAddress() throws IOException {
+        InetSocketAddress taken = server.localAddress().orElseThrow();
+
+        var builder = EmbeddedNameServer.builder().dataDirectory(dataDirectory.resolve("second")).port(taken.getPort());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(builder::start)
+                .isInstanceOf(java.net.BindException.class)
+                .hasMessageContaining("127.0.0.1 port " + taken.getPort());
+    }
+
+    @Test
+    void closeReleasesThePortForUdpAndTcp() throws IOException {
+        InetSocketAddress address = server.localAddress().orElseThrow();
+
+        server.close();
+
+        try (java.net.DatagramSocket udp = new java.net.DatagramSocket(address);
+             java.net.ServerSocket tcp = new java.net.ServerSocket(address.getPort(), 1, address.getAddress())) {
+            assertThat(udp.getLocalPort()).isEqualTo(tcp.getLocalPort()).isEqualTo(address.getPort());
+        }
+    }
+
+    @Test
+    void aTcpClientOverTheLimitIsClosedAtOnceWhileTheFirstIsServed() throws IOException {
+        serveDynamicZone();
+        try (EmbeddedNameServer small = EmbeddedNameServer.builder().dataDirectory(dataDirectory.resolve("small"))
+                .port(0).maxTcpClients(1).start()) {
+            InetSocketAddress address = small.localAddress().orElseThrow();
+            try (java.net.Socket first = new java.net.Socket(address.getAddress(), address.getPort());
+                 java.net.Socket second = new java.net.Socket(address.getAddress(), address.getPort())) {
+                second.setSoTimeout(5000);
+                assertThat(second.getInputStream().read()).as("the server closed the second connection").isEqualTo(-1);
+
+                first.setSoTimeout(5000);
+                byte[] wire = Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString("x.test."), Type.A,
+                        DClass.IN)).toWire();
+                var out = new java.io.DataOutputStream(first.getOutputStream());
+                out.writeShort(wire.length);
+                out.write(wire);
+                out.flush();
+                var in = new java.io.DataInputStream(first.getInputStream());
+                assertThat(new Message(in.readNBytes(in.readUnsignedShort())).getRcode()).isEqualTo(Rcode.REFUSED);
+            }
+        }
+    }
+
+    @Test
     void anUpdateWithAnOwnerOutsideTheZoneIsInvalidAndChangesNothing() {
         serveDynamicZone();
         List<Record> before = Outcomes.ok(server.recordReader().read(ZONE));

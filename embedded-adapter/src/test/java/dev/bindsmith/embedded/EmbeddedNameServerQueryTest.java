@@ -73,7 +73,10 @@ class EmbeddedNameServerQueryTest {
                 .record(Records.a("ns.sub." + ZONE, "192.0.2.99"))
                 .record(Records.mx("mail." + ZONE, 10, "mx." + ZONE))
                 .record(Records.a("mx." + ZONE, "192.0.2.25"))
-                .record(Records.a("a.b.deep." + ZONE, "192.0.2.30"));
+                .record(Records.a("a.b.deep." + ZONE, "192.0.2.30"))
+                .record(dev.bindsmith.core.zone.Record.of(dev.bindsmith.core.zone.DomainName.of("old." + ZONE),
+                        new dev.bindsmith.core.zone.RData.Dname(dev.bindsmith.core.zone.DomainName.of("new." + ZONE))))
+                .record(Records.a("www.new." + ZONE, "192.0.2.40"));
         for (int i = 0; i < BIG_TXT_STRINGS; i++) {
             spec.record(Records.txt("big." + ZONE, ("string " + i + " ").repeat(7)));
         }
@@ -170,6 +173,20 @@ class EmbeddedNameServerQueryTest {
         assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
         assertThat(response.getSection(Section.ANSWER)).singleElement().isInstanceOf(CNAMERecord.class);
         assertThat(response.getSection(Section.AUTHORITY)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aNameBelowADnameGetsTheDnameASynthesizedCnameAndTheTargetsAnswer(Transport transport) throws IOException {
+        Message response = query(transport, "www.old." + ZONE, Type.A);
+
+        assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(response.getHeader().getFlag(Flags.AA)).isTrue();
+        List<Record> answer = response.getSection(Section.ANSWER);
+        assertThat(answer).extracting(Record::getType).containsExactly(Type.DNAME, Type.CNAME, Type.A);
+        assertThat(answer.get(1).getName()).isEqualTo(name("www.old." + ZONE));
+        assertThat(((CNAMERecord) answer.get(1)).getTarget()).isEqualTo(name("www.new." + ZONE));
+        assertThat(((ARecord) answer.get(2)).getAddress().getHostAddress()).isEqualTo("192.0.2.40");
     }
 
     @ParameterizedTest

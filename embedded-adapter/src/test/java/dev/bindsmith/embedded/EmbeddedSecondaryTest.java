@@ -97,6 +97,49 @@ class EmbeddedSecondaryTest {
         assertThat(Outcomes.ok(secondary.nameServerControl().refresh(ZONE)).text()).isEqualTo("zone refresh queued");
     }
 
+    @Test
+    void aSecondaryAsksItsPrimaryAgainWhenItsRefreshTimeHasCome() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T12:00:00Z"));
+        secondary.close();
+        secondary = EmbeddedNameServer.builder().dataDirectory(secondaryDir).port(0).clock(clock)
+                .refreshCheckInterval(Duration.ofDays(1)).start();
+        InetSocketAddress p = primary.localAddress().orElseThrow();
+        EmbeddedServers.serve(primary, TestZones.spec(ZONE.value()).serial(41).dynamic()
+                .allowTransfer(Records.match("127.0.0.1")).build());
+        EmbeddedServers.serve(secondary, TestZones.spec(ZONE.value())
+                .secondary(Records.endpoint("127.0.0.1", p.getPort())).build());
+        assertThat(awaitSerial(41)).hasValue(41);
+        Outcomes.ok(primary.recordUpdater().apply(ZONE, ChangeSet.of(new RecordChange.Add(
+                Records.a("new." + ZONE.value(), 60, "192.0.2.9")))));
+
+        clock.advance(Duration.ofSeconds(3601));
+        secondary.engine().refreshDue();
+
+        assertThat(awaitSerial(42)).hasValue(42);
+    }
+
+    @Test
+    void aSecondaryWhosePrimaryIsGoneLongerThanTheExpireTimeStopsServingTheZone() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T12:00:00Z"));
+        secondary.close();
+        secondary = EmbeddedNameServer.builder().dataDirectory(secondaryDir).port(0).clock(clock)
+                .refreshCheckInterval(Duration.ofDays(1)).transferTimeout(Duration.ofSeconds(2)).start();
+        InetSocketAddress p = primary.localAddress().orElseThrow();
+        EmbeddedServers.serve(primary, TestZones.spec(ZONE.value()).serial(41)
+                .allowTransfer(Records.match("127.0.0.1")).build());
+        EmbeddedServers.serve(secondary, TestZones.spec(ZONE.value())
+                .secondary(Records.endpoint("127.0.0.1", p.getPort())).build());
+        assertThat(awaitSerial(41)).hasValue(41);
+        primary.close();
+
+        clock.advance(Duration.ofSeconds(604801));
+        secondary.engine().refreshDue();
+
+        Outcome.Failure<?> status = Outcomes.failure(secondary.nameServerControl().zoneStatus(ZONE),
+                Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+        assertThat(status.details()).isEqualTo("zone not loaded");
+    }
+
     /** Polls the secondary's zonestatus until it reports {@code serial} or patience runs out. */
     private OptionalLong awaitSerial(long serial) throws InterruptedException {
         Supplier<OptionalLong> current = () -> secondary.nameServerControl().zoneStatus(ZONE) instanceof Outcome.Ok<ZoneStatus> ok

@@ -16,7 +16,11 @@ class EmbeddedZoneStoreTest extends ZoneStoreContract {
     @TempDir
     Path dataDirectory;
 
+    @TempDir
+    Path scratch;
+
     private EmbeddedNameServer server;
+    private EmbeddedNameServer brokenServer;
 
     @Override
     protected ZoneStore newStore() {
@@ -38,8 +42,25 @@ class EmbeddedZoneStoreTest extends ZoneStoreContract {
         }
     }
 
+    /** A store whose data directory was replaced by a plain file after the start: nothing can be written there. */
+    @Override
+    protected Optional<ZoneStore> unwritableStore() {
+        Path gone = scratch.resolve("gone");
+        try {
+            brokenServer = EmbeddedNameServer.builder().dataDirectory(gone).listen(false).start();
+            Files.delete(gone);
+            Files.writeString(gone, "not a directory");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(brokenServer.zoneStore());
+    }
+
     @AfterEach
     void stop() {
         server.close();
+        if (brokenServer != null) {
+            brokenServer.close();
+        }
     }
 }
