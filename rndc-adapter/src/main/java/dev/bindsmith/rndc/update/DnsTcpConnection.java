@@ -15,6 +15,7 @@ final class DnsTcpConnection implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    private boolean received;
 
     private DnsTcpConnection(Socket socket) throws IOException {
         this.socket = socket;
@@ -50,9 +51,20 @@ final class DnsTcpConnection implements AutoCloseable {
 
     byte[] receive() throws IOException {
         int length = in.readUnsignedShort();
+        received = true;
         byte[] message = new byte[length];
         in.readFully(message);
         return message;
+    }
+
+    /** Starts a new exchange on this connection: nothing received yet. */
+    void startExchange() {
+        received = false;
+    }
+
+    /** True until the first byte of a reply arrived: a failure now means named never answered here. */
+    boolean receivedNothing() {
+        return !received;
     }
 
     @Override

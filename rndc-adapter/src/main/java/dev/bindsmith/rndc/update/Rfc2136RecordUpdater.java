@@ -29,16 +29,22 @@ import java.util.Objects;
  * signed query on the same connection) and pins it, because RFC 2136 can only require a whole RRset.
  * named's answer is believed only once its TSIG has verified; its response code becomes the outcome
  * the port documents. Never splits a change set: one that does not fit in a message is refused.
- * Safe for use by several threads (a connection per change set).
+ * Safe for use by several threads: each change set has a connection to itself, taken from a small
+ * pool of idle ones (a connection named closed while idle is replaced once, as nothing was read
+ * from it) or opened for it.
  */
-public final class Rfc2136RecordUpdater implements RecordUpdater {
+public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable {
 
     /** The TTL of an added record that names none. */
     public static final long DEFAULT_TTL = 3600;
     static final String COMMAND = "update";
+    /** Connections kept open between change sets; named closes idle ones after its tcp-idle-timeout. */
+    static final int MAX_IDLE = 4;
 
     private final UpdateSettings settings;
     private final TSIG signer;
+    private final java.util.concurrent.ConcurrentLinkedQueue<DnsTcpConnection> idle =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public Rfc2136RecordUpdater(UpdateSettings settings) {
         this(settings, Clock.systemUTC());
@@ -55,34 +61,95 @@ public final class Rfc2136RecordUpdater implements RecordUpdater {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(changes, "changes");
         SignedExchange exchange = new SignedExchange(settings.key(), signer, COMMAND, "DNS update failed");
-        try (DnsTcpConnection connection = DnsTcpConnection.open(settings)) {
-            Map<UpdateMessages.RRsetKey, List<org.xbill.DNS.Record>> pinned = new LinkedHashMap<>();
-            for (Prerequisite p : changes.prerequisites()) {
-                if (p instanceof Prerequisite.RecordExists(Record record)) {
-                    UpdateMessages.RRsetKey key = UpdateMessages.key(record);
-                    if (!pinned.containsKey(key)) {
-                        pinned.put(key, rrset(exchange, connection, zone, key));
-                    }
-                    org.xbill.DNS.Record wanted = DnsRecords.toDns(record, 0, zone);
-                    if (pinned.get(key).stream().noneMatch(wanted::equals)) {
-                        return Outcome.recordNotFound(zone.value(), "No " + record.type() + " record "
-                                + record.owner().absolute() + " " + record.data().presentation() + " in zone "
-                                + zone.value());
-                    }
-                }
+        DnsTcpConnection pooled = idle.poll();
+        if (pooled != null) {
+            try {
+                return exchange(zone, changes, exchange, pooled);
+            } catch (Stale stale) {
+                // named closed the idle connection before reading anything from it: nothing was applied,
+                // so the change set goes once more, on a new connection
             }
-            Update update = UpdateMessages.build(zone, changes, pinned, DEFAULT_TTL);
-            byte[] wire = exchange.sign(update);
-            if (wire.length > SignedExchange.MAX_MESSAGE) {
-                return SignedExchange.tooLarge(zone.value(), wire.length);
-            }
-            connection.send(wire);
-            Message reply = exchange.receive(connection, update, zone.value());
-            return outcome(zone, changes, reply.getRcode(), exchange);
+        }
+        try {
+            return exchange(zone, changes, exchange, DnsTcpConnection.open(settings));
         } catch (IOException e) {
+            return exchange.unreachable(zone.value(), e).failure();
+        } catch (Stale stale) {
+            return exchange.unreachable(zone.value(), stale.cause).failure();
+        }
+    }
+
+    /** A reused connection that named had closed: the first read found the end of the stream. */
+    private static final class Stale extends Exception {
+        final transient IOException cause;
+
+        Stale(IOException cause) {
+            super(null, null, false, false);
+            this.cause = cause;
+        }
+    }
+
+    /**
+     * Runs the change set on {@code connection}, which it gives back to the pool when the exchange
+     * ended cleanly and closes otherwise.
+     */
+    private Outcome<ChangeReport> exchange(ZoneName zone, ChangeSet changes, SignedExchange exchange,
+                                           DnsTcpConnection connection) throws Stale {
+        boolean reusable = false;
+        connection.startExchange();
+        try {
+            Outcome<ChangeReport> outcome = send(zone, changes, exchange, connection);
+            reusable = true;
+            return outcome;
+        } catch (IOException e) {
+            if (connection.receivedNothing() && (e instanceof java.io.EOFException
+                    || e instanceof java.net.SocketException)) {
+                throw new Stale(e);
+            }
             return exchange.unreachable(zone.value(), e).failure();
         } catch (SignedExchange.Failed f) {
             return f.failure();
+        } finally {
+            if (reusable && idle.size() < MAX_IDLE) {
+                idle.offer(connection);
+            } else {
+                connection.close();
+            }
+        }
+    }
+
+    private Outcome<ChangeReport> send(ZoneName zone, ChangeSet changes, SignedExchange exchange,
+                                       DnsTcpConnection connection) throws IOException, SignedExchange.Failed {
+        Map<UpdateMessages.RRsetKey, List<org.xbill.DNS.Record>> pinned = new LinkedHashMap<>();
+        for (Prerequisite p : changes.prerequisites()) {
+            if (p instanceof Prerequisite.RecordExists(Record record)) {
+                UpdateMessages.RRsetKey key = UpdateMessages.key(record);
+                if (!pinned.containsKey(key)) {
+                    pinned.put(key, rrset(exchange, connection, zone, key));
+                }
+                org.xbill.DNS.Record wanted = DnsRecords.toDns(record, 0, zone);
+                if (pinned.get(key).stream().noneMatch(wanted::equals)) {
+                    return Outcome.recordNotFound(zone.value(), "No " + record.type() + " record "
+                            + record.owner().absolute() + " " + record.data().presentation() + " in zone "
+                            + zone.value());
+                }
+            }
+        }
+        Update update = UpdateMessages.build(zone, changes, pinned, DEFAULT_TTL);
+        byte[] wire = exchange.sign(update);
+        if (wire.length > SignedExchange.MAX_MESSAGE) {
+            return SignedExchange.tooLarge(zone.value(), wire.length);
+        }
+        connection.send(wire);
+        Message reply = exchange.receive(connection, update, zone.value());
+        return outcome(zone, changes, reply.getRcode(), exchange);
+    }
+
+    /** Closes the idle connections; the updater stays usable (it opens new ones). */
+    @Override
+    public void close() {
+        for (DnsTcpConnection c = idle.poll(); c != null; c = idle.poll()) {
+            c.close();
         }
     }
 

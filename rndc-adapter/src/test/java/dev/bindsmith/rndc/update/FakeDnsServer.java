@@ -21,12 +21,19 @@ final class FakeDnsServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Thread thread;
     final List<Message> requests = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
     FakeDnsServer(BiFunction<Message, byte[], byte[]> answer) throws IOException {
+        this(answer, false);
+    }
+
+    /** With {@code closeAfterReply}, each connection is closed once one request is answered, as named closes idle ones. */
+    FakeDnsServer(BiFunction<Message, byte[], byte[]> answer, boolean closeAfterReply) throws IOException {
         socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         thread = Thread.ofVirtual().start(() -> {
             while (!socket.isClosed()) {
                 try (Socket client = socket.accept()) {
+                    accepted.incrementAndGet();
                     DataInputStream in = new DataInputStream(client.getInputStream());
                     DataOutputStream out = new DataOutputStream(client.getOutputStream());
                     while (true) {
@@ -51,12 +58,20 @@ final class FakeDnsServer implements AutoCloseable {
                         out.writeShort(reply.length);
                         out.write(reply);
                         out.flush();
+                        if (closeAfterReply) {
+                            break;
+                        }
                     }
                 } catch (IOException e) {
                     // the client went away, or the server is closing
                 }
             }
         });
+    }
+
+    /** How many connections clients opened. */
+    int connections() {
+        return accepted.get();
     }
 
     int port() {

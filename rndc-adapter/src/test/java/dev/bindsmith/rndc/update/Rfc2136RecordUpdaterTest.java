@@ -73,7 +73,9 @@ class Rfc2136RecordUpdaterTest {
     private static Outcome<ChangeReport> applyAgainst(FakeDnsServer server) throws IOException {
         UpdateSettings settings = new UpdateSettings("127.0.0.1", server.port(), KEY, Duration.ofSeconds(2),
                 Duration.ofMillis(500));
-        return new Rfc2136RecordUpdater(settings).apply(ZONE, addOne());
+        try (Rfc2136RecordUpdater updater = new Rfc2136RecordUpdater(settings)) {
+            return updater.apply(ZONE, addOne());
+        }
     }
 
     @Test
@@ -188,6 +190,33 @@ class Rfc2136RecordUpdaterTest {
     }
 
     @Test
+    void consecutiveChangeSetsShareOneConnection() throws Exception {
+        try (FakeDnsServer server = new FakeDnsServer(answering(Rcode.NOERROR, SECRET))) {
+            UpdateSettings settings = UpdateSettings.of("127.0.0.1", server.port(), KEY);
+            try (Rfc2136RecordUpdater updater = new Rfc2136RecordUpdater(settings)) {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(updater.apply(ZONE, addOne())).isInstanceOf(Outcome.Ok.class);
+                }
+            }
+            assertThat(server.requests).hasSize(3);
+            assertThat(server.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aConnectionNamedClosedWhileIdleIsReplacedAndTheChangeSetSentOnce() throws Exception {
+        try (FakeDnsServer server = new FakeDnsServer(answering(Rcode.NOERROR, SECRET), true)) {
+            UpdateSettings settings = UpdateSettings.of("127.0.0.1", server.port(), KEY);
+            try (Rfc2136RecordUpdater updater = new Rfc2136RecordUpdater(settings)) {
+                assertThat(updater.apply(ZONE, addOne())).isInstanceOf(Outcome.Ok.class);
+                assertThat(updater.apply(ZONE, addOne())).isInstanceOf(Outcome.Ok.class);
+            }
+            assertThat(server.requests).hasSize(2);
+            assertThat(server.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aRefusedConnectionIsUnreachable() throws Exception {
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -207,9 +236,12 @@ class Rfc2136RecordUpdaterTest {
             Record wanted = Record.of(DomainName.of("www.example.com"), 300,
                     new RData.A((Inet4Address) InetAddress.getByName("192.0.2.1")));
 
-            Outcome<ChangeReport> outcome = new Rfc2136RecordUpdater(settings).apply(ZONE, new ChangeSet(
-                    java.util.List.of(new dev.bindsmith.core.port.Prerequisite.RecordExists(wanted)),
-                    java.util.List.of(new RecordChange.Remove(wanted))));
+            Outcome<ChangeReport> outcome;
+            try (Rfc2136RecordUpdater updater = new Rfc2136RecordUpdater(settings)) {
+                outcome = updater.apply(ZONE, new ChangeSet(
+                        java.util.List.of(new dev.bindsmith.core.port.Prerequisite.RecordExists(wanted)),
+                        java.util.List.of(new RecordChange.Remove(wanted))));
+            }
 
             assertThat(outcome).isInstanceOfSatisfying(Outcome.NotFound.class,
                     f -> assertThat(f.code()).isEqualTo(ErrorCode.RECORD_NOT_FOUND));
