@@ -24,6 +24,15 @@ interface Api extends AutoCloseable {
 
     Reply zoneAction(String zone, ZoneAction action);
 
+    /** {@code GET /zones/{zone}/records?name=&type=&cursor=&limit=}; each query value is optional. */
+    Reply listRecords(String zone, java.util.Map<String, String> query);
+
+    /** {@code POST}, {@code PUT} or {@code DELETE /zones/{zone}/records} with the reference's bodies. */
+    Reply changeRecord(String zone, String method, JsonNode body);
+
+    /** {@code PATCH /zones/{zone}/records}: an atomic change set, {@code ?dryRun=true} to only judge it. */
+    Reply applyRecords(String zone, JsonNode changes, boolean dryRun);
+
     Reply serverStatus();
 
     Reply reloadServer();

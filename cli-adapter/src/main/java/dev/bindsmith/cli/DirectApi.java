@@ -58,6 +58,21 @@ final class DirectApi implements Api {
     }
 
     @Override
+    public Reply listRecords(String zone, java.util.Map<String, String> query) {
+        return api.listRecords(zone, query);
+    }
+
+    @Override
+    public Reply changeRecord(String zone, String method, JsonNode body) {
+        return api.changeRecord(zone, method, body);
+    }
+
+    @Override
+    public Reply applyRecords(String zone, JsonNode changes, boolean dryRun) {
+        return api.applyRecords(zone, changes, dryRun);
+    }
+
+    @Override
     public Reply serverStatus() {
         return api.serverStatus();
     }

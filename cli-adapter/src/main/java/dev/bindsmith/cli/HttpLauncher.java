@@ -15,7 +15,8 @@ final class HttpLauncher implements Serve.Launcher {
     public Serve.Running start(Backend backend, Map<String, String> env, Map<String, String> overrides) {
         HttpServerConfig config = HttpServerConfig.parse(env, overrides);
         BindsmithServer server = BindsmithServer.builder(backend.zoneService(),
-                ReadinessProbe.of(backend.zoneStore(), backend.control()), config).build().start();
+                        ReadinessProbe.of(backend.zoneStore(), backend.control()), config)
+                .records(backend.recordService()).build().start();
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         String url = "http://" + host + ":" + server.port();
         CountDownLatch stopped = new CountDownLatch(1);

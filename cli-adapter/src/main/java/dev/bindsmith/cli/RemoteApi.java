@@ -11,6 +11,7 @@ import dev.bindsmith.core.outcome.Outcome;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -76,6 +78,25 @@ final class RemoteApi implements Api {
     @Override
     public Reply zoneAction(String zone, ZoneAction action) {
         return send("POST", "/zones/" + segment(zone) + "/" + action.path(), Optional.empty());
+    }
+
+    @Override
+    public Reply listRecords(String zone, Map<String, String> query) {
+        StringBuilder q = new StringBuilder();
+        query.forEach((k, v) -> q.append(q.isEmpty() ? "?" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return send("GET", "/zones/" + segment(zone) + "/records" + q, Optional.empty());
+    }
+
+    @Override
+    public Reply changeRecord(String zone, String method, JsonNode body) {
+        return send(method, "/zones/" + segment(zone) + "/records", Optional.of(body));
+    }
+
+    @Override
+    public Reply applyRecords(String zone, JsonNode changes, boolean dryRun) {
+        return send("PATCH", "/zones/" + segment(zone) + "/records" + (dryRun ? "?dryRun=true" : ""),
+                Optional.of(changes));
     }
 
     @Override

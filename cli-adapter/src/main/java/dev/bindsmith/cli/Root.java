@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** {@code bindsmith}: the top of the command tree and the options every command shares. */
 @Command(name = "bindsmith", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = Version.class, sortOptions = false, usageHelpAutoWidth = true,
-        subcommands = {Serve.class, ZoneCommands.class, ServerCommands.class},
+        subcommands = {Serve.class, ZoneCommands.class, RecordCommands.class, ServerCommands.class},
         description = {
                 "Manage the zones of a BIND 9 name server, or of bindsmith's embedded one.",
                 "",
@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                 "  bindsmith zone create example.com --ns ns1.example.com \\",
                 "      --ns-ip ns1.example.com=192.0.2.53",
                 "  bindsmith zone list",
+                "  bindsmith record add example.com www A 192.0.2.80",
                 "  export BINDSMITH_TOKEN=...    # the token 'bindsmith serve' printed",
                 "  bindsmith --url http://127.0.0.1:8080 zone show example.com -o json",
                 "",
@@ -38,6 +39,6 @@ final class Root implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: serve, zone, server or completion");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: serve, zone, record, server or completion");
     }
 }

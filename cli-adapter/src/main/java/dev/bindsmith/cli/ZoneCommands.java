@@ -122,15 +122,15 @@ final class ZoneCommands implements Runnable {
                         || clearAllowTransfer || clearAllowUpdate) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "Give either -f or the list options, not both");
                 }
-                Optional<List<JsonNode>> read = JsonInput.read(cli, file);
+                Optional<JsonNode> read = JsonInput.readOne(cli, file);
                 if (read.isEmpty()) {
                     return ExitCodes.INVALID;
                 }
-                if (read.get().size() != 1 || !read.get().get(0).isObject()) {
+                if (!read.get().isObject()) {
                     cli.err().println("bindsmith: " + file + " must hold one JSON object");
                     return ExitCodes.INVALID;
                 }
-                patch = (ObjectNode) read.get().get(0);
+                patch = (ObjectNode) read.get();
             } else {
                 patch = NODES.objectNode();
                 list(patch, "alsoNotify", alsoNotify, clearAlsoNotify);

@@ -17,7 +17,7 @@ import java.util.function.Function;
  */
 final class FakeApiServer implements AutoCloseable {
 
-    record Request(String method, String rawPath, Map<String, List<String>> headers, String body) {
+    record Request(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, String body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -37,6 +37,7 @@ final class FakeApiServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    String.valueOf(exchange.getRequestURI().getRawQuery()),
                     Map.copyOf(exchange.getRequestHeaders()),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             requests.add(request);
