@@ -23,6 +23,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,9 +83,7 @@ public final class Backend implements AutoCloseable {
         // A key file (rndc.key) is rndc.conf syntax with only a key statement.
         RndcSettings rndc = switch (RndcSettingsResolver.standard().resolve(rndcEnv, r.conf().or(r::keyFile))) {
             case RndcSettingsResolver.Resolution.Resolved resolved -> resolved.settings();
-            case RndcSettingsResolver.Resolution.Failed failed -> throw new BackendConfigurationException(
-                    r.keyFile().isPresent() ? BackendSettings.RNDC_KEY_FILE : BackendSettings.RNDC_CONF,
-                    String.join("; ", failed.errors()));
+            case RndcSettingsResolver.Resolution.Failed failed -> throw rndcProblem(failed.errors(), r);
         };
 
         BackendSettings.Nsupdate n = settings.nsupdate();
@@ -119,6 +118,20 @@ public final class Backend implements AutoCloseable {
                 + hostPort(updates.server(), updates.port()) + ", zone files in " + store.directory();
         return new Backend(BackendKind.BIND, description, store, new RndcNameServerControl(client),
                 new Rfc2136RecordUpdater(updates), new AxfrRecordReader(updates), Clock.systemUTC(), client);
+    }
+
+    /** The resolver's problems as one error, named by the variable of the first when it names one, else by the file. */
+    private static BackendConfigurationException rndcProblem(List<String> errors, BackendSettings.Rndc r) {
+        String first = errors.getFirst();
+        String message = String.join("; ", errors);
+        for (String variable : List.of(RndcSettingsResolver.RNDC_SERVER, RndcSettingsResolver.RNDC_ALGORITHM,
+                RndcSettingsResolver.RNDC_SECRET, RndcSettingsResolver.RNDC_KEY_NAME)) {
+            if (first.startsWith(variable + " ")) {
+                return new BackendConfigurationException(variable, message.substring(variable.length() + 1));
+            }
+        }
+        return new BackendConfigurationException(
+                r.keyFile().isPresent() ? BackendSettings.RNDC_KEY_FILE : BackendSettings.RNDC_CONF, message);
     }
 
     private static Backend openEmbedded(BackendSettings settings, boolean answerDns) {
