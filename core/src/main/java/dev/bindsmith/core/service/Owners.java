@@ -1,5 +1,7 @@
 package dev.bindsmith.core.service;
 
+import dev.bindsmith.core.validation.NameRules;
+import dev.bindsmith.core.validation.Parsed;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.ZoneName;
@@ -7,10 +9,9 @@ import dev.bindsmith.core.zone.ZoneName;
 import java.util.Optional;
 
 /**
- * Owner names as clients type them, resolved against a zone: {@code @} is the apex, a name with a
- * trailing dot is absolute, a name that ends in {@code .<zone>} is taken as absolute too (the
- * reference's rule, without its suffix bug: {@code fooexample.com} is relative), anything else is
- * relative to the zone. An absolute name outside the zone is malformed.
+ * Owner names that arrive without a record to validate (a removal of a whole RRset, a listing
+ * filter), resolved by the same rule as records' owners ({@link NameRules#ownerName}): {@code @},
+ * relative, or absolute inside the zone.
  */
 final class Owners {
     private Owners() {
@@ -20,29 +21,8 @@ final class Owners {
     }
 
     static Resolved resolve(String raw, ZoneName zone, String field) {
-        String name = raw.trim();
-        String absolute;
-        if (name.equals("@")) {
-            absolute = zone.value();
-        } else if (name.endsWith(".")) {
-            absolute = name;
-        } else if (name.equalsIgnoreCase(zone.value()) || name.toLowerCase(java.util.Locale.ROOT)
-                .endsWith("." + zone.value())) {
-            absolute = name;
-        } else {
-            absolute = name + "." + zone.value();
-        }
-        Optional<String> problem = DomainName.problem(absolute);
-        if (name.isEmpty() || problem.isPresent()) {
-            return new Resolved(Optional.empty(), Optional.of(Violation.malformed(field,
-                    "Invalid record name '" + printable(raw) + "': " + problem.orElse("it must not be empty"))));
-        }
-        DomainName owner = DomainName.of(absolute);
-        if (!owner.isIn(zone)) {
-            return new Resolved(Optional.empty(), Optional.of(Violation.malformed(field,
-                    "The name " + owner.absolute() + " is not inside zone " + zone.value())));
-        }
-        return new Resolved(Optional.of(owner), Optional.empty());
+        Parsed<DomainName> parsed = NameRules.ownerName(raw.trim(), zone);
+        return new Resolved(parsed.toOptional(), parsed.violation(field));
     }
 
     /** {@code raw} with control characters shown as {@code \\uXXXX}, so that an error message stays one line. */

@@ -29,7 +29,7 @@ public final class AxfrRecordReader implements RecordReader {
     static final String COMMAND = "axfr";
 
     private final UpdateSettings settings;
-    private final TSIG signer;
+    private final Clock clock;
 
     public AxfrRecordReader(UpdateSettings settings) {
         this(settings, Clock.systemUTC());
@@ -37,17 +37,19 @@ public final class AxfrRecordReader implements RecordReader {
 
     public AxfrRecordReader(UpdateSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.signer = settings.key().signer(Objects.requireNonNull(clock, "clock"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        // fails now, not at the first update, when the key cannot be used
+        settings.key().signer(clock);
     }
 
     @Override
     public Outcome<List<Record>> read(ZoneName zone) {
         Objects.requireNonNull(zone, "zone");
-        SignedExchange exchange = new SignedExchange(settings.key(), signer, COMMAND, "Zone transfer failed");
+        SignedExchange exchange = new SignedExchange(settings.key(), settings.key().signer(clock), COMMAND, "Zone transfer failed");
         try (DnsTcpConnection connection = DnsTcpConnection.open(settings)) {
             Message query = Message.newQuery(org.xbill.DNS.Record.newRecord(DnsRecords.name(zone), Type.AXFR, DClass.IN));
             connection.send(exchange.sign(query));
-            TSIG.StreamVerifier verifier = new TSIG.StreamVerifier(signer, query.getTSIG());
+            TSIG.StreamVerifier verifier = new TSIG.StreamVerifier(exchange.signer(), query.getTSIG());
             List<Record> records = new ArrayList<>();
             int soas = 0;
             boolean first = true;
@@ -106,7 +108,7 @@ public final class AxfrRecordReader implements RecordReader {
     public Outcome<List<Record>> read(ZoneName zone, DomainName owner) {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(owner, "owner");
-        SignedExchange exchange = new SignedExchange(settings.key(), signer, "query", "Zone transfer failed");
+        SignedExchange exchange = new SignedExchange(settings.key(), settings.key().signer(clock), "query", "Zone transfer failed");
         try (DnsTcpConnection connection = DnsTcpConnection.open(settings)) {
             Name name = DnsRecords.name(owner);
             Message query = Message.newQuery(org.xbill.DNS.Record.newRecord(name, Type.ANY, DClass.IN));

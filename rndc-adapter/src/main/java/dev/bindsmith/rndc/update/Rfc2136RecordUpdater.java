@@ -13,7 +13,6 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Update;
 
 import java.io.IOException;
@@ -42,7 +41,7 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
     static final int MAX_IDLE = 4;
 
     private final UpdateSettings settings;
-    private final TSIG signer;
+    private final Clock clock;
     private final java.util.concurrent.ConcurrentLinkedQueue<DnsTcpConnection> idle =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -53,14 +52,16 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
     /** {@code clock} gives the time of each signature (and of checking named's). */
     public Rfc2136RecordUpdater(UpdateSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.signer = settings.key().signer(Objects.requireNonNull(clock, "clock"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        // fails now, not at the first update, when the key cannot be used
+        settings.key().signer(clock);
     }
 
     @Override
     public Outcome<ChangeReport> apply(ZoneName zone, ChangeSet changes) {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(changes, "changes");
-        SignedExchange exchange = new SignedExchange(settings.key(), signer, COMMAND, "DNS update failed");
+        SignedExchange exchange = new SignedExchange(settings.key(), settings.key().signer(clock), COMMAND, "DNS update failed");
         DnsTcpConnection pooled = idle.poll();
         if (pooled != null) {
             try {

@@ -50,6 +50,11 @@ final class SignedExchange {
         }
     }
 
+    /** The signer of this exchange: each exchange has its own, as dnsjava's keeps MAC state while signing. */
+    TSIG signer() {
+        return signer;
+    }
+
     String keyName() {
         return key.name();
     }

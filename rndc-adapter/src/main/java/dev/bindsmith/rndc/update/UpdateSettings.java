@@ -51,6 +51,13 @@ public record UpdateSettings(String server, int port, TsigKey key, Duration conn
             Objects.requireNonNull(secret, "secret");
         }
 
+        /** The rndc settings as resolved (environment, rndc.conf, defaults): its host, key name, algorithm and secret. */
+        public static RndcFallback of(dev.bindsmith.rndc.conf.RndcSettings rndc) {
+            return new RndcFallback(Optional.of(rndc.host()), Optional.of(rndc.key().name()),
+                    Optional.of(rndc.key().algorithm().confName()),
+                    Optional.of(java.util.Base64.getEncoder().encodeToString(rndc.key().secret())));
+        }
+
         public static RndcFallback none() {
             return new RndcFallback(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }

@@ -43,6 +43,20 @@ class UpdateSettingsTest {
     }
 
     @Test
+    void theResolvedRndcSettingsAreTheFallback() {
+        var rndcSettings = new dev.bindsmith.rndc.conf.RndcSettings("192.0.2.9", 953,
+                dev.bindsmith.rndc.wire.RndcKey.ofBase64("conf-key", dev.bindsmith.rndc.wire.HmacAlgorithm.HMAC_SHA512,
+                        RNDC_SECRET), "test");
+
+        UpdateSettings s = UpdateSettings.fromEnvironment(Map.of(), UpdateSettings.RndcFallback.of(rndcSettings));
+
+        assertThat(s.server()).isEqualTo("192.0.2.9");
+        assertThat(s.key().name()).isEqualTo("conf-key");
+        assertThat(s.key().algorithm()).isEqualTo(TsigKey.Algorithm.HMAC_SHA512);
+        assertThat(s.key().secret()).isEqualTo(RNDC_SECRET);
+    }
+
+    @Test
     void rndcKeyNameComesBeforeTheRndcConfKey() {
         UpdateSettings s = UpdateSettings.fromEnvironment(Map.of("RNDC_KEY_NAME", "env-key"),
                 rndc("rndc-conf-key", "hmac-sha256"));
