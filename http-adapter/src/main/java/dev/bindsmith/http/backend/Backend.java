@@ -21,12 +21,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A running backend: the four ports of BIND or of the embedded name server, and the use cases built
@@ -95,10 +93,7 @@ public final class Backend implements AutoCloseable {
         n.secret().ifPresent(v -> updateEnv.put(BackendSettings.NSUPDATE_SECRET, v));
         UpdateSettings updates;
         try {
-            updates = UpdateSettings.fromEnvironment(updateEnv, new UpdateSettings.RndcFallback(
-                    Optional.of(rndc.host()), Optional.of(rndc.key().name()),
-                    Optional.of(rndc.key().algorithm().confName()),
-                    Optional.of(Base64.getEncoder().encodeToString(rndc.key().secret()))));
+            updates = UpdateSettings.fromEnvironment(updateEnv, UpdateSettings.RndcFallback.of(rndc));
         } catch (IllegalArgumentException e) {
             String message = Objects.requireNonNullElse(e.getMessage(), "invalid");
             int colon = message.indexOf(": ");
