@@ -37,7 +37,7 @@ interface Api extends AutoCloseable {
 
     Reply reloadServer();
 
-    /** Where the calls go, for messages: {@code http://127.0.0.1:8080} or {@code backend: embedded (…)}. */
+    /** Where the calls go, for --verbose: {@code http://127.0.0.1:8080}, or the backend ({@code embedded: …}). */
     String describe();
 
     @Override

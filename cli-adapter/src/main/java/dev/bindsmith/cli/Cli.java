@@ -119,6 +119,11 @@ public final class Cli {
         return launcher;
     }
 
+    /** A fresh SecureRandom for each token this process makes. */
+    SecureRandom random() {
+        return random.get();
+    }
+
     Backends backends() {
         return backends;
     }
@@ -143,7 +148,7 @@ public final class Cli {
         }
         Backend backend = backends.open(settings, false);
         try {
-            String token = Serve.token(random.get());
+            String token = Serve.token(random());
             Serve.Running server = launcher.start(backend, Map.of(), Map.of(
                     "BIND_API_ADDRESS", "127.0.0.1", "API_PORT", "0", Serve.API_TOKEN, token,
                     "RATE_LIMIT_ENABLED", "false"));
@@ -166,6 +171,9 @@ public final class Cli {
     /** Runs {@code work} on the API the options point at; a configuration that cannot be used is exit code 1. */
     int withApi(Function<Api, Integer> work) {
         try (Api api = openApi()) {
+            if (global().verbose) {
+                err.println("using " + api.describe());
+            }
             return work.apply(api);
         } catch (BackendConfigurationException | ConfigException e) {
             err.println("bindsmith: " + e.getMessage());

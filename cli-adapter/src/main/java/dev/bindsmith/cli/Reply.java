@@ -16,8 +16,4 @@ record Reply(Outcome<JsonNode> outcome, JsonNode json) {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(json, "json");
     }
-
-    static Reply ok(JsonNode body) {
-        return new Reply(new Outcome.Ok<>(body), body);
-    }
 }

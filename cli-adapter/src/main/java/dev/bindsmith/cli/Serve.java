@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 /**
  * {@code bindsmith serve}: the HTTP API on the chosen backend, until SIGTERM or Ctrl-C. Every setting
@@ -61,18 +60,12 @@ final class Serve implements Callable<Integer> {
     private static final Set<String> BOOLEAN_SETTINGS = Set.of(DISABLE_AUTH, "BINDSMITH_ALLOW_INSECURE", "RATE_LIMIT_ENABLED");
 
     private final Cli cli;
-    private final Supplier<SecureRandom> random;
 
     @Spec
     CommandSpec spec;
 
     Serve(Cli cli) {
-        this(cli, SecureRandom::new);
-    }
-
-    Serve(Cli cli, Supplier<SecureRandom> random) {
         this.cli = cli;
-        this.random = random;
     }
 
     /** Adds one option per HTTP server setting ({@code --api-port} …) to the {@code serve} command. */
@@ -103,7 +96,7 @@ final class Serve implements Callable<Integer> {
         Optional<String> generated = Optional.empty();
         if (!authDisabled(env, overrides) && blank(setting(env, overrides, API_TOKEN))
                 && blank(setting(env, overrides, API_TOKEN_FILE))) {
-            generated = Optional.of(token(random.get()));
+            generated = Optional.of(token(cli.random()));
             overrides.put(API_TOKEN, generated.get());
         }
         Logging.serving(cli.global().verbose);

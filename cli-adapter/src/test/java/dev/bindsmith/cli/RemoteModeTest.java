@@ -94,7 +94,7 @@ class RemoteModeTest {
             CliRun r = run(server, "", "zone", "reload", "example.com", "--verbose");
 
             assertThat(r.exitCode()).isEqualTo(6);
-            assertThat(r.err()).isEqualTo("""
+            assertThat(r.err()).isEqualTo("using " + server.url() + "\n" + """
                     bindsmith: RNDC command failed: connection refused
                       code: BACKEND_UNREACHABLE
                       command: reload
