@@ -20,13 +20,6 @@ final class HttpLauncher implements Serve.Launcher {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         String url = "http://" + host + ":" + server.port();
         CountDownLatch stopped = new CountDownLatch(1);
-        // On SIGTERM / Ctrl-C: stop taking requests, let those in flight finish, release the backend.
-        Thread hook = new Thread(() -> {
-            server.stop();
-            backend.close();
-            stopped.countDown();
-        }, "bindsmith-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         return new Serve.Running() {
             @Override
             public String url() {
@@ -35,6 +28,9 @@ final class HttpLauncher implements Serve.Launcher {
 
             @Override
             public void awaitShutdown() throws InterruptedException {
+                // On SIGTERM / Ctrl-C the server's own shutdown hook stops taking requests and lets
+                // those in flight finish, and the JVM exits with this thread still waiting here. A hook
+                // of ours that closed the backend would race with those requests.
                 stopped.await();
             }
 
@@ -42,11 +38,6 @@ final class HttpLauncher implements Serve.Launcher {
             public void close() {
                 server.stop();
                 stopped.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException alreadyExiting) {
-                    // The JVM is exiting and the hook is running: it finishes the shutdown.
-                }
             }
         };
     }

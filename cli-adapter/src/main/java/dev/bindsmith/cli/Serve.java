@@ -41,7 +41,7 @@ final class Serve implements Callable<Integer> {
         /** Where the API listens: {@code http://127.0.0.1:8080}. */
         String url();
 
-        /** Blocks until the server has stopped (SIGTERM, Ctrl-C or {@link #close()}). */
+        /** Blocks until {@link #close()}; on SIGTERM or Ctrl-C the process ends during the wait, after a graceful stop. */
         void awaitShutdown() throws InterruptedException;
 
         @Override
