@@ -11,6 +11,8 @@ import dev.bindsmith.http.backend.BackendConfigurationException;
 import dev.bindsmith.http.backend.BackendSettings;
 import picocli.AutoComplete;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -78,15 +80,31 @@ public final class Cli {
                         "", "Example:", "  source <(bindsmith completion)");
         completion.getCommandSpec().usageMessage().hidden(false);
         completion.getCommandSpec().name("completion");
+        completion.getCommandSpec().usageMessage().footerHeading("").footer(new String[0]);
         cl.addSubcommand("completion", completion);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        Serve.addServerOptions(cl.getSubcommands().get("serve").getCommandSpec());
+        CommandSpec serve = cl.getSubcommands().get("serve").getCommandSpec();
+        Serve.addServerOptions(serve);
+        // Options about reaching an API, or printing its replies, mean nothing to these two.
+        removeOptions(serve, "--url", "--token", "--output", "--timeout");
+        removeOptions(completion.getCommandSpec(), "--url", "--token", "--output", "--timeout", "--verbose",
+                "--backend", "--rndc-conf", "--key-file", "--server", "--zone-dir", "--data-dir", "--dns-address",
+                "--dns-port");
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             return unexpected(e);
         });
         return cl;
+    }
+
+    private static void removeOptions(CommandSpec spec, String... names) {
+        for (String name : names) {
+            OptionSpec option = spec.findOption(name);
+            if (option != null) {
+                spec.remove(option);
+            }
+        }
     }
 
     // ---- what the commands share ----
