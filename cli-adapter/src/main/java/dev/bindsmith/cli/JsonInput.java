@@ -15,21 +15,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads {@code -f FILE} ({@code -} is standard input): every top-level JSON value in it, so that one
- * object, a JSON-lines file and a sequence of objects all work; a top-level array counts as its
- * elements. A file that cannot be read or parsed is reported on standard error; the result is then empty.
+ * Reads {@code -f FILE} ({@code -} is standard input) and parses it: every top-level JSON value, so
+ * that one object, a JSON-lines file and a sequence of objects all work, or exactly one value. A file
+ * that cannot be read (exit code 1) or parsed (exit code 3, as the API's 400) is reported on standard
+ * error, and the result is then empty; {@link #read} and {@link #readOne} return that exit code.
  */
 final class JsonInput {
     private JsonInput() {
     }
 
-    static Optional<List<JsonNode>> read(Cli cli, String file) {
+    /** Every top-level value of {@code bytes} (read from {@code file}); a top-level array counts as its elements. */
+    static Optional<List<JsonNode>> parseAll(Cli cli, String file, byte[] bytes) {
         String name = nameOf(file);
-        Optional<byte[]> read = bytes(cli, file);
-        if (read.isEmpty()) {
-            return Optional.empty();
-        }
-        byte[] bytes = read.get();
         List<JsonNode> values = new ArrayList<>();
         try (MappingIterator<JsonNode> it = cli.json().readerFor(JsonNode.class).readValues(bytes)) {
             while (it.hasNextValue()) {
@@ -56,8 +53,8 @@ final class JsonInput {
     }
 
     /** Exactly one JSON value (an object or an array, kept as it is). */
-    static Optional<JsonNode> readOne(Cli cli, String file) {
-        return bytes(cli, file).flatMap(b -> {
+    static Optional<JsonNode> parseOne(Cli cli, String file, byte[] bytes) {
+        return Optional.of(bytes).flatMap(b -> {
             try {
                 JsonNode node = cli.json().readerFor(JsonNode.class)
                         .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(b);
@@ -76,7 +73,8 @@ final class JsonInput {
         });
     }
 
-    private static Optional<byte[]> bytes(Cli cli, String file) {
+    /** The bytes of {@code file} ({@code -}: standard input); empty, after saying why, when it cannot be read. */
+    static Optional<byte[]> bytes(Cli cli, String file) {
         String name = nameOf(file);
         try {
             return Optional.of(file.equals("-") ? readAll(cli.in()) : Files.readAllBytes(Path.of(file)));
@@ -86,6 +84,28 @@ final class JsonInput {
             cli.err().println("bindsmith: cannot read " + name + ": " + e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** The values of {@code file}, or the exit code of why there are none. */
+    static Read<List<JsonNode>> read(Cli cli, String file) {
+        Optional<byte[]> bytes = bytes(cli, file);
+        if (bytes.isEmpty()) {
+            return new Read<>(Optional.empty(), ExitCodes.ERROR);
+        }
+        return new Read<>(parseAll(cli, file, bytes.get()), ExitCodes.INVALID);
+    }
+
+    /** The one value of {@code file}, or the exit code of why there is none. */
+    static Read<JsonNode> readOne(Cli cli, String file) {
+        Optional<byte[]> bytes = bytes(cli, file);
+        if (bytes.isEmpty()) {
+            return new Read<>(Optional.empty(), ExitCodes.ERROR);
+        }
+        return new Read<>(parseOne(cli, file, bytes.get()), ExitCodes.INVALID);
+    }
+
+    /** What was read, or (when empty) the exit code that says why not. */
+    record Read<T>(Optional<T> value, int failureExitCode) {
     }
 
     private static String nameOf(String file) {

@@ -178,11 +178,12 @@ final class RecordCommands implements Runnable {
 
         @Override
         public Integer call() {
-            Optional<JsonNode> read = JsonInput.readOne(cli, file);
-            if (read.isEmpty()) {
-                return ExitCodes.INVALID;
+            JsonInput.Read<JsonNode> read = JsonInput.readOne(cli, file);
+            if (read.value().isEmpty()) {
+                return read.failureExitCode();
             }
-            JsonNode body = read.get().isArray() ? NODES.objectNode().set("changes", read.get()) : read.get();
+            JsonNode json = read.value().get();
+            JsonNode body = json.isArray() ? NODES.objectNode().set("changes", json) : json;
             return cli.call(api -> api.applyRecords(zone, body, dryRun), RecordCommands::changeSet);
         }
     }

@@ -122,15 +122,15 @@ final class ZoneCommands implements Runnable {
                         || clearAllowTransfer || clearAllowUpdate) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "Give either -f or the list options, not both");
                 }
-                Optional<JsonNode> read = JsonInput.readOne(cli, file);
-                if (read.isEmpty()) {
-                    return ExitCodes.INVALID;
+                JsonInput.Read<JsonNode> read = JsonInput.readOne(cli, file);
+                if (read.value().isEmpty()) {
+                    return read.failureExitCode();
                 }
-                if (!read.get().isObject()) {
+                if (!read.value().get().isObject()) {
                     cli.err().println("bindsmith: " + file + " must hold one JSON object");
                     return ExitCodes.INVALID;
                 }
-                patch = (ObjectNode) read.get();
+                patch = (ObjectNode) read.value().get();
             } else {
                 patch = NODES.objectNode();
                 list(patch, "alsoNotify", alsoNotify, clearAlsoNotify);

@@ -130,14 +130,15 @@ final class ZoneCreate implements Callable<Integer> {
             JsonNode body = body();
             return cli.call(api -> api.createZone(body), Views::created);
         }
-        Optional<List<JsonNode>> bodies = JsonInput.read(cli, file);
-        if (bodies.isEmpty()) {
-            return ExitCodes.INVALID;
+        JsonInput.Read<List<JsonNode>> read = JsonInput.read(cli, file);
+        if (read.value().isEmpty()) {
+            return read.failureExitCode();
         }
-        if (bodies.get().size() == 1) {
-            return cli.call(api -> api.createZone(bodies.get().get(0)), Views::created);
+        List<JsonNode> bodies = read.value().get();
+        if (bodies.size() == 1) {
+            return cli.call(api -> api.createZone(bodies.getFirst()), Views::created);
         }
-        return cli.withApi(api -> bulk(api, bodies.get()));
+        return cli.withApi(api -> bulk(api, bodies));
     }
 
     /** The create body of POST /api/v1/zones that the options describe. */

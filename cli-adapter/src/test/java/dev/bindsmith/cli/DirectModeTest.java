@@ -156,6 +156,36 @@ class DirectModeTest {
     }
 
     @Test
+    void aSecondaryNeedsOnlyItsPrimaries() {
+        CliRun r = backend.run("zone", "create", "example.org", "--type", "secondary", "--primary", "192.0.2.1");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(backend.run("zone", "list").out()).contains("example.org  secondary");
+        assertThat(backend.control.calls()).contains("addzone example.org");
+    }
+
+    @Test
+    void modifyTakesThePatchBodyFromAFile(@TempDir Path dir) throws Exception {
+        backend.run(CREATE);
+        Path patch = dir.resolve("patch.json");
+        Files.writeString(patch, "{\"alsoNotify\": [\"192.0.2.7\"], \"allowTransfer\": []}");
+
+        CliRun r = backend.run("zone", "modify", "example.com", "-f", patch.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(backend.control.calls()).contains("modzone example.com");
+    }
+
+    @Test
+    void aMissingInputFileExits1WithoutOpeningTheBackend() {
+        CliRun r = backend.run("zone", "create", "-f", "/nonexistent/zones.jsonl");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("bindsmith: /nonexistent/zones.jsonl: no such file\n");
+        assertThat(backend.opened).isZero();
+    }
+
+    @Test
     void createFromASpecFileTakesTheApisJson(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("spec.json");
         Files.writeString(spec, """
