@@ -1,8 +1,10 @@
 package dev.bindsmith.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bindsmith.core.outcome.Outcome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +39,7 @@ final class RecordCommands implements Runnable {
     @Command(name = "list", description = "List a zone's records, optionally of one name and type (a page at a time).",
             footerHeading = "%nExamples:%n", footer = {"  bindsmith record list example.com",
             "  bindsmith record list example.com --name www --type A",
-            "  bindsmith record list example.com --limit 1000 -o json"})
+            "  bindsmith record list example.com --all -o json"})
     static final class ListRecords implements Callable<Integer> {
         private final Cli cli;
         @Parameters(index = "0", paramLabel = "ZONE", description = "The zone.")
@@ -50,6 +52,8 @@ final class RecordCommands implements Runnable {
         Integer limit;
         @Option(names = "--cursor", paramLabel = "CURSOR", description = "Where the previous page ended (its nextCursor).")
         String cursor;
+        @Option(names = "--all", description = "Every page, as one list (the JSON is one page's shape with every record).")
+        boolean all;
 
         ListRecords(Cli cli) {
             this.cli = cli;
@@ -62,7 +66,30 @@ final class RecordCommands implements Runnable {
             Optional.ofNullable(type).ifPresent(v -> query.put("type", v));
             Optional.ofNullable(limit).ifPresent(v -> query.put("limit", Integer.toString(v)));
             Optional.ofNullable(cursor).ifPresent(v -> query.put("cursor", v));
-            return cli.call(api -> api.listRecords(zone, query), RecordCommands::recordTable);
+            if (!all) {
+                return cli.call(api -> api.listRecords(zone, query), RecordCommands::recordTable);
+            }
+            return cli.withApi(api -> {
+                ArrayNode records = NODES.arrayNode();
+                Optional<String> next = Optional.ofNullable(cursor);
+                while (true) {
+                    next.ifPresent(c -> query.put("cursor", c));
+                    Reply page = api.listRecords(zone, query);
+                    if (!page.outcome().isSuccess()) {
+                        return cli.print(page, RecordCommands::recordTable);
+                    }
+                    records.addAll((ArrayNode) page.json().path("records"));
+                    Optional<String> following = Optional.ofNullable(page.json().get("nextCursor"))
+                            .filter(JsonNode::isTextual).map(JsonNode::asText);
+                    if (following.isEmpty() || following.equals(next)) {
+                        ObjectNode merged = NODES.objectNode().put("zone", page.json().path("zone").asText(zone));
+                        merged.set("records", records);
+                        merged.put("count", records.size());
+                        return cli.print(new Reply(new Outcome.Ok<>(merged), merged), RecordCommands::recordTable);
+                    }
+                    next = following;
+                }
+            });
         }
     }
 

@@ -5,6 +5,8 @@ import dev.bindsmith.core.zone.ZoneName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +105,23 @@ class RecordCommandsTest {
         String cursor = first.out().replaceAll("(?s).*--cursor (\\S+)\\)\\n$", "$1");
         CliRun second = backend.run("record", "list", "example.com", "--limit", "2", "--cursor", cursor);
         assertThat(second.out()).contains("ns1.example.com.").doesNotContain("more:");
+    }
+
+    @Test
+    void allFollowsTheCursorsToTheLastPage() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            backend.run("record", "add", "example.com", "host" + i, "A", "192.0.2." + (10 + i));
+        }
+
+        CliRun all = backend.run("record", "list", "example.com", "--all", "--limit", "2", "-o", "json");
+
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        var json = JSON.readTree(all.out());
+        assertThat(json.path("count").asInt()).isEqualTo(8);
+        List<String> rows = new ArrayList<>();
+        json.path("records").forEach(r -> rows.add(r.path("name").asText() + " " + r.path("type").asText()));
+        assertThat(rows).doesNotHaveDuplicates().hasSize(8).contains("host4.example.com. A", "example.com. SOA");
+        assertThat(json.has("nextCursor")).isFalse();
     }
 
     @Test
