@@ -92,9 +92,7 @@ public final class Cli {
         removeOptions(completion.getCommandSpec(), "--url", "--token", "--output", "--timeout", "--verbose",
                 "--backend", "--rndc-conf", "--key-file", "--server", "--zone-dir", "--data-dir", "--dns-address",
                 "--dns-port");
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            return unexpected(e);
-        });
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> unexpected(e));
         return cl;
     }
 
