@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class, sortOptions = false, usageHelpAutoWidth = true,
         subcommands = {Serve.class, ZoneCommands.class, RecordCommands.class, ServerCommands.class},
         description = {
-                "Manage the zones of a BIND 9 name server, or of bindsmith's embedded one.",
+                "Manage the zones and records of a BIND 9 name server, or of bindsmith's embedded one.",
                 "",
                 "Talks to the name server directly (rndc and zone files, configured like the server: "
                         + "BIND when an rndc key is configured, else the embedded server), or to a running "
