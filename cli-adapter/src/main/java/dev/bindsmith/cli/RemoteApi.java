@@ -32,6 +32,10 @@ final class RemoteApi implements Api {
     private static final String PREFIX = "/api/v1";
 
     private final URI base;
+    /** {@code scheme://host[:port]}: the base without any user:password, which is never sent nor shown. */
+    private final String origin;
+    /** The origin and the base's path, for messages. */
+    private final String shown;
     private final Optional<String> token;
     private final ObjectMapper json;
     private final HttpClient http;
@@ -39,6 +43,8 @@ final class RemoteApi implements Api {
 
     RemoteApi(URI base, Optional<String> token, ObjectMapper json, Duration timeout) {
         this.base = Objects.requireNonNull(base, "base");
+        this.origin = base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
+        this.shown = origin + Objects.requireNonNullElse(base.getRawPath(), "");
         this.token = Objects.requireNonNull(token, "token");
         this.json = Objects.requireNonNull(json, "json");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -111,7 +117,7 @@ final class RemoteApi implements Api {
 
     @Override
     public String describe() {
-        return base.toString();
+        return shown;
     }
 
     @Override
@@ -121,7 +127,7 @@ final class RemoteApi implements Api {
 
     Reply send(String method, String path, Optional<JsonNode> body) {
         // Built as a string, not with resolve(): resolve would normalise a ".." zone name into another route.
-        URI uri = URI.create(base.getScheme() + "://" + base.getRawAuthority() + basePath() + PREFIX + path);
+        URI uri = URI.create(origin + basePath() + PREFIX + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         if (body.isPresent()) {
@@ -135,17 +141,17 @@ final class RemoteApi implements Api {
             return RemoteReplies.of(response.statusCode(), response.headers().firstValue("Location"),
                     response.headers().firstValue("Retry-After"), response.body(), json);
         } catch (HttpConnectTimeoutException e) {
-            return unreachable("cannot connect to " + base + " (timed out)");
+            return unreachable("cannot connect to " + shown + " (timed out)");
         } catch (ConnectException e) {
-            return unreachable("cannot connect to " + base + " (" + (e.getMessage() == null ? "connection refused"
+            return unreachable("cannot connect to " + shown + " (" + (e.getMessage() == null ? "connection refused"
                     : reason(e)) + ")");
         } catch (HttpTimeoutException e) {
-            return unreachable("no answer from " + base + " within " + timeout.toSeconds() + " s");
+            return unreachable("no answer from " + shown + " within " + timeout.toSeconds() + " s");
         } catch (IOException e) {
-            return unreachable("the connection to " + base + " failed (" + reason(e) + ")");
+            return unreachable("the connection to " + shown + " failed (" + reason(e) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return unreachable("interrupted while waiting for " + base);
+            return unreachable("interrupted while waiting for " + shown);
         }
     }
 

@@ -162,6 +162,22 @@ class RemoteModeTest {
     }
 
     @Test
+    void credentialsInTheUrlAreNeverPrinted() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        CliRun r = CliRun.run(Map.of(), (s, dns) -> {
+            throw new AssertionError();
+        }, (b, e, o) -> {
+            throw new AssertionError();
+        }, "", "--url", "http://admin:hunter2@127.0.0.1:" + port, "zone", "list", "--verbose");
+
+        assertThat(r.exitCode()).isEqualTo(7);
+        assertThat(r.out() + r.err()).contains("http://127.0.0.1:" + port).doesNotContain("hunter2");
+    }
+
+    @Test
     void createFromOptionsSendsTheApiCreateBody() throws Exception {
         try (FakeApiServer server = new FakeApiServer(r -> new FakeApiServer.Response(201,
                 Map.of("Content-Type", "application/json", "Location", "/api/v1/zones/example.com"),
