@@ -186,6 +186,11 @@ public final class Cli {
 
     /** Runs {@code work} on the API the options point at; a configuration that cannot be used is exit code 1. */
     int withApi(Function<Api, Integer> work) {
+        URI url = global().url;
+        if (url != null && (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())))) {
+            err.println("bindsmith: --url must look like http://host:port");
+            return ExitCodes.USAGE;
+        }
         try (Api api = openApi()) {
             if (global().verbose) {
                 err.println("using " + api.describe());
