@@ -75,7 +75,7 @@ class HelpAndUsageTest {
 
     @Test
     void aUrlThatIsNotHttpIsAUsageError() {
-        CliRun r = CliRun.run("zone", "list", "--url", "127.0.0.1:8080");
+        CliRun r = CliRun.run("zone", "list", "--url", "ftp://127.0.0.1:8080");
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("bindsmith: --url must look like http://host:port\n");
