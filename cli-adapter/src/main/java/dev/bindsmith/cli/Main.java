@@ -1,15 +1,21 @@
 package dev.bindsmith.cli;
 
-/** The {@code bindsmith} command's entry point. */
+import dev.bindsmith.http.backend.Backend;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The {@code bindsmith} command's entry point: the command line on the real environment, streams and backends. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("""
-                Usage: bindsmith COMMAND
-                Manage the zones and records of BIND 9 name servers.
-
-                The commands (serve, zone, record, server) are being built; see README.md.""");
+        Logging.command();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = new Cli(System.getenv(), System.in, out, err, Backend::open, new HttpLauncher()).run(args);
+        System.exit(code);
     }
 }

@@ -1,0 +1,270 @@
+package dev.bindsmith.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.http.ConfigException;
+import dev.bindsmith.http.backend.Backend;
+import dev.bindsmith.http.backend.BackendConfigurationException;
+import dev.bindsmith.http.backend.BackendSettings;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The {@code bindsmith} command line, with everything it touches passed in: the environment, the
+ * standard streams, how to open a backend and how to run a server. {@link Main} runs it on the real
+ * ones; tests on in-memory adapters and captured streams.
+ */
+public final class Cli {
+
+    /**
+     * Opens the backend the settings choose; {@code answerDns} is false in direct mode (see
+     * {@link Backend#open}). Production: {@link Backend#open}; tests: in-memory adapters.
+     */
+    @FunctionalInterface
+    public interface Backends {
+        Backend open(BackendSettings settings, boolean answerDns);
+    }
+
+    private final Map<String, String> env;
+    private final InputStream in;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Backends backends;
+    private final Serve.Launcher launcher;
+    private final Supplier<SecureRandom> random = SecureRandom::new;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private Root root = new Root();
+
+    public Cli(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Backends backends,
+               Serve.Launcher launcher) {
+        this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+        this.in = Objects.requireNonNull(in, "in");
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.backends = Objects.requireNonNull(backends, "backends");
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+    }
+
+    /** Runs one command line and returns its exit code (see {@link ExitCodes}). */
+    public int run(String... args) {
+        CommandLine cl = commandLine();
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    CommandLine commandLine() {
+        root = new Root();
+        CommandLine cl = new CommandLine(root, new Factory());
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().usageMessage()
+                .description("Print a bash/zsh completion script for bindsmith.",
+                        "", "Example:", "  source <(bindsmith completion)");
+        completion.getCommandSpec().usageMessage().hidden(false);
+        completion.getCommandSpec().name("completion");
+        completion.getCommandSpec().usageMessage().footerHeading("").footer(new String[0]);
+        cl.addSubcommand("completion", completion);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandSpec serve = cl.getSubcommands().get("serve").getCommandSpec();
+        Serve.addServerOptions(serve);
+        // Options about reaching an API, or printing its replies, mean nothing to these two.
+        removeOptions(serve, "--url", "--token", "--output", "--timeout");
+        removeOptions(completion.getCommandSpec(), "--url", "--token", "--output", "--timeout", "--verbose",
+                "--backend", "--rndc-conf", "--key-file", "--server", "--zone-dir", "--data-dir", "--dns-address",
+                "--dns-port");
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> unexpected(e));
+        return cl;
+    }
+
+    private static void removeOptions(CommandSpec spec, String... names) {
+        for (String name : names) {
+            OptionSpec option = spec.findOption(name);
+            if (option != null) {
+                spec.remove(option);
+            }
+        }
+    }
+
+    // ---- what the commands share ----
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    InputStream in() {
+        return in;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    GlobalOptions global() {
+        return root.global;
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    Serve.Launcher launcher() {
+        return launcher;
+    }
+
+    /** A fresh SecureRandom for each token this process makes. */
+    SecureRandom random() {
+        return random.get();
+    }
+
+    Backends backends() {
+        return backends;
+    }
+
+    /** The settings the backend flags and the environment give; a bad value throws, naming its variable. */
+    BackendSettings backendSettings() {
+        return BackendSettings.fromEnvironment(global().backendVariables(env));
+    }
+
+    /**
+     * The API the global options point at: a server with --url, otherwise the backend in this
+     * process, served for this command on a private loopback port (see {@link DirectApi}).
+     */
+    Api openApi() {
+        Duration timeout = Duration.ofSeconds(Math.max(1, global().timeoutSeconds));
+        if (global().url != null) {
+            return new RemoteApi(global().url, global().token(env), json, timeout);
+        }
+        BackendSettings settings = backendSettings();
+        if (global().verbose) {
+            err.println(settings.describe());
+        }
+        Backend backend = backends.open(settings, false);
+        try {
+            String token = Serve.token(random());
+            Serve.Running server = launcher.start(backend, Map.of(), Map.of(
+                    "BIND_API_ADDRESS", "127.0.0.1", "API_PORT", "0", Serve.API_TOKEN, token,
+                    "RATE_LIMIT_ENABLED", "false"));
+            return new DirectApi(backend, server, new RemoteApi(URI.create(server.url()), Optional.of(token), json,
+                    timeout));
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs one call and prints its reply: the body (human or JSON) on success, one line on standard
+     * error on failure (and the envelope on standard output with {@code --output json}).
+     */
+    int call(Function<Api, Reply> call, Function<JsonNode, String> human) {
+        return withApi(api -> print(call.apply(api), human));
+    }
+
+    /** Runs {@code work} on the API the options point at; a configuration that cannot be used is exit code 1. */
+    int withApi(Function<Api, Integer> work) {
+        URI url = global().url;
+        if (url != null && (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())))) {
+            err.println("bindsmith: --url must look like http://host:port");
+            return ExitCodes.USAGE;
+        }
+        try (Api api = openApi()) {
+            if (global().verbose) {
+                err.println("using " + api.describe());
+            }
+            return work.apply(api);
+        } catch (BackendConfigurationException | ConfigException e) {
+            err.println("bindsmith: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+    }
+
+    int print(Reply reply, Function<JsonNode, String> human) {
+        Outcome<JsonNode> outcome = reply.outcome();
+        if (outcome instanceof Outcome.Failure<JsonNode> failure) {
+            if (global().json()) {
+                printJson(reply.json());
+            }
+            printFailure(failure);
+        } else if (global().json()) {
+            printJson(reply.json());
+        } else {
+            out.print(human.apply(reply.json()));
+        }
+        return ExitCodes.of(outcome);
+    }
+
+    void printJson(JsonNode node) {
+        if (node.isMissingNode()) {
+            return;
+        }
+        try {
+            out.println(json.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    /** One line: {@code bindsmith: Zone not found: No zone named 'x' exists}; with --verbose the code and context. */
+    void printFailure(Outcome.Failure<?> failure) {
+        err.println("bindsmith: " + oneLine(failure));
+        if (global().verbose) {
+            err.println("  code: " + failure.code());
+            failure.context().forEach((k, v) -> err.println("  " + k + ": " + v));
+        }
+    }
+
+    static String oneLine(Outcome.Failure<?> failure) {
+        String details = failure.details().strip();
+        String line = details.isEmpty() || details.equals(failure.error()) ? failure.error()
+                : failure.error() + ": " + details;
+        return line.replace('\n', ' ');
+    }
+
+    private int unexpected(Exception e) {
+        err.println("bindsmith: unexpected error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        if (global().verbose) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        } else {
+            err.println("  (run with --verbose for details)");
+        }
+        return ExitCodes.ERROR;
+    }
+
+    /** Creates the command objects, handing those that want it this Cli. */
+    private final class Factory implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(Cli.class).newInstance(Cli.this);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.bindsmith.cli;
+
+import dev.bindsmith.http.backend.Backend;
+import dev.bindsmith.http.backend.BackendKind;
+import dev.bindsmith.testing.TestClocks;
+import dev.bindsmith.testing.memory.InMemoryNameServerControl;
+import dev.bindsmith.testing.memory.InMemoryRecordStore;
+import dev.bindsmith.testing.memory.InMemoryZoneStore;
+
+import java.util.Map;
+
+/** The CLI over test-fixtures' in-memory adapters, with the real HTTP launcher; the state outlives each run. */
+final class InMemoryBackend {
+    final InMemoryZoneStore store = new InMemoryZoneStore();
+    final InMemoryNameServerControl control = new InMemoryNameServerControl(store, TestClocks.fixed());
+    final InMemoryRecordStore records = new InMemoryRecordStore(control);
+    int opened;
+
+    Backend open() {
+        opened++;
+        return Backend.of(BackendKind.EMBEDDED, "in-memory (test)", store, control, records, records,
+                TestClocks.fixed(), () -> { });
+    }
+
+    CliRun run(String... args) {
+        return runWithInput("", args);
+    }
+
+    CliRun runWithInput(String stdin, String... args) {
+        return CliRun.run(Map.of(), (settings, answerDns) -> open(), new HttpLauncher(), stdin, args);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.bindsmith.cli;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The root {@code ./bindsmith} script as a user runs it, as a process. Failsafe runs after
+ * {@code package}, so the script finds the distribution up to date and does not build.
+ */
+class LauncherScriptIT {
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final Path SCRIPT = ROOT.resolve("bindsmith");
+
+    private static Process start(Path workDir, Map<String, String> env, String... args) throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(SCRIPT), "no ./bindsmith at " + SCRIPT);
+        Path jar = ROOT.resolve("cli-adapter/target/bindsmith.jar");
+        Assumptions.assumeTrue(Files.exists(jar), "the distribution is not built (run mvn package first)");
+        // Failsafe runs after package, so the jar is current; the jar plugin may have kept an older
+        // timestamp, which would make the script rebuild (slowly, inside this build).
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        List<String> command = new ArrayList<>();
+        command.add(SCRIPT.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("RNDC_") || k.startsWith("BIND") || k.startsWith("API_")
+                || k.startsWith("NSUPDATE_") || k.equals("DISABLE_AUTH") || k.equals("XDG_DATA_HOME"));
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private static String[] run(Path workDir, Map<String, String> env, String... args) throws Exception {
+        Process p = start(workDir, env, args);
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new String[]{Integer.toString(p.exitValue()), out, err};
+    }
+
+    @Test
+    void helpWorks(@TempDir Path dir) throws Exception {
+        String[] r = run(dir, Map.of(), "--help");
+
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).startsWith("Usage: bindsmith").contains("Exit codes:");
+    }
+
+    @Test
+    void aUsageErrorExits2(@TempDir Path dir) throws Exception {
+        String[] r = run(dir, Map.of(), "zone", "frobnicate");
+
+        assertThat(r[0]).isEqualTo("2");
+    }
+
+    @Test
+    void zoneCommandsWorkOnTheEmbeddedBackendWithNoConfiguration(@TempDir Path dir) throws Exception {
+        String[] created = run(dir, Map.of("BINDSMITH_BACKEND", "embedded"), "zone", "create", "example.com",
+                "--ns", "ns1.example.com", "--ns-ip", "ns1.example.com=192.0.2.53");
+        String[] list = run(dir, Map.of("BINDSMITH_BACKEND", "embedded"), "zone", "list");
+
+        assertThat(created[0]).as(created[2]).isEqualTo("0");
+        assertThat(created[2]).as("nothing on stderr but errors").isEmpty();
+        assertThat(list[1]).contains("example.com  primary");
+        assertThat(dir.resolve(".bindsmith/data")).isDirectory();
+    }
+
+    @Test
+    void serveRunsTheApiAndDnsUntilSigterm(@TempDir Path dir) throws Exception {
+        Process p = start(dir, Map.of("BINDSMITH_BACKEND", "embedded", "API_PORT", "0", "BINDSMITH_DNS_PORT", "0"), "serve");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder banner = new StringBuilder();
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("Stop with")) {
+                banner.append(line).append('\n');
+            }
+            String text = banner.toString();
+            Matcher url = Pattern.compile("HTTP API on (http://127\\.0\\.0\\.1:\\d+)").matcher(text);
+            Matcher dns = Pattern.compile("DNS on 127\\.0\\.0\\.1:(\\d+)").matcher(text);
+            Matcher token = Pattern.compile("\\n  ([0-9a-f]{64})\\n").matcher(text);
+            assertThat(url.find() && dns.find() && token.find()).as(text).isTrue();
+
+            String body = "{\"zoneName\":\"served.example\",\"zoneType\":\"primary\",\"zoneConfig\":{\"ttl\":300,"
+                    + "\"soa\":{\"primaryNs\":\"ns1.served.example\",\"adminEmail\":\"hostmaster.served.example\"},"
+                    + "\"nameServers\":[\"ns1.served.example\"],\"nameServerIps\":{\"ns1.served.example\":\"192.0.2.53\"},"
+                    + "\"records\":[{\"name\":\"www\",\"type\":\"A\",\"value\":\"192.0.2.80\"}]}}";
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/zones"))
+                        .header("Authorization", "Bearer " + token.group(1)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            }
+            SimpleResolver resolver = new SimpleResolver(InetAddress.getLoopbackAddress());
+            resolver.setPort(Integer.parseInt(dns.group(1)));
+            resolver.setTimeout(Duration.ofSeconds(5));
+            Message reply = resolver.send(Message.newQuery(Record.newRecord(Name.fromString("www.served.example."), Type.A, DClass.IN)));
+            assertThat(reply.getSection(Section.ANSWER)).singleElement()
+                    .satisfies(r -> assertThat(((ARecord) r).getAddress().getHostAddress()).isEqualTo("192.0.2.80"));
+        } finally {
+            // SIGTERM to the JVM (the script execs java, so the pid is the JVM's).
+            p.destroy();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(p.exitValue()).isEqualTo(143);
+    }
+}

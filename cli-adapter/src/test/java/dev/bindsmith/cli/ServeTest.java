@@ -1,0 +1,136 @@
+package dev.bindsmith.cli;
+
+import dev.bindsmith.http.backend.Backend;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code bindsmith serve} in-process on the in-memory backend: what it prints, the token it makes, and that the API answers. */
+class ServeTest {
+    private final InMemoryBackend backend = new InMemoryBackend();
+    private final List<Boolean> answerDns = new ArrayList<>();
+    private final Map<String, String> overrides = new HashMap<>();
+    private final List<Integer> statusWithToken = new ArrayList<>();
+    private final List<Integer> statusWithoutToken = new ArrayList<>();
+
+    /** The real launcher; instead of waiting for SIGTERM, it calls the running API once with and once without the token. */
+    private Serve.Launcher probingLauncher() {
+        return (Backend b, Map<String, String> env, Map<String, String> o) -> {
+            overrides.putAll(o);
+            Serve.Running running = new HttpLauncher().start(b, env, o);
+            return new Serve.Running() {
+                @Override
+                public String url() {
+                    return running.url();
+                }
+
+                @Override
+                public void awaitShutdown() throws InterruptedException {
+                    String token = o.getOrDefault("BIND_API_TOKEN", env.getOrDefault("BIND_API_TOKEN", "none"));
+                    statusWithToken.add(get(running.url(), token));
+                    statusWithoutToken.add(get(running.url(), null));
+                }
+
+                @Override
+                public void close() {
+                    running.close();
+                }
+            };
+        };
+    }
+
+    private CliRun serve(Map<String, String> env, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "serve";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliRun.run(env, (settings, dns) -> {
+            answerDns.add(dns);
+            return backend.open();
+        }, probingLauncher(), "", all);
+    }
+
+    @Test
+    void withoutATokenItGeneratesOnePrintsItOnceAndTheApiRequiresIt() {
+        CliRun r = serve(Map.of(), "--api-port", "0");
+
+        assertThat(r.exitCode()).isZero();
+        String token = overrides.get("BIND_API_TOKEN");
+        assertThat(token).matches("[0-9a-f]{64}");
+        assertThat(r.out().split(token, -1)).hasSize(2);
+        assertThat(r.err()).doesNotContain(token);
+        assertThat(r.out()).containsPattern("HTTP API on http://127\\.0\\.0\\.1:\\d+\\n")
+                .contains("backend: embedded (no rndc key configured: RNDC_SECRET unset and no rndc.conf found)",
+                        "in-memory (test)", "generated for this run");
+        assertThat(statusWithToken).containsExactly(200);
+        assertThat(statusWithoutToken).containsExactly(401);
+        assertThat(answerDns).containsExactly(true);
+    }
+
+    @Test
+    void twoRunsGenerateDifferentTokens() {
+        serve(Map.of(), "--api-port", "0");
+        String first = overrides.get("BIND_API_TOKEN");
+        serve(Map.of(), "--api-port", "0");
+
+        assertThat(overrides.get("BIND_API_TOKEN")).isNotEqualTo(first);
+    }
+
+    @Test
+    void aConfiguredTokenIsUsedAndNeverPrinted() {
+        CliRun r = serve(Map.of("BIND_API_TOKEN", "configured-secret-token", "API_PORT", "0"));
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(overrides).doesNotContainKey("BIND_API_TOKEN");
+        assertThat(r.out() + r.err()).doesNotContain("configured-secret-token").doesNotContain("generated");
+        assertThat(statusWithToken).containsExactly(200);
+        assertThat(statusWithoutToken).containsExactly(401);
+    }
+
+    @Test
+    void withAuthenticationDisabledNoTokenIsMade() {
+        CliRun r = serve(Map.of(), "--api-port", "0", "--disable-auth");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(overrides).containsEntry("DISABLE_AUTH", "true").doesNotContainKey("BIND_API_TOKEN");
+        assertThat(r.out()).contains("Authentication is disabled");
+        assertThat(statusWithoutToken).containsExactly(200);
+    }
+
+    @Test
+    void aBadServerSettingExits1NamingTheVariable() {
+        CliRun r = serve(Map.of(), "--api-port", "eighty");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("bindsmith: API_PORT: ");
+        assertThat(r.out()).doesNotContain("HTTP API on");
+    }
+
+    @Test
+    void helpListsEveryServerSettingAsAnOption() {
+        CliRun r = CliRun.run("serve", "--help");
+
+        assertThat(r.out()).contains("--api-port", "--api-address", "--api-token-file", "--disable-auth",
+                "--rate-limit-requests", "--trusted-proxies", "$API_PORT");
+    }
+
+    private static int get(String url, String token) {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + "/api/v1/zones"));
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            return client.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.bindsmith.http.backend;
+
+import dev.bindsmith.core.outcome.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link Backend#open}: the embedded server for real, and BIND's configuration errors (no named needed for those). */
+class BackendTest {
+    private static final String SECRET = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I=";
+
+    private static BackendSettings settings(Map<String, String> env) {
+        return BackendSettings.fromEnvironment(env, p -> false);
+    }
+
+    @Test
+    void theEmbeddedBackendManagesZonesWithoutAnsweringDnsWhenAskedTo(@TempDir Path data) {
+        try (Backend b = Backend.open(settings(Map.of("BINDSMITH_DATA_DIR", data.toString())), false)) {
+            assertThat(b.kind()).isEqualTo(BackendKind.EMBEDDED);
+            assertThat(b.describe()).isEqualTo("embedded: not answering DNS, zone files in " + data);
+            assertThat(b.zoneService().list()).isInstanceOf(Outcome.Ok.class);
+            assertThat(b.zoneStore().check().isSuccess()).isTrue();
+        }
+    }
+
+    @Test
+    void theEmbeddedBackendAnswersDnsOnTheConfiguredPort(@TempDir Path data) {
+        try (Backend b = Backend.open(settings(Map.of("BINDSMITH_DATA_DIR", data.toString(),
+                "BINDSMITH_DNS_PORT", "0")), true)) {
+            assertThat(b.describe()).matches("embedded: DNS on 127\\.0\\.0\\.1:\\d+ \\(UDP, TCP\\), zone files in .*");
+            assertThat(b.recordService()).isNotNull();
+        }
+    }
+
+    @Test
+    void aDnsPortInUseIsAnErrorNamingTheVariable(@TempDir Path data) throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            BackendSettings s = settings(Map.of("BINDSMITH_DATA_DIR", data.toString(),
+                    "BINDSMITH_DNS_PORT", Integer.toString(taken.getLocalPort())));
+
+            assertThatThrownBy(() -> Backend.open(s, true))
+                    .isInstanceOf(BackendConfigurationException.class)
+                    .hasMessageStartingWith("BINDSMITH_DNS_PORT: cannot answer DNS on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void bindWithAMissingZoneDirectoryIsAnErrorNamingTheVariable(@TempDir Path dir) {
+        BackendSettings s = settings(Map.of("RNDC_SECRET", SECRET, "BIND_ZONE_DIR", dir.resolve("absent").toString()));
+
+        assertThatThrownBy(() -> Backend.open(s, true))
+                .isInstanceOf(BackendConfigurationException.class)
+                .hasMessageStartingWith("BIND_ZONE_DIR: ");
+    }
+
+    @Test
+    void bindWithAnUnusableRndcSettingIsAnErrorThatNamesItAndHidesTheSecret(@TempDir Path dir) {
+        BackendSettings s = settings(Map.of("RNDC_SECRET", SECRET, "RNDC_ALGORITHM", "hmac-rot13",
+                "BIND_ZONE_DIR", dir.toString()));
+
+        assertThatThrownBy(() -> Backend.open(s, true))
+                .isInstanceOf(BackendConfigurationException.class)
+                .hasMessageStartingWith("RNDC_ALGORITHM: is not one of")
+                .message().doesNotContain(SECRET);
+    }
+
+    @Test
+    void bindIsWiredFromTheVariables(@TempDir Path dir) throws Exception {
+        BackendSettings s = settings(Map.of("RNDC_SECRET", SECRET, "RNDC_SERVER", "127.0.0.1:1",
+                "BIND_ZONE_DIR", dir.toString(), "NSUPDATE_PORT", "5353"));
+
+        try (Backend b = Backend.open(s, true)) {
+            assertThat(b.kind()).isEqualTo(BackendKind.BIND);
+            assertThat(b.describe()).isEqualTo("BIND: rndc 127.0.0.1:1, updates to 127.0.0.1:5353, zone files in "
+                    + dir.toRealPath());
+            // Nothing listens on port 1: a command is a backend failure, not an exception.
+            assertThat(b.control().serverStatus()).isInstanceOf(Outcome.BackendFailed.class);
+        }
+    }
+}
