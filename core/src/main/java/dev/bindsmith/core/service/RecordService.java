@@ -27,8 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The record use cases: add, update and remove one record, apply a change set, list a zone's records.
@@ -49,7 +48,7 @@ public final class RecordService {
     private final NameServerControl control;
     private final RecordUpdater updater;
     private final RecordReader reader;
-    private final Map<ZoneName, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final ZoneLocks locks = new ZoneLocks();
 
     public RecordService(NameServerControl control, RecordUpdater updater, RecordReader reader) {
         this.control = Objects.requireNonNull(control, "control");
@@ -183,19 +182,13 @@ public final class RecordService {
     }
 
     /** Runs {@code work} under the zone's lock once the name server has said the zone exists (and, for changes, takes updates). */
-    private <T> Outcome<T> withZone(ZoneName zone, boolean changes, java.util.function.Supplier<Outcome<T>> work) {
-        ReentrantLock lock = locks.computeIfAbsent(zone, z -> new ReentrantLock());
-        lock.lock();
-        try {
-            return control.zoneStatus(zone).flatMap(status -> {
-                if (changes && status.dynamic().equals(Optional.of(false))) {
-                    return notDynamic(zone);
-                }
-                return work.get();
-            });
-        } finally {
-            lock.unlock();
-        }
+    private <T> Outcome<T> withZone(ZoneName zone, boolean changes, Supplier<Outcome<T>> work) {
+        return locks.with(zone, () -> control.zoneStatus(zone).flatMap(status -> {
+            if (changes && status.dynamic().equals(Optional.of(false))) {
+                return notDynamic(zone);
+            }
+            return work.get();
+        }));
     }
 
     static <T> Outcome<T> notDynamic(ZoneName zone) {
