@@ -62,10 +62,8 @@ final class RecordMapping {
     /** The core record as dnsjava's, with {@code defaultTtl} when the record names no TTL. */
     static Record toDns(dev.bindsmith.core.zone.Record record, long defaultTtl) throws IOException {
         long ttl = record.ttl().orElse(defaultTtl);
-        int type = switch (record.data()) {
-            case RData.Unknown unknown -> unknown.typeCode();
-            default -> Type.value(record.type().name());
-        };
+        // OTHER has no code of its own: an unmodelled type keeps the code it was read with
+        int type = record.data() instanceof RData.Unknown unknown ? unknown.typeCode() : record.type().code();
         return Record.fromString(name(record.owner()), type, DClass.IN, ttl, record.data().presentation(), Name.root);
     }
 
