@@ -34,7 +34,6 @@ final class DnsListener implements AutoCloseable {
     private static final int BIND_ATTEMPTS = 20;
 
     private final QueryResolver resolver;
-    private final int maxUdpInFlight;
     private final int maxTcpClients;
     private final Duration tcpIdleTimeout;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -48,7 +47,6 @@ final class DnsListener implements AutoCloseable {
 
     DnsListener(QueryResolver resolver, int maxUdpInFlight, int maxTcpClients, Duration tcpIdleTimeout) {
         this.resolver = resolver;
-        this.maxUdpInFlight = maxUdpInFlight;
         this.maxTcpClients = maxTcpClients;
         this.tcpIdleTimeout = tcpIdleTimeout;
         this.udpSlots = new Semaphore(maxUdpInFlight);
@@ -104,10 +102,6 @@ final class DnsListener implements AutoCloseable {
 
     int maxTcpClients() {
         return maxTcpClients;
-    }
-
-    int udpInFlight() {
-        return maxUdpInFlight - udpSlots.availablePermits();
     }
 
     private void udpLoop() {
