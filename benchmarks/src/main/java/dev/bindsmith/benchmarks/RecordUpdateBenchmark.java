@@ -10,12 +10,10 @@ import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.rndc.client.RndcClient;
-import dev.bindsmith.rndc.client.RndcReply;
 import dev.bindsmith.rndc.update.AxfrRecordReader;
 import dev.bindsmith.rndc.update.Rfc2136RecordUpdater;
 import dev.bindsmith.rndc.update.TsigKey;
 import dev.bindsmith.rndc.update.UpdateSettings;
-import dev.bindsmith.rndc.wire.HmacAlgorithm;
 import dev.bindsmith.rndc.wire.RndcKey;
 import dev.bindsmith.testing.named.NamedKey;
 import dev.bindsmith.testing.named.NamedLauncher;
@@ -31,9 +29,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+
+import static dev.bindsmith.benchmarks.Runs.arg;
+import static dev.bindsmith.benchmarks.Runs.expectOk;
+import static dev.bindsmith.benchmarks.Runs.median;
 
 /**
  * RFC 2136 record changes per second against one throwaway named, in one run:
@@ -62,9 +63,7 @@ public final class RecordUpdateBenchmark {
         int processChanges = arg(args, "processChanges", 200);
 
         try (RunningNamed named = NamedLauncher.create().start()) {
-            NamedKey rndcKey = named.rndcKey();
-            RndcKey key = RndcKey.ofBase64(rndcKey.name(), HmacAlgorithm.fromName(rndcKey.algorithm()).orElseThrow(),
-                    rndcKey.secret());
+            RndcKey key = Runs.rndcKey(named.rndcKey());
             try (RndcClient rndc = RndcClient.builder(key).server(named.address().getHostAddress(),
                     named.controlPort()).build()) {
                 Path file = named.zoneDirectory().resolve(ZONE.value() + ".zone");
@@ -243,27 +242,5 @@ public final class RecordUpdateBenchmark {
             }
         }
         return "nsupdate";
-    }
-
-    private static void expectOk(RndcReply reply) {
-        if (!reply.ok()) {
-            throw new IllegalStateException(reply.command().split(" ")[0] + " failed: " + reply.err().orElse("")
-                    + " " + reply.text());
-        }
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static int arg(String[] args, String name, int def) {
-        for (String a : args) {
-            if (a.startsWith(name + "=")) {
-                return Integer.parseInt(a.substring(name.length() + 1));
-            }
-        }
-        return def;
     }
 }

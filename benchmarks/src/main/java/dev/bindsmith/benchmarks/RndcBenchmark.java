@@ -2,8 +2,6 @@ package dev.bindsmith.benchmarks;
 
 import dev.bindsmith.rndc.client.RndcClient;
 import dev.bindsmith.rndc.client.RndcException;
-import dev.bindsmith.rndc.client.RndcReply;
-import dev.bindsmith.rndc.wire.HmacAlgorithm;
 import dev.bindsmith.rndc.wire.RndcKey;
 import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
@@ -11,9 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+
+import static dev.bindsmith.benchmarks.Runs.arg;
+import static dev.bindsmith.benchmarks.Runs.expectOk;
+import static dev.bindsmith.benchmarks.Runs.median;
 
 /**
  * Against one throwaway named, in one run: {@code status} round trips per second for the {@code rndc}
@@ -35,8 +36,7 @@ public final class RndcBenchmark {
         int zones = arg(args, "zones", 1000);
 
         try (RunningNamed named = NamedLauncher.create().start()) {
-            RndcKey key = RndcKey.ofBase64(named.rndcKey().name(),
-                    HmacAlgorithm.fromName(named.rndcKey().algorithm()).orElseThrow(), named.rndcKey().secret());
+            RndcKey key = Runs.rndcKey(named.rndcKey());
             String host = named.address().getHostAddress();
             int port = named.controlPort();
             System.out.printf(Locale.ROOT, "named %s, control channel %s#%d, %s, %d CPUs, Java %s%n",
@@ -161,27 +161,5 @@ public final class RndcBenchmark {
                 ns1 IN A 192.0.2.1
                 www IN A 192.0.2.10
                 """.formatted(z));
-    }
-
-    private static void expectOk(RndcReply reply) {
-        if (!reply.ok()) {
-            throw new IllegalStateException(reply.command().split(" ")[0] + " failed: " + reply.err().orElse("")
-                    + " " + reply.text());
-        }
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static int arg(String[] args, String name, int def) {
-        for (String a : args) {
-            if (a.startsWith(name + "=")) {
-                return Integer.parseInt(a.substring(name.length() + 1));
-            }
-        }
-        return def;
     }
 }
