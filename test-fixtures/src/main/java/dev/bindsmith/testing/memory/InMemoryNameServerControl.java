@@ -240,7 +240,7 @@ public final class InMemoryNameServerControl implements NameServerControl {
 
     @Override
     public Outcome<ServerStatus> serverStatus() {
-        return command("status", null, () -> {
+        return serverCommand("status", () -> {
             Map<String, String> p = new LinkedHashMap<>();
             p.put("version", VERSION);
             p.put("running on localhost", "Linux x86_64 (in-memory)");
@@ -264,7 +264,7 @@ public final class InMemoryNameServerControl implements NameServerControl {
 
     @Override
     public Outcome<ControlReply> reloadServer() {
-        return command("reload", null, () -> ok("reload", "server reload successful"));
+        return serverCommand("reload", () -> ok("reload", "server reload successful"));
     }
 
     // ---- for tests: state ----
@@ -339,9 +339,18 @@ public final class InMemoryNameServerControl implements NameServerControl {
 
     /** Runs {@code body} under the server's monitor after the faults for {@code command} had their say. */
     <T> Outcome<T> command(String command, ZoneName zone, Supplier<Outcome<T>> body) {
+        return run(command, command + " " + zone, body);
+    }
+
+    /** As {@link #command}, for a command about the server rather than one zone. */
+    private <T> Outcome<T> serverCommand(String command, Supplier<Outcome<T>> body) {
+        return run(command, command, body);
+    }
+
+    private <T> Outcome<T> run(String command, String call, Supplier<Outcome<T>> body) {
         Gate gate;
         synchronized (this) {
-            calls.add(zone == null ? command : command + " " + zone);
+            calls.add(call);
             gate = gates.get(command);
         }
         if (gate != null) {
