@@ -1,5 +1,6 @@
 package dev.bindsmith.rndc.bind;
 
+import dev.bindsmith.rndc.NamedClients;
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
@@ -78,9 +79,7 @@ class RndcNameServerControlIT extends NameServerControlContract {
     }
 
     static RndcClient clientFor(NamedKey key, int port) {
-        RndcKey rndcKey = RndcKey.ofBase64(key.name(), HmacAlgorithm.fromName(key.algorithm()).orElseThrow(),
-                key.secret());
-        return RndcClient.builder(rndcKey).server("127.0.0.1", port).readTimeout(Duration.ofSeconds(20)).build();
+        return NamedClients.rndc(key, port);
     }
 
     @Override

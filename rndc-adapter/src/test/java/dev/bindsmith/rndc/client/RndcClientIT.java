@@ -1,5 +1,6 @@
 package dev.bindsmith.rndc.client;
 
+import dev.bindsmith.rndc.NamedClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +42,7 @@ class RndcClientIT {
     }
 
     static RndcKey key(NamedKey k) {
-        return RndcKey.ofBase64(k.name(), HmacAlgorithm.fromName(k.algorithm()).orElseThrow(), k.secret());
+        return NamedClients.rndcKey(k);
     }
 
     private static RndcClient client(RunningNamed n, RndcKey key) {

@@ -1,5 +1,6 @@
 package dev.bindsmith.rndc.update;
 
+import dev.bindsmith.rndc.NamedClients;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.testing.named.NamedKey;
 import dev.bindsmith.testing.named.NamedLauncher;
@@ -60,9 +61,7 @@ final class NamedZones implements AutoCloseable {
     }
 
     UpdateSettings settings(NamedKey key) {
-        return new UpdateSettings("127.0.0.1", named.dnsPort(),
-                new TsigKey(key.name(), TsigKey.Algorithm.parse(key.algorithm()), key.secret()),
-                Duration.ofSeconds(5), Duration.ofSeconds(10));
+        return NamedClients.updates(key, named.dnsPort());
     }
 
     /** What named serves for {@code name}/{@code type}, as presentation text of the answer's data. */

@@ -1,5 +1,6 @@
 package dev.bindsmith.rndc.update;
 
+import dev.bindsmith.rndc.NamedClients;
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.service.ChangeRequest;
@@ -14,12 +15,9 @@ import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.rndc.bind.FileZoneStore;
 import dev.bindsmith.rndc.bind.RndcNameServerControl;
 import dev.bindsmith.rndc.client.RndcClient;
-import dev.bindsmith.rndc.wire.HmacAlgorithm;
-import dev.bindsmith.rndc.wire.RndcKey;
 import dev.bindsmith.testing.Outcomes;
 import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.named.NamedAvailability;
-import dev.bindsmith.testing.named.NamedKey;
 import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +32,6 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -59,15 +56,11 @@ class RecordServiceOnNamedIT {
     static void startNamed() {
         NamedAvailability.assumeOrRequire();
         named = NamedLauncher.create().start();
-        NamedKey key = named.rndcKey();
-        rndc = RndcClient.builder(new RndcKey(key.name(), HmacAlgorithm.fromName(key.algorithm()).orElseThrow(),
-                key.secretBytes())).server("127.0.0.1", named.controlPort()).build();
+        rndc = NamedClients.rndc(named);
         RndcNameServerControl control = new RndcNameServerControl(rndc);
         zones = new ZoneService(new FileZoneStore(named.zoneDirectory(), ZoneFileWriter::render), control,
                 Clock.systemUTC());
-        NamedKey update = named.updateKey();
-        UpdateSettings settings = new UpdateSettings("127.0.0.1", named.dnsPort(), new TsigKey(update.name(),
-                TsigKey.Algorithm.parse(update.algorithm()), update.secret()), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        UpdateSettings settings = NamedClients.updates(named);
         records = new RecordService(control, new Rfc2136RecordUpdater(settings), new AxfrRecordReader(settings));
     }
 

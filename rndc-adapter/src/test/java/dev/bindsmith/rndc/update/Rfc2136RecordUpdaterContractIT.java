@@ -1,5 +1,6 @@
 package dev.bindsmith.rndc.update;
 
+import dev.bindsmith.rndc.NamedClients;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
 import dev.bindsmith.core.port.RecordReader;
@@ -10,11 +11,8 @@ import dev.bindsmith.core.zone.Soa;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.rndc.bind.RndcNameServerControl;
 import dev.bindsmith.rndc.client.RndcClient;
-import dev.bindsmith.rndc.wire.HmacAlgorithm;
-import dev.bindsmith.rndc.wire.RndcKey;
 import dev.bindsmith.testing.contract.RecordUpdaterContract;
 import dev.bindsmith.testing.named.NamedAvailability;
-import dev.bindsmith.testing.named.NamedKey;
 import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,11 +39,9 @@ class Rfc2136RecordUpdaterContractIT extends RecordUpdaterContract {
     static void startNamed() {
         NamedAvailability.assumeOrRequire();
         named = NamedLauncher.create().start();
-        NamedKey key = named.rndcKey();
-        rndc = RndcClient.builder(new RndcKey(key.name(), HmacAlgorithm.fromName(key.algorithm()).orElseThrow(),
-                key.secretBytes())).server("127.0.0.1", named.controlPort()).build();
+        rndc = NamedClients.rndc(named);
         control = new RndcNameServerControl(rndc);
-        UpdateSettings settings = settings(named.dnsPort());
+        UpdateSettings settings = NamedClients.updates(named);
         updater = new Rfc2136RecordUpdater(settings);
         reader = new AxfrRecordReader(settings);
     }
@@ -59,12 +54,6 @@ class Rfc2136RecordUpdaterContractIT extends RecordUpdaterContract {
         if (named != null) {
             named.close();
         }
-    }
-
-    private static UpdateSettings settings(int port) {
-        NamedKey key = named.updateKey();
-        return new UpdateSettings("127.0.0.1", port, new TsigKey(key.name(), TsigKey.Algorithm.parse(key.algorithm()),
-                key.secret()), Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 
     @Override
@@ -99,7 +88,7 @@ class Rfc2136RecordUpdaterContractIT extends RecordUpdaterContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Optional.of(new Rfc2136RecordUpdater(settings(closed)));
+        return Optional.of(new Rfc2136RecordUpdater(NamedClients.updates(named.updateKey(), closed)));
     }
 
     private static String masterFile(ZoneSpec spec) {
