@@ -18,7 +18,6 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +37,9 @@ import java.util.stream.Collectors;
  * The data directory: for each zone a master file {@code <zone>.db} and a zone statement
  * {@code <zone>.zone} (type, file, options, and whether the server serves it: the embedded
  * server's counterpart of named's added-zone database). Every write is atomic: a temporary file in
- * the same directory, fsync, rename. Every path comes from a validated {@link ZoneName}, so none
- * leaves the directory.
+ * the target's directory, fsync, rename. Every path derived here comes from a validated
+ * {@link ZoneName}, so none leaves the directory; a {@code file} that addzone was given is used as
+ * given, as named does.
  */
 final class ZoneFiles {
     static final String MASTER_SUFFIX = ".db";
@@ -84,10 +84,15 @@ final class ZoneFiles {
 
     // ---- atomic writes ----
 
-    /** Writes {@code text} to {@code target} atomically; {@code createOnly} refuses to replace an existing file. */
+    /**
+     * Writes {@code text} to {@code target} atomically: a temporary file beside the target (so that
+     * the rename never crosses a file system, wherever a configured zone file lives), fsync, then a
+     * rename; {@code createOnly} refuses to replace an existing file.
+     */
     void writeAtomically(Path target, String text, boolean createOnly) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
@@ -100,20 +105,17 @@ final class ZoneFiles {
                 // A hard link fails when the target exists, so two creators cannot both win.
                 Files.createLink(target, tmp);
             } else {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                // No copying fallback: a reader, or a crash, must never meet a half-written zone file.
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
-            syncDirectory();
+            syncDirectory(parent);
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
-    private void syncDirectory() {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+    private static void syncDirectory(Path directory) {
+        try (FileChannel ch = FileChannel.open(directory, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // Not every file system lets a directory be opened for fsync; the rename is still atomic.

@@ -68,6 +68,24 @@ class ZoneFilesTest {
     }
 
     @Test
+    void aFileOutsideTheDataDirectoryIsWrittenInItsOwnDirectoryAlone() throws IOException {
+        // the temporary file must sit beside the target: a rename across file systems is not atomic
+        Path data = dir.resolve("data");
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        ZoneFiles files = new ZoneFiles(data);
+        Path target = elsewhere.resolve("configured.test.db");
+        files.writeAtomically(target, "first\n", true);
+
+        files.writeAtomically(target, "second\n", false);
+
+        assertThat(Files.readString(target)).isEqualTo("second\n");
+        assertThat(data).doesNotExist();
+        try (var listing = Files.list(elsewhere)) {
+            assertThat(listing).containsExactly(target);
+        }
+    }
+
+    @Test
     void aMasterFileWithAnIncludeDoesNotReadTheIncludedFile() throws IOException {
         ZoneFiles files = new ZoneFiles(dir);
         ZoneName zone = ZoneName.of("include.test");
