@@ -290,9 +290,9 @@ public abstract class NameServerControlContract {
         ZoneName name = ContractZones.unique("ctl-cmds");
         Outcomes.ok(add(TestZones.spec(name.value())));
 
-        assertThat(Outcomes.ok(control.reload(name)).command()).isNotBlank();
-        Outcomes.ok(control.notify(name));
-        Outcomes.ok(control.sync(name));
+        assertThat(Outcomes.ok(control.reload(name)).command()).isEqualTo("reload");
+        assertThat(Outcomes.ok(control.notify(name)).command()).isEqualTo("notify");
+        assertThat(Outcomes.ok(control.sync(name)).command()).isEqualTo("sync");
     }
 
     @Test
