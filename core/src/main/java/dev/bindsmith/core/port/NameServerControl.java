@@ -17,7 +17,10 @@ import dev.bindsmith.core.zone.ZoneName;
  */
 public interface NameServerControl {
 
-    /** Starts serving a zone ({@code rndc addzone}). {@code config.file()} is where its master file is. */
+    /**
+     * Starts serving a zone ({@code rndc addzone}). {@code config.file()} is where its master file is;
+     * a primary whose file is missing or does not load is refused and not added.
+     */
     Outcome<ControlReply> addZone(ZoneName zone, ZoneConfig config);
 
     /** Stops serving a zone and forgets it ({@code rndc delzone}); the caller removes its files. */
@@ -35,16 +38,20 @@ public interface NameServerControl {
     /** Reloads the zone from its file, and confirms it took ({@code rndc reload}). */
     Outcome<ControlReply> reload(ZoneName zone);
 
-    /** Schedules a refresh of a secondary ({@code rndc refresh}). */
+    /** Schedules a refresh of a secondary ({@code rndc refresh}); of a primary it is refused. */
     Outcome<ControlReply> refresh(ZoneName zone);
 
-    /** Transfers a secondary again from its primaries ({@code rndc retransfer}). */
+    /** Transfers a secondary again from its primaries ({@code rndc retransfer}); of a primary it is refused. */
     Outcome<ControlReply> retransfer(ZoneName zone);
 
-    /** Suspends dynamic updates and writes the journal into the file ({@code rndc freeze}). */
+    /**
+     * Suspends dynamic updates and writes the journal into the file ({@code rndc freeze}). A zone
+     * that takes no updates is refused ({@code not dynamic}), and so is one already frozen
+     * ({@code already frozen}).
+     */
     Outcome<ControlReply> freeze(ZoneName zone);
 
-    /** Reloads a frozen zone and resumes dynamic updates ({@code rndc thaw}). */
+    /** Reloads a frozen zone and resumes dynamic updates ({@code rndc thaw}); a zone that is not frozen is Ok. */
     Outcome<ControlReply> thaw(ZoneName zone);
 
     /** Writes the journal into the zone file ({@code rndc sync}). */
