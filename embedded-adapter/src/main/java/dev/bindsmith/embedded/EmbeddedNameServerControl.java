@@ -108,7 +108,9 @@ public final class EmbeddedNameServerControl implements NameServerControl {
     public Outcome<ZoneStatus> zoneStatus(ZoneName zone) {
         return engine.withZone(zone, state -> {
             if (state.content().isEmpty()) {
-                return ZoneEngine.rejected("zonestatus", "zone not loaded", "");
+                // as named: a secondary before its first transfer exists, without a serial
+                return new Outcome.Ok<>(ZoneStatus.notLoaded(zone, state.type().wireName(),
+                        List.of(engine.fileOf(zone, state.config()).toString()), "zone not loaded"));
             }
             ZoneContent content = state.content().get();
             String file = engine.fileOf(zone, state.config()).toString();

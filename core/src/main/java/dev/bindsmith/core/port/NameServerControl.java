@@ -32,7 +32,11 @@ public interface NameServerControl {
     /** The zone's configuration as the server has it ({@code rndc showzone}). */
     Outcome<ZoneConfig> showZone(ZoneName zone);
 
-    /** The zone's state ({@code rndc zonestatus}). */
+    /**
+     * The zone's state ({@code rndc zonestatus}). A zone the server has but has not loaded (a
+     * secondary before its first transfer) exists: Ok with no serial and
+     * {@link ZoneStatus#loaded()} false.
+     */
     Outcome<ZoneStatus> zoneStatus(ZoneName zone);
 
     /** Reloads the zone from its file, and confirms it took ({@code rndc reload}). */

@@ -35,6 +35,31 @@ public record ZoneStatus(ZoneName name, String type, OptionalLong serial, List<S
         return yesNo("secure");
     }
 
+    /**
+     * False for a zone the server has but has not loaded (a secondary before its first transfer, a
+     * file that failed to load): it exists, without a serial.
+     */
+    public boolean loaded() {
+        return !"no".equals(properties.get("loaded"));
+    }
+
+    /** {@code frozen: yes}: dynamic updates are suspended until the zone is thawed. */
+    public boolean frozen() {
+        return yesNo("frozen").orElse(false);
+    }
+
+    /** The status of a zone the server has but has not loaded; {@code raw} is what the server said. */
+    public static ZoneStatus notLoaded(ZoneName name, String type, List<String> files, String raw) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("name", name.value());
+        p.put("type", type);
+        if (!files.isEmpty()) {
+            p.put("files", String.join(" ", files));
+        }
+        p.put("loaded", "no");
+        return new ZoneStatus(name, type, OptionalLong.empty(), files, p, raw);
+    }
+
     public Optional<String> lastLoaded() {
         return Optional.ofNullable(properties.get("last loaded"));
     }

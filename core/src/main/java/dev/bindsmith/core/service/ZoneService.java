@@ -63,7 +63,7 @@ public final class ZoneService {
         }
         Outcome<ZoneStatus> status = control.zoneStatus(name);
         if (!(status instanceof Outcome.NotFound<ZoneStatus>)) {
-            if (status instanceof Outcome.Failure<ZoneStatus> failure && !notLoaded(failure)) {
+            if (status instanceof Outcome.Failure<ZoneStatus> failure) {
                 return failure.as(); // unreachable, or refused: write nothing
             }
             return exists(name);
@@ -92,13 +92,6 @@ public final class ZoneService {
         return Outcome.zoneExists(name.value(), "Zone '" + name + "' already exists");
     }
 
-    /**
-     * named answers {@code zone not loaded} for a zone it has but could not load (a secondary before
-     * its first transfer): the zone exists. Its {@code err} texts are stable across versions.
-     */
-    private static boolean notLoaded(Outcome.Failure<?> failure) {
-        return failure.code() == ErrorCode.BACKEND_REJECTED && failure.details().contains("not loaded");
-    }
 
     /** Every zone bindsmith manages (the store's view), sorted by name. */
     public Outcome<ZoneList> list() {

@@ -140,8 +140,10 @@ public abstract class NameServerControlContract {
 
         Outcomes.ok(add(spec));
 
-        assertThat(control.zoneStatus(name)).as("a secondary that never loaded still exists")
-                .isNotInstanceOf(Outcome.NotFound.class);
+        ZoneStatus status = Outcomes.ok(control.zoneStatus(name));
+        assertThat(status.loaded()).as("a secondary that never loaded exists, not loaded").isFalse();
+        assertThat(status.type()).isEqualTo("secondary");
+        assertThat(status.serial()).isEmpty();
         Outcomes.failure(control.addZone(name, ZoneConfig.of(ZoneType.SECONDARY, store.fileOf(name), spec.options())),
                 Outcome.Conflict.class, ErrorCode.ZONE_EXISTS);
         Outcomes.ok(control.retransfer(name));

@@ -156,7 +156,8 @@ public final class InMemoryNameServerControl implements NameServerControl {
     public Outcome<ZoneStatus> zoneStatus(ZoneName zone) {
         return zoneCommand("zonestatus", zone, served -> {
             if (!served.loaded) {
-                return rejected("zonestatus", "zone not loaded", "");
+                return new Outcome.Ok<>(ZoneStatus.notLoaded(zone, served.type.wireName(),
+                        served.file.stream().toList(), "zone not loaded"));
             }
             Map<String, String> p = new LinkedHashMap<>();
             p.put("name", zone.value());
