@@ -13,6 +13,8 @@ public enum ErrorCode {
     INVALID_ZONE_NAME,
     /** Record changes were sent for a zone that does not accept dynamic updates. */
     ZONE_NOT_DYNAMIC,
+    /** Record changes were sent for a dynamic zone that is frozen: updates resume when it is thawed. */
+    ZONE_FROZEN,
     /** No credentials were presented. */
     AUTH_REQUIRED,
     /** Credentials were presented but are malformed, unknown or expired. */

@@ -187,6 +187,10 @@ public final class RecordService {
             if (changes && status.dynamic().equals(Optional.of(false))) {
                 return notDynamic(zone);
             }
+            if (changes && status.frozen()) {
+                // named would answer REFUSED, which reads like a key or allow-update problem
+                return frozen(zone);
+            }
             return work.get();
         }));
     }
@@ -195,6 +199,13 @@ public final class RecordService {
         return new Outcome.Invalid<>(ErrorCode.ZONE_NOT_DYNAMIC, "Zone does not support dynamic updates",
                 List.of(Violation.malformed("zone", "Zone " + zone.value() + " does not accept dynamic updates;"
                         + " create it with updateKeyName or allow updates with PATCH (allowUpdate)")),
+                Outcome.orderedPairs("zone", zone.value()));
+    }
+
+    static <T> Outcome<T> frozen(ZoneName zone) {
+        return new Outcome.Invalid<>(ErrorCode.ZONE_FROZEN, "Zone is frozen",
+                List.of(Violation.malformed("zone", "Zone " + zone.value() + " is frozen: dynamic updates are"
+                        + " suspended until it is thawed (POST /api/v1/zones/" + zone.value() + "/thaw)")),
                 Outcome.orderedPairs("zone", zone.value()));
     }
 

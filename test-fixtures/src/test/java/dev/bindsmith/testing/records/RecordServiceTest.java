@@ -141,6 +141,20 @@ class RecordServiceTest {
     }
 
     @Test
+    void aFrozenZoneIs400ZoneFrozenSayingHowToResumeAndChangesNothing() {
+        Outcomes.ok(server.freeze(ZONE));
+        List<Record> before = zone();
+
+        Outcome.Invalid<?> f = Outcomes.failure(service.add("example.com", TestZones.record("api", "A", "192.0.2.10")),
+                Outcome.Invalid.class, ErrorCode.ZONE_FROZEN);
+
+        assertThat(f.details()).contains("frozen").contains("thaw");
+        assertThat(zone()).containsExactlyElementsOf(before);
+        Outcomes.ok(server.thaw(ZONE));
+        Outcomes.created(service.add("example.com", TestZones.record("api", "A", "192.0.2.10")));
+    }
+
+    @Test
     void aCnameBesideOtherDataIs422AndChangesNothing() {
         List<Record> before = zone();
 
