@@ -17,6 +17,8 @@ enum NamedError {
     ALREADY_EXISTS("already exists"),
     PERMISSION_DENIED("permission denied"),
     NOT_DYNAMIC("not dynamic"),
+    /** named will not reload a zone that takes updates from its file: the journal would be lost. */
+    DYNAMIC_ZONE("dynamic zone"),
     ALREADY_FROZEN("already frozen"),
     FILE_NOT_FOUND("file not found"),
     FAILURE("failure"),
@@ -73,6 +75,9 @@ enum NamedError {
                     : details + " (named refused the command; is the control channel read-only?)");
             case NOT_DYNAMIC -> Outcome.backendRejected(verb, details
                     + " (the zone takes no dynamic updates: it has no allow-update or update-policy)");
+            case DYNAMIC_ZONE -> Outcome.backendRejected(verb, details
+                    + " (a zone that takes dynamic updates is reloaded from its file by freezing it, editing"
+                    + " the file, and thawing it: thaw reloads it)");
             case ALREADY_FROZEN, FILE_NOT_FOUND, ZONE_NOT_LOADED, UNKNOWN_COMMAND, OTHER ->
                     Outcome.backendRejected(verb, details);
             case FAILURE, UNEXPECTED_TOKEN, UNEXPECTED_END -> Outcome.backendRejected(verb,

@@ -52,7 +52,7 @@ public final class RndcNameServerControl implements NameServerControl {
      * load runs and after it failed, so the adapter waits for a new serial (or {@code last loaded})
      * for {@code minimumWait}, or longer for a large zone ({@code waitPerThousandNodes} times the
      * zone's node count before the reload, in thousands), checking {@code interval} apart (at most
-     * 40 checks), then asks once more.
+     * 40 checks), then asks named again; a reload still queued after four such rounds failed.
      */
     public record ReloadCheck(Duration minimumWait, Duration waitPerThousandNodes, Duration interval,
                               Sleeper sleeper) {
@@ -182,8 +182,8 @@ public final class RndcNameServerControl implements NameServerControl {
     }
 
     private static ZoneStatus notLoaded(ZoneName zone, ZoneStatement statement, RndcReply reply) {
-        return new ZoneStatus(zone, statement.value("type").orElse("unknown"), OptionalLong.empty(),
-                statement.value("file").stream().toList(), Map.of(), reply.err().orElse(""));
+        return ZoneStatus.notLoaded(zone, statement.value("type").orElse("unknown"),
+                statement.value("file").stream().toList(), reply.err().orElse(""));
     }
 
     // ---- zone commands ----
@@ -211,13 +211,28 @@ public final class RndcNameServerControl implements NameServerControl {
         Duration budget = reloadCheck.budget(StatusTexts.unsigned32(was.properties().get("nodes")));
         Duration pause = reloadCheck.pause(budget);
         try {
-            for (Duration waited = Duration.ZERO; waited.compareTo(budget) < 0; waited = waited.plus(pause)) {
-                reloadCheck.sleeper().sleep(pause);
-                Outcome<ZoneStatus> now = zoneStatus(zone);
-                if (now instanceof Outcome.Failure<ZoneStatus> f) {
-                    return f.as();
+            for (int round = 0; round < ASK_AGAIN_ROUNDS; round++) {
+                for (Duration waited = Duration.ZERO; waited.compareTo(budget) < 0; waited = waited.plus(pause)) {
+                    reloadCheck.sleeper().sleep(pause);
+                    Outcome<ZoneStatus> now = zoneStatus(zone);
+                    if (now instanceof Outcome.Failure<ZoneStatus> f) {
+                        return f.as();
+                    }
+                    if (loadedSince(was, ((Outcome.Ok<ZoneStatus>) now).value())) {
+                        return new Outcome.Ok<>(queued);
+                    }
                 }
-                if (loadedSince(was, ((Outcome.Ok<ZoneStatus>) now).value())) {
+                // Neither serial nor load time moved, which a successful load of a file with the
+                // same serial in the same second also does. Ask again: named loads a file only when
+                // it is newer than the zone's last load, so "up-to-date" now means the queued load
+                // took. "queued" again means it failed, or that the queued load has not run yet (a
+                // busy machine, a zone far larger than before): only after several rounds is it
+                // called a failure.
+                Outcome<ControlReply> again = simple("reload", "reload " + zone.value(), zone);
+                if (again instanceof Outcome.Failure<ControlReply> f) {
+                    return f;
+                }
+                if (!((Outcome.Ok<ControlReply>) again).value().text().strip().equals(RELOAD_QUEUED)) {
                     return new Outcome.Ok<>(queued);
                 }
             }
@@ -225,20 +240,15 @@ public final class RndcNameServerControl implements NameServerControl {
             Thread.currentThread().interrupt();
             return Outcome.backendRejected("reload", "rndc: 'reload' queued, interrupted before it was confirmed");
         }
-        // Neither serial nor load time moved, which a successful load of a file with the same
-        // serial in the same second also does. Ask again: named loads a file only when it is newer
-        // than the zone's last load, so "up-to-date" now means the queued load took, and "queued"
-        // again means it failed (or, for a zone far larger than before, is still running).
-        return simple("reload", "reload " + zone.value(), zone).flatMap(again -> {
-            if (!again.text().strip().equals(RELOAD_QUEUED)) {
-                return new Outcome.Ok<>(queued);
-            }
-            String serial = was.serial().isPresent() ? "serial " + was.serial().getAsLong() : "its previous data";
-            return Outcome.backendRejected("reload", "rndc: 'reload' failed: named queued the reload but the zone"
-                    + " file did not load within " + seconds(budget) + "; the zone still serves " + serial
-                    + " (named's log has the reason, for example a syntax error in the zone file)");
-        });
+        String serial = was.serial().isPresent() ? "serial " + was.serial().getAsLong() : "its previous data";
+        return Outcome.backendRejected("reload", "rndc: 'reload' failed: named queued the reload but the zone"
+                + " file did not load within " + seconds(budget.multipliedBy(ASK_AGAIN_ROUNDS)) + "; the zone"
+                + " still serves " + serial + " (named's log has the reason, for example a syntax error in the"
+                + " zone file)");
     }
+
+    /** How many times a still-queued reload is asked about before it is called a failure. */
+    private static final int ASK_AGAIN_ROUNDS = 4;
 
     /** A load took: the serial changed, or named's {@code last loaded} time did. */
     private static boolean loadedSince(ZoneStatus was, ZoneStatus now) {

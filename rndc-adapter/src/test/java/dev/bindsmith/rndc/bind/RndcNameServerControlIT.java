@@ -297,6 +297,19 @@ class RndcNameServerControlIT extends NameServerControlContract {
     }
 
     @Test
+    void reloadOfADynamicZoneIsRefusedWithHowToReloadIt() {
+        ZoneName name = ContractZones.unique("it-dynreload");
+        Outcomes.ok(add(TestZones.spec(name.value()).dynamic()));
+
+        Outcome.Failure<?> f = Outcomes.failure(control.reload(name), Outcome.BackendFailed.class,
+                ErrorCode.BACKEND_REJECTED);
+
+        assertThat(f.details()).startsWith("rndc: 'reload' failed: dynamic zone").contains("thaw");
+        assertThat(Outcomes.ok(control.freeze(name)).command()).isEqualTo("freeze");
+        assertThat(Outcomes.ok(control.thaw(name)).command()).isEqualTo("thaw");
+    }
+
+    @Test
     void reloadOfABrokenFileIsDetectedAndTheOldSerialKeepsServing() throws Exception {
         ZoneName name = ContractZones.unique("it-broken");
         Outcomes.ok(add(TestZones.spec(name.value()).serial(5)));
