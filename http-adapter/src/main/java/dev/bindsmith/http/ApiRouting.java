@@ -2,6 +2,8 @@ package dev.bindsmith.http;
 
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.validation.Violation;
+import dev.bindsmith.core.zone.ZoneName;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -13,6 +15,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -135,8 +139,44 @@ final class ApiRouting {
             routing.any(template, (req, res) -> handle(template, Access.PUBLIC,
                     r -> OutcomeReplies.methodNotAllowed(req.prologue().method().text(), allow), req, res));
         });
-        routing.any((req, res) -> handle(UNMATCHED, Access.PUBLIC,
-                r -> OutcomeReplies.notFoundEndpoint(req.path().path()), req, res));
+        routing.any((req, res) -> {
+            Optional<String> slashed = zoneNameWithSlash(req.path().rawPath());
+            if (slashed.isPresent()) {
+                // A {name} with an encoded slash (a%2F..%2Fb) is decoded before routing and matches no
+                // route; it is an invalid zone name, judged like one on the route it was meant for.
+                handle(UNMATCHED, Access.PROTECTED, r -> OutcomeReplies.failure(invalidZoneName(slashed.get())),
+                        req, res);
+            } else {
+                handle(UNMATCHED, Access.PUBLIC, r -> OutcomeReplies.notFoundEndpoint(req.path().path()), req, res);
+            }
+        });
+    }
+
+    private static final String ZONES_PREFIX = "/api/v1/zones/";
+
+    /** The decoded first segment after {@code /api/v1/zones/} when that segment holds an encoded {@code /}. */
+    static Optional<String> zoneNameWithSlash(String rawPath) {
+        if (!rawPath.startsWith(ZONES_PREFIX)) {
+            return Optional.empty();
+        }
+        String segment = rawPath.substring(ZONES_PREFIX.length()).split("/", 2)[0];
+        if (!segment.toUpperCase(Locale.ROOT).contains("%2F")) {
+            return Optional.empty();
+        }
+        try {
+            // URLDecoder decodes form data: keep a literal '+' a '+'.
+            return Optional.of(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Outcome.Invalid<Void> invalidZoneName(String name) {
+        String problem = ZoneName.problem(name)
+                .orElse("Invalid zone name: a zone name has no '/'");
+        // As the use cases do: the raw name is not echoed, it may hold control characters.
+        return new Outcome.Invalid<>(ErrorCode.INVALID_ZONE_NAME, "Invalid zone name",
+                List.of(Violation.malformed("name", problem)), Map.of());
     }
 
     /**
