@@ -109,6 +109,16 @@ class RequestBodiesTest {
     }
 
     @Test
+    void anUnclosedObjectNamesWhereItStartedInPlainWordsWithoutTheParsersInternals() {
+        var invalid = (Outcome.Invalid<JsonNode>) Json.parse("{\"zoneName\": \"a.example\"".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(invalid.details())
+                .isEqualTo("Unexpected end-of-input: expected close marker for Object (started at line 1 column 1)"
+                        + " at line 1 column 25")
+                .doesNotContain("Source", "REDACTED", "StreamReadFeature");
+    }
+
+    @Test
     void trailingGarbageAndDuplicateKeysAreInvalidJson() {
         assertThat(Json.parse("{} {}".getBytes(StandardCharsets.UTF_8))).isInstanceOf(Outcome.Invalid.class);
         assertThat(Json.parse("{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8))).isInstanceOf(Outcome.Invalid.class);
