@@ -204,19 +204,53 @@ final class ApiRouting {
         long start = System.nanoTime();
         String id = ids.fresh();
         long size = request.headers().contentLength().orElse(-1);
-        var failure = new Outcome.TooLarge<Void>(config.maxBodyBytes(), size);
-        var body = new LinkedHashMap<String, Object>(OutcomeReplies.envelopeBody(failure.error(), failure.details(),
-                failure.context(), List.of(), failure.code()));
-        body.put("requestId", id);
-        accessLog(request.method(), UNMATCHED, 413, start, id, "");
-        return DirectHandler.TransportResponse.builder()
-                .status(Status.REQUEST_ENTITY_TOO_LARGE_413)
+        // The body is never read here, but the judging order still holds: a closing server says so, and a
+        // protected route wants its token before anyone learns about the body. (The rate limit needs the
+        // client's address, which Helidon does not give before routing.)
+        Reply reply;
+        if (gate.isClosed()) {
+            reply = OutcomeReplies.failure(new Outcome.Unavailable<Void>(ErrorCode.SHUTTING_DOWN,
+                    "Server is shutting down"));
+        } else {
+            Optional<Outcome.Unauthenticated<Void>> denied = authenticator.isPresent()
+                    && isProtected(request.method(), request.path())
+                    ? authenticator.get().check(request.headers().first(HeaderNames.AUTHORIZATION))
+                    : Optional.empty();
+            reply = denied.isPresent()
+                    ? OutcomeReplies.failure(denied.get())
+                    : OutcomeReplies.failure(new Outcome.TooLarge<Void>(config.maxBodyBytes(), size));
+        }
+        accessLog(request.method(), UNMATCHED, reply.status(), start, id, "");
+        var response = DirectHandler.TransportResponse.builder()
+                .status(Status.create(reply.status()))
                 .headers(headers)
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .header(HeaderNames.create("X-Request-Id"), id)
-                .keepAlive(false)
-                .entity(Json.write(body))
-                .build();
+                .keepAlive(false);
+        reply.headers().forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("Connection")) {
+                response.header(HeaderNames.create(k), v);
+            }
+        });
+        if (reply instanceof Reply.Json json && json.body() instanceof Map<?, ?> map) {
+            var body = new LinkedHashMap<Object, Object>(map);
+            body.put("requestId", id);
+            response.entity(Json.write(body));
+        }
+        return response.build();
+    }
+
+    /** Whether {@code method path} (a raw request target) is a registered protected endpoint. */
+    private boolean isProtected(String method, String target) {
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        for (Endpoint e : endpoints) {
+            if (e.access() == Access.PROTECTED && e.method().text().equalsIgnoreCase(method)
+                    && path.matches(e.template().replaceAll("\\{[^/]+}", "[^/]+"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void handle(String template, Access access, Handler handler, ServerRequest req, ServerResponse res) {
