@@ -281,6 +281,24 @@ class RemoteModeTest {
     }
 
     @Test
+    void invalidJsonInputWithOutputJsonPrintsTheInvalidJsonEnvelopeAndNoParserInternals() throws Exception {
+        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(201, "{}"))) {
+            CliRun r = run(server, "{\"zoneName\": \"a.example\"", "zone", "create", "-f", "-", "-o", "json");
+
+            assertThat(r.exitCode()).isEqualTo(3);
+            JsonNode envelope = JSON.readTree(r.out());
+            assertThat(envelope.path("code").asText()).isEqualTo("INVALID_JSON");
+            assertThat(envelope.path("error").asText()).isEqualTo("Invalid JSON in request body");
+            assertThat(envelope.path("details").asText())
+                    .isEqualTo("standard input is not valid JSON: Unexpected end-of-input: expected close marker"
+                            + " for Object (started at line 1, column 1) (line 1, column 25)");
+            assertThat(envelope.path("line").asText()).isEqualTo("1");
+            assertThat(r.err()).doesNotContain("Source", "a.example");
+            assertThat(server.requests).isEmpty();
+        }
+    }
+
+    @Test
     void modifySendsAPatchWithListsAndClears() throws Exception {
         try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(200,
                 "{\"success\":true,\"message\":\"Zone example.com modified successfully\",\"details\":\"\"}"))) {
