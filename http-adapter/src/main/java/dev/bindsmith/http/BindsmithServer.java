@@ -7,11 +7,14 @@ import dev.bindsmith.core.service.ZoneService;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
@@ -133,7 +136,26 @@ public final class BindsmithServer {
         LOG.info("bindsmith HTTP API stopped");
     }
 
+    private static final String VERSION = readVersion();
+
+    /** The project version the build wrote into {@code version.properties}; "dev" when it is missing. */
     static String version() {
+        return VERSION;
+    }
+
+    private static String readVersion() {
+        try (InputStream in = BindsmithServer.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version", "").strip();
+                if (!v.isEmpty() && !v.startsWith("${")) {
+                    return v;
+                }
+            }
+        } catch (IOException e) {
+            // Fall through to the manifest: a version is for display only.
+        }
         String v = BindsmithServer.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }

@@ -120,6 +120,12 @@ class BindsmithServerTest {
     }
 
     @Test
+    void healthReportsTheProjectVersionNotDev() {
+        // The build passes the version it filtered into version.properties; a jar without it said "dev".
+        assertThat(BindsmithServer.version()).isEqualTo(System.getProperty("bindsmith.version")).isNotEqualTo("dev");
+    }
+
+    @Test
     void stoppingTwiceIsHarmless() {
         start(Map.of());
         server.stop();
