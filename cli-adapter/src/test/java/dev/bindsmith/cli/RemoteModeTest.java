@@ -146,6 +146,30 @@ class RemoteModeTest {
     }
 
     @Test
+    void anAnswerThatIsNotBindsmithsSaysTheUrlMayBeWrong() throws Exception {
+        try (FakeApiServer server = new FakeApiServer(r -> new FakeApiServer.Response(404, Map.of(), ""))) {
+            CliRun r = run(server, "", "zone", "list");
+
+            assertThat(r.exitCode()).isEqualTo(4);
+            assertThat(r.err()).isEqualTo("bindsmith: HTTP 404: the answer is not bindsmith's (no JSON error envelope);"
+                    + " is --url the address of a bindsmith server?\n");
+        }
+    }
+
+    @Test
+    void detailsThatRepeatTheErrorAreSaidOnce() throws Exception {
+        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(400,
+                "{\"error\":\"Invalid zone name\",\"details\":\"Invalid zone name: the name must contain only"
+                        + " letters, digits, hyphens, underscores and dots (found a space)\",\"code\":\"INVALID_ZONE_NAME\"}"))) {
+            CliRun r = run(server, "", "zone", "show", "a b");
+
+            assertThat(r.exitCode()).isEqualTo(3);
+            assertThat(r.err()).isEqualTo("bindsmith: Invalid zone name: the name must contain only letters, digits,"
+                    + " hyphens, underscores and dots (found a space)\n");
+        }
+    }
+
+    @Test
     void aServerThatCannotBeReachedIsUnavailable() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
