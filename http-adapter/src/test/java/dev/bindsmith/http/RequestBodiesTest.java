@@ -84,6 +84,19 @@ class RequestBodiesTest {
     }
 
     @Test
+    void aWholeNumberBeyond64BitsIsOfTheRightTypeAndLeftToTheRangeChecks() {
+        var read = RequestBodies.zone(json("""
+                {"zoneName":"a.example","zoneType":"primary","zoneConfig":{"ttl":99999999999999999999999,
+                 "soa":{"serial":-99999999999999999999999,"primaryNs":"ns1.example.net."}}}
+                """));
+
+        assertThat(read.violations()).isEmpty();
+        var c = read.value().zoneConfig().orElseThrow();
+        assertThat(c.ttl()).hasValue(Long.MAX_VALUE);
+        assertThat(c.soa().orElseThrow().serial()).hasValue(Long.MIN_VALUE);
+    }
+
+    @Test
     void unknownFieldsAreCollectedWithTheirPathNotRejected() {
         var read = RequestBodies.zone(json("{\"zoneName\":\"a.example\",\"zone_name\":\"x\","
                 + "\"zoneConfig\":{\"name_servers\":[],\"soa\":{\"mname\":\"x\"}}}"));
