@@ -9,6 +9,10 @@ import io.helidon.webserver.WebServerConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
@@ -88,12 +92,39 @@ public final class BindsmithServer {
                 .shutdownHook(false)
                 .routing(routing::install);
         routing.configure(b);
-        server = b.build().start();
+        // Helidon does not throw when the port is taken: it logs a stack trace and returns a server that
+        // is not running (port -1). Check first, for a clean message naming the variable.
+        refuseTakenPort();
+        WebServer started = b.build().start();
+        if (!started.isRunning()) {
+            started.stop();
+            throw portInUse();
+        }
+        server = started;
         port = server.port();
         shutdownHook = new Thread(this::stop, "bindsmith-http-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info("bindsmith HTTP API listening on " + config.host() + ":" + server.port());
         return this;
+    }
+
+    private void refuseTakenPort() {
+        if (config.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()));
+        } catch (BindException e) {
+            throw portInUse();
+        } catch (IOException e) {
+            // Not a verdict on the port: Helidon's own start says what is wrong.
+        }
+    }
+
+    private ConfigException portInUse() {
+        return new ConfigException("API_PORT", "cannot listen on " + config.host() + ":" + config.port()
+                + " (address in use); is another server using it? Choose another with API_PORT or --api-port");
     }
 
     /** The port it listens (or listened) on: useful when the configured port was 0. */
