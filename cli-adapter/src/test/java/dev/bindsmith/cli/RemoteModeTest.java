@@ -170,6 +170,20 @@ class RemoteModeTest {
     }
 
     @Test
+    void aHostNameThatDoesNotResolveIsSaidSoNotCalledARefusedConnection() {
+        // .invalid never resolves (RFC 6761).
+        CliRun r = CliRun.run(Map.of(), (s, dns) -> {
+            throw new AssertionError();
+        }, (b, e, o) -> {
+            throw new AssertionError();
+        }, "", "--url", "http://bindsmith.invalid:8080", "zone", "list");
+
+        assertThat(r.exitCode()).isEqualTo(7);
+        assertThat(r.err()).isEqualTo("bindsmith: Service unavailable: cannot connect to http://bindsmith.invalid:8080"
+                + " (unknown host bindsmith.invalid)\n");
+    }
+
+    @Test
     void aServerThatCannotBeReachedIsUnavailable() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
