@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  * error, and the result is then empty; {@link #read} and {@link #readOne} return that exit code.
  */
 final class JsonInput {
+    /** Jackson names a start marker by its whole location ("[Source: …; line: 1, column: 1]"), which may quote the input. */
+    private static final Pattern EMBEDDED_LOCATION = Pattern.compile(
+            "\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)");
+
     private JsonInput() {
     }
 
@@ -115,10 +119,6 @@ final class JsonInput {
     private static String nameOf(String file) {
         return file.equals("-") ? "standard input" : file;
     }
-
-    /** Jackson names a start marker by its whole location ("[Source: …; line: 1, column: 1]"), which may quote the input. */
-    private static final Pattern EMBEDDED_LOCATION = Pattern.compile(
-            "\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)");
 
     private static void notJson(Cli cli, String name, JsonProcessingException e) {
         String reason = Objects.requireNonNullElse(e.getOriginalMessage(), "malformed JSON");

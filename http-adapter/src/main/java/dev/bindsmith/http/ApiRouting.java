@@ -49,6 +49,7 @@ import java.util.stream.Collectors;
  */
 final class ApiRouting {
     static final String UNMATCHED = "<unmatched>";
+    private static final String ZONES_PREFIX = "/api/v1/zones/";
     private static final Logger LOG = Logger.getLogger("dev.bindsmith.http");
     private static final Logger ACCESS = Logger.getLogger("dev.bindsmith.http.access");
 
@@ -152,10 +153,8 @@ final class ApiRouting {
         });
     }
 
-    private static final String ZONES_PREFIX = "/api/v1/zones/";
-
     /** The decoded first segment after {@code /api/v1/zones/} when that segment holds an encoded {@code /}. */
-    static Optional<String> zoneNameWithSlash(String rawPath) {
+    private static Optional<String> zoneNameWithSlash(String rawPath) {
         if (!rawPath.startsWith(ZONES_PREFIX)) {
             return Optional.empty();
         }

@@ -36,6 +36,7 @@ import java.util.random.RandomGenerator;
  */
 public final class BindsmithServer {
     private static final Logger LOG = Logger.getLogger("dev.bindsmith.http");
+    private static final String VERSION = readVersion();
 
     private final HttpServerConfig config;
     private final ApiRouting routing;
@@ -166,8 +167,6 @@ public final class BindsmithServer {
         }
         LOG.info("bindsmith HTTP API stopped");
     }
-
-    private static final String VERSION = readVersion();
 
     /** The project version the build wrote into {@code version.properties}; "dev" when it is missing. */
     static String version() {

@@ -25,6 +25,10 @@ final class Json {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
+    /** Jackson names a start marker by its whole location ("[Source: REDACTED (…); line: 1, column: 1]"). */
+    private static final Pattern EMBEDDED_LOCATION = Pattern.compile(
+            "\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)");
+
     private Json() {
     }
 
@@ -57,10 +61,6 @@ final class Json {
             throw new IllegalStateException("a response body always serialises", e);
         }
     }
-
-    /** Jackson names a start marker by its whole location ("[Source: REDACTED (…); line: 1, column: 1]"). */
-    private static final Pattern EMBEDDED_LOCATION = Pattern.compile(
-            "\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)");
 
     private static String firstLine(String message) {
         String m = message == null ? "malformed JSON" : message;
