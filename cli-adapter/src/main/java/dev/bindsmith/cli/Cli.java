@@ -239,7 +239,9 @@ public final class Cli {
 
     static String oneLine(Outcome.Failure<?> failure) {
         String details = failure.details().strip();
+        // Some details already begin with the error ("Invalid zone name: the name has …"): say it once.
         String line = details.isEmpty() || details.equals(failure.error()) ? failure.error()
+                : details.startsWith(failure.error() + ":") ? details
                 : failure.error() + ": " + details;
         return line.replace('\n', ' ');
     }

@@ -1,9 +1,12 @@
 package dev.bindsmith.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bindsmith.core.outcome.ErrorCode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +15,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code -f FILE} ({@code -} is standard input) and parses it: every top-level JSON value, so
@@ -21,6 +26,10 @@ import java.util.Optional;
  * error, and the result is then empty; {@link #read} and {@link #readOne} return that exit code.
  */
 final class JsonInput {
+    /** Jackson names a start marker by its whole location ("[Source: …; line: 1, column: 1]"), which may quote the input. */
+    private static final Pattern EMBEDDED_LOCATION = Pattern.compile(
+            "\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)");
+
     private JsonInput() {
     }
 
@@ -38,15 +47,14 @@ final class JsonInput {
                 }
             }
         } catch (JsonProcessingException e) {
-            cli.err().println("bindsmith: " + name + " is not valid JSON: " + e.getOriginalMessage()
-                    + location(e));
+            notJson(cli, name, e);
             return Optional.empty();
         } catch (IOException e) {
             cli.err().println("bindsmith: cannot read " + name + ": " + e.getMessage());
             return Optional.empty();
         }
         if (values.isEmpty()) {
-            cli.err().println("bindsmith: " + name + " holds no JSON");
+            invalid(cli, name + " holds no JSON", Optional.empty());
             return Optional.empty();
         }
         return Optional.of(values);
@@ -59,12 +67,12 @@ final class JsonInput {
                 JsonNode node = cli.json().readerFor(JsonNode.class)
                         .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(b);
                 if (node == null || node.isMissingNode()) {
-                    cli.err().println("bindsmith: " + nameOf(file) + " holds no JSON");
+                    invalid(cli, nameOf(file) + " holds no JSON", Optional.empty());
                     return Optional.empty();
                 }
                 return Optional.of(node);
             } catch (JsonProcessingException e) {
-                cli.err().println("bindsmith: " + nameOf(file) + " is not valid JSON: " + e.getOriginalMessage() + location(e));
+                notJson(cli, nameOf(file), e);
                 return Optional.empty();
             } catch (IOException e) {
                 cli.err().println("bindsmith: cannot read " + nameOf(file) + ": " + e.getMessage());
@@ -110,6 +118,31 @@ final class JsonInput {
 
     private static String nameOf(String file) {
         return file.equals("-") ? "standard input" : file;
+    }
+
+    private static void notJson(Cli cli, String name, JsonProcessingException e) {
+        String reason = Objects.requireNonNullElse(e.getOriginalMessage(), "malformed JSON");
+        int nl = reason.indexOf('\n');
+        reason = EMBEDDED_LOCATION.matcher(nl < 0 ? reason : reason.substring(0, nl))
+                .replaceAll("(started at line $1, column $2)");
+        invalid(cli, name + " is not valid JSON: " + reason + location(e), Optional.ofNullable(e.getLocation()));
+    }
+
+    /**
+     * One line on standard error and, with {@code --output json}, the envelope the API answers for a
+     * body that is not JSON, so that a script reading standard output always gets JSON.
+     */
+    private static void invalid(Cli cli, String details, Optional<JsonLocation> at) {
+        cli.err().println("bindsmith: " + details);
+        if (cli.global().json()) {
+            ObjectNode envelope = cli.json().createObjectNode();
+            envelope.put("error", "Invalid JSON in request body");
+            envelope.put("details", details);
+            at.ifPresent(l -> envelope.put("line", Integer.toString(l.getLineNr()))
+                    .put("column", Integer.toString(l.getColumnNr())));
+            envelope.put("code", ErrorCode.INVALID_JSON.name());
+            cli.printJson(envelope);
+        }
     }
 
     private static String location(JsonProcessingException e) {

@@ -12,11 +12,13 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -143,6 +145,9 @@ final class RemoteApi implements Api {
         } catch (HttpConnectTimeoutException e) {
             return unreachable("cannot connect to " + shown + " (timed out)");
         } catch (ConnectException e) {
+            if (unresolved(e)) {
+                return unreachable("cannot connect to " + shown + " (unknown host " + base.getHost() + ")");
+            }
             return unreachable("cannot connect to " + shown + " (" + (e.getMessage() == null ? "connection refused"
                     : reason(e)) + ")");
         } catch (HttpTimeoutException e) {
@@ -175,6 +180,16 @@ final class RemoteApi implements Api {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
+    }
+
+    /** The HTTP client reports a host name that does not resolve as a ConnectException without a message. */
+    private static boolean unresolved(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reason(Exception e) {

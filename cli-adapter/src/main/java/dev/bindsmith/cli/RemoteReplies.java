@@ -54,6 +54,11 @@ final class RemoteReplies {
             envelope = JsonNodeFactory.instance.objectNode();
             String text = new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
             envelope.put("error", text.isEmpty() ? "HTTP " + status : firstLine(text));
+            if (status != 429) {
+                // Not the 429 sentence: most likely --url points at something that is not bindsmith.
+                envelope.put("details", "the answer is not bindsmith's (no JSON error envelope); is --url the"
+                        + " address of a bindsmith server?");
+            }
         }
         return new Reply(failure(status, retryAfter, envelope), envelope);
     }

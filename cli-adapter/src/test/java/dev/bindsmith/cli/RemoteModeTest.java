@@ -146,6 +146,44 @@ class RemoteModeTest {
     }
 
     @Test
+    void anAnswerThatIsNotBindsmithsSaysTheUrlMayBeWrong() throws Exception {
+        try (FakeApiServer server = new FakeApiServer(r -> new FakeApiServer.Response(404, Map.of(), ""))) {
+            CliRun r = run(server, "", "zone", "list");
+
+            assertThat(r.exitCode()).isEqualTo(4);
+            assertThat(r.err()).isEqualTo("bindsmith: HTTP 404: the answer is not bindsmith's (no JSON error envelope);"
+                    + " is --url the address of a bindsmith server?\n");
+        }
+    }
+
+    @Test
+    void detailsThatRepeatTheErrorAreSaidOnce() throws Exception {
+        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(400,
+                "{\"error\":\"Invalid zone name\",\"details\":\"Invalid zone name: the name must contain only"
+                        + " letters, digits, hyphens, underscores and dots (found a space)\",\"code\":\"INVALID_ZONE_NAME\"}"))) {
+            CliRun r = run(server, "", "zone", "show", "a b");
+
+            assertThat(r.exitCode()).isEqualTo(3);
+            assertThat(r.err()).isEqualTo("bindsmith: Invalid zone name: the name must contain only letters, digits,"
+                    + " hyphens, underscores and dots (found a space)\n");
+        }
+    }
+
+    @Test
+    void aHostNameThatDoesNotResolveIsSaidSoNotCalledARefusedConnection() {
+        // .invalid never resolves (RFC 6761).
+        CliRun r = CliRun.run(Map.of(), (s, dns) -> {
+            throw new AssertionError();
+        }, (b, e, o) -> {
+            throw new AssertionError();
+        }, "", "--url", "http://bindsmith.invalid:8080", "zone", "list");
+
+        assertThat(r.exitCode()).isEqualTo(7);
+        assertThat(r.err()).isEqualTo("bindsmith: Service unavailable: cannot connect to http://bindsmith.invalid:8080"
+                + " (unknown host bindsmith.invalid)\n");
+    }
+
+    @Test
     void aServerThatCannotBeReachedIsUnavailable() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -276,6 +314,24 @@ class RemoteModeTest {
 
             assertThat(r.exitCode()).isEqualTo(3);
             assertThat(r.err()).startsWith("bindsmith: standard input is not valid JSON:").contains("line 2");
+            assertThat(server.requests).isEmpty();
+        }
+    }
+
+    @Test
+    void invalidJsonInputWithOutputJsonPrintsTheInvalidJsonEnvelopeAndNoParserInternals() throws Exception {
+        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(201, "{}"))) {
+            CliRun r = run(server, "{\"zoneName\": \"a.example\"", "zone", "create", "-f", "-", "-o", "json");
+
+            assertThat(r.exitCode()).isEqualTo(3);
+            JsonNode envelope = JSON.readTree(r.out());
+            assertThat(envelope.path("code").asText()).isEqualTo("INVALID_JSON");
+            assertThat(envelope.path("error").asText()).isEqualTo("Invalid JSON in request body");
+            assertThat(envelope.path("details").asText())
+                    .isEqualTo("standard input is not valid JSON: Unexpected end-of-input: expected close marker"
+                            + " for Object (started at line 1, column 1) (line 1, column 25)");
+            assertThat(envelope.path("line").asText()).isEqualTo("1");
+            assertThat(r.err()).doesNotContain("Source", "a.example");
             assertThat(server.requests).isEmpty();
         }
     }

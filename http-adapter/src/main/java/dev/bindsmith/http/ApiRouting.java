@@ -2,6 +2,8 @@ package dev.bindsmith.http;
 
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.validation.Violation;
+import dev.bindsmith.core.zone.ZoneName;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -13,6 +15,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +49,7 @@ import java.util.stream.Collectors;
  */
 final class ApiRouting {
     static final String UNMATCHED = "<unmatched>";
+    private static final String ZONES_PREFIX = "/api/v1/zones/";
     private static final Logger LOG = Logger.getLogger("dev.bindsmith.http");
     private static final Logger ACCESS = Logger.getLogger("dev.bindsmith.http.access");
 
@@ -135,8 +140,42 @@ final class ApiRouting {
             routing.any(template, (req, res) -> handle(template, Access.PUBLIC,
                     r -> OutcomeReplies.methodNotAllowed(req.prologue().method().text(), allow), req, res));
         });
-        routing.any((req, res) -> handle(UNMATCHED, Access.PUBLIC,
-                r -> OutcomeReplies.notFoundEndpoint(req.path().path()), req, res));
+        routing.any((req, res) -> {
+            Optional<String> slashed = zoneNameWithSlash(req.path().rawPath());
+            if (slashed.isPresent()) {
+                // A {name} with an encoded slash (a%2F..%2Fb) is decoded before routing and matches no
+                // route; it is an invalid zone name, judged like one on the route it was meant for.
+                handle(UNMATCHED, Access.PROTECTED, r -> OutcomeReplies.failure(invalidZoneName(slashed.get())),
+                        req, res);
+            } else {
+                handle(UNMATCHED, Access.PUBLIC, r -> OutcomeReplies.notFoundEndpoint(req.path().path()), req, res);
+            }
+        });
+    }
+
+    /** The decoded first segment after {@code /api/v1/zones/} when that segment holds an encoded {@code /}. */
+    private static Optional<String> zoneNameWithSlash(String rawPath) {
+        if (!rawPath.startsWith(ZONES_PREFIX)) {
+            return Optional.empty();
+        }
+        String segment = rawPath.substring(ZONES_PREFIX.length()).split("/", 2)[0];
+        if (!segment.toUpperCase(Locale.ROOT).contains("%2F")) {
+            return Optional.empty();
+        }
+        try {
+            // URLDecoder decodes form data: keep a literal '+' a '+'.
+            return Optional.of(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Outcome.Invalid<Void> invalidZoneName(String name) {
+        String problem = ZoneName.problem(name)
+                .orElse("Invalid zone name: a zone name has no '/'");
+        // As the use cases do: the raw name is not echoed, it may hold control characters.
+        return new Outcome.Invalid<>(ErrorCode.INVALID_ZONE_NAME, "Invalid zone name",
+                List.of(Violation.malformed("name", problem)), Map.of());
     }
 
     /**
@@ -164,19 +203,53 @@ final class ApiRouting {
         long start = System.nanoTime();
         String id = ids.fresh();
         long size = request.headers().contentLength().orElse(-1);
-        var failure = new Outcome.TooLarge<Void>(config.maxBodyBytes(), size);
-        var body = new LinkedHashMap<String, Object>(OutcomeReplies.envelopeBody(failure.error(), failure.details(),
-                failure.context(), List.of(), failure.code()));
-        body.put("requestId", id);
-        accessLog(request.method(), UNMATCHED, 413, start, id, "");
-        return DirectHandler.TransportResponse.builder()
-                .status(Status.REQUEST_ENTITY_TOO_LARGE_413)
+        // The body is never read here, but the judging order still holds: a closing server says so, and a
+        // protected route wants its token before anyone learns about the body. (The rate limit needs the
+        // client's address, which Helidon does not give before routing.)
+        Reply reply;
+        if (gate.isClosed()) {
+            reply = OutcomeReplies.failure(new Outcome.Unavailable<Void>(ErrorCode.SHUTTING_DOWN,
+                    "Server is shutting down"));
+        } else {
+            Optional<Outcome.Unauthenticated<Void>> denied = authenticator.isPresent()
+                    && isProtected(request.method(), request.path())
+                    ? authenticator.get().check(request.headers().first(HeaderNames.AUTHORIZATION))
+                    : Optional.empty();
+            reply = denied.isPresent()
+                    ? OutcomeReplies.failure(denied.get())
+                    : OutcomeReplies.failure(new Outcome.TooLarge<Void>(config.maxBodyBytes(), size));
+        }
+        accessLog(request.method(), UNMATCHED, reply.status(), start, id, "");
+        var response = DirectHandler.TransportResponse.builder()
+                .status(Status.create(reply.status()))
                 .headers(headers)
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .header(HeaderNames.create("X-Request-Id"), id)
-                .keepAlive(false)
-                .entity(Json.write(body))
-                .build();
+                .keepAlive(false);
+        reply.headers().forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("Connection")) {
+                response.header(HeaderNames.create(k), v);
+            }
+        });
+        if (reply instanceof Reply.Json json && json.body() instanceof Map<?, ?> map) {
+            var body = new LinkedHashMap<Object, Object>(map);
+            body.put("requestId", id);
+            response.entity(Json.write(body));
+        }
+        return response.build();
+    }
+
+    /** Whether {@code method path} (a raw request target) is a registered protected endpoint. */
+    private boolean isProtected(String method, String target) {
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        for (Endpoint e : endpoints) {
+            if (e.access() == Access.PROTECTED && e.method().text().equalsIgnoreCase(method)
+                    && path.matches(e.template().replaceAll("\\{[^/]+}", "[^/]+"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void handle(String template, Access access, Handler handler, ServerRequest req, ServerResponse res) {

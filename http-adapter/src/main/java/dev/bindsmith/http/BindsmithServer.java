@@ -7,11 +7,18 @@ import dev.bindsmith.core.service.ZoneService;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
@@ -29,6 +36,7 @@ import java.util.random.RandomGenerator;
  */
 public final class BindsmithServer {
     private static final Logger LOG = Logger.getLogger("dev.bindsmith.http");
+    private static final String VERSION = readVersion();
 
     private final HttpServerConfig config;
     private final ApiRouting routing;
@@ -85,12 +93,39 @@ public final class BindsmithServer {
                 .shutdownHook(false)
                 .routing(routing::install);
         routing.configure(b);
-        server = b.build().start();
+        // Helidon does not throw when the port is taken: it logs a stack trace and returns a server that
+        // is not running (port -1). Check first, for a clean message naming the variable.
+        refuseTakenPort();
+        WebServer started = b.build().start();
+        if (!started.isRunning()) {
+            started.stop();
+            throw portInUse();
+        }
+        server = started;
         port = server.port();
         shutdownHook = new Thread(this::stop, "bindsmith-http-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info("bindsmith HTTP API listening on " + config.host() + ":" + server.port());
         return this;
+    }
+
+    private void refuseTakenPort() {
+        if (config.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()));
+        } catch (BindException e) {
+            throw portInUse();
+        } catch (IOException e) {
+            // Not a verdict on the port: Helidon's own start says what is wrong.
+        }
+    }
+
+    private ConfigException portInUse() {
+        return new ConfigException("API_PORT", "cannot listen on " + config.host() + ":" + config.port()
+                + " (address in use); is another server using it? Choose another with API_PORT or --api-port");
     }
 
     /** The port it listens (or listened) on: useful when the configured port was 0. */
@@ -133,7 +168,24 @@ public final class BindsmithServer {
         LOG.info("bindsmith HTTP API stopped");
     }
 
+    /** The project version the build wrote into {@code version.properties}; "dev" when it is missing. */
     static String version() {
+        return VERSION;
+    }
+
+    private static String readVersion() {
+        try (InputStream in = BindsmithServer.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version", "").strip();
+                if (!v.isEmpty() && !v.startsWith("${")) {
+                    return v;
+                }
+            }
+        } catch (IOException e) {
+            // Fall through to the manifest: a version is for display only.
+        }
         String v = BindsmithServer.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }

@@ -14,6 +14,7 @@ import dev.bindsmith.core.validation.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The one JSON mapper, and parsing a request body into a tree with the parser's position on error. */
 final class Json {
@@ -23,6 +24,10 @@ final class Json {
             // Positions in error messages, without echoing the (possibly secret-bearing) input.
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
+
+    /** Jackson names a start marker by its whole location ("[Source: REDACTED (…); line: 1, column: 1]"). */
+    private static final Pattern EMBEDDED_LOCATION = Pattern.compile(
+            "\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)");
 
     private Json() {
     }
@@ -60,7 +65,8 @@ final class Json {
     private static String firstLine(String message) {
         String m = message == null ? "malformed JSON" : message;
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        String first = nl < 0 ? m : m.substring(0, nl);
+        return EMBEDDED_LOCATION.matcher(first).replaceAll("(started at line $1 column $2)");
     }
 
     private static <T> Outcome<T> invalid(String details, String line, String column) {

@@ -66,9 +66,14 @@ final class JsonFields {
         if (v == null) {
             return OptionalLong.empty();
         }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+        if (!v.isIntegralNumber()) {
             wrongType(join(path, name), "a whole number");
             return OptionalLong.empty();
+        }
+        if (!v.canConvertToLong()) {
+            // A whole number beyond 64 bits is of the right type and out of every field's range: the
+            // validation that follows names the range (a 422), as it does for 4294967296.
+            return OptionalLong.of(v.bigIntegerValue().signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE);
         }
         return OptionalLong.of(v.longValue());
     }

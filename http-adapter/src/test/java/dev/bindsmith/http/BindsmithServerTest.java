@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -117,6 +119,25 @@ class BindsmithServerTest {
         var forged = new Exchange.Request("GET", "/api/v1/zones").client("203.0.113.77")
                 .header("X-Real-IP", "203.0.113.78").send(client);
         assertThat(forged.status()).isEqualTo(429);
+    }
+
+    @Test
+    void aTakenPortIsAStartupErrorNamingTheVariableNotAServerOnPortMinusOne() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            var config = HttpServerConfig.parse(Map.of(), Map.of("API_PORT", Integer.toString(taken.getLocalPort())));
+            BindsmithServer s = BindsmithServer.builder(fx.zones, ReadinessProbe.of(fx.store, fx.control), config)
+                    .clock(fx.clock).build();
+
+            assertThatThrownBy(s::start)
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.variable()).isEqualTo("API_PORT"))
+                    .hasMessageStartingWith("API_PORT: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void healthReportsTheProjectVersionNotDev() {
+        // The build passes the version it filtered into version.properties; a jar without it said "dev".
+        assertThat(BindsmithServer.version()).isEqualTo(System.getProperty("bindsmith.version")).isNotEqualTo("dev");
     }
 
     @Test

@@ -84,6 +84,19 @@ class RequestBodiesTest {
     }
 
     @Test
+    void aWholeNumberBeyond64BitsIsOfTheRightTypeAndLeftToTheRangeChecks() {
+        var read = RequestBodies.zone(json("""
+                {"zoneName":"a.example","zoneType":"primary","zoneConfig":{"ttl":99999999999999999999999,
+                 "soa":{"serial":-99999999999999999999999,"primaryNs":"ns1.example.net."}}}
+                """));
+
+        assertThat(read.violations()).isEmpty();
+        var c = read.value().zoneConfig().orElseThrow();
+        assertThat(c.ttl()).hasValue(Long.MAX_VALUE);
+        assertThat(c.soa().orElseThrow().serial()).hasValue(Long.MIN_VALUE);
+    }
+
+    @Test
     void unknownFieldsAreCollectedWithTheirPathNotRejected() {
         var read = RequestBodies.zone(json("{\"zoneName\":\"a.example\",\"zone_name\":\"x\","
                 + "\"zoneConfig\":{\"name_servers\":[],\"soa\":{\"mname\":\"x\"}}}"));
@@ -106,6 +119,16 @@ class RequestBodiesTest {
         assertThat(invalid.code()).isEqualTo(ErrorCode.INVALID_JSON);
         assertThat(invalid.context()).containsEntry("line", "3").containsEntry("column", "7");
         assertThat(invalid.details()).endsWith("at line 3 column 7");
+    }
+
+    @Test
+    void anUnclosedObjectNamesWhereItStartedInPlainWordsWithoutTheParsersInternals() {
+        var invalid = (Outcome.Invalid<JsonNode>) Json.parse("{\"zoneName\": \"a.example\"".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(invalid.details())
+                .isEqualTo("Unexpected end-of-input: expected close marker for Object (started at line 1 column 1)"
+                        + " at line 1 column 25")
+                .doesNotContain("Source", "REDACTED", "StreamReadFeature");
     }
 
     @Test

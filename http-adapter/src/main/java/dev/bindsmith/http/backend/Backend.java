@@ -137,9 +137,34 @@ public final class Backend implements AutoCloseable {
         } catch (UnknownHostException ex) {
             throw new BackendConfigurationException(BackendSettings.DNS_ADDRESS, "not an IP address: " + e.address());
         }
+        // The embedded server keeps its zones in memory and rewrites a zone's files from there: a second
+        // process on the same directory would have its changes silently overwritten, so it is refused.
+        DataDirectoryLock lock = DataDirectoryLock.acquire(e.dataDir());
         EmbeddedNameServer server;
         try {
-            server = EmbeddedNameServer.builder().dataDirectory(e.dataDir()).address(address).port(e.port())
+            server = startEmbedded(e, address, answerDns);
+        } catch (RuntimeException ex) {
+            lock.close();
+            throw ex;
+        }
+        String where = server.localAddress()
+                .map(a -> "DNS on " + hostPort(a.getAddress().getHostAddress(), a.getPort()) + " (UDP, TCP)")
+                .orElse("not answering DNS");
+        String description = "embedded: " + where + ", zone files in " + e.dataDir().toAbsolutePath().normalize();
+        AutoCloseable resources = () -> {
+            try {
+                server.close();
+            } finally {
+                lock.close();
+            }
+        };
+        return new Backend(BackendKind.EMBEDDED, description, server.zoneStore(), server.nameServerControl(),
+                server.recordUpdater(), server.recordReader(), Clock.systemUTC(), resources);
+    }
+
+    private static EmbeddedNameServer startEmbedded(BackendSettings.Embedded e, InetAddress address, boolean answerDns) {
+        try {
+            return EmbeddedNameServer.builder().dataDirectory(e.dataDir()).address(address).port(e.port())
                     .listen(answerDns).start();
         } catch (java.net.BindException ex) {
             throw new BackendConfigurationException(BackendSettings.DNS_PORT, "cannot answer DNS on "
@@ -148,12 +173,6 @@ public final class Backend implements AutoCloseable {
             throw new BackendConfigurationException(BackendSettings.DATA_DIR, "cannot use " + e.dataDir()
                     + " (" + ex.getMessage() + ")");
         }
-        String where = server.localAddress()
-                .map(a -> "DNS on " + hostPort(a.getAddress().getHostAddress(), a.getPort()) + " (UDP, TCP)")
-                .orElse("not answering DNS");
-        String description = "embedded: " + where + ", zone files in " + e.dataDir().toAbsolutePath().normalize();
-        return new Backend(BackendKind.EMBEDDED, description, server.zoneStore(), server.nameServerControl(),
-                server.recordUpdater(), server.recordReader(), Clock.systemUTC(), server);
     }
 
     private static String hostPort(String host, int port) {

@@ -32,6 +32,22 @@ class BackendTest {
     }
 
     @Test
+    void aSecondEmbeddedBackendOnTheSameDataDirectoryIsRefusedUntilTheFirstCloses(@TempDir Path data) {
+        BackendSettings s = settings(Map.of("BINDSMITH_DATA_DIR", data.toString()));
+        try (Backend first = Backend.open(s, false)) {
+            // Its zones live in memory and it rewrites their files: a second user of the directory would lose its changes.
+            assertThatThrownBy(() -> Backend.open(s, false))
+                    .isInstanceOf(BackendConfigurationException.class)
+                    .hasMessageStartingWith("BINDSMITH_DATA_DIR: " + data + " is in use by another bindsmith")
+                    .hasMessageContaining("--url");
+            assertThat(first.zoneService().list()).isInstanceOf(Outcome.Ok.class);
+        }
+        try (Backend again = Backend.open(s, false)) {
+            assertThat(again.zoneService().list()).isInstanceOf(Outcome.Ok.class);
+        }
+    }
+
+    @Test
     void theEmbeddedBackendAnswersDnsOnTheConfiguredPort(@TempDir Path data) {
         try (Backend b = Backend.open(settings(Map.of("BINDSMITH_DATA_DIR", data.toString(),
                 "BINDSMITH_DNS_PORT", "0")), true)) {
