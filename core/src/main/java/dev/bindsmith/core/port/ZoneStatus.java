@@ -43,6 +43,14 @@ public record ZoneStatus(ZoneName name, String type, OptionalLong serial, List<S
         return !"no".equals(properties.get("loaded"));
     }
 
+    /**
+     * False when the server says the zone is not {@code reconfigurable via modzone}: it is declared
+     * in the server's configuration file (named.conf), not added at run time.
+     */
+    public boolean reconfigurable() {
+        return !"no".equals(properties.get("reconfigurable via modzone"));
+    }
+
     /** {@code frozen: yes}: dynamic updates are suspended until the zone is thawed. */
     public boolean frozen() {
         return yesNo("frozen").orElse(false);

@@ -134,6 +134,10 @@ public final class ZoneService {
     }
 
     private Outcome<ControlReply> deleteLocked(ZoneName name) {
+        // A zone declared in named.conf comes back at named's next start, and its file is the
+        // operator's, even when it sits in the zone directory: unload it, never remove its files.
+        boolean fromConfiguration = control.zoneStatus(name) instanceof Outcome.Ok<ZoneStatus> ok
+                && !ok.value().reconfigurable();
         Outcome<ControlReply> removed = control.deleteZone(name);
         if (removed instanceof Outcome.NotFound<ControlReply> notFound) {
             if (store.find(name).isEmpty()) {
@@ -141,6 +145,9 @@ public final class ZoneService {
             }
         } else if (removed instanceof Outcome.Failure<ControlReply> failure) {
             return failure;
+        }
+        if (fromConfiguration) {
+            return new Outcome.Deleted<>();
         }
         Outcome<StoredZone> files = store.delete(name);
         if (files instanceof Outcome.Failure<StoredZone> failure && !(failure instanceof Outcome.NotFound<StoredZone>)) {

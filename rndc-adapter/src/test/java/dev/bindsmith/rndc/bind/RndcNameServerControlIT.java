@@ -10,6 +10,7 @@ import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.service.ZoneService;
 import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
@@ -243,6 +244,28 @@ class RndcNameServerControlIT extends NameServerControlContract {
                     .containsExactly(Records.endpoint("192.0.2.9"));
             ControlReply deleted = Outcomes.ok(ctl.deleteZone(name));
             assertThat(deleted.text()).startsWith("zone 'static.test' is no longer active and will be deleted.");
+        }
+    }
+
+    @Test
+    void deletingAZoneFromNamedConfThroughTheServiceUnloadsItAndKeepsTheOperatorsFile(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        ZoneName name = ZoneName.of("static2.test");
+        Path file = dir.resolve("static2.test.zone"); // in the zone directory, named as bindsmith would
+        Files.writeString(file, ZoneFileWriter.render(TestZones.spec(name.value()).serial(3).build()));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        String before = Files.readString(file);
+        try (RunningNamed withStatic = NamedLauncher.create()
+                .extraConfig("zone \"static2.test\" { type primary; file \"" + file + "\"; };").start();
+             RndcClient c = clientFor(withStatic.rndcKey(), withStatic.controlPort())) {
+            ZoneService service = new ZoneService(new FileZoneStore(dir), new RndcNameServerControl(c),
+                    java.time.Clock.systemUTC());
+
+            assertThat(service.delete(name.value())).isInstanceOf(Outcome.Deleted.class);
+
+            assertThat(new RndcNameServerControl(c).zoneStatus(name)).isInstanceOf(Outcome.NotFound.class);
+            assertThat(file).exists();
+            assertThat(Files.readString(file)).isEqualTo(before);
         }
     }
 

@@ -514,6 +514,19 @@ class ZoneServiceTest {
         }
 
         @Test
+        void deleteOfAZoneFromNamedConfWhoseFileIsInTheZoneDirectoryKeepsThatFile() {
+            // the operator's own file: named.conf declares the zone, bindsmith never wrote it
+            Outcomes.ok(store.create(TestZones.spec("static.example").build()));
+            control.configure(TestZones.spec("static.example").build());
+            Map<String, String> before = store.files();
+
+            assertThat(service.delete("static.example")).isInstanceOf(Outcome.Deleted.class);
+
+            assertThat(control.serves(ZoneName.of("static.example"))).isFalse();
+            assertThat(store.files()).isEqualTo(before);
+        }
+
+        @Test
         void deleteWithAnUnreachableServerIs500AndKeepsTheFile() {
             createExample();
             Map<String, String> before = store.files();
