@@ -1,7 +1,10 @@
 package dev.bindsmith.cli;
 
+import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.http.BindsmithServer;
 import dev.bindsmith.http.HttpServerConfig;
+import dev.bindsmith.http.MeteredNameServerControl;
+import dev.bindsmith.http.Metrics;
 import dev.bindsmith.http.ReadinessProbe;
 import dev.bindsmith.http.backend.Backend;
 
@@ -14,9 +17,12 @@ final class HttpLauncher implements Serve.Launcher {
     @Override
     public Serve.Running start(Backend backend, Map<String, String> env, Map<String, String> overrides) {
         HttpServerConfig config = HttpServerConfig.parse(env, overrides);
-        BindsmithServer server = BindsmithServer.builder(backend.zoneService(),
-                        ReadinessProbe.of(backend.zoneStore(), backend.control()), config)
-                .records(backend.recordService()).build().start();
+        // every name-server command the API causes is counted and timed in /metrics
+        Metrics metrics = new Metrics();
+        NameServerControl control = new MeteredNameServerControl(backend.control(), metrics);
+        BindsmithServer server = BindsmithServer.builder(backend.zoneService(control),
+                        ReadinessProbe.of(backend.zoneStore(), control), config)
+                .metrics(metrics).records(backend.recordService(control)).build().start();
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         String url = "http://" + host + ":" + server.port();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -37,6 +37,7 @@ public final class Backend implements AutoCloseable {
     private final NameServerControl control;
     private final RecordUpdater recordUpdater;
     private final RecordReader recordReader;
+    private final Clock clock;
     private final ZoneService zoneService;
     private final RecordService recordService;
     private final AutoCloseable resources;
@@ -52,8 +53,9 @@ public final class Backend implements AutoCloseable {
         this.recordUpdater = Objects.requireNonNull(recordUpdater, "recordUpdater");
         this.recordReader = Objects.requireNonNull(recordReader, "recordReader");
         this.resources = Objects.requireNonNull(resources, "resources");
-        this.zoneService = new ZoneService(zoneStore, control, Objects.requireNonNull(clock, "clock"));
-        this.recordService = new RecordService(control, recordUpdater, recordReader);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zoneService = zoneService(control);
+        this.recordService = recordService(control);
     }
 
     /**
@@ -220,6 +222,16 @@ public final class Backend implements AutoCloseable {
 
     public RecordService recordService() {
         return recordService;
+    }
+
+    /** The zone use cases over this backend's store and {@code control} in place of its own (one that measures it). */
+    public ZoneService zoneService(NameServerControl control) {
+        return new ZoneService(zoneStore, control, clock);
+    }
+
+    /** The record use cases over this backend's updater and reader and {@code control} in place of its own. */
+    public RecordService recordService(NameServerControl control) {
+        return new RecordService(control, recordUpdater, recordReader);
     }
 
     @Override
