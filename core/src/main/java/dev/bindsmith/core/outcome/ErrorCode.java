@@ -34,7 +34,10 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE,
     /** Well-formed but semantically wrong zone data (SOA values, TTL range). */
     INVALID_ZONE_CONFIGURATION,
-    /** A record that cannot coexist with the zone's data (CNAME beside other data, apex rules). */
+    /**
+     * A well-formed record change the zone cannot take: records that cannot coexist (a CNAME beside
+     * other data, apex rules), or record data out of range (a TTL, an MX preference).
+     */
     RECORD_CONFLICT,
     RATE_LIMITED,
     /** The name server could not be reached, timed out, or closed the session without a reply. */
