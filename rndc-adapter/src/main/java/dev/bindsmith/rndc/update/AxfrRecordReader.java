@@ -45,7 +45,7 @@ public final class AxfrRecordReader implements RecordReader {
     @Override
     public Outcome<List<Record>> read(ZoneName zone) {
         Objects.requireNonNull(zone, "zone");
-        SignedExchange exchange = new SignedExchange(settings.key(), settings.key().signer(clock), COMMAND, "Zone transfer failed");
+        SignedExchange exchange = new SignedExchange(settings, settings.key().signer(clock), COMMAND, "Zone transfer failed");
         try (DnsTcpConnection connection = DnsTcpConnection.open(settings)) {
             Message query = Message.newQuery(org.xbill.DNS.Record.newRecord(DnsRecords.name(zone), Type.AXFR, DClass.IN));
             connection.send(exchange.sign(query));
@@ -108,7 +108,7 @@ public final class AxfrRecordReader implements RecordReader {
     public Outcome<List<Record>> read(ZoneName zone, DomainName owner) {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(owner, "owner");
-        SignedExchange exchange = new SignedExchange(settings.key(), settings.key().signer(clock), "query", "Zone transfer failed");
+        SignedExchange exchange = new SignedExchange(settings, settings.key().signer(clock), "query", "Record lookup failed");
         try (DnsTcpConnection connection = DnsTcpConnection.open(settings)) {
             Name name = DnsRecords.name(owner);
             Message query = Message.newQuery(org.xbill.DNS.Record.newRecord(name, Type.ANY, DClass.IN));

@@ -61,7 +61,7 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
     public Outcome<ChangeReport> apply(ZoneName zone, ChangeSet changes) {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(changes, "changes");
-        SignedExchange exchange = new SignedExchange(settings.key(), settings.key().signer(clock), COMMAND, "DNS update failed");
+        SignedExchange exchange = new SignedExchange(settings, settings.key().signer(clock), COMMAND, "DNS update failed");
         DnsTcpConnection pooled = idle.poll();
         if (pooled != null) {
             try {

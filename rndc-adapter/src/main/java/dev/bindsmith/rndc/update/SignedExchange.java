@@ -25,12 +25,15 @@ final class SignedExchange {
     static final int MAX_MESSAGE = 0xFFFF;
 
     private final TsigKey key;
+    /** Where the messages go, as {@code host#port} (named\'s notation), for messages that help find a wrong setting. */
+    private final String server;
     private final TSIG signer;
     private final String command;
     private final String title;
 
-    SignedExchange(TsigKey key, TSIG signer, String command, String title) {
-        this.key = key;
+    SignedExchange(UpdateSettings settings, TSIG signer, String command, String title) {
+        this.key = settings.key();
+        this.server = settings.server() + "#" + settings.port();
         this.signer = signer;
         this.command = command;
         this.title = title;
@@ -128,7 +131,8 @@ final class SignedExchange {
             case UnknownHostException u -> "the name server's host name does not resolve";
             default -> "the connection to the name server failed";
         };
-        return new Failed(new Outcome.BackendFailed<>(ErrorCode.BACKEND_UNREACHABLE, title, command, why,
+        return new Failed(new Outcome.BackendFailed<>(ErrorCode.BACKEND_UNREACHABLE, title, command,
+                why + " at " + server + " (set by NSUPDATE_SERVER and NSUPDATE_PORT)",
                 Outcome.orderedPairs("zone", zone, "command", command)));
     }
 

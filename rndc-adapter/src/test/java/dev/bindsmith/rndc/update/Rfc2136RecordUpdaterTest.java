@@ -225,8 +225,11 @@ class Rfc2136RecordUpdaterTest {
         Outcome<ChangeReport> outcome = new Rfc2136RecordUpdater(UpdateSettings.of("127.0.0.1", port, KEY))
                 .apply(ZONE, addOne());
 
-        assertThat(outcome).isInstanceOfSatisfying(Outcome.BackendFailed.class,
-                f -> assertThat(f.code()).isEqualTo(ErrorCode.BACKEND_UNREACHABLE));
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.BackendFailed.class, f -> {
+            assertThat(f.code()).isEqualTo(ErrorCode.BACKEND_UNREACHABLE);
+            assertThat(f.details()).isEqualTo("the name server refused the connection at 127.0.0.1#" + port
+                    + " (set by NSUPDATE_SERVER and NSUPDATE_PORT)");
+        });
     }
 
     @Test
