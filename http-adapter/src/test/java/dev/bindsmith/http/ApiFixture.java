@@ -8,6 +8,8 @@ import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.memory.InMemoryNameServerControl;
 import dev.bindsmith.testing.memory.InMemoryRecordStore;
 import dev.bindsmith.testing.memory.InMemoryZoneStore;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 
 import java.io.IOException;
@@ -60,6 +62,14 @@ final class ApiFixture {
 
     void install(HttpRouting.Builder routing) {
         api.install(routing);
+    }
+
+    /** A real server on 127.0.0.1 and a free port, serving {@code routing} with its listener settings (body limit). */
+    static WebServer serve(ApiRouting routing) {
+        WebServerConfig.Builder b = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
+                .routing(routing::install);
+        routing.configure(b);
+        return b.build().start();
     }
 
     /** A client address no other request used, so its rate-limit bucket is full. */

@@ -3,7 +3,6 @@ package dev.bindsmith.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.WebServerConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,10 +28,7 @@ class DeclaredTooLargeBodyTest {
 
     @BeforeAll
     static void start() {
-        WebServerConfig.Builder b = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
-                .routing(FIXTURE::install);
-        FIXTURE.api.configure(b);
-        server = b.build().start();
+        server = ApiFixture.serve(FIXTURE.api);
     }
 
     @AfterAll

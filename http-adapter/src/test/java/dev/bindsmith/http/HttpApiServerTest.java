@@ -35,10 +35,7 @@ class HttpApiServerTest extends HttpApiContract {
 
     @Override
     Http1Client clientFor(ApiRouting routing) {
-        WebServerConfig.Builder b = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
-                .routing(routing::install);
-        routing.configure(b);
-        WebServer server = b.build().start();
+        WebServer server = ApiFixture.serve(routing);
         EXTRA.add(server);
         return Http1Client.builder().baseUri("http://127.0.0.1:" + server.port()).build();
     }
