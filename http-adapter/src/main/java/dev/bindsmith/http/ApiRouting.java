@@ -134,6 +134,11 @@ final class ApiRouting {
         for (Endpoint e : endpoints) {
             routing.route(e.method(), e.template(), (req, res) -> handle(e.template(), e.access(), e.handler(), req, res));
             methods.computeIfAbsent(e.template(), t -> new LinkedHashSet<>()).add(e.method());
+            if (e.method() == Method.GET) {
+                // HEAD is GET without the body (RFC 9110 §9.3.2): same judgement, same status and headers
+                routing.route(Method.HEAD, e.template(), (req, res) -> handle(e.template(), e.access(), e.handler(), req, res));
+                methods.get(e.template()).add(Method.HEAD);
+            }
         }
         methods.forEach((template, allowed) -> {
             String allow = allowed.stream().map(Method::text).collect(Collectors.joining(", "));
@@ -277,7 +282,7 @@ final class ApiRouting {
             }
             // Logged and counted before sending, so both exist by the time the client has its answer.
             accessLog(req.prologue().method().text(), template, reply.status(), start, id, client);
-            send(res, reply, id, extra);
+            send(res, reply, id, extra, req.prologue().method() == Method.HEAD);
         } finally {
             if (entered) {
                 gate.exit();
@@ -309,27 +314,34 @@ final class ApiRouting {
         return handler.handle(new ApiRequest(req, id, config.maxBodyBytes()));
     }
 
-    private static void send(ServerResponse res, Reply reply, String id, Map<String, String> extra) {
+    private static void send(ServerResponse res, Reply reply, String id, Map<String, String> extra, boolean head) {
         res.status(Status.create(reply.status()));
         res.header(HeaderNames.create("X-Request-Id"), id);
         extra.forEach((k, v) -> res.header(HeaderNames.create(k), v));
         reply.headers().forEach((k, v) -> res.header(HeaderNames.create(k), v));
-        switch (reply) {
+        byte[] body = switch (reply) {
             case Reply.Json json -> {
-                Object body = json.body();
-                if (json.envelope() && body instanceof Map<?, ?> map) {
+                Object value = json.body();
+                if (json.envelope() && value instanceof Map<?, ?> map) {
                     var withId = new LinkedHashMap<Object, Object>(map);
                     withId.put("requestId", id);
-                    body = withId;
+                    value = withId;
                 }
                 res.header(HeaderValues.CONTENT_TYPE_JSON);
-                res.send(Json.write(body));
+                yield Json.write(value);
             }
             case Reply.Text text -> {
                 res.header(HeaderNames.CONTENT_TYPE, text.contentType());
-                res.send(text.body().getBytes(StandardCharsets.UTF_8));
+                yield text.body().getBytes(StandardCharsets.UTF_8);
             }
-            case Reply.Empty empty -> res.send();
+            case Reply.Empty empty -> new byte[0];
+        };
+        if (head) {
+            // HEAD answers GET's status and headers, with the length the body would have, and no body
+            res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+            res.send();
+        } else {
+            res.send(body);
         }
     }
 

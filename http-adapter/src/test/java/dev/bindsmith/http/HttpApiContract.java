@@ -518,12 +518,12 @@ abstract class HttpApiContract {
         cells.add(cell("PUT /api/v1/zones → 405", t -> {
             var r = t.send(t.call("PUT", "/api/v1/zones").json("{}"));
             assertEnvelope(r, 405, "METHOD_NOT_ALLOWED");
-            assertThat(r.header("Allow")).hasValue("GET, POST");
+            assertThat(r.header("Allow")).hasValue("GET, HEAD, POST");
         }));
         cells.add(cell("POST /api/v1/zones/{name} → 405", t -> {
             var r = t.send(t.call("POST", "/api/v1/zones/" + newZone()));
             assertEnvelope(r, 405, "METHOD_NOT_ALLOWED");
-            assertThat(r.header("Allow")).hasValue("GET, DELETE, PATCH");
+            assertThat(r.header("Allow")).hasValue("GET, HEAD, DELETE, PATCH");
         }));
         RecordStatusCells.addTo(cells);
         return cells.stream();
