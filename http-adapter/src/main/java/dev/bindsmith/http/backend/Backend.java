@@ -38,8 +38,6 @@ public final class Backend implements AutoCloseable {
     private final RecordUpdater recordUpdater;
     private final RecordReader recordReader;
     private final Clock clock;
-    private final ZoneService zoneService;
-    private final RecordService recordService;
     private final AutoCloseable resources;
 
     private static final System.Logger LOG = System.getLogger("dev.bindsmith.http.backend");
@@ -54,8 +52,6 @@ public final class Backend implements AutoCloseable {
         this.recordReader = Objects.requireNonNull(recordReader, "recordReader");
         this.resources = Objects.requireNonNull(resources, "resources");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.zoneService = zoneService(control);
-        this.recordService = recordService(control);
     }
 
     /**
@@ -216,12 +212,14 @@ public final class Backend implements AutoCloseable {
         return recordReader;
     }
 
+    /** The zone use cases over this backend's own ports. */
     public ZoneService zoneService() {
-        return zoneService;
+        return zoneService(control);
     }
 
+    /** The record use cases over this backend's own ports. */
     public RecordService recordService() {
-        return recordService;
+        return recordService(control);
     }
 
     /** The zone use cases over this backend's store and {@code control} in place of its own (one that measures it). */

@@ -1,14 +1,26 @@
 package dev.bindsmith.http.backend;
 
 import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.testing.builders.TestZones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
 
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,11 +60,24 @@ class BackendTest {
     }
 
     @Test
-    void theEmbeddedBackendAnswersDnsOnTheConfiguredPort(@TempDir Path data) {
+    void theEmbeddedBackendAnswersDnsOnTheConfiguredPort(@TempDir Path data) throws Exception {
         try (Backend b = Backend.open(settings(Map.of("BINDSMITH_DATA_DIR", data.toString(),
                 "BINDSMITH_DNS_PORT", "0")), true)) {
-            assertThat(b.describe()).matches("embedded: DNS on 127\\.0\\.0\\.1:\\d+ \\(UDP, TCP\\), zone files in .*");
-            assertThat(b.recordService()).isNotNull();
+            Matcher port = Pattern
+                    .compile("embedded: DNS on 127\\.0\\.0\\.1:(\\d+) \\(UDP, TCP\\), zone files in .*")
+                    .matcher(b.describe());
+            assertThat(port.matches()).as(b.describe()).isTrue();
+            assertThat(b.zoneService().create(TestZones.request("served.test").build()))
+                    .isInstanceOf(Outcome.Created.class);
+
+            SimpleResolver resolver = new SimpleResolver("127.0.0.1");
+            resolver.setPort(Integer.parseInt(port.group(1)));
+            Message answer = resolver.send(Message.newQuery(Record.newRecord(
+                    Name.fromString("served.test."), Type.SOA, DClass.IN)));
+
+            assertThat(answer.getRcode()).isEqualTo(Rcode.NOERROR);
+            assertThat(answer.getHeader().getFlag(Flags.AA)).isTrue();
+            assertThat(answer.getSection(Section.ANSWER)).hasSize(1);
         }
     }
 
