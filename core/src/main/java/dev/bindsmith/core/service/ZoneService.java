@@ -32,12 +32,18 @@ public final class ZoneService {
     private final ZoneStore store;
     private final NameServerControl control;
     private final Clock clock;
-    private final ZoneLocks locks = new ZoneLocks();
+    private final ZoneLocks locks;
 
+    /** Zone use cases with locks of their own; {@link UseCases#of} shares one lock set with the record use cases. */
     public ZoneService(ZoneStore store, NameServerControl control, Clock clock) {
+        this(store, control, clock, new ZoneLocks());
+    }
+
+    ZoneService(ZoneStore store, NameServerControl control, Clock clock, ZoneLocks locks) {
         this.store = Objects.requireNonNull(store, "store");
         this.control = Objects.requireNonNull(control, "control");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.locks = Objects.requireNonNull(locks, "locks");
     }
 
     /**

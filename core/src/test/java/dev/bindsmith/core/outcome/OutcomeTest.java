@@ -3,7 +3,6 @@ package dev.bindsmith.core.outcome;
 import dev.bindsmith.core.validation.Violation;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -47,9 +46,8 @@ class OutcomeTest {
 
     @Test
     void contextKeysKeepTheEnvelopesOrder() {
-        assertThat(new Outcome.TooLarge<String>(16, 17).context().keySet()).containsExactly("limit", "size");
-        assertThat(new Outcome.UnsupportedMediaType<String>("application/json", "text/plain").context().keySet())
-                .containsExactly("expected", "received");
+        assertThat(Outcome.<String>zoneFileWriteFailed("example.com", "disk full").context())
+                .containsExactly(Map.entry("zone", "example.com"));
         assertThat(Outcome.<String>backendRejected("addzone", "rndc: 'addzone' failed: failure").context())
                 .containsExactly(Map.entry("command", "addzone"));
     }
@@ -73,12 +71,6 @@ class OutcomeTest {
     void onlyFailuresAreNotSuccesses() {
         assertThat(new Outcome.Ok<>("x").isSuccess()).isTrue();
         assertThat(new Outcome.Deleted<String>().isSuccess()).isTrue();
-        assertThat(new Outcome.RateLimited<String>(Duration.ofSeconds(3)).isSuccess()).isFalse();
-    }
-
-    @Test
-    void rateLimitedRoundsTheWaitUpToWholeSeconds() {
-        assertThat(new Outcome.RateLimited<String>(Duration.ofMillis(1200)).details()).isEqualTo("Try again in 2 s");
-        assertThat(new Outcome.RateLimited<String>(Duration.ZERO).details()).isEqualTo("Try again in 1 s");
+        assertThat(Outcome.<String>unavailable("zone directory gone").isSuccess()).isFalse();
     }
 }

@@ -35,6 +35,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import static dev.bindsmith.testing.Threads.awaitArrival;
+import static dev.bindsmith.testing.Threads.awaitBlocked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -668,31 +670,6 @@ class ZoneServiceTest {
             Outcomes.ok(service.reload("EXAMPLE.com."));
 
             assertThat(control.calls()).contains("reload example.com");
-        }
-    }
-
-    /** Waits until a call of {@code task} is held at {@code gate}; fails at once if the task ends first. */
-    private static void awaitArrival(Gate gate, Future<?> task) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!gate.awaitArrivals(1, Duration.ofMillis(20))) {
-            if (task.isDone()) {
-                throw new AssertionError("the task ended before it reached the gate: " + task.get());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the task never reached the gate");
-            }
-        }
-    }
-
-    /** Waits until {@code thread} is parked (on a lock or a latch); a safety bound, not a timing assertion. */
-    private static void awaitBlocked(Thread thread) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING
-                && thread.getState() != Thread.State.BLOCKED) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the second create never blocked: " + thread.getState());
-            }
-            Thread.sleep(1);
         }
     }
 }

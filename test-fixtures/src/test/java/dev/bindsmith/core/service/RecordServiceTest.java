@@ -1,4 +1,4 @@
-package dev.bindsmith.testing.records;
+package dev.bindsmith.core.service;
 
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
