@@ -4,6 +4,7 @@ import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.http.json.Json;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -216,13 +217,12 @@ final class ApiRouting {
             reply = OutcomeReplies.failure(new Outcome.Unavailable<Void>(ErrorCode.SHUTTING_DOWN,
                     "Server is shutting down"));
         } else {
-            Optional<Outcome.Unauthenticated<Void>> denied = authenticator.isPresent()
+            Optional<Refusal.Unauthenticated> denied = authenticator.isPresent()
                     && isProtected(request.method(), request.path())
                     ? authenticator.get().check(request.headers().first(HeaderNames.AUTHORIZATION))
                     : Optional.empty();
-            reply = denied.isPresent()
-                    ? OutcomeReplies.failure(denied.get())
-                    : OutcomeReplies.failure(new Outcome.TooLarge<Void>(config.maxBodyBytes(), size));
+            reply = OutcomeReplies.refused(denied.isPresent() ? denied.get()
+                    : new Refusal.TooLarge(config.maxBodyBytes(), size));
         }
         accessLog(request.method(), UNMATCHED, reply.status(), start, id, "");
         var response = DirectHandler.TransportResponse.builder()
@@ -301,13 +301,13 @@ final class ApiRouting {
                         + limit.period().toSeconds() + ";burst=" + limit.burst());
                 extra.put("RateLimit", "\"default\";r=" + d.remaining() + ";t=" + ceilSeconds(d.reset()));
                 if (!d.allowed()) {
-                    return OutcomeReplies.failure(new Outcome.RateLimited<Void>(d.retryAfter()));
+                    return OutcomeReplies.refused(new Refusal.RateLimited(d.retryAfter()));
                 }
             }
             if (authenticator.isPresent()) {
                 var denied = authenticator.get().check(req.headers().first(HeaderNames.AUTHORIZATION));
                 if (denied.isPresent()) {
-                    return OutcomeReplies.failure(denied.get());
+                    return OutcomeReplies.refused(denied.get());
                 }
             }
         }
@@ -363,10 +363,8 @@ final class ApiRouting {
     }
 
     /** Logs, with the request id, the request fields that were ignored because no field has their name. */
-    static void ignored(ApiRequest request, Set<String> unknown) {
-        if (!unknown.isEmpty()) {
-            LOG.info(() -> "request " + request.requestId() + ": ignored unknown fields " + unknown);
-        }
+    static void ignored(String requestId, Set<String> unknown) {
+        LOG.info(() -> "request " + requestId + ": ignored unknown fields " + unknown);
     }
 
     private static long ceilSeconds(Duration d) {

@@ -1,6 +1,5 @@
 package dev.bindsmith.http;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a route answers, before the pipeline adds the request id and sends it. */
@@ -28,14 +27,5 @@ sealed interface Reply {
 
     static Reply json(int status, Object body, Map<String, String> headers) {
         return new Json(status, body, headers, false);
-    }
-
-    /** A Map builder that keeps insertion order, for bodies whose key order is part of their readability. */
-    static Map<String, Object> body(Object... keysAndValues) {
-        var map = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

@@ -1,7 +1,7 @@
 package dev.bindsmith.http;
 
 import dev.bindsmith.core.outcome.Outcome;
-import dev.bindsmith.core.service.RecordService;
+import dev.bindsmith.core.service.UseCases;
 import dev.bindsmith.core.service.ZoneService;
 import dev.bindsmith.testing.TestClocks;
 import dev.bindsmith.testing.builders.TestZones;
@@ -35,9 +35,9 @@ final class ApiFixture {
     final InMemoryZoneStore memory = new InMemoryZoneStore();
     final ThrowingZoneStore store = new ThrowingZoneStore(memory);
     final InMemoryNameServerControl control = new InMemoryNameServerControl(memory, clock);
-    final ZoneService zones = new ZoneService(store, control, clock);
     final InMemoryRecordStore recordStore = new InMemoryRecordStore(control);
-    final RecordService records = new RecordService(control, recordStore, recordStore);
+    final UseCases useCases = UseCases.of(store, control, recordStore, recordStore, clock);
+    final ZoneService zones = useCases.zones();
     final Metrics metrics = new Metrics();
     final ShutdownGate gate = new ShutdownGate();
     final HttpServerConfig config;
@@ -56,8 +56,8 @@ final class ApiFixture {
     }
 
     ApiRouting routing(ShutdownGate g) {
-        return BindsmithServer.routes(config, zones, java.util.Optional.of(records), ReadinessProbe.of(store, control),
-                clock, () -> random, metrics, g);
+        return BindsmithServer.routes(config, useCases, ReadinessProbe.of(store, control), clock, () -> random,
+                metrics, g);
     }
 
     void install(HttpRouting.Builder routing) {

@@ -1,7 +1,5 @@
 package dev.bindsmith.http;
 
-import dev.bindsmith.core.outcome.ErrorCode;
-import dev.bindsmith.core.outcome.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,7 +15,7 @@ class BearerAuthenticatorTest {
             ApiToken.of("alpha-token", Optional.empty()),
             ApiToken.of("beta", Optional.of(Instant.parse("2026-11-21T01:00:00Z")))), clock);
 
-    private Optional<Outcome.Unauthenticated<Void>> check(String header) {
+    private Optional<Refusal.Unauthenticated> check(String header) {
         return auth.check(Optional.ofNullable(header));
     }
 
@@ -31,7 +29,7 @@ class BearerAuthenticatorTest {
     @Test
     void aMissingHeaderIsAuthRequired() {
         var f = check(null).orElseThrow();
-        assertThat(f.code()).isEqualTo(ErrorCode.AUTH_REQUIRED);
+        assertThat(f.code()).isEqualTo(HttpErrorCode.AUTH_REQUIRED);
         assertThat(f.details()).isEqualTo("Missing Authorization header");
     }
 
@@ -39,7 +37,7 @@ class BearerAuthenticatorTest {
     void malformedHeadersAreRejectedAsMalformed() {
         for (String h : List.of("Basic YWxhZGRpbjpvcGVu", "Bearer", "Bearer two tokens", "alpha-token", "Bearer a\"b")) {
             var f = check(h).orElseThrow();
-            assertThat(f.code()).as(h).isEqualTo(ErrorCode.AUTH_FAILED);
+            assertThat(f.code()).as(h).isEqualTo(HttpErrorCode.AUTH_FAILED);
             assertThat(f.details()).as(h).startsWith("Malformed Authorization header");
         }
     }

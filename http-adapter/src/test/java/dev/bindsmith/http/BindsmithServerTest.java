@@ -30,7 +30,7 @@ class BindsmithServerTest {
 
     private BindsmithServer start(Map<String, String> env) {
         var config = HttpServerConfig.parse(env, Map.of("API_PORT", "0"));
-        server = BindsmithServer.builder(fx.zones, ReadinessProbe.of(fx.store, fx.control), config)
+        server = BindsmithServer.builder(fx.useCases, ReadinessProbe.of(fx.store, fx.control), config)
                 .clock(fx.clock).build().start();
         return server;
     }
@@ -125,7 +125,7 @@ class BindsmithServerTest {
     void aTakenPortIsAStartupErrorNamingTheVariableNotAServerOnPortMinusOne() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             var config = HttpServerConfig.parse(Map.of(), Map.of("API_PORT", Integer.toString(taken.getLocalPort())));
-            BindsmithServer s = BindsmithServer.builder(fx.zones, ReadinessProbe.of(fx.store, fx.control), config)
+            BindsmithServer s = BindsmithServer.builder(fx.useCases, ReadinessProbe.of(fx.store, fx.control), config)
                     .clock(fx.clock).build();
 
             assertThatThrownBy(s::start)

@@ -25,7 +25,7 @@ final class Exchange {
 
         JsonNode json() {
             try {
-                return Json.MAPPER.readTree(body);
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException("not JSON (status " + status + "): " + body, e);
             }

@@ -564,7 +564,7 @@ abstract class HttpApiContract {
             send(call("GET", "/api/v1/zones/" + zone + "/status").header("X-Request-Id", id));
             List<String> lines = log.messages().stream().filter(m -> m.contains(id)).toList();
             assertThat(lines).hasSize(1);
-            JsonNode line = Json.MAPPER.readTree(lines.getFirst());
+            JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.getFirst());
             assertThat(line.path("method").asText()).isEqualTo("GET");
             assertThat(line.path("route").asText()).isEqualTo("/api/v1/zones/{name}/status");
             assertThat(line.path("status").asInt()).isEqualTo(200);

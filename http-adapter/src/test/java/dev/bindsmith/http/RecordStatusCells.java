@@ -242,7 +242,7 @@ final class RecordStatusCells {
         cells.add(cell("GET /api/v1/zones/{name}/records → 200 (filtered, paged)", t -> {
             String zone = dynamicZone(t);
             for (int i = 0; i < 3; i++) {
-                t.fx.records.add(zone, TestZones.record("www", "A", "192.0.2.1" + i, 300));
+                t.fx.useCases.records().add(zone, TestZones.record("www", "A", "192.0.2.1" + i, 300));
             }
             var first = t.send(t.call("GET", path(zone) + "?name=www&type=A&limit=2"));
             assertThat(first.status()).as("%s", first).isEqualTo(200);

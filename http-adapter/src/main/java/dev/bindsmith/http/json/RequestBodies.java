@@ -1,4 +1,4 @@
-package dev.bindsmith.http;
+package dev.bindsmith.http.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bindsmith.core.service.RecordRequest;

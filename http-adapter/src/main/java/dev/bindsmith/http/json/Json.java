@@ -1,4 +1,4 @@
-package dev.bindsmith.http;
+package dev.bindsmith.http.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,9 +16,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The one JSON mapper, and parsing a request body into a tree with the parser's position on error. */
-final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+/**
+ * The one JSON mapper of the API, and parsing a request body into a tree with the parser's position
+ * on error. The HTTP routes and the CLI's direct mode both read and write JSON through it.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // Positions in error messages, without echoing the (possibly secret-bearing) input.
@@ -33,7 +36,7 @@ final class Json {
     }
 
     /** The body as a JSON tree; {@code INVALID_JSON} (400) with line and column when it does not parse. */
-    static Outcome<JsonNode> parse(byte[] body) {
+    public static Outcome<JsonNode> parse(byte[] body) {
         if (body.length == 0) {
             return invalid("Request body is empty: send a JSON object", "1", "1");
         }
@@ -54,12 +57,18 @@ final class Json {
         }
     }
 
-    static byte[] write(Object value) {
+    /** A body (maps, lists, strings, numbers) as JSON bytes. */
+    public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a response body always serialises", e);
         }
+    }
+
+    /** A body (maps, lists, strings, numbers) as a JSON tree, for a caller that prints it its own way. */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
     }
 
     private static String firstLine(String message) {
