@@ -141,7 +141,7 @@ class RndcClientIT {
     @Test
     void settingsResolvedFromTheGeneratedRndcConfReachNamed() throws Exception {
         Resolution r = RndcSettingsResolver.withDefaultFiles(java.util.List.of())
-                .resolve(Map.of(), Optional.of(named.rndcConf()));
+                .resolve(RndcSettingsResolver.Given.nothing(), Optional.of(named.rndcConf()));
         assertThat(r).isInstanceOf(Resolution.Resolved.class);
         RndcSettings s = ((Resolution.Resolved) r).settings();
         assertThat(s.port()).isEqualTo(named.controlPort());
