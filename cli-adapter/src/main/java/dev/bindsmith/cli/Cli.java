@@ -4,22 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.http.ConfigException;
-import dev.bindsmith.http.backend.Backend;
-import dev.bindsmith.http.backend.BackendConfigurationException;
-import dev.bindsmith.http.backend.BackendSettings;
+import dev.bindsmith.wiring.Backend;
+import dev.bindsmith.wiring.BackendConfigurationException;
+import dev.bindsmith.wiring.BackendSettings;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.util.Optional;
 import java.util.function.Supplier;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -150,30 +148,19 @@ public final class Cli {
     }
 
     /**
-     * The API the global options point at: a server with --url, otherwise the backend in this
-     * process, served for this command on a private loopback port (see {@link DirectApi}).
+     * The API the global options point at: a server with --url, otherwise the backend's use cases in
+     * this process (no server, no port, no token: see {@link InProcessApi}).
      */
     Api openApi() {
-        Duration timeout = Duration.ofSeconds(Math.max(1, global().timeoutSeconds));
         if (global().url != null) {
+            Duration timeout = Duration.ofSeconds(Math.max(1, global().timeoutSeconds));
             return new RemoteApi(global().url, global().token(env), json, timeout);
         }
         BackendSettings settings = backendSettings();
         if (global().verbose) {
             err.println(settings.describe());
         }
-        Backend backend = backends.open(settings, false);
-        try {
-            String token = Serve.token(random());
-            Serve.Running server = launcher.start(backend, Map.of(), Map.of(
-                    "BIND_API_ADDRESS", "127.0.0.1", "API_PORT", "0", Serve.API_TOKEN, token,
-                    "RATE_LIMIT_ENABLED", "false"));
-            return new DirectApi(backend, server, new RemoteApi(URI.create(server.url()), Optional.of(token), json,
-                    timeout));
-        } catch (RuntimeException e) {
-            backend.close();
-            throw e;
-        }
+        return new InProcessApi(backends.open(settings, false));
     }
 
     /**
@@ -203,18 +190,17 @@ public final class Cli {
     }
 
     int print(Reply reply, Function<JsonNode, String> human) {
-        Outcome<JsonNode> outcome = reply.outcome();
-        if (outcome instanceof Outcome.Failure<JsonNode> failure) {
+        if (reply.problem().isPresent()) {
             if (global().json()) {
                 printJson(reply.json());
             }
-            printFailure(failure);
+            printFailure(reply.problem().get());
         } else if (global().json()) {
             printJson(reply.json());
         } else {
             out.print(human.apply(reply.json()));
         }
-        return ExitCodes.of(outcome);
+        return reply.exitCode();
     }
 
     void printJson(JsonNode node) {
@@ -229,21 +215,12 @@ public final class Cli {
     }
 
     /** One line: {@code bindsmith: Zone not found: No zone named 'x' exists}; with --verbose the code and context. */
-    void printFailure(Outcome.Failure<?> failure) {
-        err.println("bindsmith: " + oneLine(failure));
+    void printFailure(Reply.Problem problem) {
+        err.println("bindsmith: " + problem.oneLine());
         if (global().verbose) {
-            err.println("  code: " + failure.code());
-            failure.context().forEach((k, v) -> err.println("  " + k + ": " + v));
+            err.println("  code: " + problem.code());
+            problem.context().forEach((k, v) -> err.println("  " + k + ": " + v));
         }
-    }
-
-    static String oneLine(Outcome.Failure<?> failure) {
-        String details = failure.details().strip();
-        // Some details already begin with the error ("Invalid zone name: the name has …"): say it once.
-        String line = details.isEmpty() || details.equals(failure.error()) ? failure.error()
-                : details.startsWith(failure.error() + ":") ? details
-                : failure.error() + ": " + details;
-        return line.replace('\n', ' ');
     }
 
     private int unexpected(Exception e) {

@@ -1,6 +1,6 @@
 package dev.bindsmith.cli;
 
-import dev.bindsmith.http.backend.BackendSettings;
+import dev.bindsmith.wiring.BackendSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 

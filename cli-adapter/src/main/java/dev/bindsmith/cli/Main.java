@@ -1,6 +1,6 @@
 package dev.bindsmith.cli;
 
-import dev.bindsmith.http.backend.Backend;
+import dev.bindsmith.wiring.Backend;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bindsmith.core.outcome.Outcome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,7 +74,7 @@ final class RecordCommands implements Runnable {
                 while (true) {
                     next.ifPresent(c -> query.put("cursor", c));
                     Reply page = api.listRecords(zone, query);
-                    if (!page.outcome().isSuccess()) {
+                    if (!page.ok()) {
                         return cli.print(page, RecordCommands::recordTable);
                     }
                     records.addAll((ArrayNode) page.json().path("records"));
@@ -85,7 +84,7 @@ final class RecordCommands implements Runnable {
                         ObjectNode merged = NODES.objectNode().put("zone", page.json().path("zone").asText(zone));
                         merged.set("records", records);
                         merged.put("count", records.size());
-                        return cli.print(new Reply(new Outcome.Ok<>(merged), merged), RecordCommands::recordTable);
+                        return cli.print(Reply.success(merged), RecordCommands::recordTable);
                     }
                     next = following;
                 }

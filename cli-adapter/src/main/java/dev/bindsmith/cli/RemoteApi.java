@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bindsmith.core.outcome.ErrorCode;
-import dev.bindsmith.core.outcome.Outcome;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -26,9 +25,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The API of a running bindsmith server, over HTTP ({@code --url}). Every reply is mapped back into
- * the outcome the server mapped from ({@link RemoteReplies}); a server that cannot be reached is
- * {@code Unavailable}. The token goes only into the {@code Authorization} header, never into a message.
+ * The API of a running bindsmith server, over HTTP ({@code --url}). Its status and envelope become
+ * the reply ({@link RemoteReplies}); a server that cannot be reached is exit code 7, like a 503. The
+ * token goes only into the {@code Authorization} header, never into a message.
  */
 final class RemoteApi implements Api {
     private static final String PREFIX = "/api/v1";
@@ -140,8 +139,8 @@ final class RemoteApi implements Api {
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return RemoteReplies.of(response.statusCode(), response.headers().firstValue("Location"),
-                    response.headers().firstValue("Retry-After"), response.body(), json);
+            return RemoteReplies.of(response.statusCode(), response.headers().firstValue("Retry-After"),
+                    response.body(), json);
         } catch (HttpConnectTimeoutException e) {
             return unreachable("cannot connect to " + shown + " (timed out)");
         } catch (ConnectException e) {
@@ -160,13 +159,14 @@ final class RemoteApi implements Api {
         }
     }
 
-    private Reply unreachable(String details) {
-        Outcome.Unavailable<JsonNode> failure = new Outcome.Unavailable<>(ErrorCode.UNAVAILABLE, details);
+    /** No answer at all: the envelope a server would send for 503, with the code of the core's UNAVAILABLE. */
+    private static Reply unreachable(String details) {
+        Reply.Problem problem = new Reply.Problem("Service unavailable", details, ErrorCode.UNAVAILABLE.name(), Map.of());
         ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-        envelope.put("error", failure.error());
+        envelope.put("error", problem.error());
         envelope.put("details", details);
-        envelope.put("code", failure.code().name());
-        return new Reply(failure, envelope);
+        envelope.put("code", problem.code());
+        return new Reply(ExitCodes.UNAVAILABLE, envelope, Optional.of(problem));
     }
 
     private String basePath() {

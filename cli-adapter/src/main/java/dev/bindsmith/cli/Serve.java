@@ -2,9 +2,9 @@ package dev.bindsmith.cli;
 
 import dev.bindsmith.http.ConfigException;
 import dev.bindsmith.http.HttpServerConfig;
-import dev.bindsmith.http.backend.Backend;
-import dev.bindsmith.http.backend.BackendConfigurationException;
-import dev.bindsmith.http.backend.BackendSettings;
+import dev.bindsmith.wiring.Backend;
+import dev.bindsmith.wiring.BackendConfigurationException;
+import dev.bindsmith.wiring.BackendSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bindsmith.core.outcome.Outcome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -234,14 +233,14 @@ final class ZoneCreate implements Callable<Integer> {
             }
             Reply reply = api.createZone(body);
             String progress = "[" + (i + 1) + "/" + total + "] " + name + ": ";
-            if (reply.outcome() instanceof Outcome.Failure<JsonNode> failure) {
-                cli.err().println(progress + "FAILED: " + Cli.oneLine(failure));
+            if (reply.problem().isPresent()) {
+                cli.err().println(progress + "FAILED: " + reply.problem().get().oneLine());
                 failed.add(Map.entry(name, reply));
                 ObjectNode f = failedJson.addObject();
                 f.put("zone", name);
                 f.set("error", reply.json());
                 if (exit == ExitCodes.SUCCESS) {
-                    exit = ExitCodes.of(failure);
+                    exit = reply.exitCode();
                 }
             } else {
                 cli.err().println(progress + "created");
@@ -267,7 +266,7 @@ final class ZoneCreate implements Callable<Integer> {
         lines.put("Created", created.isEmpty() ? "none" : String.join(", ", created));
         if (!failed.isEmpty()) {
             List<String> f = new ArrayList<>();
-            failed.forEach(e -> f.add(e.getKey() + " (" + Cli.oneLine((Outcome.Failure<?>) e.getValue().outcome()) + ")"));
+            failed.forEach(e -> f.add(e.getKey() + " (" + e.getValue().problem().orElseThrow().oneLine() + ")"));
             lines.put("Failed", String.join(", ", f));
         }
         if (!notAttempted.isEmpty()) {

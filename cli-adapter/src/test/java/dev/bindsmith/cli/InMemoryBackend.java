@@ -1,7 +1,7 @@
 package dev.bindsmith.cli;
 
-import dev.bindsmith.http.backend.Backend;
-import dev.bindsmith.http.backend.BackendKind;
+import dev.bindsmith.wiring.Backend;
+import dev.bindsmith.wiring.BackendKind;
 import dev.bindsmith.testing.TestClocks;
 import dev.bindsmith.testing.memory.InMemoryNameServerControl;
 import dev.bindsmith.testing.memory.InMemoryRecordStore;

@@ -1,6 +1,6 @@
 package dev.bindsmith.cli;
 
-import dev.bindsmith.http.backend.Backend;
+import dev.bindsmith.wiring.Backend;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

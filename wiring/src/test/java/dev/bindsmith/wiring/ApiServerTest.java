@@ -1,6 +1,11 @@
-package dev.bindsmith.cli;
+package dev.bindsmith.wiring;
 
+import dev.bindsmith.http.HttpServerConfig;
+import dev.bindsmith.testing.TestClocks;
 import dev.bindsmith.testing.builders.TestZones;
+import dev.bindsmith.testing.memory.InMemoryNameServerControl;
+import dev.bindsmith.testing.memory.InMemoryRecordStore;
+import dev.bindsmith.testing.memory.InMemoryZoneStore;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -11,17 +16,21 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The server {@code serve} starts: what it measures. */
-class HttpLauncherTest {
+/** The server {@code serve} starts over a backend: what it measures. */
+class ApiServerTest {
 
     @Test
     void everyNameServerCommandTheApiCausesIsCountedInMetrics() throws Exception {
-        InMemoryBackend backend = new InMemoryBackend();
-        backend.control.configure(TestZones.spec("example.com").build());
+        InMemoryZoneStore store = new InMemoryZoneStore();
+        InMemoryNameServerControl control = new InMemoryNameServerControl(store, TestClocks.fixed());
+        InMemoryRecordStore records = new InMemoryRecordStore(control);
+        control.configure(TestZones.spec("example.com").build());
         HttpClient http = HttpClient.newHttpClient();
 
-        try (Serve.Running running = new HttpLauncher().start(backend.open(),
-                Map.of("DISABLE_AUTH", "true", "API_PORT", "0"), Map.of())) {
+        try (Backend backend = Backend.of(BackendKind.EMBEDDED, "in-memory (test)", store, control, records, records,
+                TestClocks.fixed(), () -> { });
+             ApiServer running = ApiServer.start(backend, HttpServerConfig.parse(
+                     Map.of("DISABLE_AUTH", "true", "API_PORT", "0"), Map.of()))) {
             HttpResponse<String> reload = http.send(HttpRequest.newBuilder(
                             URI.create(running.url() + "/api/v1/zones/example.com/reload"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
