@@ -59,12 +59,49 @@ final class ArchitectureRules {
                 .allowEmptyShould(true);
     }
 
-    /** The CLI's {@code serve} command starts the HTTP server; nothing else outside http may use it. */
-    ArchRule onlyTheCliDependsOnHttp() {
+    /**
+     * The HTTP adapter is a driving adapter over core: it knows no backend, no wiring, no CLI, only
+     * core and the libraries it is built on.
+     */
+    ArchRule httpAdapterDependsOnlyOnCoreAndItsLibraries() {
+        return classes().that().resideInAPackage(pkg("http"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", pkg("core"), pkg("http"),
+                        "io.helidon..", "com.fasterxml.jackson..", "com.github.benmanes.caffeine..")
+                .as("http-adapter depends only on core, Helidon, Jackson and Caffeine")
+                .allowEmptyShould(true);
+    }
+
+    /** The API's JSON mapping is shared with the CLI's direct mode: it must work without a server. */
+    ArchRule theJsonMappingKnowsNoServer() {
+        return classes().that().resideInAPackage(pkg("http.json"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", pkg("core"), pkg("http.json"),
+                        "com.fasterxml.jackson..")
+                .as("http.json depends only on core and Jackson (no Helidon, no routes)")
+                .allowEmptyShould(true);
+    }
+
+    /** The CLI reaches the backends only through the wiring, like serve does. */
+    ArchRule theCliReachesBackendsOnlyThroughTheWiring() {
+        return noClasses().that().resideInAPackage(pkg("cli"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("rndc"), pkg("embedded"))
+                .as("cli-adapter does not depend on rndc-adapter or embedded-adapter (the wiring opens them)")
+                .allowEmptyShould(true);
+    }
+
+    /** The wiring starts the HTTP server and the CLI calls the API's JSON; no other module may use http. */
+    ArchRule onlyTheWiringAndTheCliDependOnHttp() {
         return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(pkg("http"), pkg("cli"))
+                .and().resideOutsideOfPackages(pkg("http"), pkg("wiring"), pkg("cli"))
                 .should().dependOnClassesThat().resideInAPackage(pkg("http"))
-                .as("only cli-adapter depends on http-adapter");
+                .as("only the wiring and cli-adapter depend on http-adapter");
+    }
+
+    /** The wiring knows every adapter, so only the entry points (the CLI, the benchmarks) may know it. */
+    ArchRule onlyEntryPointsDependOnTheWiring() {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackages(pkg("wiring"), pkg("cli"), pkg("benchmarks"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("wiring"))
+                .as("only cli-adapter and the benchmarks depend on the wiring");
     }
 
     /** Test fixtures are a test library: no production class may need them at run time. */
@@ -77,7 +114,9 @@ final class ArchitectureRules {
 
     List<ArchRule> all() {
         return List.of(coreDependsOnlyOnTheJdk(), portsDoNotDependOnServices(), rndcAdapterIsIndependent(),
-                embeddedAdapterIsIndependent(), httpAdapterDoesNotDependOnCli(), onlyTheCliDependsOnHttp(),
-                productionDoesNotDependOnTestFixtures());
+                embeddedAdapterIsIndependent(), httpAdapterDoesNotDependOnCli(),
+                httpAdapterDependsOnlyOnCoreAndItsLibraries(), theJsonMappingKnowsNoServer(),
+                theCliReachesBackendsOnlyThroughTheWiring(), onlyTheWiringAndTheCliDependOnHttp(),
+                onlyEntryPointsDependOnTheWiring(), productionDoesNotDependOnTestFixtures());
     }
 }

@@ -7,18 +7,24 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import samples.bindsmith.cli.CliUsingEmbedded;
 import samples.bindsmith.cli.SampleCli;
 import samples.bindsmith.core.CoreUsingALibrary;
 import samples.bindsmith.core.port.PortUsingAService;
 import samples.bindsmith.core.service.SampleService;
 import samples.bindsmith.embedded.EmbeddedUsingCli;
+import samples.bindsmith.embedded.EmbeddedUsingWiring;
 import samples.bindsmith.embedded.SampleServer;
 import samples.bindsmith.http.HttpUsingCli;
+import samples.bindsmith.http.HttpUsingRndc;
 import samples.bindsmith.http.SampleHttp;
+import samples.bindsmith.http.json.JsonUsingHelidon;
+import samples.bindsmith.http.json.SampleJson;
 import samples.bindsmith.rndc.RndcUsingEmbedded;
 import samples.bindsmith.rndc.RndcUsingHttp;
 import samples.bindsmith.rndc.RndcUsingTestFixtures;
 import samples.bindsmith.testing.SampleFixture;
+import samples.bindsmith.wiring.SampleWiring;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,11 +92,43 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
-    void httpUsedOutsideTheCliIsReportedAndTheCliIsAllowed() {
-        String report = violations(RULES.onlyTheCliDependsOnHttp());
+    void httpUsedOutsideTheWiringAndTheCliIsReportedAndBothAreAllowed() {
+        String report = violations(RULES.onlyTheWiringAndTheCliDependOnHttp());
 
         assertThat(report).contains(RndcUsingHttp.class.getName());
-        assertThat(report).doesNotContain(SampleCli.class.getName());
+        assertThat(report).doesNotContain(SampleCli.class.getName(), SampleWiring.class.getName());
+    }
+
+    @Test
+    void httpUsingABackendIsReported() {
+        String report = violations(RULES.httpAdapterDependsOnlyOnCoreAndItsLibraries());
+
+        assertThat(report).contains(HttpUsingRndc.class.getName(), HttpUsingCli.class.getName());
+        assertThat(report).doesNotContain(SampleJson.class.getName(), JsonUsingHelidon.class.getName());
+    }
+
+    @Test
+    void theJsonMappingUsingHelidonIsReported() {
+        String report = violations(RULES.theJsonMappingKnowsNoServer());
+
+        assertThat(report).contains(JsonUsingHelidon.class.getName(), "io.helidon");
+        assertThat(report).doesNotContain(SampleJson.class.getName());
+    }
+
+    @Test
+    void theCliUsingABackendDirectlyIsReportedButNotItsUseOfTheWiring() {
+        String report = violations(RULES.theCliReachesBackendsOnlyThroughTheWiring());
+
+        assertThat(report).contains(CliUsingEmbedded.class.getName() + ".backend()");
+        assertThat(report).doesNotContain(CliUsingEmbedded.class.getName() + ".wiring()", SampleCli.class.getName());
+    }
+
+    @Test
+    void anAdapterUsingTheWiringIsReported() {
+        String report = violations(RULES.onlyEntryPointsDependOnTheWiring());
+
+        assertThat(report).contains(EmbeddedUsingWiring.class.getName());
+        assertThat(report).doesNotContain(CliUsingEmbedded.class.getName());
     }
 
     @Test
