@@ -1,19 +1,11 @@
 package dev.bindsmith.benchmarks;
 
 import dev.bindsmith.core.outcome.Outcome;
-import dev.bindsmith.core.port.NameServerControl;
-import dev.bindsmith.core.port.StoredZone;
-import dev.bindsmith.core.port.ZoneConfig;
-import dev.bindsmith.core.port.ZoneStore;
-import dev.bindsmith.core.zone.ZoneSpec;
-import dev.bindsmith.embedded.EmbeddedNameServer;
-import dev.bindsmith.rndc.bind.FileZoneStore;
-import dev.bindsmith.rndc.bind.RndcNameServerControl;
-import dev.bindsmith.rndc.client.RndcClient;
-import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
+import dev.bindsmith.wiring.Backend;
+import dev.bindsmith.wiring.BackendSettings;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -30,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -51,16 +44,16 @@ public final class QueryBenchmark {
         int passes = Runs.arg(args, "passes", 3);
         int seconds = Runs.arg(args, "seconds", 5);
         int threads = Runs.arg(args, "threads", 4);
-        ZoneSpec spec = TestZones.spec(ZONE).record(Records.a("www." + ZONE, 300, "192.0.2.80")).build();
-
         Path data = Files.createTempDirectory("bindsmith-query-bench");
-        try (EmbeddedNameServer embedded = EmbeddedNameServer.builder().dataDirectory(data).port(0).start();
-             RunningNamed named = NamedLauncher.create().start();
-             RndcClient rndc = RndcClient.builder(Runs.rndcKey(named.rndcKey()))
-                     .server(named.address().getHostAddress(), named.controlPort()).build()) {
-            serve(spec, embedded.zoneStore(), embedded.nameServerControl());
-            serve(spec, new FileZoneStore(named.zoneDirectory()), new RndcNameServerControl(rndc));
-            InetSocketAddress embeddedAt = embedded.localAddress().orElseThrow();
+        // Both backends as bindsmith serve opens them: from the server's variables, through the wiring.
+        try (RunningNamed named = NamedLauncher.create().start();
+             Backend embedded = Backend.open(BackendSettings.fromEnvironment(Map.of("BINDSMITH_BACKEND", "embedded",
+                     "BINDSMITH_DATA_DIR", data.toString(), "BINDSMITH_DNS_PORT", "0"), p -> false), true);
+             Backend bind = Backend.open(BackendSettings.fromEnvironment(Runs.bindVariables(named), p -> false),
+                     true)) {
+            serve(embedded);
+            serve(bind);
+            InetSocketAddress embeddedAt = embedded.dnsAddress().orElseThrow();
             InetSocketAddress namedAt = new InetSocketAddress(named.address(), named.dnsPort());
             System.out.printf(Locale.ROOT, "embedded %s, named %s (pid %d), %d client threads, %d s per pass, %d CPUs, Java %s%n",
                     embeddedAt, namedAt, named.pid(), threads, seconds, Runtime.getRuntime().availableProcessors(),
@@ -102,15 +95,12 @@ public final class QueryBenchmark {
         }
     }
 
-    /** Puts the zone on a server the way bindsmith does: the store writes it, the control loads it. */
-    private static void serve(ZoneSpec spec, ZoneStore store, NameServerControl control) {
-        Outcome<StoredZone> stored = store.create(spec);
-        if (!(stored instanceof Outcome.Ok<StoredZone> ok)) {
-            throw new IllegalStateException("could not store the zone: " + stored);
-        }
-        Outcome<?> added = control.addZone(spec.name(), ZoneConfig.of(spec.type(), ok.value().file(), spec.options()));
-        if (!added.isSuccess()) {
-            throw new IllegalStateException("could not add the zone: " + added);
+    /** Creates the zone through the backend's own use case, as the API would. */
+    private static void serve(Backend backend) {
+        Outcome<?> created = backend.useCases().zones().create(TestZones.request(ZONE)
+                .withRecord(TestZones.record("www", "A", "192.0.2.80", 300)).build());
+        if (!created.isSuccess()) {
+            throw new IllegalStateException("could not create the zone: " + created);
         }
     }
 

@@ -21,11 +21,13 @@ import dev.bindsmith.rndc.update.UpdateSettings;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A running backend: the four ports of BIND or of the embedded name server, and the process's one set
@@ -41,12 +43,14 @@ public final class Backend implements AutoCloseable {
     private final Metrics metrics;
     private final UseCases useCases;
     private final Clock clock;
+    private final Optional<InetSocketAddress> dns;
     private final AutoCloseable resources;
 
     private static final System.Logger LOG = System.getLogger("dev.bindsmith.wiring");
 
     private Backend(BackendKind kind, String description, ZoneStore zoneStore, NameServerControl control,
-                    RecordUpdater recordUpdater, RecordReader recordReader, Clock clock, AutoCloseable resources) {
+                    RecordUpdater recordUpdater, RecordReader recordReader, Clock clock,
+                    Optional<InetSocketAddress> dns, AutoCloseable resources) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.description = Objects.requireNonNull(description, "description");
         this.zoneStore = Objects.requireNonNull(zoneStore, "zoneStore");
@@ -55,6 +59,7 @@ public final class Backend implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.useCases = UseCases.of(zoneStore, this.control, Objects.requireNonNull(recordUpdater, "recordUpdater"),
                 Objects.requireNonNull(recordReader, "recordReader"), clock);
+        this.dns = Objects.requireNonNull(dns, "dns");
         this.resources = Objects.requireNonNull(resources, "resources");
     }
 
@@ -100,7 +105,8 @@ public final class Backend implements AutoCloseable {
         String description = "BIND: rndc " + hostPort(rndc.host(), rndc.port()) + ", updates to "
                 + hostPort(updates.server(), updates.port()) + ", zone files in " + store.directory();
         return new Backend(BackendKind.BIND, description, store, new RndcNameServerControl(client),
-                new Rfc2136RecordUpdater(updates), new AxfrRecordReader(updates), Clock.systemUTC(), client);
+                new Rfc2136RecordUpdater(updates), new AxfrRecordReader(updates), Clock.systemUTC(),
+                Optional.of(new InetSocketAddress(updates.server(), updates.port())), client);
     }
 
     /**
@@ -172,7 +178,7 @@ public final class Backend implements AutoCloseable {
             }
         };
         return new Backend(BackendKind.EMBEDDED, description, server.zoneStore(), server.nameServerControl(),
-                server.recordUpdater(), server.recordReader(), Clock.systemUTC(), resources);
+                server.recordUpdater(), server.recordReader(), Clock.systemUTC(), server.localAddress(), resources);
     }
 
     private static EmbeddedNameServer startEmbedded(BackendSettings.Embedded e, InetAddress address, boolean answerDns) {
@@ -199,7 +205,8 @@ public final class Backend implements AutoCloseable {
     public static Backend of(BackendKind kind, String description, ZoneStore zoneStore, NameServerControl control,
                              RecordUpdater recordUpdater, RecordReader recordReader, Clock clock,
                              AutoCloseable resources) {
-        return new Backend(kind, description, zoneStore, control, recordUpdater, recordReader, clock, resources);
+        return new Backend(kind, description, zoneStore, control, recordUpdater, recordReader, clock, Optional.empty(),
+                resources);
     }
 
     public BackendKind kind() {
@@ -219,6 +226,14 @@ public final class Backend implements AutoCloseable {
     /** The registry the name-server commands are counted in, and that {@code /metrics} shows. */
     public Metrics metrics() {
         return metrics;
+    }
+
+    /**
+     * Where the managed zones are answered over DNS: named's address (where updates go), or the
+     * embedded server's socket; empty when it does not answer DNS (the CLI's direct mode, tests).
+     */
+    public Optional<InetSocketAddress> dnsAddress() {
+        return dns;
     }
 
     /** The clock the use cases run on (serials, expiry). */
