@@ -9,7 +9,10 @@ import dev.bindsmith.testing.memory.InMemoryZoneStore;
 
 import java.util.Map;
 
-/** The CLI over test-fixtures' in-memory adapters, with the real HTTP launcher; the state outlives each run. */
+/**
+ * The CLI over test-fixtures' in-memory adapters; the state outlives each run. Commands run in direct
+ * mode, which starts no server: the launcher fails the test if one is started.
+ */
 final class InMemoryBackend {
     final InMemoryZoneStore store = new InMemoryZoneStore();
     final InMemoryNameServerControl control = new InMemoryNameServerControl(store, TestClocks.fixed());
@@ -27,6 +30,8 @@ final class InMemoryBackend {
     }
 
     CliRun runWithInput(String stdin, String... args) {
-        return CliRun.run(Map.of(), (settings, answerDns) -> open(), new HttpLauncher(), stdin, args);
+        return CliRun.run(Map.of(), (settings, answerDns) -> open(), (backend, env, overrides) -> {
+            throw new AssertionError("direct mode starts no server");
+        }, stdin, args);
     }
 }
