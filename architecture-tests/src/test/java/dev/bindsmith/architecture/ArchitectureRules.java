@@ -8,7 +8,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The dependency rules of DESIGN.md's hexagon, written against a root package so that the same
+ * The dependency rules of the hexagon (docs/architecture.md), written against a root package so that the same
  * rules run on the production classes ({@code dev.bindsmith}) and on deliberately wrong samples
  * ({@code samples.bindsmith}), which proves that each rule can fail.
  */

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DESIGN.md's module rules, checked on every production class of every module. */
+/** The module rules of docs/architecture.md, checked on every production class of every module. */
 class ArchitectureTest {
 
     private static JavaClasses production;

@@ -31,7 +31,7 @@ abstract class HttpApiContract {
     private static final AtomicInteger ZONES = new AtomicInteger();
 
     /**
-     * The spec's table (spec/status-codes-v2-with-records.txt, "HTTP Methods and Status Codes"), zone
+     * The status-code reference's table ("HTTP Methods and Status Codes", v2 with records; docs/api.md lists it), zone
      * rows: every endpoint with its success code and each error code; the records rows' cells are in
      * {@link RecordStatusCells}.
      */

@@ -60,7 +60,7 @@ final class GoldenZones {
                 List.of("ns1.example.net."), Map.of(), List.of());
     }
 
-    /** bindcar-behaviour.md §2.2's typical request, with the second name server on IPv6. */
+    /** The reference API's typical create request (docs/api.md), with the second name server on IPv6. */
     static ZoneSpec referenceTypical() {
         return spec("example.com", 3600, soa("ns1.example.com.", "hostmaster.example.com.", OptionalLong.of(2025010101)),
                 List.of("ns1.example.com.", "ns2.example.com."),

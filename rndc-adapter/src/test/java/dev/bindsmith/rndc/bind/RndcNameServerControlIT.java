@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link RndcNameServerControl} with the native client and {@link FileZoneStore} against a real
  * named 9.18 started by {@link NamedLauncher}: the {@code NameServerControl} contract, then every
- * command and failure row of rndc-protocol.md §8.2 that the contract does not already cover.
+ * command and failure row of docs/rndc-wire.md's result texts that the contract does not already cover.
  */
 class RndcNameServerControlIT extends NameServerControlContract {
 

@@ -27,7 +27,7 @@ import static dev.bindsmith.testing.builders.Records.endpoint;
 import static dev.bindsmith.testing.builders.Records.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every mapping uses the exact texts of named 9.18.49 recorded in rndc-protocol.md §8.2. */
+/** Every mapping uses the exact texts of named 9.18.49 recorded in docs/rndc-wire.md (result texts). */
 class RndcNameServerControlTest {
 
     private static final ZoneName EXAMPLE = ZoneName.of("example.test");
@@ -354,7 +354,7 @@ class RndcNameServerControlTest {
 
     @Test
     void aReloadThatDidNotTakeIsReportedWithTheSerialStillServed() {
-        // rndc-protocol.md §8.2: a broken file still gets "zone reload queued"; zonestatus keeps the old serial
+        // docs/rndc-wire.md: a broken file still gets "zone reload queued"; zonestatus keeps the old serial
         channel.on("zonestatus example.test", ok(zonestatus(2)));
         channel.on("reload example.test", ok("zone reload queued"));
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StatusTextsTest {
 
-    /** rndc-protocol.md §8.2, zonestatus example.test. */
+    /** docs/rndc-wire.md (result texts), zonestatus example.test. */
     static final String ZONESTATUS = """
             name: example.test
             type: primary

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The deterministic request of rndc-protocol.md §9.1, which the real rndc binary produces byte for byte. */
+/** The deterministic request of docs/rndc-wire.md (a golden request), which the real rndc binary produces byte for byte. */
 class GoldenVectorTest {
 
     private static final String SECRET = "c2VjcmV0LWtleS1mb3ItcmVhZG1lLXRlc3QtdmVjdG9yMDE=";

@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract of {@link NameServerControl}, with BIND 9.18's behaviour as the reference
- * (reference/rndc-protocol.md §8). Extend it with:
+ * (docs/rndc-wire.md, result texts). Extend it with:
  * <ul>
  * <li>{@link #newControl()}: a control of a running server that allows new zones (a shared server
  *     is fine: every test uses zone names of its own and deletes the zones it added);</li>

@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * A {@link NameServerControl} that behaves like BIND 9.18's rndc (reference/rndc-protocol.md §8):
+ * A {@link NameServerControl} that behaves like BIND 9.18's rndc (docs/rndc-wire.md, result texts):
  * the same successes, failures and texts. A primary is "loaded" from its master file through a
  * {@link ZoneFileSource} (usually the {@link InMemoryZoneStore} of the same test); a missing file
  * fails the add with {@code file not found} and the zone is not added, as in named.

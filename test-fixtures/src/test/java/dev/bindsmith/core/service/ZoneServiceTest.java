@@ -40,7 +40,7 @@ import static dev.bindsmith.testing.Threads.awaitBlocked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The zone use cases over the in-memory adapters: every row of DESIGN.md's outcome table a zone use
+ * The zone use cases over the in-memory adapters: every row of the outcome table (docs/architecture.md) a zone use
  * case can produce, the data rules (nothing written before the request is judged, 409 without
  * touching anything, a failed add removes only its own file), and per-zone serialisation.
  */
