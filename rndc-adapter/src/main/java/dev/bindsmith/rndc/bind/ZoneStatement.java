@@ -5,7 +5,7 @@ import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.zone.AddressMatch;
 import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.KeyNames;
-import dev.bindsmith.core.zone.Presentation;
+import dev.bindsmith.core.net.IpAddresses;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.rndc.bind.ConfTokens.Kind;
@@ -106,13 +106,13 @@ final class ZoneStatement {
     }
 
     static String endpoint(Endpoint e) {
-        String ip = Presentation.address(e.address());
+        String ip = IpAddresses.format(e.address());
         return e.port().isPresent() ? ip + " port " + e.port().getAsInt() : ip;
     }
 
     static String match(AddressMatch m) {
         return switch (m) {
-            case AddressMatch.Cidr c -> Presentation.address(c.address())
+            case AddressMatch.Cidr c -> IpAddresses.format(c.address())
                     + (c.prefix().isPresent() ? "/" + c.prefix().getAsInt() : "");
             case AddressMatch.Key k -> "key " + quote(k.name());
             case AddressMatch.BuiltIn b -> b.name();
