@@ -10,6 +10,7 @@ import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
+import dev.bindsmith.dns.record.DnsRecords;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -415,7 +416,7 @@ final class ZoneEngine implements AutoCloseable {
         if (primaries.isEmpty()) {
             return rejected("retransfer", "failure", "zone '" + state.name() + "' has no primaries");
         }
-        Name origin = RecordMapping.name(state.name());
+        Name origin = DnsRecords.name(state.name());
         List<String> problems = new ArrayList<>();
         for (Endpoint primary : primaries) {
             InetSocketAddress address = new InetSocketAddress(primary.address(), primary.port().orElse(DNS_PORT));

@@ -7,6 +7,7 @@ import dev.bindsmith.core.zone.KeyNames;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
+import dev.bindsmith.dns.record.DnsRecords;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -129,7 +130,7 @@ final class ZoneFiles {
         byte[] bytes = Files.readAllBytes(file);
         String text = new String(bytes, StandardCharsets.UTF_8);
         long defaultTtl = defaultTtl(text);
-        Name origin = RecordMapping.name(zone);
+        Name origin = DnsRecords.name(zone);
         List<Record> records = new ArrayList<>();
         try (Master master = new Master(new ByteArrayInputStream(bytes), origin, defaultTtl)) {
             // $INCLUDE could read any file the process may read: a file that uses it is refused.
