@@ -7,6 +7,7 @@ import dev.bindsmith.core.zone.KeyNames;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
+import dev.bindsmith.dns.file.AtomicFiles;
 import dev.bindsmith.dns.record.DnsRecords;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
@@ -16,14 +17,10 @@ import org.xbill.DNS.TTL;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +34,8 @@ import java.util.stream.Collectors;
 /**
  * The data directory: for each zone a master file {@code <zone>.db} and a zone statement
  * {@code <zone>.zone} (type, file, options, and whether the server serves it: the embedded
- * server's counterpart of named's added-zone database). Every write is atomic: a temporary file in
- * the target's directory, fsync, rename. Every path derived here comes from a validated
+ * server's counterpart of named's added-zone database). Every write is atomic ({@link AtomicFiles}).
+ * Every path derived here comes from a validated
  * {@link ZoneName}, so none leaves the directory; a {@code file} that addzone was given is used as
  * given, as named does.
  */
@@ -86,40 +83,16 @@ final class ZoneFiles {
     // ---- atomic writes ----
 
     /**
-     * Writes {@code text} to {@code target} atomically: a temporary file beside the target (so that
-     * the rename never crosses a file system, wherever a configured zone file lives), fsync, then a
-     * rename; {@code createOnly} refuses to replace an existing file.
+     * Writes {@code text} to {@code target} atomically ({@link AtomicFiles}), creating its directory
+     * when a configured file lives in one that does not exist yet; {@code createOnly} refuses to
+     * replace an existing file.
      */
     void writeAtomically(Path target, String text, boolean createOnly) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            if (createOnly) {
-                // A hard link fails when the target exists, so two creators cannot both win.
-                Files.createLink(target, tmp);
-            } else {
-                // No copying fallback: a reader, or a crash, must never meet a half-written zone file.
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncDirectory(parent);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void syncDirectory(Path directory) {
-        try (FileChannel ch = FileChannel.open(directory, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not every file system lets a directory be opened for fsync; the rename is still atomic.
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        if (createOnly) {
+            AtomicFiles.createNew(target, text);
+        } else {
+            AtomicFiles.replace(target, text);
         }
     }
 
