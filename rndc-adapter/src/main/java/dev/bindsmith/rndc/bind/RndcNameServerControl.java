@@ -10,6 +10,7 @@ import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.dns.conf.ConfSyntaxException;
 import dev.bindsmith.rndc.client.ControlChannel;
 import dev.bindsmith.rndc.client.RndcException;
 import dev.bindsmith.rndc.client.RndcReply;
@@ -340,7 +341,7 @@ public final class RndcNameServerControl implements NameServerControl {
     private static Outcome<ZoneStatement> parse(String text) {
         try {
             return new Outcome.Ok<>(ZoneStatement.parse(text));
-        } catch (ConfTokens.SyntaxError e) {
+        } catch (ConfSyntaxException e) {
             return Outcome.backendRejected("showzone", "named's zone statement could not be read: " + e.getMessage());
         }
     }

@@ -8,9 +8,10 @@ import dev.bindsmith.core.zone.KeyNames;
 import dev.bindsmith.core.net.IpAddresses;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
-import dev.bindsmith.rndc.bind.ConfTokens.Kind;
-import dev.bindsmith.rndc.bind.ConfTokens.SyntaxError;
-import dev.bindsmith.rndc.bind.ConfTokens.Token;
+import dev.bindsmith.dns.conf.ConfLexer;
+import dev.bindsmith.dns.conf.ConfSyntaxException;
+import dev.bindsmith.dns.conf.ConfToken;
+import dev.bindsmith.dns.conf.ConfToken.Kind;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -138,29 +139,30 @@ final class ZoneStatement {
     // ---- parsing named's showzone text ----
 
     /** Parses {@code zone "<name>" [class] { … };} as named's showzone prints it. */
-    static ZoneStatement parse(String text) throws SyntaxError {
-        List<Token> t = ConfTokens.lex(text);
+    static ZoneStatement parse(String text) throws ConfSyntaxException {
+        List<ConfToken> all = ConfLexer.lex(text);
+        List<ConfToken> t = all.subList(0, all.size() - 1);
         if (t.size() < 4 || !t.get(0).is(Kind.WORD) || !t.get(0).text().equalsIgnoreCase("zone")
                 || !t.get(1).isValue()) {
-            throw new SyntaxError("not a zone statement");
+            throw new ConfSyntaxException(all.get(0), "not a zone statement");
         }
         int open = 2;
         if (t.get(open).is(Kind.WORD)) {
             open++; // the class (IN, CH, HS)
         }
         if (open >= t.size() || !t.get(open).is(Kind.OPEN)) {
-            throw new SyntaxError("expected '{' after the zone name");
+            throw new ConfSyntaxException(all.get(open), "expected '{' after the zone name");
         }
-        int close = ConfTokens.matchingClose(t, open);
+        int close = ConfLexer.matchingClose(t, open);
         boolean terminated = close + 1 < t.size() && t.get(close + 1).is(Kind.SEMI);
         if (close + (terminated ? 2 : 1) != t.size()) {
-            throw new SyntaxError("text after the zone statement");
+            throw new ConfSyntaxException(all.get(close + (terminated ? 2 : 1)), "text after the zone statement");
         }
         List<Directive> directives = new ArrayList<>();
-        for (List<Token> item : ConfTokens.items(t, open + 1, close)) {
-            Token first = item.get(0);
+        for (List<ConfToken> item : ConfLexer.items(t, open + 1, close)) {
+            ConfToken first = item.get(0);
             if (!first.is(Kind.WORD)) {
-                throw new SyntaxError("a statement must start with a word at offset " + first.start());
+                throw new ConfSyntaxException(first, "a statement must start with a word");
             }
             directives.add(new Directive(first.text().toLowerCase(Locale.ROOT),
                     text.substring(first.start(), item.get(item.size() - 1).end())));
@@ -197,7 +199,7 @@ final class ZoneStatement {
     /** The value of a one-value directive ({@code file "x";}, {@code type primary;}). */
     Optional<String> value(String name) {
         return first(name).flatMap(d -> {
-            List<Token> t = lexQuietly(d.text());
+            List<ConfToken> t = lexQuietly(d.text());
             return t.size() == 3 && t.get(1).isValue() && t.get(2).is(Kind.SEMI)
                     ? Optional.of(t.get(1).text()) : Optional.empty();
         });
@@ -212,24 +214,24 @@ final class ZoneStatement {
     }
 
     /** The elements of {@code name { e1; e2; };} as token lists without their {@code ;}, with their exact text. */
-    record Element(String text, List<Token> tokens) {
+    record Element(String text, List<ConfToken> tokens) {
     }
 
     static List<Element> elements(Directive d) {
-        List<Token> t = lexQuietly(d.text());
+        List<ConfToken> t = lexQuietly(d.text());
         if (t.size() < 4 || !t.get(1).is(Kind.OPEN)) {
             return List.of();
         }
         try {
-            int close = ConfTokens.matchingClose(t, 1);
+            int close = ConfLexer.matchingClose(t, 1);
             List<Element> out = new ArrayList<>();
-            for (List<Token> item : ConfTokens.items(t, 2, close)) {
-                List<Token> body = item.subList(0, item.size() - 1);
+            for (List<ConfToken> item : ConfLexer.items(t, 2, close)) {
+                List<ConfToken> body = item.subList(0, item.size() - 1);
                 out.add(new Element(d.text().substring(body.get(0).start(), body.get(body.size() - 1).end()),
                         List.copyOf(body)));
             }
             return out;
-        } catch (SyntaxError e) {
+        } catch (ConfSyntaxException e) {
             return List.of();
         }
     }
@@ -250,7 +252,7 @@ final class ZoneStatement {
         return out;
     }
 
-    static Optional<Endpoint> endpoint(List<Token> t) {
+    static Optional<Endpoint> endpoint(List<ConfToken> t) {
         if (t.isEmpty() || !t.get(0).is(Kind.WORD)) {
             return Optional.empty();
         }
@@ -270,7 +272,7 @@ final class ZoneStatement {
         return Optional.empty();
     }
 
-    static Optional<AddressMatch> match(List<Token> t) {
+    static Optional<AddressMatch> match(List<ConfToken> t) {
         try {
             if (t.size() == 2 && t.get(0).is(Kind.WORD) && t.get(0).text().equals("key") && t.get(1).isValue()) {
                 return Optional.of(new AddressMatch.Key(t.get(1).text()));
@@ -307,10 +309,12 @@ final class ZoneStatement {
         }
     }
 
-    private static List<Token> lexQuietly(String text) {
+    /** The tokens of one directive's text, without the end; none when it does not lex. */
+    private static List<ConfToken> lexQuietly(String text) {
         try {
-            return ConfTokens.lex(text);
-        } catch (SyntaxError e) {
+            List<ConfToken> all = ConfLexer.lex(text);
+            return all.subList(0, all.size() - 1);
+        } catch (ConfSyntaxException e) {
             return List.of();
         }
     }

@@ -7,6 +7,7 @@ import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
+import dev.bindsmith.dns.conf.ConfSyntaxException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -115,7 +116,7 @@ class ZoneStatementTest {
     void malformedShowzoneTextIsASyntaxErrorNotACrash() {
         for (String bad : List.of("", "zone", "zone \"x\" { type primary; ", "zone \"x\" { type primary };",
                 "zone \"x\" { type \"primary; };", "view \"x\" { };", "zone \"x\" { } extra;", "zone \"x\" { ; };")) {
-            assertThatThrownBy(() -> ZoneStatement.parse(bad)).as(bad).isInstanceOf(ConfTokens.SyntaxError.class);
+            assertThatThrownBy(() -> ZoneStatement.parse(bad)).as(bad).isInstanceOf(ConfSyntaxException.class);
         }
     }
 

@@ -1,0 +1,6 @@
+/**
+ * named.conf syntax: {@link dev.bindsmith.dns.conf.ConfLexer} (tokens with offsets and line:column,
+ * named's comment and escape rules; used by the rndc.conf parser and by the BIND adapter's reading
+ * of {@code showzone}).
+ */
+package dev.bindsmith.dns.conf;
