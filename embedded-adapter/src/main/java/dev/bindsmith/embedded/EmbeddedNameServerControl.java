@@ -7,10 +7,8 @@ import dev.bindsmith.core.port.ServerStatus;
 import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
-import dev.bindsmith.core.zone.AddressMatch;
-import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneName;
-import dev.bindsmith.core.zone.ZoneOptions;
+import dev.bindsmith.dns.conf.ZoneStatements;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -65,43 +63,8 @@ public final class EmbeddedNameServerControl implements NameServerControl {
     public Outcome<ZoneConfig> showZone(ZoneName zone) {
         return engine.withZone(zone, state -> {
             ZoneConfig c = state.config();
-            return new Outcome.Ok<>(new ZoneConfig(c.type(), c.file(), c.options(), statementText(zone, c)));
+            return new Outcome.Ok<>(new ZoneConfig(c.type(), c.file(), c.options(), ZoneStatements.statement(zone, c)));
         });
-    }
-
-    /** The zone statement as named's showzone prints it. */
-    static String statementText(ZoneName zone, ZoneConfig c) {
-        ZoneOptions o = c.options();
-        StringBuilder sb = new StringBuilder("zone \"").append(zone.value()).append("\" { type ")
-                .append(c.type().wireName()).append(';');
-        c.file().ifPresent(f -> sb.append(" file \"").append(f).append("\";"));
-        list(sb, "primaries", o.primaries().stream().map(EmbeddedNameServerControl::endpoint).toList());
-        list(sb, "allow-update", o.allowUpdate().stream().map(EmbeddedNameServerControl::match).toList());
-        list(sb, "also-notify", o.alsoNotify().stream().map(EmbeddedNameServerControl::endpoint).toList());
-        list(sb, "allow-transfer", o.allowTransfer().stream().map(EmbeddedNameServerControl::match).toList());
-        o.dnssecPolicy().ifPresent(p -> sb.append(" dnssec-policy \"").append(p).append("\";"));
-        o.inlineSigning().ifPresent(b -> sb.append(" inline-signing ").append(b ? "yes" : "no").append(';'));
-        return sb.append(" };").toString();
-    }
-
-    private static void list(StringBuilder sb, String directive, List<String> items) {
-        if (!items.isEmpty()) {
-            sb.append(' ').append(directive).append(" {");
-            items.forEach(i -> sb.append(' ').append(i).append(';'));
-            sb.append(" };");
-        }
-    }
-
-    private static String endpoint(Endpoint e) {
-        return e.address().getHostAddress() + (e.port().isPresent() ? " port " + e.port().getAsInt() : "");
-    }
-
-    private static String match(AddressMatch m) {
-        return switch (m) {
-            case AddressMatch.Cidr c -> c.toString();
-            case AddressMatch.Key k -> "key \"" + k.name() + "\"";
-            case AddressMatch.BuiltIn b -> b.name();
-        };
     }
 
     @Override
