@@ -1,9 +1,10 @@
 package dev.bindsmith.embedded;
 
+import dev.bindsmith.core.net.IpAddresses;
 import dev.bindsmith.core.port.ZoneConfig;
+import dev.bindsmith.core.validation.AddressRules;
 import dev.bindsmith.core.zone.AddressMatch;
 import dev.bindsmith.core.zone.Endpoint;
-import dev.bindsmith.core.zone.KeyNames;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
@@ -236,55 +237,28 @@ final class ZoneFiles {
         return List.of(value.split("\\s*,\\s*"));
     }
 
-    /** {@code ip}, {@code ip:port} or {@code [v6]:port}, as {@link Endpoint#toString()} writes it. */
+    /** {@code ip}, {@code ip:port} or {@code [v6]:port}, as {@link Endpoint#toString()} writes it: the API's own form. */
     static Endpoint endpoint(String text) {
-        String host = text;
-        OptionalInt port = OptionalInt.empty();
-        if (text.startsWith("[")) {
-            int close = text.indexOf(']');
-            if (close < 0) {
-                throw new IllegalArgumentException("bad endpoint");
-            }
-            host = text.substring(1, close);
-            if (text.length() > close + 1) {
-                port = OptionalInt.of(Integer.parseInt(text.substring(close + 2)));
-            }
-        } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
-            host = text.substring(0, text.indexOf(':'));
-            port = OptionalInt.of(Integer.parseInt(text.substring(text.indexOf(':') + 1)));
-        }
-        return new Endpoint(literal(host), port);
+        return AddressRules.endpoint(text).toOptional()
+                .orElseThrow(() -> new IllegalArgumentException("bad endpoint"));
     }
 
-    /** {@code any}/{@code none}/{@code localhost}/{@code localnets}, {@code key NAME}, or an address with a prefix. */
+    /**
+     * {@code any}/{@code none}/{@code localhost}/{@code localnets}, {@code key NAME}, or an address with
+     * a prefix, as {@link AddressMatch#toString()} writes them. Read back as written: an element with
+     * host bits set (which only the Java API can build) still loads.
+     */
     static AddressMatch match(String text) {
         if (AddressMatch.BuiltIn.NAMES.contains(text)) {
             return new AddressMatch.BuiltIn(text);
         }
         if (text.startsWith("key ")) {
-            String key = text.substring(4).trim();
-            if (!KeyNames.isValid(key)) {
-                throw new IllegalArgumentException("bad key name");
-            }
-            return new AddressMatch.Key(key);
+            return new AddressMatch.Key(text.substring(4).trim());
         }
         int slash = text.indexOf('/');
-        if (slash < 0) {
-            return new AddressMatch.Cidr(literal(text), OptionalInt.empty());
-        }
-        return new AddressMatch.Cidr(literal(text.substring(0, slash)),
-                OptionalInt.of(Integer.parseInt(text.substring(slash + 1))));
-    }
-
-    /** An IP literal, never a host name: nothing here may cause a lookup. */
-    static InetAddress literal(String text) {
-        if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            throw new IllegalArgumentException("not an IP address");
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not an IP address", e);
-        }
+        InetAddress address = IpAddresses.parse(slash < 0 ? text : text.substring(0, slash))
+                .orElseThrow(() -> new IllegalArgumentException("not an IP address"));
+        return new AddressMatch.Cidr(address, slash < 0 ? OptionalInt.empty()
+                : OptionalInt.of(Integer.parseInt(text.substring(slash + 1))));
     }
 }
