@@ -33,12 +33,15 @@ public final class EmbeddedNameServerControl implements NameServerControl {
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final ZoneEngine engine;
+    private final ZoneCommands commands;
     private final Supplier<Map<String, String>> serverFacts;
     private final Supplier<Boolean> running;
     private final Instant bootTime;
 
-    EmbeddedNameServerControl(ZoneEngine engine, Supplier<Map<String, String>> serverFacts, Supplier<Boolean> running) {
+    EmbeddedNameServerControl(ZoneEngine engine, ZoneCommands commands, Supplier<Map<String, String>> serverFacts,
+                              Supplier<Boolean> running) {
         this.engine = engine;
+        this.commands = commands;
         this.serverFacts = serverFacts;
         this.running = running;
         this.bootTime = engine.now();
@@ -46,17 +49,17 @@ public final class EmbeddedNameServerControl implements NameServerControl {
 
     @Override
     public Outcome<ControlReply> addZone(ZoneName zone, ZoneConfig config) {
-        return engine.addZone(zone, config);
+        return commands.addZone(zone, config);
     }
 
     @Override
     public Outcome<ControlReply> deleteZone(ZoneName zone) {
-        return engine.deleteZone(zone);
+        return commands.deleteZone(zone);
     }
 
     @Override
     public Outcome<ControlReply> modifyZone(ZoneName zone, ZonePatch patch) {
-        return engine.modifyZone(zone, patch);
+        return commands.modifyZone(zone, patch);
     }
 
     @Override
@@ -98,37 +101,37 @@ public final class EmbeddedNameServerControl implements NameServerControl {
 
     @Override
     public Outcome<ControlReply> reload(ZoneName zone) {
-        return engine.reload(zone);
+        return commands.reload(zone);
     }
 
     @Override
     public Outcome<ControlReply> refresh(ZoneName zone) {
-        return engine.refresh(zone);
+        return commands.refresh(zone);
     }
 
     @Override
     public Outcome<ControlReply> retransfer(ZoneName zone) {
-        return engine.retransfer(zone);
+        return commands.retransfer(zone);
     }
 
     @Override
     public Outcome<ControlReply> freeze(ZoneName zone) {
-        return engine.freeze(zone);
+        return commands.freeze(zone);
     }
 
     @Override
     public Outcome<ControlReply> thaw(ZoneName zone) {
-        return engine.thaw(zone);
+        return commands.thaw(zone);
     }
 
     @Override
     public Outcome<ControlReply> sync(ZoneName zone) {
-        return engine.sync(zone);
+        return commands.sync(zone);
     }
 
     @Override
     public Outcome<ControlReply> notify(ZoneName zone) {
-        return engine.notify(zone);
+        return commands.notify(zone);
     }
 
     @Override
@@ -149,6 +152,6 @@ public final class EmbeddedNameServerControl implements NameServerControl {
 
     @Override
     public Outcome<ControlReply> reloadServer() {
-        return engine.reloadServer();
+        return commands.reloadServer();
     }
 }

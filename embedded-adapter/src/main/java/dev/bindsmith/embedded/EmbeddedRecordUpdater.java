@@ -35,9 +35,11 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
     private static final Logger LOG = Logger.getLogger(EmbeddedRecordUpdater.class.getName());
 
     private final ZoneEngine engine;
+    private final NotifySender notifier;
 
-    EmbeddedRecordUpdater(ZoneEngine engine) {
+    EmbeddedRecordUpdater(ZoneEngine engine, NotifySender notifier) {
         this.engine = engine;
+        this.notifier = notifier;
     }
 
     @Override
@@ -80,7 +82,7 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
             }
             ZoneState next = new ZoneState(zone, state.config(), java.util.Optional.of(updated), false, state.loadedAt());
             engine.registry.put(next);
-            engine.sendNotifies(next);
+            notifier.send(next);
             return new Outcome.Ok<>(new ChangeReport(changes.changes()));
         });
     }
