@@ -37,6 +37,21 @@ final class ArchitectureRules {
                 .as("core.port does not depend on core.service");
     }
 
+    /** What both backends need from dnsjava and the file system: core and dnsjava, no adapter. */
+    ArchRule dnsSharedDependsOnlyOnCoreAndDnsjava() {
+        return classes().that().resideInAPackage(pkg("dns"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", pkg("core"), pkg("dns"), "org.xbill.DNS..")
+                .as("dns-shared depends only on java.., core and dnsjava (and itself)");
+    }
+
+    /** dns-shared is the driven adapters' toolbox; a driving adapter reaches a backend through the ports only. */
+    ArchRule drivingAdaptersDoNotUseDnsShared() {
+        return noClasses().that().resideInAnyPackage(pkg("http"), pkg("cli"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("dns"))
+                .as("http-adapter and cli-adapter do not depend on dns-shared")
+                .allowEmptyShould(true);
+    }
+
     /** The two backends are alternatives: neither knows the other, nor a driving adapter. */
     ArchRule rndcAdapterIsIndependent() {
         return noClasses().that().resideInAPackage(pkg("rndc"))
@@ -113,10 +128,11 @@ final class ArchitectureRules {
     }
 
     List<ArchRule> all() {
-        return List.of(coreDependsOnlyOnTheJdk(), portsDoNotDependOnServices(), rndcAdapterIsIndependent(),
-                embeddedAdapterIsIndependent(), httpAdapterDoesNotDependOnCli(),
-                httpAdapterDependsOnlyOnCoreAndItsLibraries(), theJsonMappingKnowsNoServer(),
-                theCliReachesBackendsOnlyThroughTheWiring(), onlyTheWiringAndTheCliDependOnHttp(),
-                onlyEntryPointsDependOnTheWiring(), productionDoesNotDependOnTestFixtures());
+        return List.of(coreDependsOnlyOnTheJdk(), portsDoNotDependOnServices(), dnsSharedDependsOnlyOnCoreAndDnsjava(),
+                drivingAdaptersDoNotUseDnsShared(), rndcAdapterIsIndependent(), embeddedAdapterIsIndependent(),
+                httpAdapterDoesNotDependOnCli(), httpAdapterDependsOnlyOnCoreAndItsLibraries(),
+                theJsonMappingKnowsNoServer(), theCliReachesBackendsOnlyThroughTheWiring(),
+                onlyTheWiringAndTheCliDependOnHttp(), onlyEntryPointsDependOnTheWiring(),
+                productionDoesNotDependOnTestFixtures());
     }
 }

@@ -12,11 +12,14 @@ import samples.bindsmith.cli.SampleCli;
 import samples.bindsmith.core.CoreUsingALibrary;
 import samples.bindsmith.core.port.PortUsingAService;
 import samples.bindsmith.core.service.SampleService;
+import samples.bindsmith.dns.DnsUsingRndc;
+import samples.bindsmith.dns.SampleDnsMapping;
 import samples.bindsmith.embedded.EmbeddedUsingCli;
 import samples.bindsmith.embedded.EmbeddedUsingWiring;
 import samples.bindsmith.embedded.SampleServer;
 import samples.bindsmith.http.HttpUsingCli;
 import samples.bindsmith.http.HttpUsingRndc;
+import samples.bindsmith.http.HttpUsingDns;
 import samples.bindsmith.http.SampleHttp;
 import samples.bindsmith.http.json.JsonUsingHelidon;
 import samples.bindsmith.http.json.SampleJson;
@@ -65,6 +68,22 @@ class ArchitectureRulesCanFailTest {
         String report = violations(RULES.portsDoNotDependOnServices());
 
         assertThat(report).contains(PortUsingAService.class.getName());
+    }
+
+    @Test
+    void dnsSharedUsingAnAdapterIsReportedAndItsUseOfCoreAndDnsjavaIsNot() {
+        String report = violations(RULES.dnsSharedDependsOnlyOnCoreAndDnsjava());
+
+        assertThat(report).contains(DnsUsingRndc.class.getName());
+        assertThat(report).doesNotContain(SampleDnsMapping.class.getName());
+    }
+
+    @Test
+    void aDrivingAdapterUsingDnsSharedIsReported() {
+        String report = violations(RULES.drivingAdaptersDoNotUseDnsShared());
+
+        assertThat(report).contains(HttpUsingDns.class.getName());
+        assertThat(report).doesNotContain(HttpUsingCli.class.getName());
     }
 
     @Test

@@ -34,6 +34,7 @@ class ArchitectureTest {
         assertThat(production.containPackage("dev.bindsmith.core.service")).isTrue();
         assertThat(production.containPackage("dev.bindsmith.core.port")).isTrue();
         assertThat(production.containPackage("dev.bindsmith.testing")).isTrue();
+        assertThat(production.containPackage("dev.bindsmith.dns.record")).isTrue();
         assertThat(production.containPackage("dev.bindsmith.cli")).isTrue();
         assertThat(production.containPackage("dev.bindsmith.wiring")).isTrue();
         assertThat(production.containPackage("dev.bindsmith.http.json")).isTrue();
@@ -51,7 +52,8 @@ class ArchitectureTest {
         Path root = repositoryRoot();
         List<Path> sourceRoots = PackageInfoCheck.sourceRoots(root);
         assertThat(sourceRoots).extracting(p -> root.relativize(p).getName(0).toString())
-                .contains("core", "test-fixtures", "rndc-adapter", "http-adapter", "wiring", "cli-adapter");
+                .contains("core", "test-fixtures", "dns-shared", "rndc-adapter", "http-adapter", "wiring",
+                        "cli-adapter");
         return sourceRoots.stream().map(src -> DynamicTest.dynamicTest(root.relativize(src).toString(),
                 () -> assertThat(PackageInfoCheck.packagesWithoutPackageInfo(src))
                         .as("packages without a package-info.java in " + root.relativize(src))

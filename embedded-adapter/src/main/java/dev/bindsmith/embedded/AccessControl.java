@@ -1,5 +1,6 @@
 package dev.bindsmith.embedded;
 
+import dev.bindsmith.core.net.IpNetwork;
 import dev.bindsmith.core.zone.AddressMatch;
 
 import java.net.InetAddress;
@@ -21,8 +22,8 @@ final class AccessControl {
     static boolean allows(List<AddressMatch> list, InetAddress peer) {
         for (AddressMatch m : list) {
             boolean matched = switch (m) {
-                case AddressMatch.Cidr cidr -> inPrefix(peer, cidr.address(),
-                        cidr.prefix().orElse(cidr.address().getAddress().length * 8));
+                case AddressMatch.Cidr cidr -> IpNetwork.enclosing(cidr.address(),
+                        cidr.prefix().orElse(IpNetwork.bits(cidr.address()))).contains(peer);
                 case AddressMatch.Key key -> false;
                 case AddressMatch.BuiltIn builtIn -> switch (builtIn.name()) {
                     case "any" -> true;
@@ -38,26 +39,6 @@ final class AccessControl {
         return false;
     }
 
-    static boolean inPrefix(InetAddress peer, InetAddress network, int prefix) {
-        byte[] a = peer.getAddress();
-        byte[] b = network.getAddress();
-        if (a.length != b.length) {
-            return false;
-        }
-        int full = prefix / 8;
-        for (int i = 0; i < full; i++) {
-            if (a[i] != b[i]) {
-                return false;
-            }
-        }
-        int rest = prefix % 8;
-        if (rest == 0) {
-            return true;
-        }
-        int mask = (0xff << (8 - rest)) & 0xff;
-        return (a[full] & mask) == (b[full] & mask);
-    }
-
     private static boolean isLocalhost(InetAddress peer) {
         if (peer.isLoopbackAddress()) {
             return true;
@@ -70,7 +51,13 @@ final class AccessControl {
             return true;
         }
         return interfaceAddresses().stream()
-                .anyMatch(ia -> inPrefix(peer, ia.getAddress(), Math.max(0, ia.getNetworkPrefixLength())));
+                .anyMatch(ia -> localNetwork(ia).contains(peer));
+    }
+
+    /** The interface's network; some platforms report a prefix length out of range (JDK-6707289). */
+    private static IpNetwork localNetwork(InterfaceAddress ia) {
+        int bits = IpNetwork.bits(ia.getAddress());
+        return IpNetwork.enclosing(ia.getAddress(), Math.min(bits, Math.max(0, ia.getNetworkPrefixLength())));
     }
 
     private static List<InterfaceAddress> interfaceAddresses() {

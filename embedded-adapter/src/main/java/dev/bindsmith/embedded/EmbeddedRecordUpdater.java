@@ -9,8 +9,8 @@ import dev.bindsmith.core.port.RecordChange;
 import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.DomainName;
-import dev.bindsmith.core.zone.RecordType;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.dns.record.DnsRecords;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
@@ -35,9 +35,11 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
     private static final Logger LOG = Logger.getLogger(EmbeddedRecordUpdater.class.getName());
 
     private final ZoneEngine engine;
+    private final NotifySender notifier;
 
-    EmbeddedRecordUpdater(ZoneEngine engine) {
+    EmbeddedRecordUpdater(ZoneEngine engine, NotifySender notifier) {
         this.engine = engine;
+        this.notifier = notifier;
     }
 
     @Override
@@ -68,7 +70,7 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
             ZoneContent updated;
             try {
                 updated = applyChanges(content, changes.changes());
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 return Outcome.invalid(List.of(Violation.malformed("changes",
                         "A record could not be converted: " + e.getMessage())), context);
             }
@@ -80,7 +82,7 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
             }
             ZoneState next = new ZoneState(zone, state.config(), java.util.Optional.of(updated), false, state.loadedAt());
             engine.registry.put(next);
-            engine.sendNotifies(next);
+            notifier.send(next);
             return new Outcome.Ok<>(new ChangeReport(changes.changes()));
         });
     }
@@ -118,31 +120,31 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
             try {
                 switch (prerequisites.get(i)) {
                     case Prerequisite.RecordExists p -> {
-                        Record wanted = RecordMapping.toDns(p.record(), content.defaultTtl());
+                        Record wanted = DnsRecords.toDns(p.record(), content.defaultTtl());
                         if (!content.rrset(wanted.getName(), wanted.getType()).contains(wanted)) {
                             return java.util.Optional.of(Outcome.recordNotFound(zone.value(), "No " + p.record().type() + " record "
                                     + p.record().owner() + " " + p.record().data().presentation() + " exists"));
                         }
                     }
                     case Prerequisite.RRsetExists p -> {
-                        if (content.rrset(RecordMapping.name(p.owner()), typeCode(p.type())).isEmpty()) {
+                        if (content.rrset(DnsRecords.name(p.owner()), DnsRecords.type(p.type())).isEmpty()) {
                             return java.util.Optional.of(Outcome.recordNotFound(zone.value(), "No " + p.type() + " record exists at " + p.owner()));
                         }
                     }
                     case Prerequisite.RRsetAbsent p -> {
-                        if (!content.rrset(RecordMapping.name(p.owner()), typeCode(p.type())).isEmpty()) {
+                        if (!content.rrset(DnsRecords.name(p.owner()), DnsRecords.type(p.type())).isEmpty()) {
                             return java.util.Optional.of(Outcome.invalidRecord(List.of(Violation.semantic(field,
                                     "A " + p.type() + " record exists at " + p.owner() + " already")), context));
                         }
                     }
                     case Prerequisite.NameAbsent p -> {
-                        if (!content.rrsets(RecordMapping.name(p.owner())).isEmpty()) {
+                        if (!content.rrsets(DnsRecords.name(p.owner())).isEmpty()) {
                             return java.util.Optional.of(Outcome.invalidRecord(List.of(Violation.semantic(field,
                                     "The name " + p.owner() + " is in use already")), context));
                         }
                     }
                 }
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 return java.util.Optional.of(Outcome.invalid(List.of(Violation.malformed(field, "The prerequisite cannot be checked: "
                         + e.getMessage())), context));
             }
@@ -150,15 +152,8 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
         return java.util.Optional.empty();
     }
 
-    private static int typeCode(RecordType type) {
-        if (type == RecordType.OTHER) {
-            throw new IllegalArgumentException("a type that bindsmith does not model cannot be named");
-        }
-        return type.code();
-    }
-
     /** The zone after the changes, in order, with the SOA serial incremented. */
-    static ZoneContent applyChanges(ZoneContent content, List<RecordChange> changes) throws IOException {
+    static ZoneContent applyChanges(ZoneContent content, List<RecordChange> changes) {
         Name origin = content.origin();
         Map<Name, Map<Integer, LinkedHashMap<Record, Record>>> work = new HashMap<>();
         for (Record r : content.records()) {
@@ -169,7 +164,7 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
         for (RecordChange change : changes) {
             switch (change) {
                 case RecordChange.Add add -> {
-                    Record r = RecordMapping.toDns(add.record(), content.defaultTtl());
+                    Record r = DnsRecords.toDns(add.record(), content.defaultTtl());
                     if (r instanceof SOARecord newSoa) {
                         if (r.getName().equals(origin) && SerialNumbers.greater(newSoa.getSerial(), soa.getSerial())) {
                             soa = newSoa;
@@ -194,10 +189,10 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                     set.remove(r);
                     set.put(r, r);
                     // One RRset, one TTL: the TTL of the record added last.
-                    set.replaceAll((k, v) -> RecordMapping.withTtl(v, r.getTTL()));
+                    set.replaceAll((k, v) -> ZoneContent.withTtl(v, r.getTTL()));
                 }
                 case RecordChange.Remove remove -> {
-                    Record r = RecordMapping.toDns(remove.record(), content.defaultTtl());
+                    Record r = DnsRecords.toDns(remove.record(), content.defaultTtl());
                     if (r.getType() == Type.SOA) {
                         continue;
                     }
@@ -211,8 +206,8 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                     set.remove(r);
                 }
                 case RecordChange.RemoveRRset remove -> {
-                    Name owner = RecordMapping.name(remove.owner());
-                    int type = typeCode(remove.type());
+                    Name owner = DnsRecords.name(remove.owner());
+                    int type = DnsRecords.type(remove.type());
                     if (owner.equals(origin) && (type == Type.SOA || type == Type.NS)) {
                         continue;
                     }

@@ -2,6 +2,7 @@ package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneType;
+import dev.bindsmith.dns.record.DnsRecords;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -114,7 +115,7 @@ final class QueryResolver {
     private Optional<ZoneState> zoneFor(Name qname, int qtype) {
         Optional<ZoneState> zone = registry.closest(qname);
         // DS lives on the parent side of a cut: answer it from the parent zone when the server has one.
-        if (qtype == Type.DS && zone.isPresent() && RecordMapping.name(zone.get().name()).equals(qname)) {
+        if (qtype == Type.DS && zone.isPresent() && DnsRecords.name(zone.get().name()).equals(qname)) {
             Optional<ZoneState> parent = registry.parentOf(qname);
             if (parent.isPresent()) {
                 return parent;
@@ -251,7 +252,7 @@ final class QueryResolver {
 
     private List<byte[]> transfer(Record question, InetAddress peer, boolean tcp, Message response, int limit) {
         Optional<ZoneState> zone = registry.closest(question.getName())
-                .filter(z -> RecordMapping.name(z.name()).equals(question.getName()));
+                .filter(z -> DnsRecords.name(z.name()).equals(question.getName()));
         if (zone.isEmpty()) {
             return reply(response, Rcode.REFUSED, limit);
         }
@@ -298,7 +299,7 @@ final class QueryResolver {
 
     private List<byte[]> notify(Record question, InetAddress peer, Message response, int limit) {
         Optional<ZoneState> zone = registry.closest(question.getName())
-                .filter(z -> RecordMapping.name(z.name()).equals(question.getName()))
+                .filter(z -> DnsRecords.name(z.name()).equals(question.getName()))
                 .filter(z -> z.type() == ZoneType.SECONDARY)
                 .filter(z -> z.config().options().primaries().stream().anyMatch(p -> p.address().equals(peer)));
         if (zone.isEmpty()) {

@@ -89,7 +89,7 @@ final class ZoneContent {
             for (var set : owner.getValue().entrySet()) {
                 List<Record> rrs = new ArrayList<>(set.getValue().values());
                 long ttl = rrs.getLast().getTTL();
-                types.put(set.getKey(), rrs.stream().map(r -> RecordMapping.withTtl(r, ttl)).toList());
+                types.put(set.getKey(), rrs.stream().map(r -> withTtl(r, ttl)).toList());
             }
             byName.put(owner.getKey(), Collections.unmodifiableMap(types));
         }
@@ -162,7 +162,7 @@ final class ZoneContent {
     /** The RRset that the SOA's negative caching TTL applies to: min(SOA TTL, SOA minimum) (RFC 2308). */
     SOARecord negativeSoa() {
         long ttl = Math.min(soa.getTTL(), soa.getMinimum());
-        return (SOARecord) RecordMapping.withTtl(soa, ttl);
+        return (SOARecord) withTtl(soa, ttl);
     }
 
     /** The DNAME on a strict ancestor of {@code qname} (or at the apex), the highest one; empty when none. */
@@ -191,5 +191,13 @@ final class ZoneContent {
             }
         }
         return Optional.empty();
+    }
+
+    /** The same record with another TTL (one RRset, one TTL). */
+    static Record withTtl(Record record, long ttl) {
+        if (record.getTTL() == ttl) {
+            return record;
+        }
+        return Record.newRecord(record.getName(), record.getType(), record.getDClass(), ttl, record.rdataToWireCanonical());
     }
 }

@@ -1,6 +1,7 @@
 package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.dns.record.DnsRecords;
 import org.xbill.DNS.Name;
 
 import java.util.ArrayList;
@@ -39,15 +40,15 @@ final class ZoneRegistry {
     }
 
     Optional<ZoneState> get(ZoneName zone) {
-        return Optional.ofNullable(zones.get(RecordMapping.name(zone)));
+        return Optional.ofNullable(zones.get(DnsRecords.name(zone)));
     }
 
     void put(ZoneState state) {
-        zones.put(RecordMapping.name(state.name()), state);
+        zones.put(DnsRecords.name(state.name()), state);
     }
 
     void remove(ZoneName zone) {
-        zones.remove(RecordMapping.name(zone));
+        zones.remove(DnsRecords.name(zone));
     }
 
     int size() {

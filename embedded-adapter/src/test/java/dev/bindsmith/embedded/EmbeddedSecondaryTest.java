@@ -114,7 +114,7 @@ class EmbeddedSecondaryTest {
                 Records.a("new." + ZONE.value(), 60, "192.0.2.9")))));
 
         clock.advance(Duration.ofSeconds(3601));
-        secondary.engine().refreshDue();
+        secondary.secondaries().refreshDue();
 
         assertThat(awaitSerial(42)).hasValue(42);
     }
@@ -134,7 +134,7 @@ class EmbeddedSecondaryTest {
         primary.close();
 
         clock.advance(Duration.ofSeconds(604801));
-        secondary.engine().refreshDue();
+        secondary.secondaries().refreshDue();
 
         ZoneStatus status = Outcomes.ok(secondary.nameServerControl().zoneStatus(ZONE));
         assertThat(status.loaded()).as("expired: served no more").isFalse();

@@ -1,6 +1,9 @@
 package dev.bindsmith.http;
 
+import dev.bindsmith.core.net.IpNetwork;
+
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +97,12 @@ public record HttpServerConfig(String host, int port, List<ApiToken> tokens, boo
 
     /** Whether the operator's explicit override is what allows this listen address (the server logs it). */
     public boolean insecureOverrideInEffect() {
-        return !authRequired() && !IpNetwork.isLoopback(host);
+        return !authRequired() && !isLoopback(host);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equalsIgnoreCase("localhost")
+                || ClientAddresses.literal(host).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 
     /**
@@ -147,8 +155,9 @@ public record HttpServerConfig(String host, int port, List<ApiToken> tokens, boo
                     if (p.isBlank()) {
                         continue;
                     }
-                    if (IpNetwork.parse(p).isEmpty()) {
-                        throw new ConfigException("TRUSTED_PROXIES", "'" + p.strip() + "' is not an IP address or CIDR");
+                    if (IpNetwork.parse(p.strip()).isEmpty()) {
+                        throw new ConfigException("TRUSTED_PROXIES", "'" + p.strip() + "' is not an IP address or CIDR network"
+                                + " (no host bits after the prefix: 10.0.0.0/8, not 10.0.0.1/8)");
                     }
                     proxies.add(p.strip());
                 }

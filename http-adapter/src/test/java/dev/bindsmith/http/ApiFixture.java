@@ -1,5 +1,7 @@
 package dev.bindsmith.http;
 
+import dev.bindsmith.testing.MutableClock;
+
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.service.UseCases;
 import dev.bindsmith.core.service.ZoneService;

@@ -1,5 +1,7 @@
 package dev.bindsmith.http;
 
+import dev.bindsmith.testing.MutableClock;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.bindsmith.wiring;
 
+import dev.bindsmith.core.net.IpAddresses;
+
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -9,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Which backend to run on and how to reach it, read from environment variables (command-line flags
@@ -59,9 +60,6 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
     public static final int DEFAULT_DNS_PORT = 8053;
     /** The embedded server's data directory when neither BINDSMITH_DATA_DIR nor XDG_DATA_HOME is set. */
     public static final Path DEFAULT_DATA_DIR = Path.of(".bindsmith", "data");
-
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
     public BackendSettings {
         Objects.requireNonNull(kind, "kind");
@@ -264,9 +262,7 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
 
     private static String ipLiteral(String name, String v) {
         String bare = v.startsWith("[") && v.endsWith("]") ? v.substring(1, v.length() - 1) : v;
-        if (IPV4.matcher(bare).matches() || (bare.contains(":") && IPV6.matcher(bare).matches())) {
-            return bare;
-        }
-        throw new BackendConfigurationException(name, "must be an IP address (was '" + v + "')");
+        return IpAddresses.parse(bare).map(a -> bare).orElseThrow(
+                () -> new BackendConfigurationException(name, "must be an IP address (was '" + v + "')"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.bindsmith.core.validation;
 
+import dev.bindsmith.core.net.IpAddresses;
 import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.RData;
 import dev.bindsmith.core.zone.RecordType;
@@ -65,22 +66,22 @@ public final class RecordDataParser {
     }
 
     private static Parsed<RData> a(String token) {
-        Optional<Inet4Address> v4 = AddressRules.parseIpv4(token);
+        Optional<Inet4Address> v4 = IpAddresses.parseIpv4(token);
         if (v4.isPresent()) {
             return Parsed.of(new RData.A(v4.get()));
         }
-        if (AddressRules.parseIpv6(token).isPresent()) {
+        if (IpAddresses.parseIpv6(token).isPresent()) {
             return Parsed.malformed("A value must be an IPv4 address; " + TextRules.show(token) + " is IPv6: use an AAAA record");
         }
         return Parsed.malformed("A value must be an IPv4 address like 192.0.2.1 (got " + TextRules.show(token) + ")");
     }
 
     private static Parsed<RData> aaaa(String token) {
-        Optional<Inet6Address> v6 = AddressRules.parseIpv6(token);
+        Optional<Inet6Address> v6 = IpAddresses.parseIpv6(token);
         if (v6.isPresent()) {
             return Parsed.of(new RData.Aaaa(v6.get()));
         }
-        if (AddressRules.parseIpv4(token).isPresent()) {
+        if (IpAddresses.parseIpv4(token).isPresent()) {
             return Parsed.malformed("AAAA value must be an IPv6 address; " + TextRules.show(token) + " is IPv4: use an A record");
         }
         return Parsed.malformed("AAAA value must be an IPv6 address like 2001:db8::1 (got " + TextRules.show(token) + ")");
@@ -341,9 +342,9 @@ public final class RecordDataParser {
         }
         String checked = v;
         Optional<String> problem = switch (key) {
-            case "ipv4hint" -> list(v).stream().filter(a -> AddressRules.parseIpv4(a).isEmpty()).findFirst()
+            case "ipv4hint" -> list(v).stream().filter(a -> IpAddresses.parseIpv4(a).isEmpty()).findFirst()
                     .map(a -> type + " ipv4hint must be IPv4 addresses separated by commas (got " + TextRules.show(a) + ")");
-            case "ipv6hint" -> list(v).stream().filter(a -> AddressRules.parseIpv6(a).isEmpty()).findFirst()
+            case "ipv6hint" -> list(v).stream().filter(a -> IpAddresses.parseIpv6(a).isEmpty()).findFirst()
                     .map(a -> type + " ipv6hint must be IPv6 addresses separated by commas (got " + TextRules.show(a) + ")");
             case "mandatory" -> list(v).stream().filter(k -> k.equals("mandatory")
                             || !(SVC_KEYS.contains(k) || k.matches("key[0-9]{1,5}"))).findFirst()

@@ -1,5 +1,7 @@
 package dev.bindsmith.core.zone;
 
+import dev.bindsmith.core.net.IpAddresses;
+
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.util.List;
@@ -42,7 +44,7 @@ public sealed interface RData {
         }
 
         public String presentation() {
-            return Presentation.address(address);
+            return IpAddresses.format(address);
         }
     }
 

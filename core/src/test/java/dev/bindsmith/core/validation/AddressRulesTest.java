@@ -43,7 +43,7 @@ class AddressRulesTest {
             "1:0:0:2:0:0:0:3,1:0:0:2::3", "1:2:3:4:5:6:7:8,1:2:3:4:5:6:7:8"})
     void ipv6TextFormsAreReadAndShownInShortForm(String raw, String shown) {
         Inet6Address address = value(AddressRules.ipv6(raw));
-        assertThat(dev.bindsmith.core.zone.Presentation.address(address)).isEqualTo(shown);
+        assertThat(dev.bindsmith.core.net.IpAddresses.format(address)).isEqualTo(shown);
     }
 
     @ParameterizedTest
@@ -66,7 +66,7 @@ class AddressRulesTest {
             "192.0.2.1:1,192.0.2.1,1"})
     void endpointsAreAnAddressWithAnOptionalPort(String raw, String address, Integer port) {
         Endpoint e = value(AddressRules.endpoint(raw));
-        assertThat(dev.bindsmith.core.zone.Presentation.address(e.address())).isEqualTo(address);
+        assertThat(dev.bindsmith.core.net.IpAddresses.format(e.address())).isEqualTo(address);
         assertThat(e.port()).isEqualTo(port == null ? OptionalInt.empty() : OptionalInt.of(port));
     }
 

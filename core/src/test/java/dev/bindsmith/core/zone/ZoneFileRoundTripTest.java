@@ -1,5 +1,6 @@
 package dev.bindsmith.core.zone;
 
+import dev.bindsmith.core.net.IpAddresses;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.xbill.DNS.AAAARecord;
@@ -73,8 +74,8 @@ class ZoneFileRoundTripTest {
 
     static String normal(DomainName owner, long ttl, RData data) {
         String body = switch (data) {
-            case RData.A a -> Presentation.address(a.address());
-            case RData.Aaaa a -> Presentation.address(a.address());
+            case RData.A a -> IpAddresses.format(a.address());
+            case RData.Aaaa a -> IpAddresses.format(a.address());
             case RData.Cname c -> c.target().absolute();
             case RData.Dname d -> d.target().absolute();
             case RData.Ns n -> n.host().absolute();
@@ -100,8 +101,8 @@ class ZoneFileRoundTripTest {
     static String normal(org.xbill.DNS.Record r) {
         HexFormat hex = HexFormat.of();
         String body = switch (r) {
-            case ARecord a -> Presentation.address(a.getAddress());
-            case AAAARecord a -> Presentation.address(a.getAddress());
+            case ARecord a -> IpAddresses.format(a.getAddress());
+            case AAAARecord a -> IpAddresses.format(a.getAddress());
             case CNAMERecord c -> c.getTarget().toString();
             case DNAMERecord d -> d.getTarget().toString();
             case NSRecord n -> n.getTarget().toString();
@@ -147,7 +148,7 @@ class ZoneFileRoundTripTest {
         static String value(SVCBBase.ParameterBase p) {
             if (p instanceof SVCBBase.ParameterIpv6Hint hint) {
                 try {
-                    return hint.getAddresses().stream().map(Presentation::address).collect(Collectors.joining(","));
+                    return hint.getAddresses().stream().map(IpAddresses::format).collect(Collectors.joining(","));
                 } catch (java.net.UnknownHostException e) {
                     throw new AssertionError(e);
                 }

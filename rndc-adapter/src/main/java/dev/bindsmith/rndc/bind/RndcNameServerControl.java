@@ -10,6 +10,8 @@ import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.dns.conf.ConfSyntaxException;
+import dev.bindsmith.dns.conf.ZoneStatements;
 import dev.bindsmith.rndc.client.ControlChannel;
 import dev.bindsmith.rndc.client.RndcException;
 import dev.bindsmith.rndc.client.RndcReply;
@@ -113,12 +115,16 @@ public final class RndcNameServerControl implements NameServerControl {
         if (config.file().filter(RndcNameServerControl::hasControlCharacter).isPresent()) {
             return Outcome.backendRejected("addzone", "the zone file path contains a control character");
         }
+        if (config.file().filter(f -> !ZoneStatements.canQuote(f)).isPresent()) {
+            return Outcome.backendRejected("addzone", "the zone file path ends in a backslash or has one before a"
+                    + " quote: named would read another path");
+        }
         return simple("addzone", addZoneCommand(zone, config), zone);
     }
 
     /** {@code addzone <zone> { type …; file "…"; … };} */
     static String addZoneCommand(ZoneName zone, ZoneConfig config) {
-        return "addzone " + zone.value() + " " + ZoneStatement.of(config).body();
+        return "addzone " + zone.value() + " " + ZoneStatements.body(config);
     }
 
     @Override
@@ -340,7 +346,7 @@ public final class RndcNameServerControl implements NameServerControl {
     private static Outcome<ZoneStatement> parse(String text) {
         try {
             return new Outcome.Ok<>(ZoneStatement.parse(text));
-        } catch (ConfTokens.SyntaxError e) {
+        } catch (ConfSyntaxException e) {
             return Outcome.backendRejected("showzone", "named's zone statement could not be read: " + e.getMessage());
         }
     }

@@ -5,6 +5,7 @@ import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.dns.record.DnsRecords;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -91,7 +92,7 @@ public final class AxfrRecordReader implements RecordReader {
                     if (rr.getType() == Type.SOA && ++soas == 2) {
                         break;
                     }
-                    DnsRecords.fromDns(rr).ifPresent(records::add);
+                    DnsRecords.toCore(rr).ifPresent(records::add);
                 }
                 first = false;
             }
@@ -128,13 +129,13 @@ public final class AxfrRecordReader implements RecordReader {
             List<Record> records = new ArrayList<>();
             for (org.xbill.DNS.Record rr : reply.getSection(Section.ANSWER)) {
                 if (rr.getName().equals(name)) {
-                    DnsRecords.fromDns(rr).ifPresent(records::add);
+                    DnsRecords.toCore(rr).ifPresent(records::add);
                 }
             }
             // at a delegation point named answers with a referral: the name's NS are in the authority section
             for (org.xbill.DNS.Record rr : reply.getSection(Section.AUTHORITY)) {
                 if (rr.getName().equals(name) && rr.getType() == Type.NS) {
-                    DnsRecords.fromDns(rr).filter(r -> !records.contains(r)).ifPresent(records::add);
+                    DnsRecords.toCore(rr).filter(r -> !records.contains(r)).ifPresent(records::add);
                 }
             }
             return new Outcome.Ok<>(records);

@@ -9,6 +9,7 @@ import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.dns.record.DnsRecords;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
@@ -128,7 +129,7 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
                 if (!pinned.containsKey(key)) {
                     pinned.put(key, rrset(exchange, connection, zone, key));
                 }
-                org.xbill.DNS.Record wanted = DnsRecords.toDns(record, 0, zone);
+                org.xbill.DNS.Record wanted = DnsRecords.toDns(record, 0);
                 if (pinned.get(key).stream().noneMatch(wanted::equals)) {
                     return Outcome.recordNotFound(zone.value(), "No " + record.type() + " record "
                             + record.owner().absolute() + " " + record.data().presentation() + " in zone "

@@ -5,6 +5,7 @@ import dev.bindsmith.core.port.Prerequisite;
 import dev.bindsmith.core.port.RecordChange;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.dns.record.DnsRecords;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Update;
@@ -63,9 +64,8 @@ final class UpdateMessages {
         }
         for (RecordChange change : changes.changes()) {
             switch (change) {
-                case RecordChange.Add add -> update.add(DnsRecords.toDns(add.record(),
-                        add.record().ttl().orElse(defaultTtl), zone));
-                case RecordChange.Remove remove -> update.delete(DnsRecords.toDns(remove.record(), 0, zone));
+                case RecordChange.Add add -> update.add(DnsRecords.toDns(add.record(), defaultTtl));
+                case RecordChange.Remove remove -> update.delete(DnsRecords.toDns(remove.record(), 0));
                 case RecordChange.RemoveRRset rrset ->
                         update.delete(DnsRecords.name(rrset.owner()), DnsRecords.type(rrset.type()));
             }

@@ -151,18 +151,24 @@ class RndcClientIT {
     }
 
     @Test
-    void pooledConnectionThatNamedClosedWhileIdleIsReplacedTransparently() throws Exception {
-        // tcp-idle-timeout is in units of 100 ms: named drops an idle control connection after 0.5 s.
+    void aPooledConnectionThatNamedClosedAfterItsIdleTimeoutIsReplacedByAFreshOneAndTheCommandRuns() throws Exception {
+        // tcp-idle-timeout is in units of 100 ms: named ends an idle control connection after 0.5 s. The
+        // client's own idle timeout is long, so only named's close can retire the pooled connection.
         try (RunningNamed n = NamedLauncher.create().extraOptions("tcp-idle-timeout 5;").start();
+                TcpRelay relay = TcpRelay.to(n.address(), n.controlPort());
                 RndcClient c = RndcClient.builder(key(n.rndcKey()))
-                        .server(n.address().getHostAddress(), n.controlPort())
+                        .server(relay.address())
                         .idleTimeout(Duration.ofMinutes(5))
                         .build()) {
             assertThat(c.send("status").ok()).isTrue();
             assertThat(c.idleConnections()).isEqualTo(1);
-            Thread.sleep(2_000);
+
+            assertThat(relay.awaitClosedByServer(Duration.ofSeconds(10)))
+                    .as("named closed the idle connection by itself").isTrue();
             RndcReply after = c.send("zonestatus nosuch.test");
+
             assertThat(after.err()).contains("not found");
+            assertThat(relay.connections()).as("the command was sent again on a new connection").isEqualTo(2);
             assertThat(c.idleConnections()).isEqualTo(1);
         }
     }

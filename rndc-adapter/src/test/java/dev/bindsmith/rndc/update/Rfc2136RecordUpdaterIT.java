@@ -235,6 +235,21 @@ class Rfc2136RecordUpdaterIT {
     }
 
     @Test
+    void aRecordOfATypeBindsmithDoesNotModelIsReadAndRemovedByItsOwnTypeCodeBecauseRfc3597KeepsItLossless() {
+        // the adapter's own mapping refused to write RData.Unknown: a record read back could not be removed
+        Record privateType = Record.of(n("opaque"), 300, new RData.Unknown(65280, "TYPE65280", "abcdef"));
+        assertThat(updater.apply(DYNAMIC, ChangeSet.of(new RecordChange.Add(privateType)))).isInstanceOf(Outcome.Ok.class);
+        assertThat(zones.query("opaque.dyn.test.", 65280)).containsExactly("\\# 3 ABCDEF");
+        Record readBack = ((Outcome.Ok<List<Record>>) reader.read(DYNAMIC)).value().stream()
+                .filter(r -> r.owner().equals(n("opaque"))).findFirst().orElseThrow();
+        assertThat(readBack).isEqualTo(privateType);
+
+        assertThat(updater.apply(DYNAMIC, ChangeSet.of(new RecordChange.Remove(readBack)))).isInstanceOf(Outcome.Ok.class);
+
+        assertThat(zones.query("opaque.dyn.test.", 65280)).isEmpty();
+    }
+
+    @Test
     void aChangeSetLargerThanOneMessageIsRefusedAndNothingIsSent() {
         long before = zones.serial(DYNAMIC);
         List<RecordChange> adds = new ArrayList<>();

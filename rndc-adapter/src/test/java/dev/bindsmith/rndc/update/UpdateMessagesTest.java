@@ -8,6 +8,7 @@ import dev.bindsmith.core.zone.RData;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.dns.record.DnsRecords;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -132,7 +133,7 @@ class UpdateMessagesTest {
         Record one = a("192.0.2.1", 300);
         Record two = a("192.0.2.2", 300);
         Map<UpdateMessages.RRsetKey, List<org.xbill.DNS.Record>> current = Map.of(UpdateMessages.key(one),
-                List.of(DnsRecords.toDns(one, 300, ZONE), DnsRecords.toDns(two, 300, ZONE)));
+                List.of(DnsRecords.toDns(one, 300), DnsRecords.toDns(two, 300)));
 
         Message m = roundTrip(UpdateMessages.build(ZONE, new ChangeSet(
                 List.of(new Prerequisite.RecordExists(one), new Prerequisite.RecordExists(two)),

@@ -9,11 +9,11 @@ import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.zone.AddressMatch;
-import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
+import dev.bindsmith.dns.conf.ZoneStatements;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -148,8 +148,11 @@ public final class InMemoryNameServerControl implements NameServerControl {
 
     @Override
     public Outcome<ZoneConfig> showZone(ZoneName zone) {
-        return zoneCommand("showzone", zone,
-                served -> new Outcome.Ok<>(new ZoneConfig(served.type, served.file, served.options, statement(served))));
+        return zoneCommand("showzone", zone, served -> {
+            ZoneConfig config = new ZoneConfig(served.type, served.file, served.options, "");
+            return new Outcome.Ok<>(new ZoneConfig(served.type, served.file, served.options,
+                    ZoneStatements.statement(zone, config)));
+        });
     }
 
     @Override
@@ -398,42 +401,5 @@ public final class InMemoryNameServerControl implements NameServerControl {
 
     private static <T> Outcome<T> rejected(String command, String err, String text) {
         return Outcome.backendRejected(command, text.isEmpty() ? err : err + ": " + text.replace('\n', ' '));
-    }
-
-    private static String statement(ServedZone z) {
-        StringBuilder sb = new StringBuilder("zone \"").append(z.name).append("\" { type ").append(z.type.wireName())
-                .append(";");
-        z.file.ifPresent(f -> sb.append(" file \"").append(f).append("\";"));
-        ZoneOptions o = z.options;
-        list(sb, "primaries", o.primaries().stream().map(InMemoryNameServerControl::endpoint).toList());
-        list(sb, "allow-update", o.allowUpdate().stream().map(InMemoryNameServerControl::match).toList());
-        list(sb, "also-notify", o.alsoNotify().stream().map(InMemoryNameServerControl::endpoint).toList());
-        list(sb, "allow-transfer", o.allowTransfer().stream().map(InMemoryNameServerControl::match).toList());
-        o.dnssecPolicy().ifPresent(p -> sb.append(" dnssec-policy \"").append(p).append("\";"));
-        o.inlineSigning().ifPresent(i -> sb.append(" inline-signing ").append(i ? "yes" : "no").append(';'));
-        return sb.append(" };").toString();
-    }
-
-    private static void list(StringBuilder sb, String directive, List<String> elements) {
-        if (elements.isEmpty()) {
-            return;
-        }
-        sb.append(' ').append(directive).append(" {");
-        elements.forEach(e -> sb.append(' ').append(e).append(';'));
-        sb.append(" };");
-    }
-
-    private static String endpoint(Endpoint e) {
-        return e.address().getHostAddress() + (e.port().isPresent() ? " port " + e.port().getAsInt() : "");
-    }
-
-    private static String match(AddressMatch m) {
-        return switch (m) {
-            // named prints a bare address with its full prefix: 192.0.2.7 → 192.0.2.7/32
-            case AddressMatch.Cidr c -> c.prefix().isPresent() ? c.toString()
-                    : c.toString() + "/" + c.address().getAddress().length * 8;
-            case AddressMatch.Key k -> "key \"" + k.name() + "\"";
-            case AddressMatch.BuiltIn b -> b.name();
-        };
     }
 }
