@@ -1,9 +1,14 @@
 package dev.bindsmith.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +23,8 @@ import samples.bindsmith.embedded.EmbeddedUsingCli;
 import samples.bindsmith.embedded.EmbeddedUsingWiring;
 import samples.bindsmith.embedded.SampleServer;
 import samples.bindsmith.http.HttpUsingCli;
-import samples.bindsmith.http.HttpUsingRndc;
 import samples.bindsmith.http.HttpUsingDns;
+import samples.bindsmith.http.HttpUsingRndc;
 import samples.bindsmith.http.SampleHttp;
 import samples.bindsmith.http.json.JsonUsingHelidon;
 import samples.bindsmith.http.json.SampleJson;
@@ -28,12 +33,6 @@ import samples.bindsmith.rndc.RndcUsingHttp;
 import samples.bindsmith.rndc.RndcUsingTestFixtures;
 import samples.bindsmith.testing.SampleFixture;
 import samples.bindsmith.wiring.SampleWiring;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each architecture rule, run on samples that break it, reports exactly the breaking classes, and
@@ -51,7 +50,9 @@ class ArchitectureRulesCanFailTest {
 
     private static String violations(ArchRule rule) {
         EvaluationResult result = rule.evaluate(samples);
-        assertThat(result.hasViolation()).as(rule.getDescription() + " reports a violation").isTrue();
+        assertThat(result.hasViolation())
+                .as(rule.getDescription() + " reports a violation")
+                .isTrue();
         return String.join("\n", result.getFailureReport().getDetails());
     }
 

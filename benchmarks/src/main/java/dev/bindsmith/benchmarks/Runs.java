@@ -5,7 +5,6 @@ import dev.bindsmith.rndc.wire.HmacAlgorithm;
 import dev.bindsmith.rndc.wire.RndcKey;
 import dev.bindsmith.testing.named.NamedKey;
 import dev.bindsmith.testing.named.RunningNamed;
-
 import java.util.Arrays;
 import java.util.Map;
 
@@ -25,7 +24,8 @@ final class Runs {
     }
 
     static RndcKey rndcKey(NamedKey key) {
-        return RndcKey.ofBase64(key.name(), HmacAlgorithm.fromName(key.algorithm()).orElseThrow(), key.secret());
+        return RndcKey.ofBase64(
+                key.name(), HmacAlgorithm.fromName(key.algorithm()).orElseThrow(), key.secret());
     }
 
     /** The variables that point {@code bindsmith serve} at this named (its control channel, zone directory, update key). */
@@ -46,8 +46,8 @@ final class Runs {
     /** Setup steps must succeed: a benchmark over a half-configured named measures nothing. */
     static void expectOk(RndcReply reply) {
         if (!reply.ok()) {
-            throw new IllegalStateException(reply.command().split(" ")[0] + " failed: " + reply.err().orElse("")
-                    + " " + reply.text());
+            throw new IllegalStateException(
+                    reply.command().split(" ")[0] + " failed: " + reply.err().orElse("") + " " + reply.text());
         }
     }
 

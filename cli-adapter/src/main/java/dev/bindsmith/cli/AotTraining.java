@@ -1,7 +1,6 @@
 package dev.bindsmith.cli;
 
 import dev.bindsmith.wiring.Backend;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,8 +19,7 @@ import java.util.stream.Stream;
  * {@code java -XX:AOTCacheOutput=target/bindsmith.aot -cp target/bindsmith.jar dev.bindsmith.cli.AotTraining}.
  */
 public final class AotTraining {
-    private AotTraining() {
-    }
+    private AotTraining() {}
 
     public static void main(String[] args) throws IOException {
         Path data = Files.createTempDirectory("bindsmith-aot-training");
@@ -30,9 +28,18 @@ public final class AotTraining {
             for (List<String> command : List.of(
                     List.of("--help"),
                     List.of("--version"),
-                    List.of("zone", "create", "training.example", "--ns", "ns1.training.example",
-                            "--ns-ip", "ns1.training.example=192.0.2.53", "--record", "www A 192.0.2.80",
-                            "--update-key", "training-key"),
+                    List.of(
+                            "zone",
+                            "create",
+                            "training.example",
+                            "--ns",
+                            "ns1.training.example",
+                            "--ns-ip",
+                            "ns1.training.example=192.0.2.53",
+                            "--record",
+                            "www A 192.0.2.80",
+                            "--update-key",
+                            "training-key"),
                     List.of("zone", "list"),
                     List.of("zone", "list", "-o", "json"),
                     List.of("zone", "show", "training.example"),

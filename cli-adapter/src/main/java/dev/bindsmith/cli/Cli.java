@@ -8,21 +8,20 @@ import dev.bindsmith.http.ConfigException;
 import dev.bindsmith.wiring.Backend;
 import dev.bindsmith.wiring.BackendConfigurationException;
 import dev.bindsmith.wiring.BackendSettings;
-import picocli.AutoComplete;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.util.function.Supplier;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code bindsmith} command line, with everything it touches passed in: the environment, the
@@ -50,8 +49,13 @@ public final class Cli {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private Root root = new Root();
 
-    public Cli(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Backends backends,
-               Serve.Launcher launcher) {
+    public Cli(
+            Map<String, String> env,
+            InputStream in,
+            PrintWriter out,
+            PrintWriter err,
+            Backends backends,
+            Serve.Launcher launcher) {
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
@@ -73,9 +77,14 @@ public final class Cli {
         root = new Root();
         CommandLine cl = new CommandLine(root, new Factory());
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-        completion.getCommandSpec().usageMessage()
-                .description("Print a bash/zsh completion script for bindsmith.",
-                        "", "Example:", "  source <(bindsmith completion)");
+        completion
+                .getCommandSpec()
+                .usageMessage()
+                .description(
+                        "Print a bash/zsh completion script for bindsmith.",
+                        "",
+                        "Example:",
+                        "  source <(bindsmith completion)");
         completion.getCommandSpec().usageMessage().hidden(false);
         completion.getCommandSpec().name("completion");
         completion.getCommandSpec().usageMessage().footerHeading("").footer(new String[0]);
@@ -87,8 +96,20 @@ public final class Cli {
         Serve.addServerOptions(serve);
         // Options about reaching an API, or printing its replies, mean nothing to these two.
         removeOptions(serve, "--url", "--token", "--output", "--timeout");
-        removeOptions(completion.getCommandSpec(), "--url", "--token", "--output", "--timeout", "--verbose",
-                "--backend", "--rndc-conf", "--key-file", "--server", "--zone-dir", "--data-dir", "--dns-address",
+        removeOptions(
+                completion.getCommandSpec(),
+                "--url",
+                "--token",
+                "--output",
+                "--timeout",
+                "--verbose",
+                "--backend",
+                "--rndc-conf",
+                "--key-file",
+                "--server",
+                "--zone-dir",
+                "--data-dir",
+                "--dns-address",
                 "--dns-port");
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> unexpected(e));
         return cl;
@@ -174,7 +195,8 @@ public final class Cli {
     /** Runs {@code work} on the API the options point at; a configuration that cannot be used is exit code 1. */
     int withApi(Function<Api, Integer> work) {
         URI url = global().url;
-        if (url != null && (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())))) {
+        if (url != null
+                && (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())))) {
             err.println("bindsmith: --url must look like http://host:port");
             return ExitCodes.USAGE;
         }
@@ -224,7 +246,8 @@ public final class Cli {
     }
 
     private int unexpected(Exception e) {
-        err.println("bindsmith: unexpected error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        err.println("bindsmith: unexpected error: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         if (global().verbose) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));

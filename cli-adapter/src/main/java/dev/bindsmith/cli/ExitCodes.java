@@ -29,8 +29,7 @@ final class ExitCodes {
     /** The server's rate limit was hit (429). */
     static final int RATE_LIMITED = 9;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     static int of(Outcome<?> outcome) {
         return switch (outcome) {

@@ -3,7 +3,6 @@ package dev.bindsmith.cli;
 import dev.bindsmith.http.HttpServerConfig;
 import dev.bindsmith.wiring.ApiServer;
 import dev.bindsmith.wiring.Backend;
-
 import java.util.Map;
 
 /** {@code serve}'s launcher: the server's settings from variables and flags, then the wiring's {@link ApiServer}. */

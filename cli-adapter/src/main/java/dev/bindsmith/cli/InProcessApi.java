@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.http.json.Answer;
-import dev.bindsmith.http.json.JsonApi;
 import dev.bindsmith.http.json.Json;
+import dev.bindsmith.http.json.JsonApi;
 import dev.bindsmith.http.json.RecordListQuery;
 import dev.bindsmith.wiring.Backend;
-
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,19 +63,24 @@ final class InProcessApi implements Api {
 
     @Override
     public Reply listRecords(String zone, Map<String, String> query) {
-        return reply(api.listRecords(zone, new RecordListQuery(Optional.ofNullable(query.get("name")),
-                Optional.ofNullable(query.get("type")), Optional.ofNullable(query.get("cursor")),
-                Optional.ofNullable(query.get("limit")))));
+        return reply(api.listRecords(
+                zone,
+                new RecordListQuery(
+                        Optional.ofNullable(query.get("name")),
+                        Optional.ofNullable(query.get("type")),
+                        Optional.ofNullable(query.get("cursor")),
+                        Optional.ofNullable(query.get("limit")))));
     }
 
     @Override
     public Reply changeRecord(String zone, String method, JsonNode body) {
-        return reply(switch (method) {
-            case "POST" -> api.addRecord(zone, body);
-            case "PUT" -> api.updateRecord(zone, body);
-            case "DELETE" -> api.removeRecord(zone, body);
-            default -> throw new IllegalArgumentException("no record operation is " + method);
-        });
+        return reply(
+                switch (method) {
+                    case "POST" -> api.addRecord(zone, body);
+                    case "PUT" -> api.updateRecord(zone, body);
+                    case "DELETE" -> api.removeRecord(zone, body);
+                    default -> throw new IllegalArgumentException("no record operation is " + method);
+                });
     }
 
     @Override

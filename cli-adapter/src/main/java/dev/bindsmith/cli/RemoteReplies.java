@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -20,11 +19,10 @@ import java.util.Optional;
  */
 final class RemoteReplies {
     /** The envelope's context keys, in the order the server writes them. */
-    private static final List<String> CONTEXT_KEYS = List.of("zone", "command", "field", "path", "limit", "size",
-            "expected", "received");
+    private static final List<String> CONTEXT_KEYS =
+            List.of("zone", "command", "field", "path", "limit", "size", "expected", "received");
 
-    private RemoteReplies() {
-    }
+    private RemoteReplies() {}
 
     static Reply of(int status, Optional<String> retryAfter, byte[] body, ObjectMapper json) {
         JsonNode tree = parse(body, json);
@@ -46,16 +44,21 @@ final class RemoteReplies {
                 envelope.put("code", "RATE_LIMITED");
             } else {
                 // Not the 429 sentence: most likely --url points at something that is not bindsmith.
-                envelope.put("details", "the answer is not bindsmith's (no JSON error envelope); is --url the"
-                        + " address of a bindsmith server?");
+                envelope.put(
+                        "details",
+                        "the answer is not bindsmith's (no JSON error envelope); is --url the"
+                                + " address of a bindsmith server?");
             }
         }
         Map<String, String> context = new LinkedHashMap<>();
         for (String key : CONTEXT_KEYS) {
             text(envelope, key).ifPresent(v -> context.put(key, v));
         }
-        var problem = new Reply.Problem(text(envelope, "error").orElse("HTTP " + status),
-                text(envelope, "details").orElse(""), text(envelope, "code").orElse("HTTP_" + status), context);
+        var problem = new Reply.Problem(
+                text(envelope, "error").orElse("HTTP " + status),
+                text(envelope, "details").orElse(""),
+                text(envelope, "code").orElse("HTTP_" + status),
+                context);
         return new Reply(ExitCodes.ofStatus(status), envelope, Optional.of(problem));
     }
 

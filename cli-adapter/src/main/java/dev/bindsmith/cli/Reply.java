@@ -2,7 +2,6 @@ package dev.bindsmith.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,9 +26,7 @@ record Reply(int exitCode, JsonNode json, Optional<Problem> problem) {
         String oneLine() {
             String d = details.strip();
             // Some details already begin with the error ("Invalid zone name: the name has …"): say it once.
-            String line = d.isEmpty() || d.equals(error) ? error
-                    : d.startsWith(error + ":") ? d
-                    : error + ": " + d;
+            String line = d.isEmpty() || d.equals(error) ? error : d.startsWith(error + ":") ? d : error + ": " + d;
             return line.replace('\n', ' ');
         }
     }

@@ -1,12 +1,11 @@
 package dev.bindsmith.cli;
 
-import dev.bindsmith.wiring.Backend;
-import dev.bindsmith.wiring.BackendKind;
 import dev.bindsmith.testing.TestClocks;
 import dev.bindsmith.testing.memory.InMemoryNameServerControl;
 import dev.bindsmith.testing.memory.InMemoryRecordStore;
 import dev.bindsmith.testing.memory.InMemoryZoneStore;
-
+import dev.bindsmith.wiring.Backend;
+import dev.bindsmith.wiring.BackendKind;
 import java.util.Map;
 
 /**
@@ -21,8 +20,15 @@ final class InMemoryBackend {
 
     Backend open() {
         opened++;
-        return Backend.of(BackendKind.EMBEDDED, "in-memory (test)", store, control, records, records,
-                TestClocks.fixed(), () -> { });
+        return Backend.of(
+                BackendKind.EMBEDDED,
+                "in-memory (test)",
+                store,
+                control,
+                records,
+                records,
+                TestClocks.fixed(),
+                () -> {});
     }
 
     CliRun run(String... args) {
@@ -30,8 +36,13 @@ final class InMemoryBackend {
     }
 
     CliRun runWithInput(String stdin, String... args) {
-        return CliRun.run(Map.of(), (settings, answerDns) -> open(), (backend, env, overrides) -> {
-            throw new AssertionError("direct mode starts no server");
-        }, stdin, args);
+        return CliRun.run(
+                Map.of(),
+                (settings, answerDns) -> open(),
+                (backend, env, overrides) -> {
+                    throw new AssertionError("direct mode starts no server");
+                },
+                stdin,
+                args);
     }
 }

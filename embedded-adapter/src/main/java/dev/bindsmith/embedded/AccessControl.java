@@ -2,7 +2,6 @@ package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.net.IpNetwork;
 import dev.bindsmith.core.zone.AddressMatch;
-
 import java.net.InetAddress;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
@@ -16,21 +15,22 @@ import java.util.List;
  * its statement names. A key element never matches, because the embedded server holds no TSIG keys.
  */
 final class AccessControl {
-    private AccessControl() {
-    }
+    private AccessControl() {}
 
     static boolean allows(List<AddressMatch> list, InetAddress peer) {
         for (AddressMatch m : list) {
             boolean matched = switch (m) {
-                case AddressMatch.Cidr cidr -> IpNetwork.enclosing(cidr.address(),
-                        cidr.prefix().orElse(IpNetwork.bits(cidr.address()))).contains(peer);
+                case AddressMatch.Cidr cidr ->
+                    IpNetwork.enclosing(cidr.address(), cidr.prefix().orElse(IpNetwork.bits(cidr.address())))
+                            .contains(peer);
                 case AddressMatch.Key key -> false;
-                case AddressMatch.BuiltIn builtIn -> switch (builtIn.name()) {
-                    case "any" -> true;
-                    case "localhost" -> isLocalhost(peer);
-                    case "localnets" -> isLocalnet(peer);
-                    default -> false;
-                };
+                case AddressMatch.BuiltIn builtIn ->
+                    switch (builtIn.name()) {
+                        case "any" -> true;
+                        case "localhost" -> isLocalhost(peer);
+                        case "localnets" -> isLocalnet(peer);
+                        default -> false;
+                    };
             };
             if (matched) {
                 return true;
@@ -50,8 +50,7 @@ final class AccessControl {
         if (peer.isLoopbackAddress()) {
             return true;
         }
-        return interfaceAddresses().stream()
-                .anyMatch(ia -> localNetwork(ia).contains(peer));
+        return interfaceAddresses().stream().anyMatch(ia -> localNetwork(ia).contains(peer));
     }
 
     /** The interface's network; some platforms report a prefix length out of range (JDK-6707289). */

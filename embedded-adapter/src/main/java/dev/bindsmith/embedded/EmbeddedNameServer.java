@@ -6,7 +6,6 @@ import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneSpec;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -40,7 +39,9 @@ import java.util.logging.Logger;
  */
 public final class EmbeddedNameServer implements AutoCloseable {
     /** The version string {@code serverStatus} reports. */
-    public static final String VERSION = "bindsmith embedded " + Versions.BINDSMITH + " (dnsjava " + Versions.DNSJAVA + ")";
+    public static final String VERSION =
+            "bindsmith embedded " + Versions.BINDSMITH + " (dnsjava " + Versions.DNSJAVA + ")";
+
     public static final int DEFAULT_PORT = 8053;
 
     private static final Logger LOG = Logger.getLogger(EmbeddedNameServer.class.getName());
@@ -65,8 +66,13 @@ public final class EmbeddedNameServer implements AutoCloseable {
         this.zoneStore = new EmbeddedZoneStore(engine, b.renderer);
         this.updater = new EmbeddedRecordUpdater(engine, notifier);
         this.reader = new EmbeddedRecordReader(registry);
-        DnsListener dns = b.listen ? new DnsListener(new QueryResolver(registry, (zone, peer) -> secondaries.notified(zone)),
-                b.maxUdpInFlight, b.maxTcpClients, b.tcpIdleTimeout) : null;
+        DnsListener dns = b.listen
+                ? new DnsListener(
+                        new QueryResolver(registry, (zone, peer) -> secondaries.notified(zone)),
+                        b.maxUdpInFlight,
+                        b.maxTcpClients,
+                        b.tcpIdleTimeout)
+                : null;
         this.listener = Optional.ofNullable(dns);
         this.control = new EmbeddedNameServerControl(engine, commands, this::facts, () -> running);
         try {

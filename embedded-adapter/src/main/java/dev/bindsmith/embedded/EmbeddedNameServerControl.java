@@ -9,7 +9,6 @@ import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.dns.conf.ZoneStatements;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,8 +28,9 @@ import java.util.stream.Collectors;
  * cannot tell the two backends apart by their outcomes.
  */
 public final class EmbeddedNameServerControl implements NameServerControl {
-    static final DateTimeFormatter NAMED_TIME =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter NAMED_TIME = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final ZoneEngine engine;
     private final ZoneCommands commands;
@@ -38,8 +38,11 @@ public final class EmbeddedNameServerControl implements NameServerControl {
     private final Supplier<Boolean> running;
     private final Instant bootTime;
 
-    EmbeddedNameServerControl(ZoneEngine engine, ZoneCommands commands, Supplier<Map<String, String>> serverFacts,
-                              Supplier<Boolean> running) {
+    EmbeddedNameServerControl(
+            ZoneEngine engine,
+            ZoneCommands commands,
+            Supplier<Map<String, String>> serverFacts,
+            Supplier<Boolean> running) {
         this.engine = engine;
         this.commands = commands;
         this.serverFacts = serverFacts;
@@ -75,8 +78,11 @@ public final class EmbeddedNameServerControl implements NameServerControl {
         return engine.withZone(zone, state -> {
             if (state.content().isEmpty()) {
                 // as named: a secondary before its first transfer exists, without a serial
-                return new Outcome.Ok<>(ZoneStatus.notLoaded(zone, state.type().wireName(),
-                        List.of(engine.fileOf(zone, state.config()).toString()), "zone not loaded"));
+                return new Outcome.Ok<>(ZoneStatus.notLoaded(
+                        zone,
+                        state.type().wireName(),
+                        List.of(engine.fileOf(zone, state.config()).toString()),
+                        "zone not loaded"));
             }
             ZoneContent content = state.content().get();
             String file = engine.fileOf(zone, state.config()).toString();
@@ -93,9 +99,11 @@ public final class EmbeddedNameServerControl implements NameServerControl {
                 p.put("frozen", "yes");
             }
             p.put("reconfigurable via modzone", "yes");
-            String raw = p.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
-            return new Outcome.Ok<>(new ZoneStatus(zone, state.type().wireName(), OptionalLong.of(content.serial()),
-                    List.of(file), p, raw));
+            String raw = p.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining("\n"));
+            return new Outcome.Ok<>(new ZoneStatus(
+                    zone, state.type().wireName(), OptionalLong.of(content.serial()), List.of(file), p, raw));
         });
     }
 
@@ -147,7 +155,8 @@ public final class EmbeddedNameServerControl implements NameServerControl {
         StringBuilder raw = new StringBuilder();
         p.forEach((k, v) -> raw.append(k).append(": ").append(v).append('\n'));
         raw.append(up ? "server is up and running" : "server is not listening");
-        return new Outcome.Ok<>(new ServerStatus(EmbeddedNameServer.VERSION, OptionalInt.of(zones), up, p, raw.toString()));
+        return new Outcome.Ok<>(
+                new ServerStatus(EmbeddedNameServer.VERSION, OptionalInt.of(zones), up, p, raw.toString()));
     }
 
     @Override

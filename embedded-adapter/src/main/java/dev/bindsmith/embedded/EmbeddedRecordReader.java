@@ -5,7 +5,6 @@ import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.dns.record.DnsRecords;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -11,11 +11,6 @@ import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.dns.record.DnsRecords;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.Type;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
 
 /**
  * Applies change sets with RFC 2136 semantics: every prerequisite is checked against one version of
@@ -47,10 +46,16 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
         return engine.changeZone(zone, state -> {
             Map<String, String> context = Outcome.orderedPairs("zone", zone.value());
             if (!state.dynamic()) {
-                return new Outcome.Invalid<>(ErrorCode.ZONE_NOT_DYNAMIC, "Dynamic updates not enabled",
-                        List.of(Violation.malformed("zone", "Zone '" + zone + "' does not accept dynamic updates: "
-                                + (state.type() == dev.bindsmith.core.zone.ZoneType.SECONDARY
-                                ? "it is a secondary" : "it has no allow-update"))), context);
+                return new Outcome.Invalid<>(
+                        ErrorCode.ZONE_NOT_DYNAMIC,
+                        "Dynamic updates not enabled",
+                        List.of(Violation.malformed(
+                                "zone",
+                                "Zone '" + zone + "' does not accept dynamic updates: "
+                                        + (state.type() == dev.bindsmith.core.zone.ZoneType.SECONDARY
+                                                ? "it is a secondary"
+                                                : "it has no allow-update"))),
+                        context);
             }
             if (state.frozen()) {
                 return Outcome.backendRejected("update", "REFUSED: zone '" + zone + "' is frozen");
@@ -63,7 +68,8 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
             if (!outside.isEmpty()) {
                 return Outcome.invalidRecord(outside, context);
             }
-            java.util.Optional<Outcome.Failure<ChangeReport>> unmet = checkPrerequisites(zone, content, changes.prerequisites());
+            java.util.Optional<Outcome.Failure<ChangeReport>> unmet =
+                    checkPrerequisites(zone, content, changes.prerequisites());
             if (unmet.isPresent()) {
                 return unmet.get();
             }
@@ -71,16 +77,19 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
             try {
                 updated = applyChanges(content, changes.changes());
             } catch (IllegalArgumentException e) {
-                return Outcome.invalid(List.of(Violation.malformed("changes",
-                        "A record could not be converted: " + e.getMessage())), context);
+                return Outcome.invalid(
+                        List.of(Violation.malformed("changes", "A record could not be converted: " + e.getMessage())),
+                        context);
             }
             try {
-                engine.files.writeAtomically(engine.fileOf(zone, state.config()), ZoneFiles.renderContent(zone, updated), false);
+                engine.files.writeAtomically(
+                        engine.fileOf(zone, state.config()), ZoneFiles.renderContent(zone, updated), false);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "writing zone " + zone + " failed", e);
                 return Outcome.zoneFileWriteFailed(zone.value(), "Could not write the zone file of '" + zone + "'");
             }
-            ZoneState next = new ZoneState(zone, state.config(), java.util.Optional.of(updated), false, state.loadedAt());
+            ZoneState next =
+                    new ZoneState(zone, state.config(), java.util.Optional.of(updated), false, state.loadedAt());
             engine.registry.put(next);
             notifier.send(next);
             return new Outcome.Ok<>(new ChangeReport(changes.changes()));
@@ -113,7 +122,8 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
         return violations;
     }
 
-    private static java.util.Optional<Outcome.Failure<ChangeReport>> checkPrerequisites(ZoneName zone, ZoneContent content, List<Prerequisite> prerequisites) {
+    private static java.util.Optional<Outcome.Failure<ChangeReport>> checkPrerequisites(
+            ZoneName zone, ZoneContent content, List<Prerequisite> prerequisites) {
         Map<String, String> context = Outcome.orderedPairs("zone", zone.value());
         for (int i = 0; i < prerequisites.size(); i++) {
             String field = "prerequisites[" + i + "]";
@@ -122,31 +132,41 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                     case Prerequisite.RecordExists p -> {
                         Record wanted = DnsRecords.toDns(p.record(), content.defaultTtl());
                         if (!content.rrset(wanted.getName(), wanted.getType()).contains(wanted)) {
-                            return java.util.Optional.of(Outcome.recordNotFound(zone.value(), "No " + p.record().type() + " record "
-                                    + p.record().owner() + " " + p.record().data().presentation() + " exists"));
+                            return java.util.Optional.of(Outcome.recordNotFound(
+                                    zone.value(),
+                                    "No " + p.record().type() + " record "
+                                            + p.record().owner() + " "
+                                            + p.record().data().presentation() + " exists"));
                         }
                     }
                     case Prerequisite.RRsetExists p -> {
-                        if (content.rrset(DnsRecords.name(p.owner()), DnsRecords.type(p.type())).isEmpty()) {
-                            return java.util.Optional.of(Outcome.recordNotFound(zone.value(), "No " + p.type() + " record exists at " + p.owner()));
+                        if (content.rrset(DnsRecords.name(p.owner()), DnsRecords.type(p.type()))
+                                .isEmpty()) {
+                            return java.util.Optional.of(Outcome.recordNotFound(
+                                    zone.value(), "No " + p.type() + " record exists at " + p.owner()));
                         }
                     }
                     case Prerequisite.RRsetAbsent p -> {
-                        if (!content.rrset(DnsRecords.name(p.owner()), DnsRecords.type(p.type())).isEmpty()) {
-                            return java.util.Optional.of(Outcome.invalidRecord(List.of(Violation.semantic(field,
-                                    "A " + p.type() + " record exists at " + p.owner() + " already")), context));
+                        if (!content.rrset(DnsRecords.name(p.owner()), DnsRecords.type(p.type()))
+                                .isEmpty()) {
+                            return java.util.Optional.of(Outcome.invalidRecord(
+                                    List.of(Violation.semantic(
+                                            field, "A " + p.type() + " record exists at " + p.owner() + " already")),
+                                    context));
                         }
                     }
                     case Prerequisite.NameAbsent p -> {
                         if (!content.rrsets(DnsRecords.name(p.owner())).isEmpty()) {
-                            return java.util.Optional.of(Outcome.invalidRecord(List.of(Violation.semantic(field,
-                                    "The name " + p.owner() + " is in use already")), context));
+                            return java.util.Optional.of(Outcome.invalidRecord(
+                                    List.of(Violation.semantic(field, "The name " + p.owner() + " is in use already")),
+                                    context));
                         }
                     }
                 }
             } catch (IllegalArgumentException e) {
-                return java.util.Optional.of(Outcome.invalid(List.of(Violation.malformed(field, "The prerequisite cannot be checked: "
-                        + e.getMessage())), context));
+                return java.util.Optional.of(Outcome.invalid(
+                        List.of(Violation.malformed(field, "The prerequisite cannot be checked: " + e.getMessage())),
+                        context));
             }
         }
         return java.util.Optional.empty();
@@ -172,10 +192,14 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                         }
                         continue;
                     }
-                    Map<Integer, LinkedHashMap<Record, Record>> types = work.computeIfAbsent(r.getName(), k -> new HashMap<>());
-                    boolean hasCname = types.containsKey(Type.CNAME) && !types.get(Type.CNAME).isEmpty();
+                    Map<Integer, LinkedHashMap<Record, Record>> types =
+                            work.computeIfAbsent(r.getName(), k -> new HashMap<>());
+                    boolean hasCname = types.containsKey(Type.CNAME)
+                            && !types.get(Type.CNAME).isEmpty();
                     boolean hasOther = types.entrySet().stream()
-                            .anyMatch(e -> e.getKey() != Type.CNAME && !isDnssec(e.getKey()) && !e.getValue().isEmpty());
+                            .anyMatch(e -> e.getKey() != Type.CNAME
+                                    && !isDnssec(e.getKey())
+                                    && !e.getValue().isEmpty());
                     if (r.getType() == Type.CNAME) {
                         if (hasOther) {
                             continue;
@@ -196,7 +220,8 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                     if (r.getType() == Type.SOA) {
                         continue;
                     }
-                    LinkedHashMap<Record, Record> set = work.getOrDefault(r.getName(), Map.of()).get(r.getType());
+                    LinkedHashMap<Record, Record> set =
+                            work.getOrDefault(r.getName(), Map.of()).get(r.getType());
                     if (set == null) {
                         continue;
                     }
@@ -219,8 +244,17 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
             }
         }
         long serial = soaReplaced ? soa.getSerial() : SerialNumbers.increment(soa.getSerial());
-        SOARecord nextSoa = new SOARecord(origin, soa.getDClass(), soa.getTTL(), soa.getHost(), soa.getAdmin(), serial,
-                soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum());
+        SOARecord nextSoa = new SOARecord(
+                origin,
+                soa.getDClass(),
+                soa.getTTL(),
+                soa.getHost(),
+                soa.getAdmin(),
+                serial,
+                soa.getRefresh(),
+                soa.getRetry(),
+                soa.getExpire(),
+                soa.getMinimum());
         work.get(origin).put(Type.SOA, new LinkedHashMap<>(Map.of(nextSoa, nextSoa)));
         List<Record> all = new ArrayList<>();
         work.values().forEach(types -> types.values().forEach(set -> all.addAll(set.values())));
@@ -228,7 +262,9 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
     }
 
     private static void put(Map<Name, Map<Integer, LinkedHashMap<Record, Record>>> work, Record r) {
-        work.computeIfAbsent(r.getName(), k -> new HashMap<>()).computeIfAbsent(r.getType(), k -> new LinkedHashMap<>()).put(r, r);
+        work.computeIfAbsent(r.getName(), k -> new HashMap<>())
+                .computeIfAbsent(r.getType(), k -> new LinkedHashMap<>())
+                .put(r, r);
     }
 
     private static boolean isDnssec(int type) {

@@ -1,14 +1,6 @@
 package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.zone.Endpoint;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Opcode;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.Type;
-
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -16,6 +8,13 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 
 /**
  * Outgoing NOTIFY (RFC 1996): when a primary's data changes, or on rndc notify, one NOTIFY with the
@@ -48,8 +47,11 @@ final class NotifySender {
         engine.submit(() -> {
             try (DatagramSocket socket = new DatagramSocket()) {
                 for (Endpoint target : targets) {
-                    socket.send(new DatagramPacket(wire, wire.length,
-                            new InetSocketAddress(target.address(), target.port().orElse(DNS_PORT))));
+                    socket.send(new DatagramPacket(
+                            wire,
+                            wire.length,
+                            new InetSocketAddress(
+                                    target.address(), target.port().orElse(DNS_PORT))));
                 }
             } catch (IOException e) {
                 LOG.log(Level.FINE, "NOTIFY for " + state.name() + " not sent", e);

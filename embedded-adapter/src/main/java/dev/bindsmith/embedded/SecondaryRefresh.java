@@ -1,22 +1,12 @@
 package dev.bindsmith.embedded;
 
+import static dev.bindsmith.embedded.ZoneEngine.rejected;
+
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.dns.record.DnsRecords;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.Type;
-import org.xbill.DNS.ZoneTransferException;
-import org.xbill.DNS.ZoneTransferIn;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -28,8 +18,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-
-import static dev.bindsmith.embedded.ZoneEngine.rejected;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.ZoneTransferException;
+import org.xbill.DNS.ZoneTransferIn;
 
 /**
  * Keeps secondaries current (RFC 1034 §4.3.5, RFC 1996): a transfer when the zone is added, when a
@@ -79,13 +78,16 @@ final class SecondaryRefresh {
     }
 
     private void schedule(ZoneState state, boolean force) {
-        if (state.type() != ZoneType.SECONDARY || state.config().options().primaries().isEmpty()) {
+        if (state.type() != ZoneType.SECONDARY
+                || state.config().options().primaries().isEmpty()) {
             return;
         }
-        engine.submit(() -> registry.locked(state.name(), () -> registry.get(state.name())
-                .filter(current -> current.type() == ZoneType.SECONDARY)
-                .map(current -> transfer(current, force))
-                .orElse(null)));
+        engine.submit(() -> registry.locked(
+                state.name(),
+                () -> registry.get(state.name())
+                        .filter(current -> current.type() == ZoneType.SECONDARY)
+                        .map(current -> transfer(current, force))
+                        .orElse(null)));
     }
 
     /**
@@ -95,19 +97,27 @@ final class SecondaryRefresh {
     void refreshDue() {
         Instant now = engine.now();
         for (ZoneState state : registry.all()) {
-            if (state.type() != ZoneType.SECONDARY || state.config().options().primaries().isEmpty()) {
+            if (state.type() != ZoneType.SECONDARY
+                    || state.config().options().primaries().isEmpty()) {
                 continue;
             }
             Instant next = nextCheck.get(state.name());
             if (next != null && now.isBefore(next)) {
                 continue;
             }
-            Instant lastGood = lastRefreshed.getOrDefault(state.name(), state.loadedAt().orElse(now));
+            Instant lastGood =
+                    lastRefreshed.getOrDefault(state.name(), state.loadedAt().orElse(now));
             if (state.content().isPresent()
-                    && now.isAfter(lastGood.plusSeconds(state.content().get().soa().getExpire()))) {
+                    && now.isAfter(
+                            lastGood.plusSeconds(state.content().get().soa().getExpire()))) {
                 registry.locked(state.name(), () -> {
-                    registry.get(state.name()).ifPresent(current -> registry.put(new ZoneState(current.name(),
-                            current.config(), Optional.empty(), current.frozen(), current.loadedAt())));
+                    registry.get(state.name())
+                            .ifPresent(current -> registry.put(new ZoneState(
+                                    current.name(),
+                                    current.config(),
+                                    Optional.empty(),
+                                    current.frozen(),
+                                    current.loadedAt())));
                     return null;
                 });
                 LOG.warning(() -> "zone " + state.name() + " expired: no primary answered for its expire time");
@@ -126,7 +136,8 @@ final class SecondaryRefresh {
         Name origin = DnsRecords.name(state.name());
         List<String> problems = new ArrayList<>();
         for (Endpoint primary : primaries) {
-            InetSocketAddress address = new InetSocketAddress(primary.address(), primary.port().orElse(DNS_PORT));
+            InetSocketAddress address =
+                    new InetSocketAddress(primary.address(), primary.port().orElse(DNS_PORT));
             try {
                 if (!force && state.content().isPresent()) {
                     long current = state.content().get().serial();
@@ -150,11 +161,12 @@ final class SecondaryRefresh {
                 problems.add(primary + ": " + e.getMessage());
             }
         }
-        Duration retry = state.content().map(c -> Duration.ofSeconds(c.soa().getRetry())).orElse(NEVER_LOADED_RETRY);
+        Duration retry =
+                state.content().map(c -> Duration.ofSeconds(c.soa().getRetry())).orElse(NEVER_LOADED_RETRY);
         nextCheck.put(state.name(), engine.now().plus(retry));
         LOG.warning(() -> "transfer of zone " + state.name() + " failed: " + problems);
-        return Outcome.backendUnreachable("retransfer", "transfer of zone '" + state.name() + "' failed: "
-                + String.join("; ", problems));
+        return Outcome.backendUnreachable(
+                "retransfer", "transfer of zone '" + state.name() + "' failed: " + String.join("; ", problems));
     }
 
     private void refreshed(ZoneName zone, long refreshSeconds) {

@@ -1,5 +1,8 @@
 package dev.bindsmith.embedded;
 
+import static dev.bindsmith.embedded.ZoneEngine.notFound;
+import static dev.bindsmith.embedded.ZoneEngine.rejected;
+
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
 import dev.bindsmith.core.port.ZoneConfig;
@@ -8,16 +11,12 @@ import dev.bindsmith.core.zone.AddressMatch;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import static dev.bindsmith.embedded.ZoneEngine.notFound;
-import static dev.bindsmith.embedded.ZoneEngine.rejected;
 
 /**
  * rndc's zone commands carried out on the embedded server's zones: addzone, delzone, modzone,
@@ -54,7 +53,9 @@ final class ZoneCommands {
                     LOG.warning(() -> "zone " + zone + " not loaded: its statement is unreadable");
                     return null;
                 }
-                if (statement.isEmpty() || !statement.get().served() || registry.get(zone).isPresent()) {
+                if (statement.isEmpty()
+                        || !statement.get().served()
+                        || registry.get(zone).isPresent()) {
                     return null;
                 }
                 Outcome<ZoneState> loaded = engine.load(zone, statement.get().config(), "load");
@@ -77,7 +78,8 @@ final class ZoneCommands {
             if (registry.get(zone).isPresent()) {
                 return Outcome.zoneExists(zone.value(), "already exists");
             }
-            if (config.type() == ZoneType.SECONDARY && config.options().primaries().isEmpty()) {
+            if (config.type() == ZoneType.SECONDARY
+                    && config.options().primaries().isEmpty()) {
                 return rejected("addzone", "failure", "");
             }
             return engine.load(zone, config, "addzone").flatMap(state -> {
@@ -102,7 +104,8 @@ final class ZoneCommands {
             registry.remove(zone);
             try {
                 if (files.readStatement(zone).isPresent()) {
-                    files.writeStatement(new ZoneFiles.Statement(zone, state.get().config(), false));
+                    files.writeStatement(
+                            new ZoneFiles.Statement(zone, state.get().config(), false));
                 }
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "could not mark zone " + zone + " as no longer served", e);
@@ -115,15 +118,23 @@ final class ZoneCommands {
     Outcome<ControlReply> modifyZone(ZoneName zone, ZonePatch patch) {
         return engine.changeZone(zone, state -> {
             ZoneOptions o = state.config().options();
-            List<AddressMatch> allowUpdate = patch.allowUpdate().map(addresses -> {
-                // Address elements are replaced; key elements stay, so TSIG-signed updates keep working.
-                List<AddressMatch> merged = new ArrayList<>(o.allowUpdate().stream()
-                        .filter(m -> m instanceof AddressMatch.Key).toList());
-                addresses.stream().filter(m -> !merged.contains(m)).forEach(merged::add);
-                return List.copyOf(merged);
-            }).orElse(o.allowUpdate());
-            ZoneOptions updated = new ZoneOptions(o.primaries(), patch.alsoNotify().orElse(o.alsoNotify()),
-                    patch.allowTransfer().orElse(o.allowTransfer()), allowUpdate, o.dnssecPolicy(), o.inlineSigning());
+            List<AddressMatch> allowUpdate = patch.allowUpdate()
+                    .map(addresses -> {
+                        // Address elements are replaced; key elements stay, so TSIG-signed updates keep working.
+                        List<AddressMatch> merged = new ArrayList<>(o.allowUpdate().stream()
+                                .filter(m -> m instanceof AddressMatch.Key)
+                                .toList());
+                        addresses.stream().filter(m -> !merged.contains(m)).forEach(merged::add);
+                        return List.copyOf(merged);
+                    })
+                    .orElse(o.allowUpdate());
+            ZoneOptions updated = new ZoneOptions(
+                    o.primaries(),
+                    patch.alsoNotify().orElse(o.alsoNotify()),
+                    patch.allowTransfer().orElse(o.allowTransfer()),
+                    allowUpdate,
+                    o.dnssecPolicy(),
+                    o.inlineSigning());
             ZoneConfig config = new ZoneConfig(state.type(), state.config().file(), updated, "");
             try {
                 files.writeStatement(new ZoneFiles.Statement(zone, config, true));
@@ -153,8 +164,15 @@ final class ZoneCommands {
                 return rejected(command, "zone not loaded", "");
             }
             boolean same = state.content().isPresent()
-                    && state.content().get().records().equals(fresh.content().get().records());
-            registry.put(new ZoneState(state.name(), state.config(), fresh.content(), state.frozen(),
+                    && state.content()
+                            .get()
+                            .records()
+                            .equals(fresh.content().get().records());
+            registry.put(new ZoneState(
+                    state.name(),
+                    state.config(),
+                    fresh.content(),
+                    state.frozen(),
                     same ? state.loadedAt() : fresh.loadedAt()));
             return new Outcome.Ok<>(new ControlReply(command, same ? "zone reload up-to-date" : "zone reload queued"));
         });
@@ -173,8 +191,10 @@ final class ZoneCommands {
     Outcome<ControlReply> retransfer(ZoneName zone) {
         return engine.changeZone(zone, state -> {
             if (state.type() != ZoneType.SECONDARY) {
-                return rejected("retransfer", "failure", "retransfer: inappropriate zone type: "
-                        + state.type().wireName());
+                return rejected(
+                        "retransfer",
+                        "failure",
+                        "retransfer: inappropriate zone type: " + state.type().wireName());
             }
             if (state.config().options().primaries().isEmpty()) {
                 return rejected("retransfer", "failure", "zone '" + zone + "' has no primaries");
@@ -191,8 +211,11 @@ final class ZoneCommands {
                 return rejected("freeze", "not dynamic", "");
             }
             if (state.frozen()) {
-                return rejected("freeze", "already frozen", "WARNING: The zone was already frozen.\n"
-                        + "Someone else may be editing it or it may still be re-loading.");
+                return rejected(
+                        "freeze",
+                        "already frozen",
+                        "WARNING: The zone was already frozen.\n"
+                                + "Someone else may be editing it or it may still be re-loading.");
             }
             registry.put(state.withFrozen(true));
             return new Outcome.Ok<>(new ControlReply("freeze", ""));
@@ -234,9 +257,11 @@ final class ZoneCommands {
             if (state.type() == ZoneType.SECONDARY) {
                 continue;
             }
-            Outcome<ControlReply> r = registry.locked(state.name(), () -> registry.get(state.name())
-                    .map(current -> reloadFromFile(current, "reload"))
-                    .orElseGet(() -> new Outcome.Ok<>(new ControlReply("reload", ""))));
+            Outcome<ControlReply> r = registry.locked(
+                    state.name(),
+                    () -> registry.get(state.name())
+                            .map(current -> reloadFromFile(current, "reload"))
+                            .orElseGet(() -> new Outcome.Ok<>(new ControlReply("reload", ""))));
             if (r instanceof Outcome.Failure<ControlReply> f && !"zone not loaded".equals(f.details())) {
                 failed.add(state.name() + ": " + f.details());
             }

@@ -1,11 +1,5 @@
 package dev.bindsmith.embedded;
 
-import org.xbill.DNS.Name;
-import org.xbill.DNS.RRset;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.Type;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,6 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
 
 /**
  * The records of one zone, indexed for answering, never changed once built: a change builds a new
@@ -30,6 +28,7 @@ final class ZoneContent {
     private final Map<Name, Map<Integer, List<Record>>> byName;
     /** Every owner name and every name between an owner and the origin (empty non-terminals). */
     private final Set<Name> existing;
+
     private final int recordCount;
 
     private ZoneContent(Name origin, SOARecord soa, long defaultTtl, Map<Name, Map<Integer, List<Record>>> byName) {
@@ -198,6 +197,7 @@ final class ZoneContent {
         if (record.getTTL() == ttl) {
             return record;
         }
-        return Record.newRecord(record.getName(), record.getType(), record.getDClass(), ttl, record.rdataToWireCanonical());
+        return Record.newRecord(
+                record.getName(), record.getType(), record.getDClass(), ttl, record.rdataToWireCanonical());
     }
 }

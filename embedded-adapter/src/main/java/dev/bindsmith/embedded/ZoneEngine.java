@@ -5,7 +5,6 @@ import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneType;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -63,7 +62,8 @@ final class ZoneEngine implements AutoCloseable {
         }
         try {
             ZoneContent content = files.loadMaster(zone, file);
-            return new Outcome.Ok<>(new ZoneState(zone, withFile, Optional.of(content), false, Optional.of(clock.instant())));
+            return new Outcome.Ok<>(
+                    new ZoneState(zone, withFile, Optional.of(content), false, Optional.of(clock.instant())));
         } catch (NoSuchFileException e) {
             return rejected(command, "file not found", "dns_zone_loadnew failed: file not found");
         } catch (IOException | RuntimeException e) {
@@ -98,9 +98,7 @@ final class ZoneEngine implements AutoCloseable {
 
     /** Runs {@code action} on the zone under its lock, or NotFound. */
     <T> Outcome<T> withZone(ZoneName zone, Function<ZoneState, Outcome<T>> action) {
-        return registry.locked(zone, () -> registry.get(zone)
-                .map(action)
-                .orElseGet(() -> notFound(zone)));
+        return registry.locked(zone, () -> registry.get(zone).map(action).orElseGet(() -> notFound(zone)));
     }
 
     boolean isClosed() {
@@ -115,8 +113,11 @@ final class ZoneEngine implements AutoCloseable {
 
     /** named's answer for a zone it does not have. */
     static <T> Outcome<T> notFound(ZoneName zone) {
-        return new Outcome.NotFound<>(ErrorCode.ZONE_NOT_FOUND, "Zone not found",
-                "no matching zone '" + zone + "' in any view", Outcome.orderedPairs("zone", zone.value()));
+        return new Outcome.NotFound<>(
+                ErrorCode.ZONE_NOT_FOUND,
+                "Zone not found",
+                "no matching zone '" + zone + "' in any view",
+                Outcome.orderedPairs("zone", zone.value()));
     }
 
     /** named refused: its {@code err}, then its {@code text} on the same line when it sent one. */
@@ -137,13 +138,17 @@ final class ZoneEngine implements AutoCloseable {
 
     /** Runs {@code task} every {@code interval} until the server closes; a failing run is logged, the next one still runs. */
     void every(Duration interval, String what, Runnable task) {
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, what + " failed", e);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, what + " failed", e);
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     Instant now() {

@@ -10,11 +10,6 @@ import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.dns.file.AtomicFiles;
 import dev.bindsmith.dns.record.DnsRecords;
-import org.xbill.DNS.Master;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.TTL;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -31,6 +26,10 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.xbill.DNS.Master;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TTL;
 
 /**
  * The data directory: for each zone a master file {@code <zone>.db} and a zone statement
@@ -148,8 +147,7 @@ final class ZoneFiles {
     // ---- zone statements ----
 
     /** A zone statement as the embedded server keeps it. */
-    record Statement(ZoneName zone, ZoneConfig config, boolean served) {
-    }
+    record Statement(ZoneName zone, ZoneConfig config, boolean served) {}
 
     void writeStatement(Statement statement) throws IOException {
         writeAtomically(statementFile(statement.zone()), formatStatement(statement), false);
@@ -172,7 +170,8 @@ final class ZoneFiles {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + STATEMENT_SUFFIX)) {
             for (Path p : ds) {
                 String fileName = p.getFileName().toString();
-                ZoneName.parse(fileName.substring(0, fileName.length() - STATEMENT_SUFFIX.length())).ifPresent(zones::add);
+                ZoneName.parse(fileName.substring(0, fileName.length() - STATEMENT_SUFFIX.length()))
+                        .ifPresent(zones::add);
             }
         }
         zones.sort(null);
@@ -213,17 +212,24 @@ final class ZoneFiles {
             kv.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
         }
         try {
-            ZoneType type = ZoneType.parse(kv.getOrDefault("type", "")).orElseThrow(
-                    () -> new IllegalArgumentException("unknown zone type"));
+            ZoneType type = ZoneType.parse(kv.getOrDefault("type", ""))
+                    .orElseThrow(() -> new IllegalArgumentException("unknown zone type"));
             String file = kv.getOrDefault("file", "");
             ZoneOptions options = new ZoneOptions(
                     split(kv.get("primaries")).stream().map(ZoneFiles::endpoint).toList(),
-                    split(kv.get("also-notify")).stream().map(ZoneFiles::endpoint).toList(),
-                    split(kv.get("allow-transfer")).stream().map(ZoneFiles::match).toList(),
+                    split(kv.get("also-notify")).stream()
+                            .map(ZoneFiles::endpoint)
+                            .toList(),
+                    split(kv.get("allow-transfer")).stream()
+                            .map(ZoneFiles::match)
+                            .toList(),
                     split(kv.get("allow-update")).stream().map(ZoneFiles::match).toList(),
                     Optional.ofNullable(kv.get("dnssec-policy")).filter(v -> !v.isEmpty()),
-                    Optional.ofNullable(kv.get("inline-signing")).filter(v -> !v.isEmpty()).map("yes"::equals));
-            ZoneConfig config = new ZoneConfig(type, file.isEmpty() ? Optional.empty() : Optional.of(file), options, "");
+                    Optional.ofNullable(kv.get("inline-signing"))
+                            .filter(v -> !v.isEmpty())
+                            .map("yes"::equals));
+            ZoneConfig config =
+                    new ZoneConfig(type, file.isEmpty() ? Optional.empty() : Optional.of(file), options, "");
             return new Statement(zone, config, "yes".equals(kv.get("served")));
         } catch (IllegalArgumentException e) {
             throw new IOException("malformed zone statement: " + e.getMessage(), e);
@@ -239,8 +245,7 @@ final class ZoneFiles {
 
     /** {@code ip}, {@code ip:port} or {@code [v6]:port}, as {@link Endpoint#toString()} writes it: the API's own form. */
     static Endpoint endpoint(String text) {
-        return AddressRules.endpoint(text).toOptional()
-                .orElseThrow(() -> new IllegalArgumentException("bad endpoint"));
+        return AddressRules.endpoint(text).toOptional().orElseThrow(() -> new IllegalArgumentException("bad endpoint"));
     }
 
     /**
@@ -258,7 +263,7 @@ final class ZoneFiles {
         int slash = text.indexOf('/');
         InetAddress address = IpAddresses.parse(slash < 0 ? text : text.substring(0, slash))
                 .orElseThrow(() -> new IllegalArgumentException("not an IP address"));
-        return new AddressMatch.Cidr(address, slash < 0 ? OptionalInt.empty()
-                : OptionalInt.of(Integer.parseInt(text.substring(slash + 1))));
+        return new AddressMatch.Cidr(
+                address, slash < 0 ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(text.substring(slash + 1))));
     }
 }

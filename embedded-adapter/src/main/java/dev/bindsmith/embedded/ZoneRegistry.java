@@ -2,14 +2,13 @@ package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.dns.record.DnsRecords;
-import org.xbill.DNS.Name;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.xbill.DNS.Name;
 
 /**
  * The zones the server serves, and the locks that serialize the operations on each zone. Readers

@@ -8,7 +8,6 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,14 +48,15 @@ final class ApiRequest {
      * operation on the tree, whose ignored fields are logged with this request's id.
      */
     Reply withJson(Function<JsonNode, Answer> operation) {
-        Optional<Long> declared = request.headers().contentLength().stream().boxed().findFirst();
+        Optional<Long> declared =
+                request.headers().contentLength().stream().boxed().findFirst();
         if (declared.isPresent() && declared.get() > maxBodyBytes) {
             return OutcomeReplies.refused(new Refusal.TooLarge(maxBodyBytes, declared.get()));
         }
         Optional<String> contentType = request.headers().first(HeaderNames.CONTENT_TYPE);
         if (contentType.isEmpty() || !isJson(contentType.get())) {
-            return OutcomeReplies.refused(new Refusal.UnsupportedMediaType("application/json",
-                    contentType.orElse("none")));
+            return OutcomeReplies.refused(
+                    new Refusal.UnsupportedMediaType("application/json", contentType.orElse("none")));
         }
         byte[] body;
         if (!request.content().hasEntity()) {

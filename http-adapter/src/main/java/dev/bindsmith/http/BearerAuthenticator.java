@@ -29,7 +29,9 @@ final class BearerAuthenticator {
         }
         var m = BEARER.matcher(authorization.get());
         if (!m.matches()) {
-            return fail(HttpErrorCode.AUTH_FAILED, "Authentication failed",
+            return fail(
+                    HttpErrorCode.AUTH_FAILED,
+                    "Authentication failed",
                     "Malformed Authorization header: expected 'Bearer <token>'");
         }
         byte[] presented = ApiToken.sha256(m.group(1));
@@ -43,7 +45,8 @@ final class BearerAuthenticator {
         if (matched == null) {
             return fail(HttpErrorCode.AUTH_FAILED, "Authentication failed", "Invalid Bearer token");
         }
-        if (matched.expires().isPresent() && !clock.instant().isBefore(matched.expires().get())) {
+        if (matched.expires().isPresent()
+                && !clock.instant().isBefore(matched.expires().get())) {
             return fail(HttpErrorCode.AUTH_FAILED, "Authentication failed", "Expired Bearer token");
         }
         return Optional.empty();

@@ -6,7 +6,6 @@ import dev.bindsmith.core.service.ZoneList;
 import dev.bindsmith.http.json.JsonApi;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
@@ -56,10 +55,17 @@ public final class BindsmithServer {
     }
 
     /** Every route group, on one pipeline. A new group is one more {@code add}. */
-    static ApiRouting routes(HttpServerConfig config, UseCases useCases, ReadinessProbe readiness, Clock clock,
-                             Supplier<? extends RandomGenerator> random, Metrics metrics, ShutdownGate gate) {
+    static ApiRouting routes(
+            HttpServerConfig config,
+            UseCases useCases,
+            ReadinessProbe readiness,
+            Clock clock,
+            Supplier<? extends RandomGenerator> random,
+            Metrics metrics,
+            ShutdownGate gate) {
         metrics.zonesManaged(() -> useCases.zones().list() instanceof Outcome.Ok<ZoneList> ok
-                ? OptionalLong.of(ok.value().count()) : OptionalLong.empty());
+                ? OptionalLong.of(ok.value().count())
+                : OptionalLong.empty());
         JsonApi api = new JsonApi(useCases, clock);
         return new ApiRouting(config, clock, random, metrics, gate)
                 .add(new HealthRoutes(readiness))
@@ -118,8 +124,10 @@ public final class BindsmithServer {
     }
 
     private ConfigException portInUse() {
-        return new ConfigException("API_PORT", "cannot listen on " + config.host() + ":" + config.port()
-                + " (address in use); is another server using it? Choose another with API_PORT or --api-port");
+        return new ConfigException(
+                "API_PORT",
+                "cannot listen on " + config.host() + ":" + config.port()
+                        + " (address in use); is another server using it? Choose another with API_PORT or --api-port");
     }
 
     /** The port it listens (or listened) on: useful when the configured port was 0. */

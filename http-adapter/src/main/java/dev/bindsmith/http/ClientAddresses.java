@@ -2,7 +2,6 @@ package dev.bindsmith.http;
 
 import dev.bindsmith.core.net.IpAddresses;
 import dev.bindsmith.core.net.IpNetwork;
-
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +16,9 @@ final class ClientAddresses {
     private final List<IpNetwork> trusted;
 
     ClientAddresses(List<String> trustedProxies) {
-        this.trusted = trustedProxies.stream().map(p -> IpNetwork.parse(p).orElseThrow()).toList();
+        this.trusted = trustedProxies.stream()
+                .map(p -> IpNetwork.parse(p).orElseThrow())
+                .toList();
     }
 
     String resolve(String peer, Optional<String> forwardedFor, Optional<String> realIp) {

@@ -3,7 +3,6 @@ package dev.bindsmith.http;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.http.json.Answer;
 import dev.bindsmith.http.json.Envelope;
-
 import java.util.List;
 import java.util.Map;
 
@@ -17,16 +16,15 @@ final class OutcomeReplies {
     static final String API_ROOT = "/api/v1/";
     static final String RATE_LIMIT_TEXT = "Rate limit exceeded. Please try again later.";
 
-    private OutcomeReplies() {
-    }
+    private OutcomeReplies() {}
 
     /** A success with its body; {@code Created} with its {@code Location}; {@code Deleted} as 204. */
     static Reply of(Answer answer) {
         Object body = answer.body().orElse(Map.of());
         return switch (answer.outcome()) {
             case Outcome.Ok<Object> ok -> Reply.json(200, body);
-            case Outcome.Created<Object> created -> Reply.json(201, body,
-                    Map.of("Location", location(created.location())));
+            case Outcome.Created<Object> created ->
+                Reply.json(201, body, Map.of("Location", location(created.location())));
             case Outcome.Deleted<Object> deleted -> new Reply.Empty(204, Map.of());
             case Outcome.Invalid<Object> f -> envelope(400, body);
             case Outcome.NotFound<Object> f -> envelope(404, body);
@@ -44,16 +42,25 @@ final class OutcomeReplies {
 
     static Reply refused(Refusal refusal) {
         return switch (refusal) {
-            case Refusal.Unauthenticated r -> envelope(401, r, Map.of("WWW-Authenticate",
-                    r.code() == HttpErrorCode.AUTH_REQUIRED
-                            ? "Bearer realm=\"bindsmith\""
-                            : "Bearer realm=\"bindsmith\", error=\"invalid_token\""));
+            case Refusal.Unauthenticated r ->
+                envelope(
+                        401,
+                        r,
+                        Map.of(
+                                "WWW-Authenticate",
+                                r.code() == HttpErrorCode.AUTH_REQUIRED
+                                        ? "Bearer realm=\"bindsmith\""
+                                        : "Bearer realm=\"bindsmith\", error=\"invalid_token\""));
             case Refusal.Forbidden r -> envelope(403, r, Map.of());
             // The body may not have been read: closing is the only safe way to end the exchange.
             case Refusal.TooLarge r -> envelope(413, r, Map.of("Connection", "close"));
             case Refusal.UnsupportedMediaType r -> envelope(415, r, Map.of());
-            case Refusal.RateLimited r -> new Reply.Text(429, "text/plain; charset=utf-8", RATE_LIMIT_TEXT,
-                    Map.of("Retry-After", Long.toString(r.retryAfterSeconds())));
+            case Refusal.RateLimited r ->
+                new Reply.Text(
+                        429,
+                        "text/plain; charset=utf-8",
+                        RATE_LIMIT_TEXT,
+                        Map.of("Retry-After", Long.toString(r.retryAfterSeconds())));
         };
     }
 
@@ -64,18 +71,38 @@ final class OutcomeReplies {
 
     /** The body of an unexpected exception: nothing about its cause. */
     static Reply internalError() {
-        return envelope(500, Envelope.body("Internal server error", "An unexpected error occurred", Map.of(),
-                List.of(), HttpErrorCode.INTERNAL_ERROR.name()));
+        return envelope(
+                500,
+                Envelope.body(
+                        "Internal server error",
+                        "An unexpected error occurred",
+                        Map.of(),
+                        List.of(),
+                        HttpErrorCode.INTERNAL_ERROR.name()));
     }
 
     static Reply notFoundEndpoint(String path) {
-        return envelope(404, Envelope.body("Not found", "No endpoint has this path", Map.of("path", path),
-                List.of(), HttpErrorCode.ENDPOINT_NOT_FOUND.name()));
+        return envelope(
+                404,
+                Envelope.body(
+                        "Not found",
+                        "No endpoint has this path",
+                        Map.of("path", path),
+                        List.of(),
+                        HttpErrorCode.ENDPOINT_NOT_FOUND.name()));
     }
 
     static Reply methodNotAllowed(String method, String allow) {
-        return new Reply.Json(405, Envelope.body("Method not allowed", method + " is not allowed here; use " + allow,
-                Map.of(), List.of(), HttpErrorCode.METHOD_NOT_ALLOWED.name()), Map.of("Allow", allow), true);
+        return new Reply.Json(
+                405,
+                Envelope.body(
+                        "Method not allowed",
+                        method + " is not allowed here; use " + allow,
+                        Map.of(),
+                        List.of(),
+                        HttpErrorCode.METHOD_NOT_ALLOWED.name()),
+                Map.of("Allow", allow),
+                true);
     }
 
     private static Reply envelope(int status, Object body) {
@@ -83,7 +110,11 @@ final class OutcomeReplies {
     }
 
     private static Reply envelope(int status, Refusal r, Map<String, String> headers) {
-        return new Reply.Json(status, Envelope.body(r.error(), r.details(), r.context(), List.of(), r.code().name()),
-                headers, true);
+        return new Reply.Json(
+                status,
+                Envelope.body(
+                        r.error(), r.details(), r.context(), List.of(), r.code().name()),
+                headers,
+                true);
     }
 }

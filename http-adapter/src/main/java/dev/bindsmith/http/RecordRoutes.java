@@ -1,9 +1,9 @@
 package dev.bindsmith.http;
 
+import static dev.bindsmith.http.ApiRouting.Access.PROTECTED;
+
 import dev.bindsmith.http.json.JsonApi;
 import dev.bindsmith.http.json.RecordListQuery;
-
-import static dev.bindsmith.http.ApiRouting.Access.PROTECTED;
 
 /**
  * {@code /api/v1/zones/{name}/records}: the reference's POST (201), PUT (200) and DELETE (200, body
@@ -24,9 +24,15 @@ final class RecordRoutes implements RouteGroup {
         routes.post(RECORDS, PROTECTED, r -> r.withJson(body -> api.addRecord(r.param("name"), body)));
         routes.put(RECORDS, PROTECTED, r -> r.withJson(body -> api.updateRecord(r.param("name"), body)));
         routes.delete(RECORDS, PROTECTED, r -> r.withJson(body -> api.removeRecord(r.param("name"), body)));
-        routes.patch(RECORDS, PROTECTED, r -> r.withJson(body -> api.applyRecords(r.param("name"), body,
-                r.query("dryRun"))));
-        routes.get(RECORDS, PROTECTED, r -> r.answer(api.listRecords(r.param("name"),
-                new RecordListQuery(r.query("name"), r.query("type"), r.query("cursor"), r.query("limit")))));
+        routes.patch(
+                RECORDS,
+                PROTECTED,
+                r -> r.withJson(body -> api.applyRecords(r.param("name"), body, r.query("dryRun"))));
+        routes.get(
+                RECORDS,
+                PROTECTED,
+                r -> r.answer(api.listRecords(
+                        r.param("name"),
+                        new RecordListQuery(r.query("name"), r.query("type"), r.query("cursor"), r.query("limit")))));
     }
 }

@@ -1,7 +1,6 @@
 package dev.bindsmith.http;
 
 import dev.bindsmith.core.outcome.Outcome;
-
 import java.time.Duration;
 import java.util.Map;
 

@@ -12,14 +12,11 @@ sealed interface Reply {
      * A JSON body. When {@code envelope} is true the body is the error envelope and the pipeline
      * appends {@code requestId} to it.
      */
-    record Json(int status, Object body, Map<String, String> headers, boolean envelope) implements Reply {
-    }
+    record Json(int status, Object body, Map<String, String> headers, boolean envelope) implements Reply {}
 
-    record Text(int status, String contentType, String body, Map<String, String> headers) implements Reply {
-    }
+    record Text(int status, String contentType, String body, Map<String, String> headers) implements Reply {}
 
-    record Empty(int status, Map<String, String> headers) implements Reply {
-    }
+    record Empty(int status, Map<String, String> headers) implements Reply {}
 
     static Reply json(int status, Object body) {
         return new Json(status, body, Map.of(), false);

@@ -1,8 +1,8 @@
 package dev.bindsmith.http;
 
-import dev.bindsmith.http.json.JsonApi;
-
 import static dev.bindsmith.http.ApiRouting.Access.PROTECTED;
+
+import dev.bindsmith.http.json.JsonApi;
 
 /** {@code /api/v1/server/…}: the name server's status and a reload of everything. */
 final class ServerRoutes implements RouteGroup {

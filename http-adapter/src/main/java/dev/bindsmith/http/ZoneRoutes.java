@@ -1,9 +1,9 @@
 package dev.bindsmith.http;
 
+import static dev.bindsmith.http.ApiRouting.Access.PROTECTED;
+
 import dev.bindsmith.http.json.JsonApi;
 import dev.bindsmith.http.json.ZoneCommand;
-
-import static dev.bindsmith.http.ApiRouting.Access.PROTECTED;
 
 /** {@code /api/v1/zones…}: the zone operations of {@link JsonApi} with the reference API's paths. */
 final class ZoneRoutes implements RouteGroup {
@@ -25,8 +25,8 @@ final class ZoneRoutes implements RouteGroup {
         routes.patch(ZONE, PROTECTED, r -> r.withJson(body -> api.modifyZone(r.param("name"), body)));
         routes.get(ZONE + "/status", PROTECTED, r -> r.answer(api.zoneStatus(r.param("name"))));
         for (ZoneCommand command : ZoneCommand.values()) {
-            routes.post(ZONE + "/" + command.path(), PROTECTED,
-                    r -> r.answer(api.zoneCommand(r.param("name"), command)));
+            routes.post(
+                    ZONE + "/" + command.path(), PROTECTED, r -> r.answer(api.zoneCommand(r.param("name"), command)));
         }
     }
 }

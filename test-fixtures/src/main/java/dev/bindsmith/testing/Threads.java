@@ -1,7 +1,6 @@
 package dev.bindsmith.testing;
 
 import dev.bindsmith.testing.memory.Gate;
-
 import java.time.Duration;
 import java.util.concurrent.Future;
 
@@ -12,8 +11,7 @@ import java.util.concurrent.Future;
 public final class Threads {
     private static final Duration BOUND = Duration.ofSeconds(30);
 
-    private Threads() {
-    }
+    private Threads() {}
 
     /** Waits until a call of {@code task} is held at {@code gate}; fails at once if the task ends first. */
     public static void awaitArrival(Gate gate, Future<?> task) throws Exception {
@@ -31,7 +29,8 @@ public final class Threads {
     /** Waits until {@code thread} is parked (on a lock or a latch); fails if it ends or never parks. */
     public static void awaitBlocked(Thread thread) throws InterruptedException {
         long deadline = System.nanoTime() + BOUND.toNanos();
-        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING
+        while (thread.getState() != Thread.State.WAITING
+                && thread.getState() != Thread.State.TIMED_WAITING
                 && thread.getState() != Thread.State.BLOCKED) {
             if (thread.getState() == Thread.State.TERMINATED) {
                 throw new AssertionError("the thread ended instead of waiting");

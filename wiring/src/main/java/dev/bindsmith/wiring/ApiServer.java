@@ -2,7 +2,6 @@ package dev.bindsmith.wiring;
 
 import dev.bindsmith.http.BindsmithServer;
 import dev.bindsmith.http.HttpServerConfig;
-
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
@@ -29,7 +28,10 @@ public final class ApiServer implements AutoCloseable {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(config, "config");
         BindsmithServer server = BindsmithServer.builder(backend.useCases(), backend.readiness(), config)
-                .clock(backend.clock()).metrics(backend.metrics()).build().start();
+                .clock(backend.clock())
+                .metrics(backend.metrics())
+                .build()
+                .start();
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         return new ApiServer(server, "http://" + host + ":" + server.port());
     }

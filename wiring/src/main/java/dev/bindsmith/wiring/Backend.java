@@ -18,7 +18,6 @@ import dev.bindsmith.rndc.conf.RndcSettingsResolver;
 import dev.bindsmith.rndc.update.AxfrRecordReader;
 import dev.bindsmith.rndc.update.Rfc2136RecordUpdater;
 import dev.bindsmith.rndc.update.UpdateSettings;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -48,17 +47,28 @@ public final class Backend implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.bindsmith.wiring");
 
-    private Backend(BackendKind kind, String description, ZoneStore zoneStore, NameServerControl control,
-                    RecordUpdater recordUpdater, RecordReader recordReader, Clock clock,
-                    Optional<InetSocketAddress> dns, AutoCloseable resources) {
+    private Backend(
+            BackendKind kind,
+            String description,
+            ZoneStore zoneStore,
+            NameServerControl control,
+            RecordUpdater recordUpdater,
+            RecordReader recordReader,
+            Clock clock,
+            Optional<InetSocketAddress> dns,
+            AutoCloseable resources) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.description = Objects.requireNonNull(description, "description");
         this.zoneStore = Objects.requireNonNull(zoneStore, "zoneStore");
         this.metrics = new Metrics();
         this.control = new MeteredNameServerControl(Objects.requireNonNull(control, "control"), metrics);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.useCases = UseCases.of(zoneStore, this.control, Objects.requireNonNull(recordUpdater, "recordUpdater"),
-                Objects.requireNonNull(recordReader, "recordReader"), clock);
+        this.useCases = UseCases.of(
+                zoneStore,
+                this.control,
+                Objects.requireNonNull(recordUpdater, "recordUpdater"),
+                Objects.requireNonNull(recordReader, "recordReader"),
+                clock);
         this.dns = Objects.requireNonNull(dns, "dns");
         this.resources = Objects.requireNonNull(resources, "resources");
     }
@@ -82,17 +92,19 @@ public final class Backend implements AutoCloseable {
         BackendSettings.Rndc r = settings.rndc();
         var given = new RndcSettingsResolver.Given(r.server(), r.algorithm(), r.secret(), r.keyName());
         // A key file (rndc.key) is rndc.conf syntax with only a key statement.
-        RndcSettings rndc = switch (RndcSettingsResolver.standard().resolve(given, r.conf().or(r::keyFile))) {
-            case RndcSettingsResolver.Resolution.Resolved resolved -> resolved.settings();
-            case RndcSettingsResolver.Resolution.Failed failed -> throw rndcProblem(failed.problems(), r);
-        };
+        RndcSettings rndc =
+                switch (RndcSettingsResolver.standard().resolve(given, r.conf().or(r::keyFile))) {
+                    case RndcSettingsResolver.Resolution.Resolved resolved -> resolved.settings();
+                    case RndcSettingsResolver.Resolution.Failed failed -> throw rndcProblem(failed.problems(), r);
+                };
 
         BackendSettings.Nsupdate n = settings.nsupdate();
         var update = new UpdateSettings.Given(n.server(), n.port(), n.keyName(), n.algorithm(), n.secret());
         UpdateSettings updates = switch (UpdateSettings.resolve(update, UpdateSettings.RndcFallback.of(rndc))) {
             case UpdateSettings.Resolution.Resolved resolved -> resolved.settings();
-            case UpdateSettings.Resolution.Failed failed -> throw new BackendConfigurationException(
-                    variable(failed.problem()), failed.problem().message());
+            case UpdateSettings.Resolution.Failed failed ->
+                throw new BackendConfigurationException(
+                        variable(failed.problem()), failed.problem().message());
         };
 
         FileZoneStore store;
@@ -104,9 +116,16 @@ public final class Backend implements AutoCloseable {
         RndcClient client = rndc.clientBuilder().build();
         String description = "BIND: rndc " + hostPort(rndc.host(), rndc.port()) + ", updates to "
                 + hostPort(updates.server(), updates.port()) + ", zone files in " + store.directory();
-        return new Backend(BackendKind.BIND, description, store, new RndcNameServerControl(client),
-                new Rfc2136RecordUpdater(updates), new AxfrRecordReader(updates), Clock.systemUTC(),
-                Optional.of(new InetSocketAddress(updates.server(), updates.port())), client);
+        return new Backend(
+                BackendKind.BIND,
+                description,
+                store,
+                new RndcNameServerControl(client),
+                new Rfc2136RecordUpdater(updates),
+                new AxfrRecordReader(updates),
+                Clock.systemUTC(),
+                Optional.of(new InetSocketAddress(updates.server(), updates.port())),
+                client);
     }
 
     /**
@@ -114,16 +133,18 @@ public final class Backend implements AutoCloseable {
      * valid base64; RNDC_SERVER is not a host …". A problem of the file itself is named by the
      * variable that gave the file.
      */
-    private static BackendConfigurationException rndcProblem(List<RndcSettingsResolver.Problem> problems,
-                                                             BackendSettings.Rndc r) {
+    private static BackendConfigurationException rndcProblem(
+            List<RndcSettingsResolver.Problem> problems, BackendSettings.Rndc r) {
         String fileVariable = r.keyFile().isPresent() ? BackendSettings.RNDC_KEY_FILE : BackendSettings.RNDC_CONF;
         List<String> said = new ArrayList<>();
         for (RndcSettingsResolver.Problem p : problems) {
-            said.add(said.isEmpty() || p.field() == RndcSettingsResolver.Field.FILE ? p.message()
-                    : variable(p.field(), fileVariable) + " " + p.message());
+            said.add(
+                    said.isEmpty() || p.field() == RndcSettingsResolver.Field.FILE
+                            ? p.message()
+                            : variable(p.field(), fileVariable) + " " + p.message());
         }
-        return new BackendConfigurationException(variable(problems.getFirst().field(), fileVariable),
-                String.join("; ", said));
+        return new BackendConfigurationException(
+                variable(problems.getFirst().field(), fileVariable), String.join("; ", said));
     }
 
     private static String variable(RndcSettingsResolver.Field field, String fileVariable) {
@@ -169,7 +190,8 @@ public final class Backend implements AutoCloseable {
         String where = server.localAddress()
                 .map(a -> "DNS on " + hostPort(a.getAddress().getHostAddress(), a.getPort()) + " (UDP, TCP)")
                 .orElse("not answering DNS");
-        String description = "embedded: " + where + ", zone files in " + e.dataDir().toAbsolutePath().normalize();
+        String description = "embedded: " + where + ", zone files in "
+                + e.dataDir().toAbsolutePath().normalize();
         AutoCloseable resources = () -> {
             try {
                 server.close();
@@ -177,20 +199,35 @@ public final class Backend implements AutoCloseable {
                 lock.close();
             }
         };
-        return new Backend(BackendKind.EMBEDDED, description, server.zoneStore(), server.nameServerControl(),
-                server.recordUpdater(), server.recordReader(), Clock.systemUTC(), server.localAddress(), resources);
+        return new Backend(
+                BackendKind.EMBEDDED,
+                description,
+                server.zoneStore(),
+                server.nameServerControl(),
+                server.recordUpdater(),
+                server.recordReader(),
+                Clock.systemUTC(),
+                server.localAddress(),
+                resources);
     }
 
-    private static EmbeddedNameServer startEmbedded(BackendSettings.Embedded e, InetAddress address, boolean answerDns) {
+    private static EmbeddedNameServer startEmbedded(
+            BackendSettings.Embedded e, InetAddress address, boolean answerDns) {
         try {
-            return EmbeddedNameServer.builder().dataDirectory(e.dataDir()).address(address).port(e.port())
-                    .listen(answerDns).start();
+            return EmbeddedNameServer.builder()
+                    .dataDirectory(e.dataDir())
+                    .address(address)
+                    .port(e.port())
+                    .listen(answerDns)
+                    .start();
         } catch (java.net.BindException ex) {
-            throw new BackendConfigurationException(BackendSettings.DNS_PORT, "cannot answer DNS on "
-                    + hostPort(e.address(), e.port()) + " (" + ex.getMessage() + "); is another server using it?");
+            throw new BackendConfigurationException(
+                    BackendSettings.DNS_PORT,
+                    "cannot answer DNS on " + hostPort(e.address(), e.port()) + " (" + ex.getMessage()
+                            + "); is another server using it?");
         } catch (IOException ex) {
-            throw new BackendConfigurationException(BackendSettings.DATA_DIR, "cannot use " + e.dataDir()
-                    + " (" + ex.getMessage() + ")");
+            throw new BackendConfigurationException(
+                    BackendSettings.DATA_DIR, "cannot use " + e.dataDir() + " (" + ex.getMessage() + ")");
         }
     }
 
@@ -202,11 +239,17 @@ public final class Backend implements AutoCloseable {
      * A backend from ports built elsewhere (tests, an embedding application). {@code resources} is
      * closed with the backend; {@code description} is what {@link #describe()} says.
      */
-    public static Backend of(BackendKind kind, String description, ZoneStore zoneStore, NameServerControl control,
-                             RecordUpdater recordUpdater, RecordReader recordReader, Clock clock,
-                             AutoCloseable resources) {
-        return new Backend(kind, description, zoneStore, control, recordUpdater, recordReader, clock, Optional.empty(),
-                resources);
+    public static Backend of(
+            BackendKind kind,
+            String description,
+            ZoneStore zoneStore,
+            NameServerControl control,
+            RecordUpdater recordUpdater,
+            RecordReader recordReader,
+            Clock clock,
+            AutoCloseable resources) {
+        return new Backend(
+                kind, description, zoneStore, control, recordUpdater, recordReader, clock, Optional.empty(), resources);
     }
 
     public BackendKind kind() {

@@ -1,7 +1,6 @@
 package dev.bindsmith.wiring;
 
 import dev.bindsmith.core.net.IpAddresses;
-
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -31,8 +30,8 @@ import java.util.function.Predicate;
  * @param nsupdate how to send RFC 2136 updates to BIND (each absent value falls back to rndc's)
  * @param embedded where the embedded server listens and keeps its zones
  */
-public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rndc rndc, Nsupdate nsupdate,
-                              Embedded embedded) {
+public record BackendSettings(
+        BackendKind kind, String reason, Path zoneDir, Rndc rndc, Nsupdate nsupdate, Embedded embedded) {
 
     public static final String BACKEND = "BINDSMITH_BACKEND";
     public static final String ZONE_DIR = "BIND_ZONE_DIR";
@@ -55,7 +54,9 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
     /** Where BIND keeps zone files on Debian and in the reference implementation. */
     public static final Path DEFAULT_ZONE_DIR = Path.of("/var/cache/bind");
     /** The rndc.conf locations tried, in order, when none is given (as the rndc tool and the reference do). */
-    public static final List<Path> RNDC_CONF_LOCATIONS = List.of(Path.of("/etc/bind/rndc.conf"), Path.of("/etc/rndc.conf"));
+    public static final List<Path> RNDC_CONF_LOCATIONS =
+            List.of(Path.of("/etc/bind/rndc.conf"), Path.of("/etc/rndc.conf"));
+
     public static final String DEFAULT_DNS_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_DNS_PORT = 8053;
     /** The embedded server's data directory when neither BINDSMITH_DATA_DIR nor XDG_DATA_HOME is set. */
@@ -81,8 +82,13 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
      * @param conf      {@code RNDC_CONF} (or {@code --rndc-conf}), or the rndc.conf found in a standard place
      * @param keyFile   {@code RNDC_KEY_FILE} (or {@code --key-file}): a {@code key "name" { … };} file such as rndc.key
      */
-    public record Rndc(Optional<String> server, Optional<String> algorithm, Optional<String> secret,
-                       Optional<String> keyName, Optional<Path> conf, Optional<Path> keyFile) {
+    public record Rndc(
+            Optional<String> server,
+            Optional<String> algorithm,
+            Optional<String> secret,
+            Optional<String> keyName,
+            Optional<Path> conf,
+            Optional<Path> keyFile) {
         public Rndc {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(algorithm, "algorithm");
@@ -105,8 +111,12 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
      * RFC 2136 updates to BIND. Each absent value falls back to the rndc key's (the reference's order:
      * {@code NSUPDATE_KEY_NAME} → {@code RNDC_KEY_NAME} …); the server defaults to {@code 127.0.0.1:53}.
      */
-    public record Nsupdate(Optional<String> server, OptionalInt port, Optional<String> keyName,
-                           Optional<String> algorithm, Optional<String> secret) {
+    public record Nsupdate(
+            Optional<String> server,
+            OptionalInt port,
+            Optional<String> keyName,
+            Optional<String> algorithm,
+            Optional<String> secret) {
         public Nsupdate {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(port, "port");
@@ -118,8 +128,8 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
         /** Never shows the secret, only whether there is one. */
         @Override
         public String toString() {
-            return "Nsupdate[server=" + server + ", port=" + port + ", keyName=" + keyName + ", algorithm="
-                    + algorithm + ", secret=" + (secret.isPresent() ? "(set)" : "(unset)") + "]";
+            return "Nsupdate[server=" + server + ", port=" + port + ", keyName=" + keyName + ", algorithm=" + algorithm
+                    + ", secret=" + (secret.isPresent() ? "(set)" : "(unset)") + "]";
         }
     }
 
@@ -146,29 +156,43 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
     public static BackendSettings fromEnvironment(Map<String, String> env, Predicate<Path> readable) {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(readable, "readable");
-        Optional<BackendKind> forced = value(env, BACKEND).map(v -> BackendKind.parse(v).orElseThrow(
-                () -> new BackendConfigurationException(BACKEND, "must be bind or embedded (was '" + v + "')")));
+        Optional<BackendKind> forced = value(env, BACKEND)
+                .map(v -> BackendKind.parse(v)
+                        .orElseThrow(() -> new BackendConfigurationException(
+                                BACKEND, "must be bind or embedded (was '" + v + "')")));
 
         Optional<Path> givenConf = path(env, RNDC_CONF);
         givenConf.ifPresent(p -> requireReadable(RNDC_CONF, p, readable));
         Optional<Path> keyFile = path(env, RNDC_KEY_FILE);
         keyFile.ifPresent(p -> requireReadable(RNDC_KEY_FILE, p, readable));
-        Optional<Path> foundConf = givenConf.isPresent() ? Optional.empty()
+        Optional<Path> foundConf = givenConf.isPresent()
+                ? Optional.empty()
                 : RNDC_CONF_LOCATIONS.stream().filter(readable).findFirst();
 
         if (givenConf.isPresent() && keyFile.isPresent()) {
-            throw new BackendConfigurationException(RNDC_KEY_FILE, "give " + RNDC_CONF + " or " + RNDC_KEY_FILE + ", not both");
+            throw new BackendConfigurationException(
+                    RNDC_KEY_FILE, "give " + RNDC_CONF + " or " + RNDC_KEY_FILE + ", not both");
         }
         // Key names, algorithms and secrets are judged where they are resolved against the rndc.conf
         // (RndcSettingsResolver, UpdateSettings), so that one place decides what is acceptable.
         Optional<String> secret = value(env, RNDC_SECRET);
-        Rndc rndc = new Rndc(value(env, RNDC_SERVER), value(env, RNDC_ALGORITHM), secret,
-                value(env, RNDC_KEY_NAME), givenConf.or(() -> foundConf), keyFile);
+        Rndc rndc = new Rndc(
+                value(env, RNDC_SERVER),
+                value(env, RNDC_ALGORITHM),
+                secret,
+                value(env, RNDC_KEY_NAME),
+                givenConf.or(() -> foundConf),
+                keyFile);
 
-        Nsupdate nsupdate = new Nsupdate(value(env, NSUPDATE_SERVER), port(env, NSUPDATE_PORT, 1),
-                value(env, NSUPDATE_KEY_NAME), value(env, NSUPDATE_ALGORITHM), value(env, NSUPDATE_SECRET));
+        Nsupdate nsupdate = new Nsupdate(
+                value(env, NSUPDATE_SERVER),
+                port(env, NSUPDATE_PORT, 1),
+                value(env, NSUPDATE_KEY_NAME),
+                value(env, NSUPDATE_ALGORITHM),
+                value(env, NSUPDATE_SECRET));
 
-        String address = value(env, DNS_ADDRESS).map(a -> ipLiteral(DNS_ADDRESS, a)).orElse(DEFAULT_DNS_ADDRESS);
+        String address =
+                value(env, DNS_ADDRESS).map(a -> ipLiteral(DNS_ADDRESS, a)).orElse(DEFAULT_DNS_ADDRESS);
         int dnsPort = port(env, DNS_PORT, 0).orElse(DEFAULT_DNS_PORT);
         Path dataDir = path(env, DATA_DIR)
                 .or(() -> path(env, XDG_DATA_HOME).map(p -> p.resolve("bindsmith")))
@@ -187,9 +211,11 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
             kind = forced.get();
             reason = BACKEND + "=" + kind.wireName();
             if (kind == BackendKind.BIND && keyReason.isEmpty()) {
-                throw new BackendConfigurationException(BACKEND, "bind needs an rndc key, and none is configured: set "
-                        + RNDC_SECRET + ", " + RNDC_KEY_FILE + " or " + RNDC_CONF
-                        + " (or put an rndc.conf in /etc/bind/rndc.conf or /etc/rndc.conf)");
+                throw new BackendConfigurationException(
+                        BACKEND,
+                        "bind needs an rndc key, and none is configured: set "
+                                + RNDC_SECRET + ", " + RNDC_KEY_FILE + " or " + RNDC_CONF
+                                + " (or put an rndc.conf in /etc/bind/rndc.conf or /etc/rndc.conf)");
             }
         } else if (keyReason.isPresent()) {
             kind = BackendKind.BIND;
@@ -209,11 +235,14 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
     /** Where the chosen backend is: BIND's control channel and zone directory, or the embedded server's address. */
     public String location() {
         return switch (kind) {
-            case BIND -> "rndc " + rndc.server()
-                    .or(() -> rndc.conf().or(rndc::keyFile).map(p -> "server from " + p))
-                    .orElse("127.0.0.1:953") + ", zone files in " + zoneDir;
-            case EMBEDDED -> "DNS on " + hostPort(embedded.address(), embedded.port())
-                    + ", zone files in " + embedded.dataDir();
+            case BIND ->
+                "rndc "
+                        + rndc.server()
+                                .or(() -> rndc.conf().or(rndc::keyFile).map(p -> "server from " + p))
+                                .orElse("127.0.0.1:953")
+                        + ", zone files in " + zoneDir;
+            case EMBEDDED ->
+                "DNS on " + hostPort(embedded.address(), embedded.port()) + ", zone files in " + embedded.dataDir();
         };
     }
 
@@ -252,7 +281,8 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
         try {
             int p = Integer.parseInt(v.get());
             if (p < min || p > 65535) {
-                throw new BackendConfigurationException(name, "must be a port between " + min + " and 65535 (was " + p + ")");
+                throw new BackendConfigurationException(
+                        name, "must be a port between " + min + " and 65535 (was " + p + ")");
             }
             return OptionalInt.of(p);
         } catch (NumberFormatException e) {
@@ -262,7 +292,8 @@ public record BackendSettings(BackendKind kind, String reason, Path zoneDir, Rnd
 
     private static String ipLiteral(String name, String v) {
         String bare = v.startsWith("[") && v.endsWith("]") ? v.substring(1, v.length() - 1) : v;
-        return IpAddresses.parse(bare).map(a -> bare).orElseThrow(
-                () -> new BackendConfigurationException(name, "must be an IP address (was '" + v + "')"));
+        return IpAddresses.parse(bare)
+                .map(a -> bare)
+                .orElseThrow(() -> new BackendConfigurationException(name, "must be an IP address (was '" + v + "')"));
     }
 }

@@ -37,8 +37,8 @@ final class DataDirectoryLock implements AutoCloseable {
             Files.createDirectories(where);
             channel = FileChannel.open(where.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new BackendConfigurationException(BackendSettings.DATA_DIR, "cannot use " + where
-                    + " (" + e.getMessage() + ")");
+            throw new BackendConfigurationException(
+                    BackendSettings.DATA_DIR, "cannot use " + where + " (" + e.getMessage() + ")");
         }
         FileLock lock;
         try {
@@ -47,14 +47,16 @@ final class DataDirectoryLock implements AutoCloseable {
             lock = null;
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new BackendConfigurationException(BackendSettings.DATA_DIR, "cannot lock " + where
-                    + " (" + e.getMessage() + ")");
+            throw new BackendConfigurationException(
+                    BackendSettings.DATA_DIR, "cannot lock " + where + " (" + e.getMessage() + ")");
         }
         if (lock == null) {
             closeQuietly(channel);
-            throw new BackendConfigurationException(BackendSettings.DATA_DIR, where
-                    + " is in use by another bindsmith (a running 'bindsmith serve'?), which would overwrite"
-                    + " changes made here; go through it with --url, or stop it first");
+            throw new BackendConfigurationException(
+                    BackendSettings.DATA_DIR,
+                    where
+                            + " is in use by another bindsmith (a running 'bindsmith serve'?), which would overwrite"
+                            + " changes made here; go through it with --url, or stop it first");
         }
         return new DataDirectoryLock(channel, lock);
     }

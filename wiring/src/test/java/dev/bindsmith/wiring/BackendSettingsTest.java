@@ -1,14 +1,13 @@
 package dev.bindsmith.wiring;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class BackendSettingsTest {
 
@@ -25,9 +24,10 @@ class BackendSettingsTest {
         BackendSettings s = BackendSettings.fromEnvironment(Map.of(), NOTHING_READABLE);
 
         assertThat(s.kind()).isEqualTo(BackendKind.EMBEDDED);
-        assertThat(s.describe()).isEqualTo(
-                "backend: embedded (no rndc key configured: RNDC_SECRET unset and no rndc.conf found)");
-        assertThat(s.embedded()).isEqualTo(new BackendSettings.Embedded("127.0.0.1", 8053, Path.of(".bindsmith", "data")));
+        assertThat(s.describe())
+                .isEqualTo("backend: embedded (no rndc key configured: RNDC_SECRET unset and no rndc.conf found)");
+        assertThat(s.embedded())
+                .isEqualTo(new BackendSettings.Embedded("127.0.0.1", 8053, Path.of(".bindsmith", "data")));
     }
 
     @Test
@@ -50,9 +50,11 @@ class BackendSettingsTest {
 
     @Test
     void aGivenRndcConfOrKeyFileChoosesBind() {
-        assertThat(BackendSettings.fromEnvironment(Map.of("RNDC_CONF", "/x/rndc.conf"), readable("/x/rndc.conf")).reason())
+        assertThat(BackendSettings.fromEnvironment(Map.of("RNDC_CONF", "/x/rndc.conf"), readable("/x/rndc.conf"))
+                        .reason())
                 .isEqualTo("rndc.conf /x/rndc.conf given (RNDC_CONF)");
-        assertThat(BackendSettings.fromEnvironment(Map.of("RNDC_KEY_FILE", "/x/rndc.key"), readable("/x/rndc.key")).kind())
+        assertThat(BackendSettings.fromEnvironment(Map.of("RNDC_KEY_FILE", "/x/rndc.key"), readable("/x/rndc.key"))
+                        .kind())
                 .isEqualTo(BackendKind.BIND);
     }
 
@@ -70,7 +72,8 @@ class BackendSettingsTest {
         assertThat(embedded.kind()).isEqualTo(BackendKind.EMBEDDED);
         assertThat(embedded.describe()).isEqualTo("backend: embedded (BINDSMITH_BACKEND=embedded)");
 
-        BackendSettings bind = BackendSettings.fromEnvironment(Map.of("BINDSMITH_BACKEND", "bind"), readable("/etc/bind/rndc.conf"));
+        BackendSettings bind =
+                BackendSettings.fromEnvironment(Map.of("BINDSMITH_BACKEND", "bind"), readable("/etc/bind/rndc.conf"));
         assertThat(bind.kind()).isEqualTo(BackendKind.BIND);
     }
 
@@ -83,15 +86,18 @@ class BackendSettingsTest {
 
     @Test
     void badValuesAreErrorsNamingTheirVariable() {
-        assertThatThrownBy(() -> BackendSettings.fromEnvironment(Map.of("BINDSMITH_BACKEND", "named"), NOTHING_READABLE))
+        assertThatThrownBy(
+                        () -> BackendSettings.fromEnvironment(Map.of("BINDSMITH_BACKEND", "named"), NOTHING_READABLE))
                 .hasMessage("BINDSMITH_BACKEND: must be bind or embedded (was 'named')");
         assertThatThrownBy(() -> BackendSettings.fromEnvironment(Map.of("BINDSMITH_DNS_PORT", "53x"), NOTHING_READABLE))
                 .hasMessage("BINDSMITH_DNS_PORT: must be a port number (was '53x')");
         assertThatThrownBy(() -> BackendSettings.fromEnvironment(Map.of("NSUPDATE_PORT", "70000"), NOTHING_READABLE))
                 .hasMessage("NSUPDATE_PORT: must be a port between 1 and 65535 (was 70000)");
-        assertThatThrownBy(() -> BackendSettings.fromEnvironment(Map.of("BINDSMITH_DNS_ADDRESS", "example.com"), NOTHING_READABLE))
+        assertThatThrownBy(() -> BackendSettings.fromEnvironment(
+                        Map.of("BINDSMITH_DNS_ADDRESS", "example.com"), NOTHING_READABLE))
                 .hasMessage("BINDSMITH_DNS_ADDRESS: must be an IP address (was 'example.com')");
-        assertThatThrownBy(() -> BackendSettings.fromEnvironment(Map.of("RNDC_CONF", "/a", "RNDC_KEY_FILE", "/b"), readable("/a", "/b")))
+        assertThatThrownBy(() -> BackendSettings.fromEnvironment(
+                        Map.of("RNDC_CONF", "/a", "RNDC_KEY_FILE", "/b"), readable("/a", "/b")))
                 .hasMessage("RNDC_KEY_FILE: give RNDC_CONF or RNDC_KEY_FILE, not both");
     }
 
@@ -105,8 +111,15 @@ class BackendSettingsTest {
 
     @Test
     void embeddedAddressPortAndDataDirectoryCanBeSet() {
-        BackendSettings s = BackendSettings.fromEnvironment(Map.of("BINDSMITH_DNS_ADDRESS", "::1",
-                "BINDSMITH_DNS_PORT", "0", "BINDSMITH_DATA_DIR", "/srv/bindsmith"), NOTHING_READABLE);
+        BackendSettings s = BackendSettings.fromEnvironment(
+                Map.of(
+                        "BINDSMITH_DNS_ADDRESS",
+                        "::1",
+                        "BINDSMITH_DNS_PORT",
+                        "0",
+                        "BINDSMITH_DATA_DIR",
+                        "/srv/bindsmith"),
+                NOTHING_READABLE);
 
         assertThat(s.embedded()).isEqualTo(new BackendSettings.Embedded("::1", 0, Path.of("/srv/bindsmith")));
         assertThat(s.location()).isEqualTo("DNS on [::1]:0, zone files in /srv/bindsmith");
@@ -114,14 +127,16 @@ class BackendSettingsTest {
 
     @Test
     void theDataDirectoryFollowsXdgDataHomeWhenNoneIsGiven() {
-        BackendSettings s = BackendSettings.fromEnvironment(Map.of("XDG_DATA_HOME", "/home/u/.local/share"), NOTHING_READABLE);
+        BackendSettings s =
+                BackendSettings.fromEnvironment(Map.of("XDG_DATA_HOME", "/home/u/.local/share"), NOTHING_READABLE);
 
         assertThat(s.embedded().dataDir()).isEqualTo(Path.of("/home/u/.local/share/bindsmith"));
     }
 
     @Test
     void blankVariablesCountAsUnset() {
-        BackendSettings s = BackendSettings.fromEnvironment(Map.of("RNDC_SECRET", " ", "BINDSMITH_BACKEND", ""), NOTHING_READABLE);
+        BackendSettings s =
+                BackendSettings.fromEnvironment(Map.of("RNDC_SECRET", " ", "BINDSMITH_BACKEND", ""), NOTHING_READABLE);
 
         assertThat(s.kind()).isEqualTo(BackendKind.EMBEDDED);
     }

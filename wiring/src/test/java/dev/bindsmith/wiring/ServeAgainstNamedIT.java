@@ -1,11 +1,21 @@
 package dev.bindsmith.wiring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bindsmith.http.HttpServerConfig;
 import dev.bindsmith.testing.named.NamedAvailability;
 import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,17 +28,6 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
-
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole stack as {@code bindsmith serve} wires it, against a real named 9.18: the server's
@@ -59,8 +58,10 @@ class ServeAgainstNamedIT {
                 "NSUPDATE_ALGORITHM", named.updateKey().algorithm(),
                 "NSUPDATE_SECRET", named.updateKey().secret());
         backend = Backend.open(BackendSettings.fromEnvironment(env, p -> false), true);
-        server = ApiServer.start(backend, HttpServerConfig.parse(Map.of("API_PORT", "0", "BIND_API_TOKEN", TOKEN,
-                "RATE_LIMIT_ENABLED", "false"), Map.of()));
+        server = ApiServer.start(
+                backend,
+                HttpServerConfig.parse(
+                        Map.of("API_PORT", "0", "BIND_API_TOKEN", TOKEN, "RATE_LIMIT_ENABLED", "false"), Map.of()));
     }
 
     @AfterAll
@@ -77,12 +78,14 @@ class ServeAgainstNamedIT {
     }
 
     private static HttpResponse<String> call(String method, String path, String json) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(30))
+        var request = HttpRequest.newBuilder(URI.create(server.url() + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + TOKEN);
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -114,17 +117,22 @@ class ServeAgainstNamedIT {
                 """.formatted(NamedLauncher.UPDATE_KEY_NAME));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/zones/" + zone);
-        assertThat(query("www.e2e.example.", Type.A).getSection(Section.ANSWER)).singleElement()
+        assertThat(query("www.e2e.example.", Type.A).getSection(Section.ANSWER))
+                .singleElement()
                 .satisfies(r -> assertThat(r.rdataToString()).isEqualTo("192.0.2.80"));
-        assertThat(query("e2e.example.", Type.TXT).getSection(Section.ANSWER)).singleElement()
+        assertThat(query("e2e.example.", Type.TXT).getSection(Section.ANSWER))
+                .singleElement()
                 .satisfies(r -> assertThat(r.rdataToString()).isEqualTo("\"v=spf1 mx -all\""));
 
-        var added = call("POST", "/api/v1/zones/" + zone + "/records",
+        var added = call(
+                "POST",
+                "/api/v1/zones/" + zone + "/records",
                 "{\"name\":\"api\",\"type\":\"AAAA\",\"value\":\"2001:db8::80\",\"ttl\":300}");
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-        assertThat(query("api.e2e.example.", Type.AAAA).getSection(Section.ANSWER)).singleElement()
-                .satisfies(r -> assertThat(((AAAARecord) r).getAddress())
-                        .isEqualTo(InetAddress.getByName("2001:db8::80")));
+        assertThat(query("api.e2e.example.", Type.AAAA).getSection(Section.ANSWER))
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(((AAAARecord) r).getAddress()).isEqualTo(InetAddress.getByName("2001:db8::80")));
 
         JsonNode info = json(call("GET", "/api/v1/zones/" + zone));
         assertThat(info.path("zoneType").asText()).isEqualTo("primary");
@@ -136,7 +144,8 @@ class ServeAgainstNamedIT {
             var r = call("POST", "/api/v1/zones/" + zone + "/" + verb);
             assertThat(r.statusCode()).as("%s: %s", verb, r.body()).isEqualTo(200);
         }
-        assertThat(json(call("GET", "/api/v1/server/status")).path("running").asBoolean()).isTrue();
+        assertThat(json(call("GET", "/api/v1/server/status")).path("running").asBoolean())
+                .isTrue();
         assertThat(call("GET", "/api/v1/ready").statusCode()).isEqualTo(200);
 
         var conflict = call("POST", "/api/v1/zones", """
@@ -149,10 +158,12 @@ class ServeAgainstNamedIT {
         var deleted = call("DELETE", "/api/v1/zones/" + zone);
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         assertThat(query("www.e2e.example.", Type.A).getRcode()).isNotEqualTo(Rcode.NOERROR);
-        assertThat(call("GET", "/api/v1/zones/" + zone + "/status").statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/zones/" + zone + "/status").statusCode())
+                .isEqualTo(404);
 
         String metrics = call("GET", "/metrics").body();
-        assertThat(metrics).contains("bindsmith_backend_commands_total{command=\"addzone\",result=\"ok\"} 1")
+        assertThat(metrics)
+                .contains("bindsmith_backend_commands_total{command=\"addzone\",result=\"ok\"} 1")
                 .contains("bindsmith_backend_commands_total{command=\"delzone\",result=\"ok\"} 1");
     }
 

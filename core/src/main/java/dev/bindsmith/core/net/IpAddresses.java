@@ -12,12 +12,13 @@ import java.util.Optional;
  * that is not a literal and reads some non-literals ({@code 1.2.3}, {@code 010.0.0.1}) as addresses.
  */
 public final class IpAddresses {
-    private IpAddresses() {
-    }
+    private IpAddresses() {}
 
     /** An IPv4 or IPv6 literal: IPv6 when the text holds a colon. */
     public static Optional<InetAddress> parse(String text) {
-        return text.indexOf(':') >= 0 ? parseIpv6(text).map(a -> a) : parseIpv4(text).map(a -> a);
+        return text.indexOf(':') >= 0
+                ? parseIpv6(text).map(a -> a)
+                : parseIpv4(text).map(a -> a);
     }
 
     /**
@@ -185,7 +186,9 @@ public final class IpAddresses {
         byte[] bytes = new byte[4];
         for (int i = 0; i < 4; i++) {
             String part = parts[i];
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || !part.chars().allMatch(c -> c >= '0' && c <= '9')
                     || (part.length() > 1 && part.charAt(0) == '0')) {
                 return null;
             }

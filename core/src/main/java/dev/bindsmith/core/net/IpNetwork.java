@@ -61,7 +61,8 @@ public record IpNetwork(InetAddress address, int prefixLength) {
             return Optional.empty();
         }
         int prefix = Integer.parseInt(length);
-        if (prefix > bits(address.get()) || !enclosing(address.get(), prefix).address().equals(address.get())) {
+        if (prefix > bits(address.get())
+                || !enclosing(address.get(), prefix).address().equals(address.get())) {
             return Optional.empty();
         }
         return Optional.of(new IpNetwork(address.get(), prefix));

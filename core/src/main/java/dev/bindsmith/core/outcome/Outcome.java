@@ -1,7 +1,6 @@
 package dev.bindsmith.core.outcome;
 
 import dev.bindsmith.core.validation.Violation;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +37,7 @@ public sealed interface Outcome<T> {
     }
 
     /** 204: the resource is gone. */
-    record Deleted<T>() implements Outcome<T> {
-    }
+    record Deleted<T>() implements Outcome<T> {}
 
     /**
      * A failure. {@code error} is the short title of the error envelope, {@code details} the sentence a
@@ -150,8 +148,8 @@ public sealed interface Outcome<T> {
         return rejected(violations, context, ErrorCode.RECORD_CONFLICT, "Invalid record");
     }
 
-    private static <T> Failure<T> rejected(List<Violation> violations, Map<String, String> context,
-                                           ErrorCode semanticCode, String semanticTitle) {
+    private static <T> Failure<T> rejected(
+            List<Violation> violations, Map<String, String> context, ErrorCode semanticCode, String semanticTitle) {
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("a rejection needs at least one violation");
         }
@@ -162,8 +160,11 @@ public sealed interface Outcome<T> {
     }
 
     static <T> Failure<T> zoneNotFound(String zone) {
-        return new NotFound<>(ErrorCode.ZONE_NOT_FOUND, "Zone not found",
-                "No zone named '" + zone + "' exists", orderedPairs("zone", zone));
+        return new NotFound<>(
+                ErrorCode.ZONE_NOT_FOUND,
+                "Zone not found",
+                "No zone named '" + zone + "' exists",
+                orderedPairs("zone", zone));
     }
 
     static <T> Failure<T> recordNotFound(String zone, String details) {
@@ -176,19 +177,23 @@ public sealed interface Outcome<T> {
 
     /** The name server answered and refused: {@code details} is its short error text. */
     static <T> Failure<T> backendRejected(String command, String details) {
-        return new BackendFailed<>(ErrorCode.BACKEND_REJECTED, "RNDC command failed", command, details,
-                orderedPairs("command", command));
+        return new BackendFailed<>(
+                ErrorCode.BACKEND_REJECTED, "RNDC command failed", command, details, orderedPairs("command", command));
     }
 
     /** The name server could not be reached or did not answer. */
     static <T> Failure<T> backendUnreachable(String command, String details) {
-        return new BackendFailed<>(ErrorCode.BACKEND_UNREACHABLE, "RNDC command failed", command, details,
+        return new BackendFailed<>(
+                ErrorCode.BACKEND_UNREACHABLE,
+                "RNDC command failed",
+                command,
+                details,
                 orderedPairs("command", command));
     }
 
     static <T> Failure<T> zoneFileWriteFailed(String zone, String details) {
-        return new BackendFailed<>(ErrorCode.ZONE_FILE_WRITE_FAILED, "Failed to write zone file", "", details,
-                orderedPairs("zone", zone));
+        return new BackendFailed<>(
+                ErrorCode.ZONE_FILE_WRITE_FAILED, "Failed to write zone file", "", details, orderedPairs("zone", zone));
     }
 
     static <T> Failure<T> unavailable(String details) {

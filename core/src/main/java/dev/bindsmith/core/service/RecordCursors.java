@@ -4,7 +4,6 @@ import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,12 +16,16 @@ import java.util.Optional;
  * base64url-encoded, so that a page follows from the key alone, whatever changed in between.
  */
 final class RecordCursors {
-    private RecordCursors() {
-    }
+    private RecordCursors() {}
 
     /** The records after {@code after} that pass the filters, in canonical order, cut to {@code limit}. */
-    static RecordPage page(ZoneName zone, List<Record> records, Optional<DomainName> owner, Optional<RecordType> type,
-                           Optional<String> after, int limit) {
+    static RecordPage page(
+            ZoneName zone,
+            List<Record> records,
+            Optional<DomainName> owner,
+            Optional<RecordType> type,
+            Optional<String> after,
+            int limit) {
         List<Record> sorted = records.stream()
                 .filter(r -> owner.map(o -> o.equals(r.owner())).orElse(true))
                 .filter(r -> type.map(t -> t == r.type()).orElse(true))

@@ -40,6 +40,5 @@ sealed interface RecordOp {
         }
     }
 
-    record RemoveRRset(DomainName owner, RecordType type) implements RecordOp {
-    }
+    record RemoveRRset(DomainName owner, RecordType type) implements RecordOp {}
 }

@@ -3,10 +3,7 @@ package dev.bindsmith.core.service;
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ChangeReport;
-import dev.bindsmith.core.port.ChangeSet;
 import dev.bindsmith.core.port.NameServerControl;
-import dev.bindsmith.core.port.Prerequisite;
-import dev.bindsmith.core.port.RecordChange;
 import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.validation.Violation;
@@ -14,19 +11,10 @@ import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
 import dev.bindsmith.core.zone.ZoneName;
-
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +30,7 @@ public final class RecordService {
 
     /** TTL of an added record whose request names none and whose RRset is new: the reference's default. */
     public static final long DEFAULT_TTL = 3600;
+
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
 
@@ -66,8 +55,9 @@ public final class RecordService {
 
     /** Created (201) with the record added; its location is the zone's records collection ({@code zones/<zone>/records}). */
     public Outcome<RecordChanged> add(String zone, RecordRequest request) {
-        return single(zone, new ChangeRequest.Add(request)).flatMap(changed ->
-                new Outcome.Created<>(changed, "zones/" + changed.zone().value() + "/records"));
+        return single(zone, new ChangeRequest.Add(request))
+                .flatMap(changed ->
+                        new Outcome.Created<>(changed, "zones/" + changed.zone().value() + "/records"));
     }
 
     /** Ok with the record replaced; NotFound ({@code RECORD_NOT_FOUND}) when the current value is not there. */
@@ -91,19 +81,23 @@ public final class RecordService {
             return ((Outcome.Failure<ZoneName>) name).as();
         }
         if (operations.isEmpty()) {
-            return Outcome.invalid(List.of(Violation.malformed("changes", "A change set needs at least one operation")),
+            return Outcome.invalid(
+                    List.of(Violation.malformed("changes", "A change set needs at least one operation")),
                     Outcome.orderedPairs("zone", z.value()));
         }
         Outcome<List<RecordOp>> ops = RecordValidation.validate(z, operations, true);
         if (!(ops instanceof Outcome.Ok<List<RecordOp>>(List<RecordOp> valid))) {
             return ((Outcome.Failure<List<RecordOp>>) ops).as();
         }
-        return withZone(z, true, () -> planner.plan(z, valid, true).flatMap(plan -> {
-            if (dryRun) {
-                return new Outcome.Ok<>(new ChangeSetResult(z, false, plan.results()));
-            }
-            return send(z, plan).map(report -> new ChangeSetResult(z, true, plan.results()));
-        }));
+        return withZone(
+                z,
+                true,
+                () -> planner.plan(z, valid, true).flatMap(plan -> {
+                    if (dryRun) {
+                        return new Outcome.Ok<>(new ChangeSetResult(z, false, plan.results()));
+                    }
+                    return send(z, plan).map(report -> new ChangeSetResult(z, true, plan.results()));
+                }));
     }
 
     /** A page of the zone's records, filtered by owner name and type, in canonical order. */
@@ -162,14 +156,20 @@ public final class RecordService {
         if (!(ops instanceof Outcome.Ok<List<RecordOp>>(List<RecordOp> valid))) {
             return ((Outcome.Failure<List<RecordOp>>) ops).as();
         }
-        return withZone(z, true, () -> planner.plan(z, valid, false)
-                .flatMap(plan -> send(z, plan).map(report -> plan.results().getFirst())));
+        return withZone(
+                z,
+                true,
+                () -> planner.plan(z, valid, false)
+                        .flatMap(plan ->
+                                send(z, plan).map(report -> plan.results().getFirst())));
     }
 
     private static Outcome<ZoneName> zoneName(String raw) {
         Optional<String> problem = ZoneName.problem(raw == null ? "" : raw);
         if (problem.isPresent()) {
-            return new Outcome.Invalid<>(ErrorCode.INVALID_ZONE_NAME, "Invalid zone name",
+            return new Outcome.Invalid<>(
+                    ErrorCode.INVALID_ZONE_NAME,
+                    "Invalid zone name",
                     List.of(Violation.malformed("zone", problem.get())),
                     Outcome.orderedPairs("zone", Owners.printable(raw == null ? "" : raw)));
         }
@@ -178,29 +178,39 @@ public final class RecordService {
 
     /** Runs {@code work} under the zone's lock once the name server has said the zone exists (and, for changes, takes updates). */
     private <T> Outcome<T> withZone(ZoneName zone, boolean changes, Supplier<Outcome<T>> work) {
-        return locks.with(zone, () -> control.zoneStatus(zone).flatMap(status -> {
-            if (changes && status.dynamic().equals(Optional.of(false))) {
-                return notDynamic(zone);
-            }
-            if (changes && status.frozen()) {
-                // named would answer REFUSED, which reads like a key or allow-update problem
-                return frozen(zone);
-            }
-            return work.get();
-        }));
+        return locks.with(
+                zone,
+                () -> control.zoneStatus(zone).flatMap(status -> {
+                    if (changes && status.dynamic().equals(Optional.of(false))) {
+                        return notDynamic(zone);
+                    }
+                    if (changes && status.frozen()) {
+                        // named would answer REFUSED, which reads like a key or allow-update problem
+                        return frozen(zone);
+                    }
+                    return work.get();
+                }));
     }
 
     static <T> Outcome<T> notDynamic(ZoneName zone) {
-        return new Outcome.Invalid<>(ErrorCode.ZONE_NOT_DYNAMIC, "Zone does not support dynamic updates",
-                List.of(Violation.malformed("zone", "Zone " + zone.value() + " does not accept dynamic updates;"
-                        + " create it with updateKeyName or allow updates with PATCH (allowUpdate)")),
+        return new Outcome.Invalid<>(
+                ErrorCode.ZONE_NOT_DYNAMIC,
+                "Zone does not support dynamic updates",
+                List.of(Violation.malformed(
+                        "zone",
+                        "Zone " + zone.value() + " does not accept dynamic updates;"
+                                + " create it with updateKeyName or allow updates with PATCH (allowUpdate)")),
                 Outcome.orderedPairs("zone", zone.value()));
     }
 
     static <T> Outcome<T> frozen(ZoneName zone) {
-        return new Outcome.Invalid<>(ErrorCode.ZONE_FROZEN, "Zone is frozen",
-                List.of(Violation.malformed("zone", "Zone " + zone.value() + " is frozen: dynamic updates are"
-                        + " suspended until it is thawed: thaw the zone first")),
+        return new Outcome.Invalid<>(
+                ErrorCode.ZONE_FROZEN,
+                "Zone is frozen",
+                List.of(Violation.malformed(
+                        "zone",
+                        "Zone " + zone.value() + " is frozen: dynamic updates are"
+                                + " suspended until it is thawed: thaw the zone first")),
                 Outcome.orderedPairs("zone", zone.value()));
     }
 

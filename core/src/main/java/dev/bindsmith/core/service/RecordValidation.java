@@ -6,7 +6,6 @@ import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,8 +17,7 @@ import java.util.OptionalLong;
  * zone's current content: names inside the zone, values that parse, types that may be written.
  */
 final class RecordValidation {
-    private RecordValidation() {
-    }
+    private RecordValidation() {}
 
     /**
      * Every request as an operation on typed records, or every violation at once. {@code indexed}
@@ -64,10 +62,21 @@ final class RecordValidation {
         if (u.newValue().isEmpty()) {
             missing.add(Violation.missing(path(field, "newValue")));
         }
-        Outcome<Record> current = record(new RecordRequest(u.name(), u.type(),
-                u.currentValue().or(() -> Optional.of("")), OptionalLong.empty(), u.priority()), zone, field, "currentValue");
-        Outcome<Record> next = record(new RecordRequest(u.name(), u.type(),
-                u.newValue().or(() -> Optional.of("")), u.ttl(), u.priority()), zone, field, "newValue");
+        Outcome<Record> current = record(
+                new RecordRequest(
+                        u.name(),
+                        u.type(),
+                        u.currentValue().or(() -> Optional.of("")),
+                        OptionalLong.empty(),
+                        u.priority()),
+                zone,
+                field,
+                "currentValue");
+        Outcome<Record> next = record(
+                new RecordRequest(u.name(), u.type(), u.newValue().or(() -> Optional.of("")), u.ttl(), u.priority()),
+                zone,
+                field,
+                "newValue");
         List<Violation> violations = new ArrayList<>(missing);
         if (u.currentValue().isPresent()) {
             violations.addAll(violationsOf(current));
@@ -75,7 +84,8 @@ final class RecordValidation {
         if (u.newValue().isPresent()) {
             // the name and type were judged with currentValue already; report them once
             violationsOf(next).stream()
-                    .filter(v -> u.currentValue().isEmpty() || !violationsOf(current).contains(v))
+                    .filter(v ->
+                            u.currentValue().isEmpty() || !violationsOf(current).contains(v))
                     .forEach(violations::add);
         }
         if (!violations.isEmpty()) {
@@ -92,8 +102,12 @@ final class RecordValidation {
 
     private static Outcome<RecordOp> validateRemove(ZoneName zone, RecordRemoveRequest r, String field) {
         if (r.value().isPresent()) {
-            return record(new RecordRequest(r.name(), r.type(), r.value(), OptionalLong.empty(), OptionalLong.empty()),
-                    zone, field).map(RecordOp.Remove::new);
+            return record(
+                            new RecordRequest(
+                                    r.name(), r.type(), r.value(), OptionalLong.empty(), OptionalLong.empty()),
+                            zone,
+                            field)
+                    .map(RecordOp.Remove::new);
         }
         List<Violation> violations = new ArrayList<>();
         Optional<DomainName> owner = Optional.empty();
@@ -110,10 +124,12 @@ final class RecordValidation {
         } else {
             type = RecordType.parse(r.type().get());
             if (type.isEmpty()) {
-                violations.add(Violation.malformed(path(field, "type"),
+                violations.add(Violation.malformed(
+                        path(field, "type"),
                         "Invalid record type: '" + Owners.printable(r.type().get()) + "'"));
             } else if (!type.get().writable()) {
-                violations.add(Violation.semantic(path(field, "type"),
+                violations.add(Violation.semantic(
+                        path(field, "type"),
                         "The " + type.get() + " record cannot be removed; it belongs to the zone"));
             }
         }
@@ -136,12 +152,13 @@ final class RecordValidation {
         if (parsed instanceof Outcome.Ok<Record>(Record r)) {
             List<Violation> violations = new ArrayList<>();
             if (!r.owner().isIn(zone)) {
-                violations.add(Violation.malformed(path(field, "name"),
+                violations.add(Violation.malformed(
+                        path(field, "name"),
                         "The name " + r.owner().absolute() + " is not inside zone " + zone.value()));
             }
             if (!r.type().writable()) {
-                violations.add(Violation.semantic(path(field, "type"),
-                        "The " + r.type() + " record cannot be changed through record updates"));
+                violations.add(Violation.semantic(
+                        path(field, "type"), "The " + r.type() + " record cannot be changed through record updates"));
             }
             if (!violations.isEmpty()) {
                 return Outcome.invalidRecord(violations, Outcome.orderedPairs("zone", zone.value()));
@@ -161,8 +178,9 @@ final class RecordValidation {
     }
 
     private static List<Violation> rename(List<Violation> violations, String from, String to) {
-        return violations.stream().map(v -> v.field().equals(from)
-                ? new Violation(to, v.message(), v.kind()) : v).toList();
+        return violations.stream()
+                .map(v -> v.field().equals(from) ? new Violation(to, v.message(), v.kind()) : v)
+                .toList();
     }
 
     private static List<Violation> violationsOf(Outcome<Record> outcome) {

@@ -4,7 +4,6 @@ import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.port.ZoneStore;
-
 import java.time.Clock;
 import java.util.Objects;
 
@@ -24,10 +23,10 @@ public record UseCases(ZoneService zones, RecordService records) {
         Objects.requireNonNull(records, "records");
     }
 
-    public static UseCases of(ZoneStore store, NameServerControl control, RecordUpdater updater, RecordReader reader,
-                              Clock clock) {
+    public static UseCases of(
+            ZoneStore store, NameServerControl control, RecordUpdater updater, RecordReader reader, Clock clock) {
         ZoneLocks locks = new ZoneLocks();
-        return new UseCases(new ZoneService(store, control, clock, locks),
-                new RecordService(control, updater, reader, locks));
+        return new UseCases(
+                new ZoneService(store, control, clock, locks), new RecordService(control, updater, reader, locks));
     }
 }

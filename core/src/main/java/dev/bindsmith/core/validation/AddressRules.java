@@ -4,7 +4,6 @@ import dev.bindsmith.core.net.IpAddresses;
 import dev.bindsmith.core.net.IpNetwork;
 import dev.bindsmith.core.zone.AddressMatch;
 import dev.bindsmith.core.zone.Endpoint;
-
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -22,25 +21,30 @@ public final class AddressRules {
     private static final String MATCH_FORMS = "write an address (192.0.2.1), a network (10.0.0.0/8, 2001:db8::/32),"
             + " any, none, localhost, localnets, or key <name>";
 
-    private AddressRules() {
-    }
+    private AddressRules() {}
 
     /** An IPv4 address in dotted-quad form ({@code 192.0.2.1}); no leading zeros, which some read as octal. */
     public static Parsed<Inet4Address> ipv4(String raw) {
-        return IpAddresses.parseIpv4(raw).<Parsed<Inet4Address>>map(Parsed::of).orElseGet(() -> Parsed.malformed(
-                TextRules.show(raw) + " is not an IPv4 address (write four numbers 0–255 separated by dots, like 192.0.2.1)"));
+        return IpAddresses.parseIpv4(raw)
+                .<Parsed<Inet4Address>>map(Parsed::of)
+                .orElseGet(() -> Parsed.malformed(TextRules.show(raw)
+                        + " is not an IPv4 address (write four numbers 0–255 separated by dots, like 192.0.2.1)"));
     }
 
     /** An IPv6 address ({@code 2001:db8::1}, also with an embedded IPv4 tail); no zone index. */
     public static Parsed<Inet6Address> ipv6(String raw) {
-        return IpAddresses.parseIpv6(raw).<Parsed<Inet6Address>>map(Parsed::of).orElseGet(() -> Parsed.malformed(
-                TextRules.show(raw) + " is not an IPv6 address (write it like 2001:db8::1)"));
+        return IpAddresses.parseIpv6(raw)
+                .<Parsed<Inet6Address>>map(Parsed::of)
+                .orElseGet(() ->
+                        Parsed.malformed(TextRules.show(raw) + " is not an IPv6 address (write it like 2001:db8::1)"));
     }
 
     /** An IPv4 or IPv6 address. */
     public static Parsed<InetAddress> ip(String raw) {
-        return IpAddresses.parse(raw).<Parsed<InetAddress>>map(Parsed::of).orElseGet(() -> Parsed.malformed(
-                TextRules.show(raw) + " is not an IP address (write 192.0.2.1 or 2001:db8::1)"));
+        return IpAddresses.parse(raw)
+                .<Parsed<InetAddress>>map(Parsed::of)
+                .orElseGet(() -> Parsed.malformed(
+                        TextRules.show(raw) + " is not an IP address (write 192.0.2.1 or 2001:db8::1)"));
     }
 
     /**
@@ -62,10 +66,12 @@ public final class AddressRules {
             } else if (rest.startsWith(":")) {
                 port = Optional.of(rest.substring(1));
             } else {
-                return Parsed.malformed(TextRules.show(raw) + " is not an address with an optional port; " + ENDPOINT_FORMS);
+                return Parsed.malformed(
+                        TextRules.show(raw) + " is not an address with an optional port; " + ENDPOINT_FORMS);
             }
             if (IpAddresses.parseIpv6(host).isEmpty()) {
-                return Parsed.malformed(TextRules.show(raw) + ": only an IPv6 address goes inside [ ]; " + ENDPOINT_FORMS);
+                return Parsed.malformed(
+                        TextRules.show(raw) + ": only an IPv6 address goes inside [ ]; " + ENDPOINT_FORMS);
             }
         } else if (raw.indexOf(':') >= 0 && raw.indexOf(':') == raw.lastIndexOf(':')) {
             host = raw.substring(0, raw.indexOf(':'));
@@ -76,14 +82,16 @@ public final class AddressRules {
         }
         Optional<InetAddress> address = IpAddresses.parse(host);
         if (address.isEmpty()) {
-            return Parsed.malformed(TextRules.show(raw) + " is not an address with an optional port; " + ENDPOINT_FORMS);
+            return Parsed.malformed(
+                    TextRules.show(raw) + " is not an address with an optional port; " + ENDPOINT_FORMS);
         }
         if (port.isEmpty()) {
             return Parsed.of(new Endpoint(address.get(), OptionalInt.empty()));
         }
         String p = port.get();
         if (p.isEmpty() || p.length() > 5 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Parsed.malformed(TextRules.show(raw) + " has a port that is not a number 1–65535; " + ENDPOINT_FORMS);
+            return Parsed.malformed(
+                    TextRules.show(raw) + " has a port that is not a number 1–65535; " + ENDPOINT_FORMS);
         }
         int n = Integer.parseInt(p);
         if (n < 1 || n > 65535) {
@@ -109,7 +117,8 @@ public final class AddressRules {
             if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
                 name = name.substring(1, name.length() - 1);
             }
-            return NameRules.keyName("The key name in " + TextRules.show(raw), name).map(AddressMatch.Key::new);
+            return NameRules.keyName("The key name in " + TextRules.show(raw), name)
+                    .map(AddressMatch.Key::new);
         }
         int slash = raw.indexOf('/');
         String host = slash < 0 ? raw : raw.substring(0, slash);
@@ -122,7 +131,9 @@ public final class AddressRules {
         }
         String p = raw.substring(slash + 1);
         int max = address.get().getAddress().length * 8;
-        if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
+        if (p.isEmpty()
+                || p.length() > 3
+                || !p.chars().allMatch(c -> c >= '0' && c <= '9')
                 || Integer.parseInt(p) > max) {
             return Parsed.malformed(TextRules.show(raw) + " has a prefix length that is not a number 0–" + max);
         }

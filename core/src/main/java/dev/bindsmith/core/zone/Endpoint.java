@@ -1,7 +1,6 @@
 package dev.bindsmith.core.zone;
 
 import dev.bindsmith.core.net.IpAddresses;
-
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.OptionalInt;

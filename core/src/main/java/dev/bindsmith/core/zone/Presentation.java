@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** Master-file text rules: how a string is quoted so that nothing in it can end the line or the string. */
 public final class Presentation {
-    private Presentation() {
-    }
+    private Presentation() {}
 
     /**
      * A character-string in double quotes: {@code "} and {@code \} escaped with a backslash, every
@@ -31,7 +30,9 @@ public final class Presentation {
     /** Lower-case hex, checked: an even number of hex digits. */
     static String hex(String hex) {
         String h = hex.toLowerCase(Locale.ROOT);
-        if (h.isEmpty() || h.length() % 2 != 0 || !h.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        if (h.isEmpty()
+                || h.length() % 2 != 0
+                || !h.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
             throw new IllegalArgumentException("not an even-length hex string");
         }
         return h;

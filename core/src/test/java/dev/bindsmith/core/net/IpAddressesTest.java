@@ -1,15 +1,14 @@
 package dev.bindsmith.core.net;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The one IP-literal parser. Where the four copies it replaces disagreed, named 9.18 decided
@@ -18,11 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IpAddressesTest {
 
     @ParameterizedTest
-    @CsvSource({"192.0.2.1,192.0.2.1", "0.0.0.0,0.0.0.0", "255.255.255.255,255.255.255.255",
-            "2001:db8::1,2001:db8::1", "2001:DB8:0:0:0:0:0:1,2001:db8::1", "::,::", "::1,::1",
-            "1:0:0:2:0:0:0:3,1:0:0:2::3", "64:ff9b::192.0.2.1,64:ff9b::c000:201"})
+    @CsvSource({
+        "192.0.2.1,192.0.2.1",
+        "0.0.0.0,0.0.0.0",
+        "255.255.255.255,255.255.255.255",
+        "2001:db8::1,2001:db8::1",
+        "2001:DB8:0:0:0:0:0:1,2001:db8::1",
+        "::,::",
+        "::1,::1",
+        "1:0:0:2:0:0:0:3,1:0:0:2::3",
+        "64:ff9b::192.0.2.1,64:ff9b::c000:201"
+    })
     void literalsAreReadAndWrittenInTheFormNamedPrints(String text, String written) {
-        assertThat(IpAddresses.parse(text)).hasValueSatisfying(a -> assertThat(IpAddresses.format(a)).isEqualTo(written));
+        assertThat(IpAddresses.parse(text))
+                .hasValueSatisfying(a -> assertThat(IpAddresses.format(a)).isEqualTo(written));
     }
 
     @Test
@@ -49,9 +57,33 @@ class IpAddressesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost", "ns1.example.com", "deadbeef", "cafe.example", "1.2.3.4.5", "256.0.0.1",
-            "+1.2.3.4", "1.2.3.4 ", " 1.2.3.4", "1.2.3.4/32", "0x1.2.3.4", "１.2.3.4", "fe80::1%eth0", "[::1]",
-            "1::2::3", "12345::1", "g::1", ":1", "1:", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9", "::1.2.3", "１::1", ""})
+    @ValueSource(
+            strings = {
+                "localhost",
+                "ns1.example.com",
+                "deadbeef",
+                "cafe.example",
+                "1.2.3.4.5",
+                "256.0.0.1",
+                "+1.2.3.4",
+                "1.2.3.4 ",
+                " 1.2.3.4",
+                "1.2.3.4/32",
+                "0x1.2.3.4",
+                "１.2.3.4",
+                "fe80::1%eth0",
+                "[::1]",
+                "1::2::3",
+                "12345::1",
+                "g::1",
+                ":1",
+                "1:",
+                "1:2:3:4:5:6:7",
+                "1:2:3:4:5:6:7:8:9",
+                "::1.2.3",
+                "１::1",
+                ""
+            })
     void anythingButALiteralIsRefusedWithoutAskingAResolver(String text) {
         assertThat(IpAddresses.parse(text)).as(text).isEmpty();
     }

@@ -1,13 +1,12 @@
 package dev.bindsmith.core.net;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.InetAddress;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** CIDR networks; where the copies disagreed, named 9.18 decided ({@code named-checkconf -p}). */
 class IpNetworkTest {
@@ -34,8 +33,22 @@ class IpNetworkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.0.0.0/", "10.0.0.0/+8", "10.0.0.0/-1", "10.0.0.0/33", "2001:db8::/129", "10.0.0.0/0008",
-            "10.0.0.0/8 ", "010.0.0.0/8", "10/8", "localhost/8", "any", "", "/8"})
+    @ValueSource(
+            strings = {
+                "10.0.0.0/",
+                "10.0.0.0/+8",
+                "10.0.0.0/-1",
+                "10.0.0.0/33",
+                "2001:db8::/129",
+                "10.0.0.0/0008",
+                "10.0.0.0/8 ",
+                "010.0.0.0/8",
+                "10/8",
+                "localhost/8",
+                "any",
+                "",
+                "/8"
+            })
     void anythingElseIsNotANetwork(String text) {
         assertThat(IpNetwork.parse(text)).as(text).isEmpty();
     }

@@ -1,13 +1,12 @@
 package dev.bindsmith.core.outcome;
 
-import dev.bindsmith.core.validation.Violation;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bindsmith.core.validation.Violation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class OutcomeTest {
 
@@ -21,8 +20,8 @@ class OutcomeTest {
         Outcome.Invalid<String> invalid = (Outcome.Invalid<String>) outcome;
         assertThat(invalid.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(invalid.violations()).hasSize(2);
-        assertThat(invalid.details()).isEqualTo(
-                "TTL must be between 0 and 2147483647; Missing required field: zoneName");
+        assertThat(invalid.details())
+                .isEqualTo("TTL must be between 0 and 2147483647; Missing required field: zoneName");
     }
 
     @Test
@@ -46,9 +45,11 @@ class OutcomeTest {
 
     @Test
     void contextKeysKeepTheEnvelopesOrder() {
-        assertThat(Outcome.<String>zoneFileWriteFailed("example.com", "disk full").context())
+        assertThat(Outcome.<String>zoneFileWriteFailed("example.com", "disk full")
+                        .context())
                 .containsExactly(Map.entry("zone", "example.com"));
-        assertThat(Outcome.<String>backendRejected("addzone", "rndc: 'addzone' failed: failure").context())
+        assertThat(Outcome.<String>backendRejected("addzone", "rndc: 'addzone' failed: failure")
+                        .context())
                 .containsExactly(Map.entry("command", "addzone"));
     }
 
@@ -71,6 +72,7 @@ class OutcomeTest {
     void onlyFailuresAreNotSuccesses() {
         assertThat(new Outcome.Ok<>("x").isSuccess()).isTrue();
         assertThat(new Outcome.Deleted<String>().isSuccess()).isTrue();
-        assertThat(Outcome.<String>unavailable("zone directory gone").isSuccess()).isFalse();
+        assertThat(Outcome.<String>unavailable("zone directory gone").isSuccess())
+                .isFalse();
     }
 }

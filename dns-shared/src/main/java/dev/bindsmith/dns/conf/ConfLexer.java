@@ -1,7 +1,6 @@
 package dev.bindsmith.dns.conf;
 
 import dev.bindsmith.dns.conf.ConfToken.Kind;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -118,7 +117,9 @@ public final class ConfLexer {
                     out.add(new ConfToken(Kind.STRING, value, start, pos, l, c));
                 }
                 default -> {
-                    while (pos < src.length() && !isDelimiter(src.charAt(pos)) && !src.startsWith("//", pos)
+                    while (pos < src.length()
+                            && !isDelimiter(src.charAt(pos))
+                            && !src.startsWith("//", pos)
                             && !src.startsWith("/*", pos)) {
                         advance();
                     }

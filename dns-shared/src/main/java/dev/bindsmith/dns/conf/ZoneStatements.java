@@ -6,7 +6,6 @@ import dev.bindsmith.core.zone.AddressMatch;
 import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,8 +30,7 @@ import java.util.List;
  * }</pre>
  */
 public final class ZoneStatements {
-    private ZoneStatements() {
-    }
+    private ZoneStatements() {}
 
     /** The directives for {@code config}, in the fixed order. */
     public static List<ZoneDirective> directives(ZoneConfig config) {
@@ -53,8 +51,9 @@ public final class ZoneStatements {
             d.add(addressMatches("allow-update", o.allowUpdate()));
         }
         o.dnssecPolicy().ifPresent(p -> d.add(new ZoneDirective("dnssec-policy", "dnssec-policy " + quoted(p) + ";")));
-        o.inlineSigning().ifPresent(b -> d.add(new ZoneDirective("inline-signing",
-                "inline-signing " + (b ? "yes" : "no") + ";")));
+        o.inlineSigning()
+                .ifPresent(
+                        b -> d.add(new ZoneDirective("inline-signing", "inline-signing " + (b ? "yes" : "no") + ";")));
         return List.copyOf(d);
     }
 
@@ -105,8 +104,9 @@ public final class ZoneStatements {
     /** {@code 10.0.0.0/8}, {@code 192.0.2.7}, {@code key "name"}, {@code any}. */
     public static String element(AddressMatch match) {
         return switch (match) {
-            case AddressMatch.Cidr c -> IpAddresses.format(c.address())
-                    + (c.prefix().isPresent() ? "/" + c.prefix().getAsInt() : "");
+            case AddressMatch.Cidr c ->
+                IpAddresses.format(c.address())
+                        + (c.prefix().isPresent() ? "/" + c.prefix().getAsInt() : "");
             case AddressMatch.Key k -> "key " + quoted(k.name());
             case AddressMatch.BuiltIn b -> b.name();
         };
@@ -136,7 +136,8 @@ public final class ZoneStatements {
     private static boolean readsBackAs(String text, String value) {
         try {
             List<ConfToken> tokens = ConfLexer.lex(text);
-            return tokens.size() == 2 && tokens.getFirst().is(ConfToken.Kind.STRING)
+            return tokens.size() == 2
+                    && tokens.getFirst().is(ConfToken.Kind.STRING)
                     && tokens.getFirst().text().equals(value);
         } catch (ConfSyntaxException e) {
             return false;

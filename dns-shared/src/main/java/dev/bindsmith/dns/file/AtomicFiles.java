@@ -41,8 +41,7 @@ public final class AtomicFiles {
     private static final String TEMPORARY_PREFIX = ".bindsmith-";
     private static final String TEMPORARY_SUFFIX = ".tmp";
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Writes {@code text} to {@code target}, which must not exist.
@@ -102,7 +101,8 @@ public final class AtomicFiles {
             } catch (UnsupportedOperationException notPosix) {
                 // the file system's own permissions apply
             }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
                 while (buf.hasRemaining()) {
                     ch.write(buf);

@@ -6,6 +6,17 @@ import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
 import dev.bindsmith.core.zone.Soa;
 import dev.bindsmith.core.zone.ZoneName;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CAARecord;
@@ -25,18 +36,6 @@ import org.xbill.DNS.TLSARecord;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
-
-import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Core records to dnsjava records and back.
@@ -60,8 +59,7 @@ import java.util.Optional;
 public final class DnsRecords {
     private static final HexFormat HEX = HexFormat.of();
 
-    private DnsRecords() {
-    }
+    private DnsRecords() {}
 
     /** The absolute dnsjava name. */
     public static Name name(DomainName name) {
@@ -106,13 +104,22 @@ public final class DnsRecords {
     public static org.xbill.DNS.Record toDns(Record record, long defaultTtl) {
         Objects.requireNonNull(record, "record");
         // OTHER has no code of its own: an unmodelled type keeps the code it was read with
-        int type = record.data() instanceof RData.Unknown unknown ? unknown.typeCode() : record.type().code();
+        int type = record.data() instanceof RData.Unknown unknown
+                ? unknown.typeCode()
+                : record.type().code();
         try {
-            return org.xbill.DNS.Record.fromString(name(record.owner()), type, DClass.IN,
-                    record.ttl().orElse(defaultTtl), record.data().presentation(), Name.root);
+            return org.xbill.DNS.Record.fromString(
+                    name(record.owner()),
+                    type,
+                    DClass.IN,
+                    record.ttl().orElse(defaultTtl),
+                    record.data().presentation(),
+                    Name.root);
         } catch (IOException e) {
-            throw new IllegalArgumentException("dnsjava cannot read the " + Type.string(type) + " data '"
-                    + record.data().presentation() + "'", e);
+            throw new IllegalArgumentException(
+                    "dnsjava cannot read the " + Type.string(type) + " data '"
+                            + record.data().presentation() + "'",
+                    e);
         }
     }
 
@@ -142,20 +149,33 @@ public final class DnsRecords {
             case NSRecord ns -> new RData.Ns(domainName(ns.getTarget()));
             case PTRRecord ptr -> new RData.Ptr(domainName(ptr.getTarget()));
             case MXRecord mx -> new RData.Mx(mx.getPriority(), domainName(mx.getTarget()));
-            case TXTRecord txt -> new RData.Txt(txt.getStringsAsByteArrays().stream()
-                    .map(b -> new String(b, StandardCharsets.UTF_8)).toList());
-            case SRVRecord srv -> new RData.Srv(srv.getPriority(), srv.getWeight(), srv.getPort(),
-                    domainName(srv.getTarget()));
+            case TXTRecord txt ->
+                new RData.Txt(txt.getStringsAsByteArrays().stream()
+                        .map(b -> new String(b, StandardCharsets.UTF_8))
+                        .toList());
+            case SRVRecord srv ->
+                new RData.Srv(srv.getPriority(), srv.getWeight(), srv.getPort(), domainName(srv.getTarget()));
             case CAARecord caa -> new RData.Caa(caa.getFlags(), caa.getTag(), caa.getValue());
-            case DSRecord ds -> new RData.Ds(ds.getFootprint(), ds.getAlgorithm(), ds.getDigestID(),
-                    HEX.formatHex(ds.getDigest()));
-            case SSHFPRecord s -> new RData.Sshfp(s.getAlgorithm(), s.getDigestType(), HEX.formatHex(s.getFingerPrint()));
-            case TLSARecord t -> new RData.Tlsa(t.getCertificateUsage(), t.getSelector(), t.getMatchingType(),
-                    HEX.formatHex(t.getCertificateAssociationData()));
+            case DSRecord ds ->
+                new RData.Ds(ds.getFootprint(), ds.getAlgorithm(), ds.getDigestID(), HEX.formatHex(ds.getDigest()));
+            case SSHFPRecord s ->
+                new RData.Sshfp(s.getAlgorithm(), s.getDigestType(), HEX.formatHex(s.getFingerPrint()));
+            case TLSARecord t ->
+                new RData.Tlsa(
+                        t.getCertificateUsage(),
+                        t.getSelector(),
+                        t.getMatchingType(),
+                        HEX.formatHex(t.getCertificateAssociationData()));
             case SVCBBase svcb -> svcb(svcb);
-            case SOARecord soa -> new RData.StartOfAuthority(new Soa(domainName(soa.getHost()),
-                    domainName(soa.getAdmin()), soa.getSerial(), soa.getRefresh(), soa.getRetry(), soa.getExpire(),
-                    soa.getMinimum()));
+            case SOARecord soa ->
+                new RData.StartOfAuthority(new Soa(
+                        domainName(soa.getHost()),
+                        domainName(soa.getAdmin()),
+                        soa.getSerial(),
+                        soa.getRefresh(),
+                        soa.getRetry(),
+                        soa.getExpire(),
+                        soa.getMinimum()));
             default -> unknown(record);
         };
     }
@@ -195,12 +215,12 @@ public final class DnsRecords {
             }
             params.add(new RData.SvcParam(key, value));
         }
-        return new RData.Svcb(svcb.getType() == Type.HTTPS, svcb.getSvcPriority(), domainName(svcb.getTargetName()),
-                params);
+        return new RData.Svcb(
+                svcb.getType() == Type.HTTPS, svcb.getSvcPriority(), domainName(svcb.getTargetName()), params);
     }
 
     private static RData unknown(org.xbill.DNS.Record record) {
-        return new RData.Unknown(record.getType(), Type.string(record.getType()),
-                HEX.formatHex(record.rdataToWireCanonical()));
+        return new RData.Unknown(
+                record.getType(), Type.string(record.getType()), HEX.formatHex(record.rdataToWireCanonical()));
     }
 }

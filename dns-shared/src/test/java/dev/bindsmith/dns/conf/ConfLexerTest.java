@@ -1,12 +1,11 @@
 package dev.bindsmith.dns.conf;
 
-import dev.bindsmith.dns.conf.ConfToken.Kind;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bindsmith.dns.conf.ConfToken.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The one named.conf lexer. It replaces the BIND adapter's two ({@code bind/ConfTokens} for showzone
@@ -20,7 +19,10 @@ class ConfLexerTest {
     }
 
     private static List<String> texts(String text) throws ConfSyntaxException {
-        return lex(text).stream().filter(t -> !t.is(Kind.END)).map(ConfToken::text).toList();
+        return lex(text).stream()
+                .filter(t -> !t.is(Kind.END))
+                .map(ConfToken::text)
+                .toList();
     }
 
     private static String onlyString(String text) throws ConfSyntaxException {

@@ -1,5 +1,8 @@
 package dev.bindsmith.dns.conf;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bindsmith.core.net.IpAddresses;
 import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.zone.AddressMatch;
@@ -7,14 +10,10 @@ import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The one zone-statement renderer. The BIND adapter's copy ({@code ZoneStatement}), the embedded
@@ -24,12 +23,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ZoneStatementsTest {
 
     private static Endpoint endpoint(String ip, int port) {
-        return new Endpoint(IpAddresses.parse(ip).orElseThrow(), port == 0 ? OptionalInt.empty() : OptionalInt.of(port));
+        return new Endpoint(
+                IpAddresses.parse(ip).orElseThrow(), port == 0 ? OptionalInt.empty() : OptionalInt.of(port));
     }
 
     private static AddressMatch cidr(String ip, Integer prefix) {
-        return new AddressMatch.Cidr(IpAddresses.parse(ip).orElseThrow(),
-                prefix == null ? OptionalInt.empty() : OptionalInt.of(prefix));
+        return new AddressMatch.Cidr(
+                IpAddresses.parse(ip).orElseThrow(), prefix == null ? OptionalInt.empty() : OptionalInt.of(prefix));
     }
 
     private static ZoneConfig primary(String file, ZoneOptions options) {
@@ -43,8 +43,13 @@ class ZoneStatementsTest {
     @Test
     void aHostIsWrittenAsTheValueHoldsItBecauseNamedReadsABareAddressAsItsFullLengthPrefix() {
         // the in-memory copy appended /32 to every bare host; named-checkconf prints 192.0.2.7/32 for either form
-        String body = ZoneStatements.body(primary("f", transferTo(cidr("192.0.2.7", null), cidr("192.0.2.8", 32),
-                cidr("2001:db8::1", null), cidr("10.0.0.0", 8))));
+        String body = ZoneStatements.body(primary(
+                "f",
+                transferTo(
+                        cidr("192.0.2.7", null),
+                        cidr("192.0.2.8", 32),
+                        cidr("2001:db8::1", null),
+                        cidr("10.0.0.0", 8))));
 
         assertThat(body).contains("allow-transfer { 192.0.2.7; 192.0.2.8/32; 2001:db8::1; 10.0.0.0/8; };");
     }
@@ -52,12 +57,21 @@ class ZoneStatementsTest {
     @Test
     void anIpv6AddressIsWrittenInRfc5952FormBecauseThatIsHowNamedPrintsIt() {
         // the embedded and in-memory copies used getHostAddress(): 2001:db8:0:0:0:0:0:1
-        ZoneConfig config = new ZoneConfig(ZoneType.SECONDARY, Optional.of("f"), new ZoneOptions(
-                List.of(endpoint("2001:db8:0:0:0:0:0:1", 53)), List.of(endpoint("2001:db8:0:0:1:0:0:2", 0)),
-                List.of(), List.of(), Optional.empty(), Optional.empty()), "");
+        ZoneConfig config = new ZoneConfig(
+                ZoneType.SECONDARY,
+                Optional.of("f"),
+                new ZoneOptions(
+                        List.of(endpoint("2001:db8:0:0:0:0:0:1", 53)),
+                        List.of(endpoint("2001:db8:0:0:1:0:0:2", 0)),
+                        List.of(),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty()),
+                "");
 
-        assertThat(ZoneStatements.body(config)).isEqualTo("{ type secondary; file \"f\"; primaries { 2001:db8::1 port 53; };"
-                + " also-notify { 2001:db8::1:0:0:2; }; };");
+        assertThat(ZoneStatements.body(config))
+                .isEqualTo("{ type secondary; file \"f\"; primaries { 2001:db8::1 port 53; };"
+                        + " also-notify { 2001:db8::1:0:0:2; }; };");
     }
 
     @Test
@@ -70,7 +84,9 @@ class ZoneStatementsTest {
 
         List<ConfToken> tokens = ConfLexer.lex(statement);
         assertThat(tokens.get(7).text()).isEqualTo(hostile);
-        assertThat(tokens).filteredOn(t -> t.text().equals("allow-update") && t.is(ConfToken.Kind.WORD)).isEmpty();
+        assertThat(tokens)
+                .filteredOn(t -> t.text().equals("allow-update") && t.is(ConfToken.Kind.WORD))
+                .isEmpty();
     }
 
     @Test
@@ -92,22 +108,30 @@ class ZoneStatementsTest {
     @Test
     void directivesComeInAddzonesOrderSoThatEveryBackendShowsTheStatementAddzoneSent() {
         // the embedded and in-memory copies put allow-update before also-notify and allow-transfer
-        ZoneConfig config = new ZoneConfig(ZoneType.SECONDARY, Optional.of("/z/s.test.db"), new ZoneOptions(
-                List.of(endpoint("192.0.2.1", 0), endpoint("192.0.2.2", 5353)), List.of(endpoint("192.0.2.3", 0)),
-                List.of(new AddressMatch.Key("xfer"), new AddressMatch.BuiltIn("none")),
-                List.of(new AddressMatch.Key("up"), cidr("127.0.0.1", null)), Optional.of("default"),
-                Optional.of(true)), "");
+        ZoneConfig config = new ZoneConfig(
+                ZoneType.SECONDARY,
+                Optional.of("/z/s.test.db"),
+                new ZoneOptions(
+                        List.of(endpoint("192.0.2.1", 0), endpoint("192.0.2.2", 5353)),
+                        List.of(endpoint("192.0.2.3", 0)),
+                        List.of(new AddressMatch.Key("xfer"), new AddressMatch.BuiltIn("none")),
+                        List.of(new AddressMatch.Key("up"), cidr("127.0.0.1", null)),
+                        Optional.of("default"),
+                        Optional.of(true)),
+                "");
 
-        assertThat(ZoneStatements.statement(ZoneName.of("s.test"), config)).isEqualTo("zone \"s.test\" { type secondary;"
-                + " file \"/z/s.test.db\"; primaries { 192.0.2.1; 192.0.2.2 port 5353; }; also-notify { 192.0.2.3; };"
-                + " allow-transfer { key \"xfer\"; none; }; allow-update { key \"up\"; 127.0.0.1; };"
-                + " dnssec-policy \"default\"; inline-signing yes; };");
+        assertThat(ZoneStatements.statement(ZoneName.of("s.test"), config))
+                .isEqualTo("zone \"s.test\" { type secondary;"
+                        + " file \"/z/s.test.db\"; primaries { 192.0.2.1; 192.0.2.2 port 5353; }; also-notify { 192.0.2.3; };"
+                        + " allow-transfer { key \"xfer\"; none; }; allow-update { key \"up\"; 127.0.0.1; };"
+                        + " dnssec-policy \"default\"; inline-signing yes; };");
     }
 
     @Test
     void unsetOptionsAreLeftOutAndTheBodyEndsWithTheSemicolonNamedRequires() {
         assertThat(ZoneStatements.directives(primary("/z/m.test.zone", ZoneOptions.NONE)))
-                .extracting(ZoneDirective::name).containsExactly("type", "file");
+                .extracting(ZoneDirective::name)
+                .containsExactly("type", "file");
         assertThat(ZoneStatements.body(new ZoneConfig(ZoneType.PRIMARY, Optional.empty(), ZoneOptions.NONE, "")))
                 .isEqualTo("{ type primary; };");
     }
@@ -116,6 +140,7 @@ class ZoneStatementsTest {
     void aListDirectiveIsBuiltFromElementsAlreadyInNamedSyntax() {
         assertThat(ZoneStatements.list("allow-update", List.of("key \"k\"", "10.0.0.0/8")))
                 .isEqualTo(new ZoneDirective("allow-update", "allow-update { key \"k\"; 10.0.0.0/8; };"));
-        assertThat(ZoneStatements.element(new AddressMatch.BuiltIn("localnets"))).isEqualTo("localnets");
+        assertThat(ZoneStatements.element(new AddressMatch.BuiltIn("localnets")))
+                .isEqualTo("localnets");
     }
 }

@@ -1,7 +1,8 @@
 package dev.bindsmith.dns.file;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,10 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The one atomic writer. The BIND adapter's copy ({@code FileZoneStore.writeNew}) and the embedded
@@ -50,7 +49,8 @@ class AtomicFilesTest {
 
         assertThatThrownBy(() -> AtomicFiles.createNew(target, "second\n"))
                 .isInstanceOf(FileAlreadyExistsException.class)
-                .satisfies(e -> assertThat(((FileAlreadyExistsException) e).getFile()).isEqualTo(target.toString()));
+                .satisfies(e ->
+                        assertThat(((FileAlreadyExistsException) e).getFile()).isEqualTo(target.toString()));
 
         assertThat(Files.readString(target)).isEqualTo("first\n");
         assertThat(listing(dir)).containsExactly(target);
@@ -78,8 +78,10 @@ class AtomicFilesTest {
         AtomicFiles.replace(replaced, "x\n");
         AtomicFiles.replace(replaced, "y\n");
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).isEqualTo("rw-r--r--");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(replaced))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created)))
+                .isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(replaced)))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test

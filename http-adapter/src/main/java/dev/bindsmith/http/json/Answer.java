@@ -1,7 +1,6 @@
 package dev.bindsmith.http.json;
 
 import dev.bindsmith.core.outcome.Outcome;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

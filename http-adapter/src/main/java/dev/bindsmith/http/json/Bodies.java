@@ -13,7 +13,6 @@ import dev.bindsmith.core.service.ZoneList;
 import dev.bindsmith.core.zone.RData;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +21,7 @@ import java.util.Map;
 
 /** The success bodies of the API, as ordered maps: the reference's fields first, bindsmith's beside them. */
 public final class Bodies {
-    private Bodies() {
-    }
+    private Bodies() {}
 
     /** A map that keeps insertion order, for bodies whose key order is part of their readability. */
     public static Map<String, Object> of(Object... keysAndValues) {
@@ -44,15 +42,29 @@ public final class Bodies {
     }
 
     static Map<String, Object> created(ZoneCreated c) {
-        return of("success", true, "message", "Zone " + c.zone().value() + " created successfully",
-                "zone", c.zone().value(), "zoneType", c.type().wireName(), "filePath", c.filePath(),
-                "details", c.details());
+        return of(
+                "success",
+                true,
+                "message",
+                "Zone " + c.zone().value() + " created successfully",
+                "zone",
+                c.zone().value(),
+                "zoneType",
+                c.type().wireName(),
+                "filePath",
+                c.filePath(),
+                "details",
+                c.details());
     }
 
     static Map<String, Object> list(ZoneList list) {
-        return of("zones", list.zones().stream().map(z -> z.name().value()).toList(),
-                "count", list.count(),
-                "items", list.zones().stream().map(Bodies::stored).toList());
+        return of(
+                "zones",
+                list.zones().stream().map(z -> z.name().value()).toList(),
+                "count",
+                list.count(),
+                "items",
+                list.zones().stream().map(Bodies::stored).toList());
     }
 
     private static Map<String, Object> stored(StoredZone z) {
@@ -107,18 +119,28 @@ public final class Bodies {
 
     /** The reference's RecordResponse, plus what was removed and added as typed records. */
     static Map<String, Object> recordResponse(String message, RecordChanged c, Map<String, Object> record) {
-        return of("success", true, "message", message,
-                "details", of("zone", c.zone().value(), "record", record),
-                "removed", c.removed().stream().map(Bodies::record).toList(),
-                "added", c.added().stream().map(Bodies::record).toList());
+        return of(
+                "success",
+                true,
+                "message",
+                message,
+                "details",
+                of("zone", c.zone().value(), "record", record),
+                "removed",
+                c.removed().stream().map(Bodies::record).toList(),
+                "added",
+                c.added().stream().map(Bodies::record).toList());
     }
 
     /** One record as the API shows it: absolute owner, type (an unknown type by its mnemonic), TTL, value. */
     public static Map<String, Object> record(Record r) {
         var map = new LinkedHashMap<String, Object>();
         map.put("name", r.owner().absolute());
-        map.put("type", r.type() == RecordType.OTHER && r.data() instanceof RData.Unknown u
-                ? u.mnemonic() : r.type().name());
+        map.put(
+                "type",
+                r.type() == RecordType.OTHER && r.data() instanceof RData.Unknown u
+                        ? u.mnemonic()
+                        : r.type().name());
         r.ttl().ifPresent(ttl -> map.put("ttl", ttl));
         map.put("value", r.data().presentation());
         return map;
@@ -128,15 +150,34 @@ public final class Bodies {
         List<Map<String, Object>> changes = new ArrayList<>();
         for (int i = 0; i < result.changes().size(); i++) {
             RecordChanged c = result.changes().get(i);
-            changes.add(of("index", i, "operation", c.operation().name().toLowerCase(Locale.ROOT),
-                    "name", c.owner().absolute(), "type", c.type().name(),
-                    "removed", c.removed().stream().map(Bodies::record).toList(),
-                    "added", c.added().stream().map(Bodies::record).toList()));
+            changes.add(of(
+                    "index",
+                    i,
+                    "operation",
+                    c.operation().name().toLowerCase(Locale.ROOT),
+                    "name",
+                    c.owner().absolute(),
+                    "type",
+                    c.type().name(),
+                    "removed",
+                    c.removed().stream().map(Bodies::record).toList(),
+                    "added",
+                    c.added().stream().map(Bodies::record).toList()));
         }
-        return of("success", true, "message", (result.applied() ? "Change set applied to zone "
-                        : "Dry run: nothing changed in zone ") + result.zone().value(),
-                "zone", result.zone().value(), "dryRun", !result.applied(), "applied", result.applied(),
-                "changes", changes);
+        return of(
+                "success",
+                true,
+                "message",
+                (result.applied() ? "Change set applied to zone " : "Dry run: nothing changed in zone ")
+                        + result.zone().value(),
+                "zone",
+                result.zone().value(),
+                "dryRun",
+                !result.applied(),
+                "applied",
+                result.applied(),
+                "changes",
+                changes);
     }
 
     static Map<String, Object> page(RecordPage page) {

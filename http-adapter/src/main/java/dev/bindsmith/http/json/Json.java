@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.validation.Violation;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -29,11 +28,10 @@ public final class Json {
             .build();
 
     /** Jackson names a start marker by its whole location ("[Source: REDACTED (…); line: 1, column: 1]"). */
-    private static final Pattern EMBEDDED_LOCATION = Pattern.compile(
-            "\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)");
+    private static final Pattern EMBEDDED_LOCATION =
+            Pattern.compile("\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)");
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The body as a JSON tree; {@code INVALID_JSON} (400) with line and column when it does not parse. */
     public static Outcome<JsonNode> parse(byte[] body) {
@@ -79,7 +77,10 @@ public final class Json {
     }
 
     private static <T> Outcome<T> invalid(String details, String line, String column) {
-        return new Outcome.Invalid<>(ErrorCode.INVALID_JSON, "Invalid JSON in request body",
-                List.of(Violation.malformed("body", details)), Outcome.orderedPairs("line", line, "column", column));
+        return new Outcome.Invalid<>(
+                ErrorCode.INVALID_JSON,
+                "Invalid JSON in request body",
+                List.of(Violation.malformed("body", details)),
+                Outcome.orderedPairs("line", line, "column", column));
     }
 }

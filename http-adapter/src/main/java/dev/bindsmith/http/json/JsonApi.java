@@ -17,7 +17,6 @@ import dev.bindsmith.core.service.ZoneRequests;
 import dev.bindsmith.core.service.ZoneService;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +39,7 @@ import java.util.function.BiFunction;
  * request, and an unknown field is ignored (and returned in {@link Answer#ignored()} for the log).
  */
 public final class JsonApi {
-    static final Set<String> UPDATE_FIELDS = Set.of("name", "type", "currentValue", "newValue", "ttl",
-            "priority");
+    static final Set<String> UPDATE_FIELDS = Set.of("name", "type", "currentValue", "newValue", "ttl", "priority");
     static final Set<String> REMOVE_FIELDS = Set.of("name", "type", "value");
     static final Set<String> CHANGE_SET_FIELDS = Set.of("changes");
 
@@ -73,8 +71,8 @@ public final class JsonApi {
     public Answer createZone(JsonNode body) {
         RequestBodies.Read<ZoneRequest> read = RequestBodies.zone(body);
         if (!read.violations().isEmpty()) {
-            return new Answer(withValidation(read.violations(), ZoneRequests.validate(read.value(), clock)),
-                    read.unknown());
+            return new Answer(
+                    withValidation(read.violations(), ZoneRequests.validate(read.value(), clock)), read.unknown());
         }
         return new Answer(widen(zones.create(read.value()).map(Bodies::created)), read.unknown());
     }
@@ -84,8 +82,9 @@ public final class JsonApi {
         if (!read.violations().isEmpty()) {
             return new Answer(withValidation(read.violations(), ZoneRequests.validate(read.value())), read.unknown());
         }
-        return new Answer(widen(zones.modify(name, read.value())
-                .map(reply -> Bodies.command("Zone " + shown(name) + " modified successfully", reply))),
+        return new Answer(
+                widen(zones.modify(name, read.value())
+                        .map(reply -> Bodies.command("Zone " + shown(name) + " modified successfully", reply))),
                 read.unknown());
     }
 
@@ -126,8 +125,9 @@ public final class JsonApi {
                         ? withValidation(f.violations(), ZoneRequests.validate(request, name.get(), ""))
                         : Outcome.invalid(f.violations());
             }
-            return widen(records.add(zone, request).map(c -> Bodies.recordResponse(
-                    "Record added to zone " + c.zone().value(), c, recordOf(request.name(), c))));
+            return widen(records.add(zone, request)
+                    .map(c -> Bodies.recordResponse(
+                            "Record added to zone " + c.zone().value(), c, recordOf(request.name(), c))));
         });
     }
 
@@ -145,7 +145,8 @@ public final class JsonApi {
                 record.put("currentValue", c.removed().getFirst().data().presentation());
                 record.put("newValue", c.added().getFirst().data().presentation());
                 record.put("ttl", c.added().getFirst().ttl().orElse(RecordService.DEFAULT_TTL));
-                return Bodies.recordResponse("Record updated in zone " + c.zone().value(), c, record);
+                return Bodies.recordResponse(
+                        "Record updated in zone " + c.zone().value(), c, record);
             }));
         });
     }
@@ -161,9 +162,13 @@ public final class JsonApi {
                 var record = new LinkedHashMap<String, Object>();
                 record.put("name", request.name().orElse(""));
                 record.put("type", c.type().name());
-                record.put("value", request.value().isPresent() && !c.removed().isEmpty()
-                        ? c.removed().getFirst().data().presentation() : null);
-                return Bodies.recordResponse("Record removed from zone " + c.zone().value(), c, record);
+                record.put(
+                        "value",
+                        request.value().isPresent() && !c.removed().isEmpty()
+                                ? c.removed().getFirst().data().presentation()
+                                : null);
+                return Bodies.recordResponse(
+                        "Record removed from zone " + c.zone().value(), c, record);
             }));
         });
     }
@@ -173,10 +178,11 @@ public final class JsonApi {
      * applied as one atomic change set; {@code dryRun} ({@code true}/{@code false}) only judges it.
      */
     public Answer applyRecords(String zone, JsonNode body, Optional<String> dryRunText) {
-        if (dryRunText.isPresent() && !dryRunText.get().equalsIgnoreCase("true")
+        if (dryRunText.isPresent()
+                && !dryRunText.get().equalsIgnoreCase("true")
                 && !dryRunText.get().equalsIgnoreCase("false")) {
-            return Answer.of(Outcome.invalid(List.of(Violation.malformed("dryRun",
-                    "Invalid field type: dryRun must be true or false"))));
+            return Answer.of(Outcome.invalid(
+                    List.of(Violation.malformed("dryRun", "Invalid field type: dryRun must be true or false"))));
         }
         boolean dryRun = dryRunText.map("true"::equalsIgnoreCase).orElse(false);
         return withObject(body, (f, root) -> {
@@ -186,16 +192,16 @@ public final class JsonApi {
                 return Outcome.invalid(List.of(Violation.missing("changes")));
             }
             if (!list.isArray()) {
-                return Outcome.invalid(List.of(Violation.malformed("changes",
-                        "Invalid field type: changes must be an array of operations")));
+                return Outcome.invalid(List.of(
+                        Violation.malformed("changes", "Invalid field type: changes must be an array of operations")));
             }
             List<ChangeRequest> changes = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 String path = "changes[" + i + "]";
                 JsonNode op = list.get(i);
                 if (!op.isObject()) {
-                    return Outcome.invalid(List.of(Violation.malformed(path,
-                            "Invalid field type: each change is an object with an op")));
+                    return Outcome.invalid(List.of(
+                            Violation.malformed(path, "Invalid field type: each change is an object with an op")));
                 }
                 Optional<String> kind = f.string(op, path, "op");
                 // the operation seen without its op member, so that op is not an unknown field
@@ -206,8 +212,8 @@ public final class JsonApi {
                     case "update" -> changes.add(new ChangeRequest.Update(update(f, fields, path)));
                     case "remove" -> changes.add(new ChangeRequest.Remove(remove(f, fields, path)));
                     default -> {
-                        return Outcome.invalid(List.of(Violation.malformed(path + ".op",
-                                "Invalid field value: op must be add, update or remove")));
+                        return Outcome.invalid(List.of(Violation.malformed(
+                                path + ".op", "Invalid field value: op must be add, update or remove")));
                     }
                 }
             }
@@ -247,24 +253,33 @@ public final class JsonApi {
 
     private static RecordUpdateRequest update(JsonFields f, JsonNode node, String path) {
         f.expect(node, path, UPDATE_FIELDS);
-        return new RecordUpdateRequest(f.string(node, path, "name"), f.string(node, path, "type"),
-                f.string(node, path, "currentValue"), f.string(node, path, "newValue"), f.integer(node, path, "ttl"),
+        return new RecordUpdateRequest(
+                f.string(node, path, "name"),
+                f.string(node, path, "type"),
+                f.string(node, path, "currentValue"),
+                f.string(node, path, "newValue"),
+                f.integer(node, path, "ttl"),
                 f.integer(node, path, "priority"));
     }
 
     private static RecordRemoveRequest remove(JsonFields f, JsonNode node, String path) {
         f.expect(node, path, REMOVE_FIELDS);
-        return new RecordRemoveRequest(f.string(node, path, "name"), f.string(node, path, "type"),
-                f.string(node, path, "value"));
+        return new RecordRemoveRequest(
+                f.string(node, path, "name"), f.string(node, path, "type"), f.string(node, path, "value"));
     }
 
     private static Map<String, Object> recordOf(Optional<String> name, RecordChanged c) {
         var record = new LinkedHashMap<String, Object>();
         record.put("name", name.orElse(""));
         record.put("type", c.type().name());
-        record.put("value", c.added().isEmpty() ? null : c.added().getFirst().data().presentation());
-        record.put("ttl", c.added().isEmpty() ? RecordService.DEFAULT_TTL
-                : c.added().getFirst().ttl().orElse(RecordService.DEFAULT_TTL));
+        record.put(
+                "value",
+                c.added().isEmpty() ? null : c.added().getFirst().data().presentation());
+        record.put(
+                "ttl",
+                c.added().isEmpty()
+                        ? RecordService.DEFAULT_TTL
+                        : c.added().getFirst().ttl().orElse(RecordService.DEFAULT_TTL));
         return record;
     }
 
@@ -282,8 +297,10 @@ public final class JsonApi {
             more = unprocessable.violations();
         }
         for (Violation v : more) {
-            boolean covered = typeViolations.stream().anyMatch(t -> v.field().equals(t.field())
-                    || v.field().startsWith(t.field() + ".") || v.field().startsWith(t.field() + "["));
+            boolean covered = typeViolations.stream()
+                    .anyMatch(t -> v.field().equals(t.field())
+                            || v.field().startsWith(t.field() + ".")
+                            || v.field().startsWith(t.field() + "["));
             if (!covered) {
                 all.add(v);
             }

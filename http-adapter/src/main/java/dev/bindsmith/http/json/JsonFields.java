@@ -2,7 +2,6 @@ package dev.bindsmith.http.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bindsmith.core.validation.Violation;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

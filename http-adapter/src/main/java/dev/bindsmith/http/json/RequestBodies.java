@@ -7,7 +7,6 @@ import dev.bindsmith.core.service.ZoneConfigRequest;
 import dev.bindsmith.core.service.ZonePatchRequest;
 import dev.bindsmith.core.service.ZoneRequest;
 import dev.bindsmith.core.validation.Violation;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,22 +29,32 @@ final class RequestBodies {
     }
 
     static final Set<String> ZONE_FIELDS = Set.of("zoneName", "zoneType", "zoneConfig", "updateKeyName");
-    static final Set<String> CONFIG_FIELDS = Set.of("ttl", "soa", "nameServers", "nameServerIps", "records",
-            "primaries", "alsoNotify", "allowTransfer", "dnssecPolicy", "inlineSigning");
-    static final Set<String> SOA_FIELDS = Set.of("primaryNs", "adminEmail", "serial", "refresh", "retry", "expire",
-            "negativeTtl");
+    static final Set<String> CONFIG_FIELDS = Set.of(
+            "ttl",
+            "soa",
+            "nameServers",
+            "nameServerIps",
+            "records",
+            "primaries",
+            "alsoNotify",
+            "allowTransfer",
+            "dnssecPolicy",
+            "inlineSigning");
+    static final Set<String> SOA_FIELDS =
+            Set.of("primaryNs", "adminEmail", "serial", "refresh", "retry", "expire", "negativeTtl");
     static final Set<String> RECORD_FIELDS = Set.of("name", "type", "value", "ttl", "priority");
     static final Set<String> PATCH_FIELDS = Set.of("alsoNotify", "allowTransfer", "allowUpdate");
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     static Read<ZoneRequest> zone(JsonNode body) {
         var f = new JsonFields();
         Optional<JsonNode> root = f.root(body);
         if (root.isEmpty()) {
-            return new Read<>(new ZoneRequest(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
-                    f.violations(), f.unknown());
+            return new Read<>(
+                    new ZoneRequest(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                    f.violations(),
+                    f.unknown());
         }
         JsonNode r = root.get();
         f.expect(r, "", ZONE_FIELDS);
@@ -61,21 +70,27 @@ final class RequestBodies {
         var f = new JsonFields();
         Optional<JsonNode> root = f.root(body);
         if (root.isEmpty()) {
-            return new Read<>(new ZonePatchRequest(Optional.empty(), Optional.empty(), Optional.empty()),
-                    f.violations(), f.unknown());
+            return new Read<>(
+                    new ZonePatchRequest(Optional.empty(), Optional.empty(), Optional.empty()),
+                    f.violations(),
+                    f.unknown());
         }
         JsonNode r = root.get();
         f.expect(r, "", PATCH_FIELDS);
-        var request = new ZonePatchRequest(f.strings(r, "", "alsoNotify"), f.strings(r, "", "allowTransfer"),
-                f.strings(r, "", "allowUpdate"));
+        var request = new ZonePatchRequest(
+                f.strings(r, "", "alsoNotify"), f.strings(r, "", "allowTransfer"), f.strings(r, "", "allowUpdate"));
         return new Read<>(request, f.violations(), f.unknown());
     }
 
     /** One record object (inside {@code zoneConfig.records} or a records request) at {@code path}. */
     static RecordRequest record(JsonFields f, JsonNode r, String path) {
         f.expect(r, path, RECORD_FIELDS);
-        return new RecordRequest(f.string(r, path, "name"), f.string(r, path, "type"), f.string(r, path, "value"),
-                f.integer(r, path, "ttl"), f.integer(r, path, "priority"));
+        return new RecordRequest(
+                f.string(r, path, "name"),
+                f.string(r, path, "type"),
+                f.string(r, path, "value"),
+                f.integer(r, path, "ttl"),
+                f.integer(r, path, "priority"));
     }
 
     private static ZoneConfigRequest zoneConfig(JsonFields f, JsonNode c, String path) {
@@ -99,8 +114,13 @@ final class RequestBodies {
 
     private static SoaRequest soa(JsonFields f, JsonNode s, String path) {
         f.expect(s, path, SOA_FIELDS);
-        return new SoaRequest(f.string(s, path, "primaryNs"), f.string(s, path, "adminEmail"),
-                f.integer(s, path, "serial"), f.integer(s, path, "refresh"), f.integer(s, path, "retry"),
-                f.integer(s, path, "expire"), f.integer(s, path, "negativeTtl"));
+        return new SoaRequest(
+                f.string(s, path, "primaryNs"),
+                f.string(s, path, "adminEmail"),
+                f.integer(s, path, "serial"),
+                f.integer(s, path, "refresh"),
+                f.integer(s, path, "retry"),
+                f.integer(s, path, "expire"),
+                f.integer(s, path, "negativeTtl"));
     }
 }

@@ -1,18 +1,17 @@
 package dev.bindsmith.http.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.validation.Violation;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RequestBodiesTest {
 
@@ -41,7 +40,11 @@ class RequestBodiesTest {
         assertThat(c.ttl()).isEqualTo(OptionalLong.of(300));
         var soa = c.soa().orElseThrow();
         assertThat(List.of(soa.serial(), soa.refresh(), soa.retry(), soa.expire(), soa.negativeTtl()))
-                .containsExactly(OptionalLong.of(7), OptionalLong.of(1), OptionalLong.of(2), OptionalLong.of(3),
+                .containsExactly(
+                        OptionalLong.of(7),
+                        OptionalLong.of(1),
+                        OptionalLong.of(2),
+                        OptionalLong.of(3),
                         OptionalLong.of(4));
         assertThat(c.nameServerIps()).isEqualTo(Map.of("ns1.example.com.", "192.0.2.1"));
         assertThat(c.records()).singleElement().satisfies(rec -> {
@@ -72,10 +75,18 @@ class RequestBodiesTest {
                  "nameServers":["ok",7],"nameServerIps":{"a":1},"records":[{"name":"@","ttl":true},3],
                  "inlineSigning":"yes"}}
                 """));
-        assertThat(read.violations()).extracting(Violation::field).containsExactlyInAnyOrder(
-                "zoneName", "zoneConfig.ttl", "zoneConfig.soa.serial", "zoneConfig.soa.primaryNs",
-                "zoneConfig.nameServers[1]", "zoneConfig.nameServerIps.a", "zoneConfig.records[0].ttl",
-                "zoneConfig.records[1]", "zoneConfig.inlineSigning");
+        assertThat(read.violations())
+                .extracting(Violation::field)
+                .containsExactlyInAnyOrder(
+                        "zoneName",
+                        "zoneConfig.ttl",
+                        "zoneConfig.soa.serial",
+                        "zoneConfig.soa.primaryNs",
+                        "zoneConfig.nameServers[1]",
+                        "zoneConfig.nameServerIps.a",
+                        "zoneConfig.records[0].ttl",
+                        "zoneConfig.records[1]",
+                        "zoneConfig.inlineSigning");
         assertThat(read.violations()).allSatisfy(v -> {
             assertThat(v.kind()).isEqualTo(Violation.Kind.MALFORMED);
             assertThat(v.message()).startsWith("Invalid field type: " + v.field());
@@ -101,7 +112,8 @@ class RequestBodiesTest {
         var read = RequestBodies.zone(json("{\"zoneName\":\"a.example\",\"zone_name\":\"x\","
                 + "\"zoneConfig\":{\"name_servers\":[],\"soa\":{\"mname\":\"x\"}}}"));
         assertThat(read.violations()).isEmpty();
-        assertThat(read.unknown()).containsExactlyInAnyOrder("zone_name", "zoneConfig.name_servers", "zoneConfig.soa.mname");
+        assertThat(read.unknown())
+                .containsExactlyInAnyOrder("zone_name", "zoneConfig.name_servers", "zoneConfig.soa.mname");
     }
 
     @Test
@@ -123,7 +135,8 @@ class RequestBodiesTest {
 
     @Test
     void anUnclosedObjectNamesWhereItStartedInPlainWordsWithoutTheParsersInternals() {
-        var invalid = (Outcome.Invalid<JsonNode>) Json.parse("{\"zoneName\": \"a.example\"".getBytes(StandardCharsets.UTF_8));
+        var invalid =
+                (Outcome.Invalid<JsonNode>) Json.parse("{\"zoneName\": \"a.example\"".getBytes(StandardCharsets.UTF_8));
 
         assertThat(invalid.details())
                 .isEqualTo("Unexpected end-of-input: expected close marker for Object (started at line 1 column 1)"
@@ -134,6 +147,7 @@ class RequestBodiesTest {
     @Test
     void trailingGarbageAndDuplicateKeysAreInvalidJson() {
         assertThat(Json.parse("{} {}".getBytes(StandardCharsets.UTF_8))).isInstanceOf(Outcome.Invalid.class);
-        assertThat(Json.parse("{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8))).isInstanceOf(Outcome.Invalid.class);
+        assertThat(Json.parse("{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(Outcome.Invalid.class);
     }
 }

@@ -8,7 +8,6 @@ import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.dns.file.AtomicFiles;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -106,8 +105,9 @@ public final class FileZoneStore implements ZoneStore {
                 return Outcome.zoneExists(name.value(), "Zone '" + name + "' exists already");
             }
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                return Outcome.zoneExists(name.value(), "A master file for zone '" + name + "' exists already ("
-                        + file.getFileName() + ")");
+                return Outcome.zoneExists(
+                        name.value(),
+                        "A master file for zone '" + name + "' exists already (" + file.getFileName() + ")");
             }
             String step = "remove the stale journal of zone '" + name + "'";
             boolean wroteFile = false;
@@ -159,13 +159,15 @@ public final class FileZoneStore implements ZoneStore {
         for (String fileName : fileNames(directory)) {
             if (fileName.endsWith(ZONE_SUFFIX)) {
                 zoneName(fileName.substring(0, fileName.length() - ZONE_SUFFIX.length()))
-                        .flatMap(this::find).ifPresent(z -> zones.put(z.name(), z));
+                        .flatMap(this::find)
+                        .ifPresent(z -> zones.put(z.name(), z));
             }
         }
         for (String fileName : fileNames(sidecars)) {
             if (fileName.endsWith(".json")) {
                 zoneName(fileName.substring(0, fileName.length() - ".json".length()))
-                        .flatMap(this::find).ifPresent(z -> zones.put(z.name(), z));
+                        .flatMap(this::find)
+                        .ifPresent(z -> zones.put(z.name(), z));
             }
         }
         return List.copyOf(zones.values());
@@ -188,8 +190,8 @@ public final class FileZoneStore implements ZoneStore {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException e) {
-                    return Outcome.zoneFileWriteFailed(zone.value(),
-                            "Could not remove " + relative(p) + ": " + reason(e));
+                    return Outcome.zoneFileWriteFailed(
+                            zone.value(), "Could not remove " + relative(p) + ": " + reason(e));
                 }
             }
             AtomicFiles.forceDirectory(directory);
@@ -291,7 +293,9 @@ public final class FileZoneStore implements ZoneStore {
     }
 
     private String relative(Path p) {
-        return p.startsWith(directory) ? directory.relativize(p).toString() : p.getFileName().toString();
+        return p.startsWith(directory)
+                ? directory.relativize(p).toString()
+                : p.getFileName().toString();
     }
 
     /** Why an I/O operation failed, without any path: the exception's reason or its kind. */

@@ -15,7 +15,6 @@ import dev.bindsmith.dns.conf.ConfToken;
 import dev.bindsmith.dns.conf.ConfToken.Kind;
 import dev.bindsmith.dns.conf.ZoneDirective;
 import dev.bindsmith.dns.conf.ZoneStatements;
-
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -75,7 +74,9 @@ final class ZoneStatement {
     static ZoneStatement parse(String text) throws ConfSyntaxException {
         List<ConfToken> all = ConfLexer.lex(text);
         List<ConfToken> t = all.subList(0, all.size() - 1);
-        if (t.size() < 4 || !t.get(0).is(Kind.WORD) || !t.get(0).text().equalsIgnoreCase("zone")
+        if (t.size() < 4
+                || !t.get(0).is(Kind.WORD)
+                || !t.get(0).text().equalsIgnoreCase("zone")
                 || !t.get(1).isValue()) {
             throw new ConfSyntaxException(all.get(0), "not a zone statement");
         }
@@ -97,7 +98,8 @@ final class ZoneStatement {
             if (!first.is(Kind.WORD)) {
                 throw new ConfSyntaxException(first, "a statement must start with a word");
             }
-            directives.add(new ZoneDirective(first.text().toLowerCase(Locale.ROOT),
+            directives.add(new ZoneDirective(
+                    first.text().toLowerCase(Locale.ROOT),
                     text.substring(first.start(), item.get(item.size() - 1).end())));
         }
         return new ZoneStatement(t.get(1).text(), directives);
@@ -115,13 +117,17 @@ final class ZoneStatement {
         };
         Optional<String> policy = value("dnssec-policy").filter(KeyNames::isValid);
         Optional<Boolean> inline = value("inline-signing").flatMap(ZoneStatement::yesNo);
-        List<Endpoint> primaries = first("primaries").or(() -> first("masters"))
-                .map(ZoneStatement::endpoints).orElse(List.of());
-        ZoneOptions options = new ZoneOptions(primaries,
+        List<Endpoint> primaries = first("primaries")
+                .or(() -> first("masters"))
+                .map(ZoneStatement::endpoints)
+                .orElse(List.of());
+        ZoneOptions options = new ZoneOptions(
+                primaries,
                 first("also-notify").map(ZoneStatement::endpoints).orElse(List.of()),
                 first("allow-transfer").map(ZoneStatement::matches).orElse(List.of()),
                 first("allow-update").map(ZoneStatement::matches).orElse(List.of()),
-                policy, inline);
+                policy,
+                inline);
         return new ZoneConfig(zoneType, value("file"), options, raw);
     }
 
@@ -134,7 +140,8 @@ final class ZoneStatement {
         return first(name).flatMap(d -> {
             List<ConfToken> t = lexQuietly(d.text());
             return t.size() == 3 && t.get(1).isValue() && t.get(2).is(Kind.SEMI)
-                    ? Optional.of(t.get(1).text()) : Optional.empty();
+                    ? Optional.of(t.get(1).text())
+                    : Optional.empty();
         });
     }
 
@@ -147,8 +154,7 @@ final class ZoneStatement {
     }
 
     /** The elements of {@code name { e1; e2; };} as token lists without their {@code ;}, with their exact text. */
-    record Element(String text, List<ConfToken> tokens) {
-    }
+    record Element(String text, List<ConfToken> tokens) {}
 
     static List<Element> elements(ZoneDirective d) {
         List<ConfToken> t = lexQuietly(d.text());
@@ -160,7 +166,11 @@ final class ZoneStatement {
             List<Element> out = new ArrayList<>();
             for (List<ConfToken> item : ConfLexer.items(t, 2, close)) {
                 List<ConfToken> body = item.subList(0, item.size() - 1);
-                out.add(new Element(d.text().substring(body.get(0).start(), body.get(body.size() - 1).end()),
+                out.add(new Element(
+                        d.text()
+                                .substring(
+                                        body.get(0).start(),
+                                        body.get(body.size() - 1).end()),
                         List.copyOf(body)));
             }
             return out;
@@ -197,7 +207,9 @@ final class ZoneStatement {
         if (t.size() == 1) {
             return Optional.of(new Endpoint(ip.get(), OptionalInt.empty()));
         }
-        if (t.size() == 3 && t.get(1).text().equalsIgnoreCase("port") && t.get(2).is(Kind.WORD)) {
+        if (t.size() == 3
+                && t.get(1).text().equalsIgnoreCase("port")
+                && t.get(2).is(Kind.WORD)) {
             OptionalInt port = port(t.get(2).text());
             if (port.isPresent()) {
                 return Optional.of(new Endpoint(ip.get(), port));
@@ -208,8 +220,13 @@ final class ZoneStatement {
 
     /** A network ({@code /32} and {@code /128} read as the host itself), a key, or a built-in ACL. */
     static Optional<AddressMatch> match(List<ConfToken> t) {
-        if (t.size() == 2 && t.get(0).is(Kind.WORD) && t.get(0).text().equals("key") && t.get(1).isValue()) {
-            return KeyNames.isValid(t.get(1).text()) ? Optional.of(new AddressMatch.Key(t.get(1).text())) : Optional.empty();
+        if (t.size() == 2
+                && t.get(0).is(Kind.WORD)
+                && t.get(0).text().equals("key")
+                && t.get(1).isValue()) {
+            return KeyNames.isValid(t.get(1).text())
+                    ? Optional.of(new AddressMatch.Key(t.get(1).text()))
+                    : Optional.empty();
         }
         if (t.size() != 1 || !t.get(0).isValue()) {
             return Optional.empty();
@@ -222,8 +239,9 @@ final class ZoneStatement {
             return Optional.empty(); // a quoted name other than a built-in: a named ACL
         }
         // named prints a host as /32 or /128: the same host a bare address names
-        return IpNetwork.parse(v).map(n -> new AddressMatch.Cidr(n.address(),
-                n.isHost() ? OptionalInt.empty() : OptionalInt.of(n.prefixLength())));
+        return IpNetwork.parse(v)
+                .map(n -> new AddressMatch.Cidr(
+                        n.address(), n.isHost() ? OptionalInt.empty() : OptionalInt.of(n.prefixLength())));
     }
 
     /** A port 1–65535 in plain decimal. */
@@ -257,23 +275,30 @@ final class ZoneStatement {
         ZoneStatement s = this;
         if (patch.alsoNotify().isPresent()) {
             List<Endpoint> v = patch.alsoNotify().get();
-            s = s.replace("also-notify", v.isEmpty() ? Optional.empty()
-                    : Optional.of(ZoneStatements.endpoints("also-notify", v)));
+            s = s.replace(
+                    "also-notify",
+                    v.isEmpty() ? Optional.empty() : Optional.of(ZoneStatements.endpoints("also-notify", v)));
         }
         if (patch.allowTransfer().isPresent()) {
             List<AddressMatch> v = patch.allowTransfer().get();
-            s = s.replace("allow-transfer", v.isEmpty() ? Optional.empty()
-                    : Optional.of(ZoneStatements.addressMatches("allow-transfer", v)));
+            s = s.replace(
+                    "allow-transfer",
+                    v.isEmpty() ? Optional.empty() : Optional.of(ZoneStatements.addressMatches("allow-transfer", v)));
         }
         if (patch.allowUpdate().isPresent()) {
             Set<String> elements = new LinkedHashSet<>();
-            s.directives.stream().filter(d -> d.name().equals("allow-update"))
+            s.directives.stream()
+                    .filter(d -> d.name().equals("allow-update"))
                     .flatMap(d -> elements(d).stream())
-                    .filter(e -> e.tokens().get(0).is(Kind.WORD) && e.tokens().get(0).text().equals("key"))
+                    .filter(e -> e.tokens().get(0).is(Kind.WORD)
+                            && e.tokens().get(0).text().equals("key"))
                     .forEach(e -> elements.add(e.text()));
             patch.allowUpdate().get().forEach(m -> elements.add(ZoneStatements.element(m)));
-            s = s.replace("allow-update", elements.isEmpty() ? Optional.empty()
-                    : Optional.of(ZoneStatements.list("allow-update", List.copyOf(elements))));
+            s = s.replace(
+                    "allow-update",
+                    elements.isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(ZoneStatements.list("allow-update", List.copyOf(elements))));
         }
         return s;
     }

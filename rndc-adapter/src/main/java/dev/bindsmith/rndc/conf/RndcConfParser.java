@@ -57,7 +57,8 @@ public final class RndcConfParser {
         } catch (NoSuchFileException e) {
             throw new RndcConfException(file + ": no such file");
         } catch (IOException e) {
-            throw new RndcConfException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new RndcConfException(
+                    file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         if (chain.contains(real)) {
             throw new RndcConfException(file + ": include cycle (" + chain.peekLast() + " includes it again)");
@@ -152,7 +153,8 @@ public final class RndcConfParser {
                         semi("the algorithm");
                     }
                     case "secret" -> {
-                        secret = Optional.of(expect(Kind.STRING, "the quoted secret").text());
+                        secret = Optional.of(
+                                expect(Kind.STRING, "the quoted secret").text());
                         semi("the secret");
                     }
                     default -> throw error(opt, "unknown clause in a key; expected 'algorithm' or 'secret'");

@@ -41,8 +41,8 @@ public final class RndcSettingsResolver {
     public static final String DEFAULT_KEY_NAME = "rndc-key";
 
     /** What the caller was given for each parameter; an absent (or blank) value falls back as above. */
-    public record Given(Optional<String> server, Optional<String> algorithm, Optional<String> secret,
-                        Optional<String> keyName) {
+    public record Given(
+            Optional<String> server, Optional<String> algorithm, Optional<String> secret, Optional<String> keyName) {
         public Given {
             server = present(server);
             algorithm = present(algorithm);
@@ -72,7 +72,13 @@ public final class RndcSettingsResolver {
     }
 
     /** Which parameter a problem is about: a given value, or the rndc.conf (or key file) itself. */
-    public enum Field { SERVER, ALGORITHM, SECRET, KEY_NAME, FILE }
+    public enum Field {
+        SERVER,
+        ALGORITHM,
+        SECRET,
+        KEY_NAME,
+        FILE
+    }
 
     /** One reason there are no settings; {@code message} reads after the parameter's name and never holds a secret. */
     public record Problem(Field field, String message) {
@@ -130,8 +136,10 @@ public final class RndcSettingsResolver {
                 errors.add(new Problem(Field.FILE, e.getMessage()));
             }
         } else if (envSecret.isEmpty()) {
-            errors.add(new Problem(Field.SECRET, "no rndc key: give its secret (and name, algorithm) or an rndc.conf"
-                    + " (looked for " + defaultFiles + ")"));
+            errors.add(new Problem(
+                    Field.SECRET,
+                    "no rndc key: give its secret (and name, algorithm) or an rndc.conf" + " (looked for "
+                            + defaultFiles + ")"));
         }
         String fileName = toRead.map(Path::toString).orElse("");
 
@@ -161,16 +169,22 @@ public final class RndcSettingsResolver {
         if (serverClause.isPresent() && !serverClause.get().addresses().isEmpty()) {
             RndcConf.Address a = serverClause.get().addresses().getFirst();
             host = a.host();
-            if (port.isEmpty() && serverClause.get().port().isEmpty() && a.port().isPresent()) {
+            if (port.isEmpty()
+                    && serverClause.get().port().isEmpty()
+                    && a.port().isPresent()) {
                 port = a.port();
                 portOrigin = fileName;
             }
         }
-        if (port.isEmpty() && serverClause.isPresent() && serverClause.get().port().isPresent()) {
+        if (port.isEmpty()
+                && serverClause.isPresent()
+                && serverClause.get().port().isPresent()) {
             port = serverClause.get().port();
             portOrigin = fileName;
         }
-        if (port.isEmpty() && conf.isPresent() && conf.get().options().defaultPort().isPresent()) {
+        if (port.isEmpty()
+                && conf.isPresent()
+                && conf.get().options().defaultPort().isPresent()) {
             port = conf.get().options().defaultPort();
             portOrigin = fileName;
         }
@@ -183,24 +197,31 @@ public final class RndcSettingsResolver {
             if (conf.isPresent()) {
                 clause = Optional.ofNullable(conf.get().keys().get(keyName));
                 if (clause.isEmpty() && envSecret.isEmpty()) {
-                    errors.add(new Problem(Field.KEY_NAME, "names key \"" + keyName + "\", which " + fileName + " does not define"));
+                    errors.add(new Problem(
+                            Field.KEY_NAME, "names key \"" + keyName + "\", which " + fileName + " does not define"));
                 }
             }
         } else if (conf.isPresent()) {
             RndcConf c = conf.get();
-            Optional<String> chosen = serverClause.flatMap(ServerClause::key).or(() -> c.options().defaultKey());
+            Optional<String> chosen =
+                    serverClause.flatMap(ServerClause::key).or(() -> c.options().defaultKey());
             if (chosen.isPresent()) {
                 keyName = chosen.get();
                 clause = Optional.ofNullable(c.keys().get(keyName));
                 if (clause.isEmpty() && envSecret.isEmpty()) {
-                    errors.add(new Problem(Field.FILE, fileName + ": key \"" + keyName + "\" is selected (default-key or server) but not defined"));
+                    errors.add(new Problem(
+                            Field.FILE,
+                            fileName + ": key \"" + keyName
+                                    + "\" is selected (default-key or server) but not defined"));
                 }
             } else if (c.keys().size() == 1) {
                 clause = Optional.of(c.keys().values().iterator().next());
                 keyName = clause.get().name();
             } else if (c.keys().size() > 1 && envSecret.isEmpty()) {
-                errors.add(new Problem(Field.FILE, fileName + ": several keys " + c.keys().keySet()
-                        + " and no default-key; set default-key or name the key"));
+                errors.add(new Problem(
+                        Field.FILE,
+                        fileName + ": several keys " + c.keys().keySet()
+                                + " and no default-key; set default-key or name the key"));
             } else if (c.keys().isEmpty() && envSecret.isEmpty()) {
                 errors.add(new Problem(Field.FILE, fileName + ": defines no key"));
             }
@@ -215,15 +236,22 @@ public final class RndcSettingsResolver {
             KeyClause k = clause.get();
             secretOrigin = k.definedIn().toString();
             if (k.secretBase64().isEmpty() || k.secretBase64().get().isBlank()) {
-                errors.add(new Problem(Field.FILE, k.definedIn() + ": key \"" + k.name() + "\" has an empty or missing secret"));
+                errors.add(new Problem(
+                        Field.FILE, k.definedIn() + ": key \"" + k.name() + "\" has an empty or missing secret"));
             } else {
-                secret = decode(k.secretBase64().get(), new Problem(Field.FILE,
-                        k.definedIn() + ": the secret of key \"" + k.name() + "\" is not valid base64"), errors);
+                secret = decode(
+                        k.secretBase64().get(),
+                        new Problem(
+                                Field.FILE,
+                                k.definedIn() + ": the secret of key \"" + k.name() + "\" is not valid base64"),
+                        errors);
             }
         }
         if (secret.isPresent() && secret.get().length == 0) {
-            errors.add(envSecret.isPresent() ? new Problem(Field.SECRET, "is empty")
-                    : new Problem(Field.FILE, secretOrigin + ": the secret is empty"));
+            errors.add(
+                    envSecret.isPresent()
+                            ? new Problem(Field.SECRET, "is empty")
+                            : new Problem(Field.FILE, secretOrigin + ": the secret is empty"));
             secret = Optional.empty();
         }
 
@@ -232,30 +260,37 @@ public final class RndcSettingsResolver {
         if (envAlgorithm.isPresent()) {
             Optional<HmacAlgorithm> a = HmacAlgorithm.fromName(envAlgorithm.get());
             if (a.isEmpty()) {
-                errors.add(new Problem(Field.ALGORITHM, "is not one of hmac-md5, hmac-sha1, hmac-sha224, hmac-sha256, "
-                        + "hmac-sha384, hmac-sha512"));
+                errors.add(new Problem(
+                        Field.ALGORITHM,
+                        "is not one of hmac-md5, hmac-sha1, hmac-sha224, hmac-sha256, " + "hmac-sha384, hmac-sha512"));
             }
             algorithm = a.orElse(algorithm);
         } else if (clause.isPresent() && clause.get().algorithm().isPresent()) {
-            Optional<HmacAlgorithm> a = HmacAlgorithm.fromName(clause.get().algorithm().get());
+            Optional<HmacAlgorithm> a =
+                    HmacAlgorithm.fromName(clause.get().algorithm().get());
             if (a.isEmpty()) {
-                errors.add(new Problem(Field.FILE, clause.get().definedIn() + ": key \"" + clause.get().name()
-                        + "\" has an unsupported algorithm (use hmac-md5, hmac-sha1, hmac-sha224, hmac-sha256, "
-                        + "hmac-sha384 or hmac-sha512)"));
+                errors.add(new Problem(
+                        Field.FILE,
+                        clause.get().definedIn() + ": key \"" + clause.get().name()
+                                + "\" has an unsupported algorithm (use hmac-md5, hmac-sha1, hmac-sha224, hmac-sha256, "
+                                + "hmac-sha384 or hmac-sha512)"));
             }
             algorithm = a.orElse(algorithm);
         }
 
         if (!errors.isEmpty() || secret.isEmpty()) {
             if (errors.isEmpty()) {
-                errors.add(new Problem(Field.FILE, "no rndc secret: give one or define the key's secret in " + fileName));
+                errors.add(
+                        new Problem(Field.FILE, "no rndc secret: give one or define the key's secret in " + fileName));
             }
             return new Resolution.Failed(errors);
         }
         int p = port.orElse(DEFAULT_PORT);
-        String origin = "server " + host + "#" + p + " (" + hostOrigin + (portOrigin.equals(hostOrigin) ? "" : ", port: "
-                + portOrigin) + "), key " + keyName + " " + algorithm + " (secret from " + secretOrigin + ")";
-        return new Resolution.Resolved(new RndcSettings(host, p, new RndcKey(keyName, algorithm, secret.get()), origin));
+        String origin = "server " + host + "#" + p + " (" + hostOrigin
+                + (portOrigin.equals(hostOrigin) ? "" : ", port: " + portOrigin) + "), key " + keyName + " " + algorithm
+                + " (secret from " + secretOrigin + ")";
+        return new Resolution.Resolved(
+                new RndcSettings(host, p, new RndcKey(keyName, algorithm, secret.get()), origin));
     }
 
     private static Optional<byte[]> decode(String base64, Problem error, List<Problem> errors) {
@@ -281,7 +316,9 @@ public final class RndcSettingsResolver {
                 if (rest.isEmpty()) {
                     return Optional.of(new HostPort(host, OptionalInt.empty()));
                 }
-                return rest.startsWith(":") ? port(rest.substring(1)).map(p -> new HostPort(host, p)) : Optional.empty();
+                return rest.startsWith(":")
+                        ? port(rest.substring(1)).map(p -> new HostPort(host, p))
+                        : Optional.empty();
             }
             int colons = (int) v.chars().filter(c -> c == ':').count();
             if (colons == 0) {
@@ -298,7 +335,8 @@ public final class RndcSettingsResolver {
         }
 
         private static boolean valid(String host) {
-            return !host.isEmpty() && host.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_');
+            return !host.isEmpty()
+                    && host.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_');
         }
 
         private static Optional<OptionalInt> port(String p) {

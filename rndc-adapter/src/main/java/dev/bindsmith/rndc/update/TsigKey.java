@@ -1,15 +1,14 @@
 package dev.bindsmith.rndc.update;
 
-import org.xbill.DNS.Name;
-import org.xbill.DNS.TSIG;
-import org.xbill.DNS.TextParseException;
-
-import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TextParseException;
 
 /**
  * A TSIG key: its name, its HMAC algorithm and its base64 secret. The secret never appears in
@@ -79,8 +78,15 @@ public record TsigKey(String name, Algorithm algorithm, String secret) {
 
     /** Why {@code name} cannot name a TSIG key, if it cannot. */
     public static Optional<String> nameProblem(String name) {
-        if (name.isEmpty() || name.length() > 253 || !name.chars().allMatch(c -> (c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_')) {
+        if (name.isEmpty()
+                || name.length() > 253
+                || !name.chars()
+                        .allMatch(c -> (c >= 'a' && c <= 'z')
+                                || (c >= 'A' && c <= 'Z')
+                                || (c >= '0' && c <= '9')
+                                || c == '.'
+                                || c == '-'
+                                || c == '_')) {
             return Optional.of("a TSIG key name is 1 to 253 letters, digits, dots, hyphens or underscores");
         }
         return Optional.empty();
@@ -100,8 +106,11 @@ public record TsigKey(String name, Algorithm algorithm, String secret) {
     /** dnsjava's signer for this key, its time taken from {@code clock}. */
     TSIG signer(Clock clock) {
         try {
-            return new TSIG(algorithm.dnsName(), Name.fromString(name, Name.root),
-                    new SecretKeySpec(Base64.getDecoder().decode(secret), algorithm.mac), clock);
+            return new TSIG(
+                    algorithm.dnsName(),
+                    Name.fromString(name, Name.root),
+                    new SecretKeySpec(Base64.getDecoder().decode(secret), algorithm.mac),
+                    clock);
         } catch (TextParseException e) {
             throw new IllegalArgumentException("the TSIG key name '" + name + "' is not a DNS name", e);
         }

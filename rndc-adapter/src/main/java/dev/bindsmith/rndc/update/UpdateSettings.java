@@ -28,7 +28,10 @@ public record UpdateSettings(String server, int port, TsigKey key, Duration conn
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("the update port must be between 1 and 65535");
         }
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || readTimeout.isNegative()
+                || readTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
     }
@@ -41,8 +44,8 @@ public record UpdateSettings(String server, int port, TsigKey key, Duration conn
      * What the rndc configuration says, the fallback of every update parameter not given: the rndc
      * server's host, the key's name, its algorithm and secret. {@link #toString()} hides the secret.
      */
-    public record RndcFallback(Optional<String> server, Optional<String> keyName, Optional<String> algorithm,
-                               Optional<String> secret) {
+    public record RndcFallback(
+            Optional<String> server, Optional<String> keyName, Optional<String> algorithm, Optional<String> secret) {
         public RndcFallback {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(keyName, "keyName");
@@ -52,9 +55,12 @@ public record UpdateSettings(String server, int port, TsigKey key, Duration conn
 
         /** The rndc settings as resolved (environment, rndc.conf, defaults): its host, key name, algorithm and secret. */
         public static RndcFallback of(dev.bindsmith.rndc.conf.RndcSettings rndc) {
-            return new RndcFallback(Optional.of(rndc.host()), Optional.of(rndc.key().name()),
+            return new RndcFallback(
+                    Optional.of(rndc.host()),
+                    Optional.of(rndc.key().name()),
                     Optional.of(rndc.key().algorithm().confName()),
-                    Optional.of(java.util.Base64.getEncoder().encodeToString(rndc.key().secret())));
+                    Optional.of(java.util.Base64.getEncoder()
+                            .encodeToString(rndc.key().secret())));
         }
 
         public static RndcFallback none() {
@@ -69,8 +75,12 @@ public record UpdateSettings(String server, int port, TsigKey key, Duration conn
     }
 
     /** What the caller was given for each parameter; an absent one falls back to the rndc key's, then a default. */
-    public record Given(Optional<String> server, OptionalInt port, Optional<String> keyName,
-                        Optional<String> algorithm, Optional<String> secret) {
+    public record Given(
+            Optional<String> server,
+            OptionalInt port,
+            Optional<String> keyName,
+            Optional<String> algorithm,
+            Optional<String> secret) {
         public Given {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(port, "port");
@@ -80,8 +90,8 @@ public record UpdateSettings(String server, int port, TsigKey key, Duration conn
         }
 
         public static Given nothing() {
-            return new Given(Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty());
+            return new Given(
+                    Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         /** Never shows the secret, only whether there is one. */
@@ -93,10 +103,19 @@ public record UpdateSettings(String server, int port, TsigKey key, Duration conn
     }
 
     /** Which parameter a problem is about. */
-    public enum Field { SERVER, PORT, KEY_NAME, ALGORITHM, SECRET }
+    public enum Field {
+        SERVER,
+        PORT,
+        KEY_NAME,
+        ALGORITHM,
+        SECRET
+    }
 
     /** Whether the value at fault was given for updates, or taken over from the rndc key. */
-    public enum Source { GIVEN, RNDC }
+    public enum Source {
+        GIVEN,
+        RNDC
+    }
 
     /** Why there are no settings; {@code message} reads after the parameter's name and never holds a secret. */
     public record Problem(Field field, Source source, String message) {
@@ -131,14 +150,17 @@ public record UpdateSettings(String server, int port, TsigKey key, Duration conn
         Source algorithmSource = given.algorithm().isPresent() ? Source.GIVEN : Source.RNDC;
         TsigKey.Algorithm algorithm;
         try {
-            algorithm = TsigKey.Algorithm.parse(given.algorithm().or(rndc::algorithm).orElse("hmac-sha256"));
+            algorithm = TsigKey.Algorithm.parse(
+                    given.algorithm().or(rndc::algorithm).orElse("hmac-sha256"));
         } catch (IllegalArgumentException e) {
             return failed(Field.ALGORITHM, algorithmSource, e.getMessage());
         }
         Source secretSource = given.secret().isPresent() ? Source.GIVEN : Source.RNDC;
         Optional<String> secret = given.secret().or(rndc::secret);
         if (secret.isEmpty()) {
-            return failed(Field.SECRET, Source.GIVEN,
+            return failed(
+                    Field.SECRET,
+                    Source.GIVEN,
                     "no TSIG secret for record updates (give one, or configure an rndc key to sign with)");
         }
         Optional<String> badName = TsigKey.nameProblem(keyName);

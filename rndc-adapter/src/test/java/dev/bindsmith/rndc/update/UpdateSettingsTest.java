@@ -1,16 +1,15 @@
 package dev.bindsmith.rndc.update;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.rndc.update.UpdateSettings.Field;
 import dev.bindsmith.rndc.update.UpdateSettings.Given;
 import dev.bindsmith.rndc.update.UpdateSettings.Problem;
 import dev.bindsmith.rndc.update.UpdateSettings.Resolution;
 import dev.bindsmith.rndc.update.UpdateSettings.Source;
-import org.junit.jupiter.api.Test;
-
 import java.util.Optional;
 import java.util.OptionalInt;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The reference's resolution of the update settings, with the rndc configuration as fallback. */
 class UpdateSettingsTest {
@@ -18,12 +17,13 @@ class UpdateSettingsTest {
     private static final String RNDC_SECRET = "cm5kYy1zZWNyZXQtcm5kYy1zZWNyZXQtcm5kYy0xMjM=";
 
     private static UpdateSettings.RndcFallback rndc(String keyName, String algorithm) {
-        return new UpdateSettings.RndcFallback(Optional.of("10.0.0.5"), Optional.of(keyName), Optional.of(algorithm),
-                Optional.of(RNDC_SECRET));
+        return new UpdateSettings.RndcFallback(
+                Optional.of("10.0.0.5"), Optional.of(keyName), Optional.of(algorithm), Optional.of(RNDC_SECRET));
     }
 
     private static Given secretOnly(String secret) {
-        return new Given(Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.of(secret));
+        return new Given(
+                Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.of(secret));
     }
 
     private static UpdateSettings resolved(Resolution r) {
@@ -38,8 +38,13 @@ class UpdateSettingsTest {
 
     @Test
     void everyGivenValueWinsOverTheRndcSetting() {
-        UpdateSettings s = resolved(UpdateSettings.resolve(new Given(Optional.of("192.0.2.53"), OptionalInt.of(5353),
-                Optional.of("bindy-operator"), Optional.of("sha512"), Optional.of(SECRET)),
+        UpdateSettings s = resolved(UpdateSettings.resolve(
+                new Given(
+                        Optional.of("192.0.2.53"),
+                        OptionalInt.of(5353),
+                        Optional.of("bindy-operator"),
+                        Optional.of("sha512"),
+                        Optional.of(SECRET)),
                 rndc("rndc-conf-key", "hmac-sha256")));
 
         assertThat(s.server()).isEqualTo("192.0.2.53");
@@ -62,12 +67,15 @@ class UpdateSettingsTest {
 
     @Test
     void theResolvedRndcSettingsAreTheFallback() {
-        var rndcSettings = new dev.bindsmith.rndc.conf.RndcSettings("192.0.2.9", 953,
-                dev.bindsmith.rndc.wire.RndcKey.ofBase64("conf-key", dev.bindsmith.rndc.wire.HmacAlgorithm.HMAC_SHA512,
-                        RNDC_SECRET), "test");
+        var rndcSettings = new dev.bindsmith.rndc.conf.RndcSettings(
+                "192.0.2.9",
+                953,
+                dev.bindsmith.rndc.wire.RndcKey.ofBase64(
+                        "conf-key", dev.bindsmith.rndc.wire.HmacAlgorithm.HMAC_SHA512, RNDC_SECRET),
+                "test");
 
-        UpdateSettings s = resolved(UpdateSettings.resolve(Given.nothing(),
-                UpdateSettings.RndcFallback.of(rndcSettings)));
+        UpdateSettings s =
+                resolved(UpdateSettings.resolve(Given.nothing(), UpdateSettings.RndcFallback.of(rndcSettings)));
 
         assertThat(s.server()).isEqualTo("192.0.2.9");
         assertThat(s.key().name()).isEqualTo("conf-key");
@@ -95,16 +103,28 @@ class UpdateSettingsTest {
 
     @Test
     void aPortOutOfRangeIsAProblemOfThePort() {
-        Problem p = failed(UpdateSettings.resolve(new Given(Optional.empty(), OptionalInt.of(70000), Optional.empty(),
-                Optional.empty(), Optional.of(SECRET)), UpdateSettings.RndcFallback.none()));
+        Problem p = failed(UpdateSettings.resolve(
+                new Given(
+                        Optional.empty(),
+                        OptionalInt.of(70000),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(SECRET)),
+                UpdateSettings.RndcFallback.none()));
 
         assertThat(p.field()).isEqualTo(Field.PORT);
     }
 
     @Test
     void anUnknownAlgorithmIsAProblemOfWhereItCameFrom() {
-        Problem given = failed(UpdateSettings.resolve(new Given(Optional.empty(), OptionalInt.empty(), Optional.empty(),
-                Optional.of("hmac-sha3"), Optional.of(SECRET)), UpdateSettings.RndcFallback.none()));
+        Problem given = failed(UpdateSettings.resolve(
+                new Given(
+                        Optional.empty(),
+                        OptionalInt.empty(),
+                        Optional.empty(),
+                        Optional.of("hmac-sha3"),
+                        Optional.of(SECRET)),
+                UpdateSettings.RndcFallback.none()));
         Problem fromRndc = failed(UpdateSettings.resolve(Given.nothing(), rndc("k", "hmac-sha3")));
 
         assertThat(given.field()).isEqualTo(Field.ALGORITHM);

@@ -1,5 +1,9 @@
 package dev.bindsmith.core.service;
 
+import static dev.bindsmith.testing.Threads.awaitArrival;
+import static dev.bindsmith.testing.Threads.awaitBlocked;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.testing.Outcomes;
@@ -9,17 +13,12 @@ import dev.bindsmith.testing.memory.Gate;
 import dev.bindsmith.testing.memory.InMemoryNameServerControl;
 import dev.bindsmith.testing.memory.InMemoryRecordStore;
 import dev.bindsmith.testing.memory.InMemoryZoneStore;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
-import static dev.bindsmith.testing.Threads.awaitArrival;
-import static dev.bindsmith.testing.Threads.awaitBlocked;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** One process's zone and record use cases share their per-zone locks. */
 class UseCasesTest {
@@ -35,24 +34,28 @@ class UseCasesTest {
         control = new InMemoryNameServerControl(store, TestClocks.fixed());
         records = new InMemoryRecordStore(control);
         Outcomes.created(new ZoneService(store, control, TestClocks.fixed())
-                .create(TestZones.request("example.com").updateKeyName("ddns-key").build()));
+                .create(TestZones.request("example.com")
+                        .updateKeyName("ddns-key")
+                        .build()));
     }
 
     @Test
     void aRecordChangeWaitsForADeleteOfItsZoneAndThenFindsItGone() throws Exception {
         UseCases app = UseCases.of(store, control, records, records, TestClocks.fixed());
         Gate delzone = control.hold("delzone");
-        CompletableFuture<Outcome<?>> delete = CompletableFuture.supplyAsync(() -> app.zones().delete("example.com"));
+        CompletableFuture<Outcome<?>> delete =
+                CompletableFuture.supplyAsync(() -> app.zones().delete("example.com"));
         awaitArrival(delzone, delete);
         int statusCallsBefore = zonestatusCalls();
 
         List<Outcome<RecordChanged>> add = new ArrayList<>();
-        Thread adder = new Thread(() -> add.add(app.records().add("example.com",
-                TestZones.record("www", "A", "192.0.2.1", 300))));
+        Thread adder = new Thread(
+                () -> add.add(app.records().add("example.com", TestZones.record("www", "A", "192.0.2.1", 300))));
         adder.start();
         awaitBlocked(adder);
 
-        assertThat(zonestatusCalls()).as("the record change waits before it asks about the zone")
+        assertThat(zonestatusCalls())
+                .as("the record change waits before it asks about the zone")
                 .isEqualTo(statusCallsBefore);
         delzone.open();
         adder.join(Duration.ofSeconds(30).toMillis());
@@ -70,7 +73,8 @@ class UseCasesTest {
 
         Outcome<RecordChanged> add = apart.add("example.com", TestZones.record("www", "A", "192.0.2.1", 300));
 
-        assertThat(add).as("without a shared lock the change runs while the delete is held")
+        assertThat(add)
+                .as("without a shared lock the change runs while the delete is held")
                 .isInstanceOf(Outcome.Created.class);
         delzone.open();
         delete.get();
@@ -78,6 +82,7 @@ class UseCasesTest {
     }
 
     private int zonestatusCalls() {
-        return (int) control.calls().stream().filter(c -> c.startsWith("zonestatus")).count();
+        return (int)
+                control.calls().stream().filter(c -> c.startsWith("zonestatus")).count();
     }
 }
