@@ -46,7 +46,9 @@ public final class Cli {
     private final Backends backends;
     private final Serve.Launcher launcher;
     private final Supplier<SecureRandom> random = SecureRandom::new;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made when first needed: a command printing a table never pays for Jackson's databind start-up. */
+    private ObjectMapper json;
+
     private Root root = new Root();
 
     public Cli(
@@ -147,6 +149,9 @@ public final class Cli {
     }
 
     ObjectMapper json() {
+        if (json == null) {
+            json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        }
         return json;
     }
 
@@ -175,7 +180,7 @@ public final class Cli {
     Api openApi() {
         if (global().url != null) {
             Duration timeout = Duration.ofSeconds(Math.max(1, global().timeoutSeconds));
-            return new RemoteApi(global().url, global().token(env), json, timeout);
+            return new RemoteApi(global().url, global().token(env), json(), timeout);
         }
         BackendSettings settings = backendSettings();
         if (global().verbose) {
@@ -230,7 +235,7 @@ public final class Cli {
             return;
         }
         try {
-            out.println(json.writeValueAsString(node));
+            out.println(json().writeValueAsString(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
