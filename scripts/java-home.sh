@@ -3,7 +3,9 @@
 bindsmith_jdk_ok() {
 	[ -x "$1/bin/javac" ] || return 1
 	local v
-	v=$("$1/bin/javac" -version 2>&1 | sed -n 's/^javac \([0-9][0-9]*\).*/\1/p')
+	# The release file says the version without starting a JVM (a quarter of a second per check).
+	v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" 2>/dev/null)
+	[ -n "$v" ] || v=$("$1/bin/javac" -version 2>&1 | sed -n 's/^javac \([0-9][0-9]*\).*/\1/p')
 	[ -n "$v" ] && [ "$v" -ge 21 ]
 }
 if [ -z "${JAVA_HOME:-}" ] || ! bindsmith_jdk_ok "$JAVA_HOME"; then

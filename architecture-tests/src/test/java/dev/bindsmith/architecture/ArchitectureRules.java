@@ -1,14 +1,13 @@
 package dev.bindsmith.architecture;
 
-import com.tngtech.archunit.lang.ArchRule;
-
-import java.util.List;
-
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
 /**
- * The dependency rules of DESIGN.md's hexagon, written against a root package so that the same
+ * The dependency rules of the hexagon (docs/architecture.md), written against a root package so that the same
  * rules run on the production classes ({@code dev.bindsmith}) and on deliberately wrong samples
  * ({@code samples.bindsmith}), which proves that each rule can fail.
  */
@@ -25,59 +24,182 @@ final class ArchitectureRules {
 
     /** core is the JDK plus itself: no library, no adapter. */
     ArchRule coreDependsOnlyOnTheJdk() {
-        return classes().that().resideInAPackage(pkg("core"))
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", pkg("core"))
+        return classes()
+                .that()
+                .resideInAPackage(pkg("core"))
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", pkg("core"))
                 .as("core depends only on java.. (and itself)");
     }
 
     /** The port interfaces are what the use cases need; they know nothing of the use cases. */
     ArchRule portsDoNotDependOnServices() {
-        return noClasses().that().resideInAPackage(pkg("core.port"))
-                .should().dependOnClassesThat().resideInAPackage(pkg("core.service"))
+        return noClasses()
+                .that()
+                .resideInAPackage(pkg("core.port"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("core.service"))
                 .as("core.port does not depend on core.service");
+    }
+
+    /** What both backends need from dnsjava and the file system: core and dnsjava, no adapter. */
+    ArchRule dnsSharedDependsOnlyOnCoreAndDnsjava() {
+        return classes()
+                .that()
+                .resideInAPackage(pkg("dns"))
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", pkg("core"), pkg("dns"), "org.xbill.DNS..")
+                .as("dns-shared depends only on java.., core and dnsjava (and itself)");
+    }
+
+    /** dns-shared is the driven adapters' toolbox; a driving adapter reaches a backend through the ports only. */
+    ArchRule drivingAdaptersDoNotUseDnsShared() {
+        return noClasses()
+                .that()
+                .resideInAnyPackage(pkg("http"), pkg("cli"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("dns"))
+                .as("http-adapter and cli-adapter do not depend on dns-shared")
+                .allowEmptyShould(true);
     }
 
     /** The two backends are alternatives: neither knows the other, nor a driving adapter. */
     ArchRule rndcAdapterIsIndependent() {
-        return noClasses().that().resideInAPackage(pkg("rndc"))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("embedded"), pkg("http"), pkg("cli"))
+        return noClasses()
+                .that()
+                .resideInAPackage(pkg("rndc"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(pkg("embedded"), pkg("http"), pkg("cli"))
                 .as("rndc-adapter does not depend on embedded-adapter, http-adapter or cli-adapter")
                 .allowEmptyShould(true);
     }
 
     ArchRule embeddedAdapterIsIndependent() {
-        return noClasses().that().resideInAPackage(pkg("embedded"))
-                .should().dependOnClassesThat().resideInAnyPackage(pkg("rndc"), pkg("http"), pkg("cli"))
+        return noClasses()
+                .that()
+                .resideInAPackage(pkg("embedded"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(pkg("rndc"), pkg("http"), pkg("cli"))
                 .as("embedded-adapter does not depend on rndc-adapter, http-adapter or cli-adapter")
                 .allowEmptyShould(true);
     }
 
     ArchRule httpAdapterDoesNotDependOnCli() {
-        return noClasses().that().resideInAPackage(pkg("http"))
-                .should().dependOnClassesThat().resideInAPackage(pkg("cli"))
+        return noClasses()
+                .that()
+                .resideInAPackage(pkg("http"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("cli"))
                 .as("http-adapter does not depend on cli-adapter")
                 .allowEmptyShould(true);
     }
 
-    /** The CLI's {@code serve} command starts the HTTP server; nothing else outside http may use it. */
-    ArchRule onlyTheCliDependsOnHttp() {
-        return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(pkg("http"), pkg("cli"))
-                .should().dependOnClassesThat().resideInAPackage(pkg("http"))
-                .as("only cli-adapter depends on http-adapter");
+    /**
+     * The HTTP adapter is a driving adapter over core: it knows no backend, no wiring, no CLI, only
+     * core and the libraries it is built on.
+     */
+    ArchRule httpAdapterDependsOnlyOnCoreAndItsLibraries() {
+        return classes()
+                .that()
+                .resideInAPackage(pkg("http"))
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "javax..",
+                        pkg("core"),
+                        pkg("http"),
+                        "io.helidon..",
+                        "com.fasterxml.jackson..",
+                        "com.github.benmanes.caffeine..")
+                .as("http-adapter depends only on core, Helidon, Jackson and Caffeine")
+                .allowEmptyShould(true);
+    }
+
+    /** The API's JSON mapping is shared with the CLI's direct mode: it must work without a server. */
+    ArchRule theJsonMappingKnowsNoServer() {
+        return classes()
+                .that()
+                .resideInAPackage(pkg("http.json"))
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", pkg("core"), pkg("http.json"), "com.fasterxml.jackson..")
+                .as("http.json depends only on core and Jackson (no Helidon, no routes)")
+                .allowEmptyShould(true);
+    }
+
+    /** The CLI reaches the backends only through the wiring, like serve does. */
+    ArchRule theCliReachesBackendsOnlyThroughTheWiring() {
+        return noClasses()
+                .that()
+                .resideInAPackage(pkg("cli"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(pkg("rndc"), pkg("embedded"))
+                .as("cli-adapter does not depend on rndc-adapter or embedded-adapter (the wiring opens them)")
+                .allowEmptyShould(true);
+    }
+
+    /** The wiring starts the HTTP server and the CLI calls the API's JSON; no other module may use http. */
+    ArchRule onlyTheWiringAndTheCliDependOnHttp() {
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackages(pkg("http"), pkg("wiring"), pkg("cli"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("http"))
+                .as("only the wiring and cli-adapter depend on http-adapter");
+    }
+
+    /** The wiring knows every adapter, so only the entry points (the CLI, the benchmarks) may know it. */
+    ArchRule onlyEntryPointsDependOnTheWiring() {
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackages(pkg("wiring"), pkg("cli"), pkg("benchmarks"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("wiring"))
+                .as("only cli-adapter and the benchmarks depend on the wiring");
     }
 
     /** Test fixtures are a test library: no production class may need them at run time. */
     ArchRule productionDoesNotDependOnTestFixtures() {
-        return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackage(pkg("testing"))
-                .should().dependOnClassesThat().resideInAPackage(pkg("testing"))
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage(pkg("testing"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(pkg("testing"))
                 .as("no production class depends on test-fixtures (" + root + ".testing..)");
     }
 
     List<ArchRule> all() {
-        return List.of(coreDependsOnlyOnTheJdk(), portsDoNotDependOnServices(), rndcAdapterIsIndependent(),
-                embeddedAdapterIsIndependent(), httpAdapterDoesNotDependOnCli(), onlyTheCliDependsOnHttp(),
+        return List.of(
+                coreDependsOnlyOnTheJdk(),
+                portsDoNotDependOnServices(),
+                dnsSharedDependsOnlyOnCoreAndDnsjava(),
+                drivingAdaptersDoNotUseDnsShared(),
+                rndcAdapterIsIndependent(),
+                embeddedAdapterIsIndependent(),
+                httpAdapterDoesNotDependOnCli(),
+                httpAdapterDependsOnlyOnCoreAndItsLibraries(),
+                theJsonMappingKnowsNoServer(),
+                theCliReachesBackendsOnlyThroughTheWiring(),
+                onlyTheWiringAndTheCliDependOnHttp(),
+                onlyEntryPointsDependOnTheWiring(),
                 productionDoesNotDependOnTestFixtures());
     }
 }

@@ -1,30 +1,38 @@
 package dev.bindsmith.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import samples.bindsmith.cli.CliUsingEmbedded;
 import samples.bindsmith.cli.SampleCli;
 import samples.bindsmith.core.CoreUsingALibrary;
 import samples.bindsmith.core.port.PortUsingAService;
 import samples.bindsmith.core.service.SampleService;
+import samples.bindsmith.dns.DnsUsingRndc;
+import samples.bindsmith.dns.SampleDnsMapping;
 import samples.bindsmith.embedded.EmbeddedUsingCli;
+import samples.bindsmith.embedded.EmbeddedUsingWiring;
 import samples.bindsmith.embedded.SampleServer;
 import samples.bindsmith.http.HttpUsingCli;
+import samples.bindsmith.http.HttpUsingDns;
+import samples.bindsmith.http.HttpUsingRndc;
 import samples.bindsmith.http.SampleHttp;
+import samples.bindsmith.http.json.JsonUsingHelidon;
+import samples.bindsmith.http.json.SampleJson;
 import samples.bindsmith.rndc.RndcUsingEmbedded;
 import samples.bindsmith.rndc.RndcUsingHttp;
 import samples.bindsmith.rndc.RndcUsingTestFixtures;
 import samples.bindsmith.testing.SampleFixture;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import samples.bindsmith.wiring.SampleWiring;
 
 /**
  * Each architecture rule, run on samples that break it, reports exactly the breaking classes, and
@@ -42,7 +50,9 @@ class ArchitectureRulesCanFailTest {
 
     private static String violations(ArchRule rule) {
         EvaluationResult result = rule.evaluate(samples);
-        assertThat(result.hasViolation()).as(rule.getDescription() + " reports a violation").isTrue();
+        assertThat(result.hasViolation())
+                .as(rule.getDescription() + " reports a violation")
+                .isTrue();
         return String.join("\n", result.getFailureReport().getDetails());
     }
 
@@ -59,6 +69,22 @@ class ArchitectureRulesCanFailTest {
         String report = violations(RULES.portsDoNotDependOnServices());
 
         assertThat(report).contains(PortUsingAService.class.getName());
+    }
+
+    @Test
+    void dnsSharedUsingAnAdapterIsReportedAndItsUseOfCoreAndDnsjavaIsNot() {
+        String report = violations(RULES.dnsSharedDependsOnlyOnCoreAndDnsjava());
+
+        assertThat(report).contains(DnsUsingRndc.class.getName());
+        assertThat(report).doesNotContain(SampleDnsMapping.class.getName());
+    }
+
+    @Test
+    void aDrivingAdapterUsingDnsSharedIsReported() {
+        String report = violations(RULES.drivingAdaptersDoNotUseDnsShared());
+
+        assertThat(report).contains(HttpUsingDns.class.getName());
+        assertThat(report).doesNotContain(HttpUsingCli.class.getName());
     }
 
     @Test
@@ -86,11 +112,43 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
-    void httpUsedOutsideTheCliIsReportedAndTheCliIsAllowed() {
-        String report = violations(RULES.onlyTheCliDependsOnHttp());
+    void httpUsedOutsideTheWiringAndTheCliIsReportedAndBothAreAllowed() {
+        String report = violations(RULES.onlyTheWiringAndTheCliDependOnHttp());
 
         assertThat(report).contains(RndcUsingHttp.class.getName());
-        assertThat(report).doesNotContain(SampleCli.class.getName());
+        assertThat(report).doesNotContain(SampleCli.class.getName(), SampleWiring.class.getName());
+    }
+
+    @Test
+    void httpUsingABackendIsReported() {
+        String report = violations(RULES.httpAdapterDependsOnlyOnCoreAndItsLibraries());
+
+        assertThat(report).contains(HttpUsingRndc.class.getName(), HttpUsingCli.class.getName());
+        assertThat(report).doesNotContain(SampleJson.class.getName(), JsonUsingHelidon.class.getName());
+    }
+
+    @Test
+    void theJsonMappingUsingHelidonIsReported() {
+        String report = violations(RULES.theJsonMappingKnowsNoServer());
+
+        assertThat(report).contains(JsonUsingHelidon.class.getName(), "io.helidon");
+        assertThat(report).doesNotContain(SampleJson.class.getName());
+    }
+
+    @Test
+    void theCliUsingABackendDirectlyIsReportedButNotItsUseOfTheWiring() {
+        String report = violations(RULES.theCliReachesBackendsOnlyThroughTheWiring());
+
+        assertThat(report).contains(CliUsingEmbedded.class.getName() + ".backend()");
+        assertThat(report).doesNotContain(CliUsingEmbedded.class.getName() + ".wiring()", SampleCli.class.getName());
+    }
+
+    @Test
+    void anAdapterUsingTheWiringIsReported() {
+        String report = violations(RULES.onlyEntryPointsDependOnTheWiring());
+
+        assertThat(report).contains(EmbeddedUsingWiring.class.getName());
+        assertThat(report).doesNotContain(CliUsingEmbedded.class.getName());
     }
 
     @Test

@@ -16,13 +16,15 @@ import java.util.stream.Stream;
  * only Javadoc, so ArchUnit cannot see it.
  */
 final class PackageInfoCheck {
-    private PackageInfoCheck() {
-    }
+    private PackageInfoCheck() {}
 
     /** Every {@code <module>/src/main/java} under {@code root}. */
     static List<Path> sourceRoots(Path root) {
         try (Stream<Path> modules = Files.list(root)) {
-            return modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).sorted().toList();
+            return modules.map(m -> m.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -32,9 +34,15 @@ final class PackageInfoCheck {
     static List<String> packagesWithoutPackageInfo(Path sourceRoot) {
         TreeSet<String> missing = new TreeSet<>();
         try (Stream<Path> files = Files.walk(sourceRoot)) {
-            List<Path> dirs = files.filter(f -> f.toString().endsWith(".java")).map(Path::getParent).distinct().toList();
+            List<Path> dirs = files.filter(f -> f.toString().endsWith(".java"))
+                    .map(Path::getParent)
+                    .distinct()
+                    .toList();
             for (Path dir : dirs) {
-                String pkg = sourceRoot.relativize(dir).toString().replace(dir.getFileSystem().getSeparator(), ".");
+                String pkg = sourceRoot
+                        .relativize(dir)
+                        .toString()
+                        .replace(dir.getFileSystem().getSeparator(), ".");
                 Path info = dir.resolve("package-info.java");
                 if (!Files.isRegularFile(info) || !declares(info, pkg)) {
                     missing.add(pkg);

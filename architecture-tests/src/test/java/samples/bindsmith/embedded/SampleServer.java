@@ -1,5 +1,4 @@
 package samples.bindsmith.embedded;
 
 /** An embedded-adapter class that breaks no rule. */
-public class SampleServer {
-}
+public class SampleServer {}

@@ -1,5 +1,4 @@
 package samples.bindsmith.http;
 
 /** An http-adapter class that breaks no rule. */
-public class SampleHttp {
-}
+public class SampleHttp {}

@@ -1,25 +1,11 @@
 package dev.bindsmith.benchmarks;
 
 import dev.bindsmith.core.outcome.Outcome;
-import dev.bindsmith.core.port.NameServerControl;
-import dev.bindsmith.core.port.StoredZone;
-import dev.bindsmith.core.port.ZoneConfig;
-import dev.bindsmith.core.port.ZoneStore;
-import dev.bindsmith.core.zone.ZoneSpec;
-import dev.bindsmith.embedded.EmbeddedNameServer;
-import dev.bindsmith.rndc.bind.FileZoneStore;
-import dev.bindsmith.rndc.bind.RndcNameServerControl;
-import dev.bindsmith.rndc.client.RndcClient;
-import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.Type;
-
+import dev.bindsmith.wiring.Backend;
+import dev.bindsmith.wiring.BackendSettings;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -30,7 +16,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 
 /**
  * UDP queries per second answered by the embedded name server and by a real named 9.18 serving the
@@ -44,26 +36,41 @@ import java.util.concurrent.atomic.LongAdder;
 public final class QueryBenchmark {
     private static final String ZONE = "bench.test";
 
-    private QueryBenchmark() {
-    }
+    private QueryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int passes = Runs.arg(args, "passes", 3);
         int seconds = Runs.arg(args, "seconds", 5);
         int threads = Runs.arg(args, "threads", 4);
-        ZoneSpec spec = TestZones.spec(ZONE).record(Records.a("www." + ZONE, 300, "192.0.2.80")).build();
-
         Path data = Files.createTempDirectory("bindsmith-query-bench");
-        try (EmbeddedNameServer embedded = EmbeddedNameServer.builder().dataDirectory(data).port(0).start();
-             RunningNamed named = NamedLauncher.create().start();
-             RndcClient rndc = RndcClient.builder(Runs.rndcKey(named.rndcKey()))
-                     .server(named.address().getHostAddress(), named.controlPort()).build()) {
-            serve(spec, embedded.zoneStore(), embedded.nameServerControl());
-            serve(spec, new FileZoneStore(named.zoneDirectory()), new RndcNameServerControl(rndc));
-            InetSocketAddress embeddedAt = embedded.localAddress().orElseThrow();
+        // Both backends as bindsmith serve opens them: from the server's variables, through the wiring.
+        try (RunningNamed named = NamedLauncher.create().start();
+                Backend embedded = Backend.open(
+                        BackendSettings.fromEnvironment(
+                                Map.of(
+                                        "BINDSMITH_BACKEND",
+                                        "embedded",
+                                        "BINDSMITH_DATA_DIR",
+                                        data.toString(),
+                                        "BINDSMITH_DNS_PORT",
+                                        "0"),
+                                p -> false),
+                        true);
+                Backend bind =
+                        Backend.open(BackendSettings.fromEnvironment(Runs.bindVariables(named), p -> false), true)) {
+            serve(embedded);
+            serve(bind);
+            InetSocketAddress embeddedAt = embedded.dnsAddress().orElseThrow();
             InetSocketAddress namedAt = new InetSocketAddress(named.address(), named.dnsPort());
-            System.out.printf(Locale.ROOT, "embedded %s, named %s (pid %d), %d client threads, %d s per pass, %d CPUs, Java %s%n",
-                    embeddedAt, namedAt, named.pid(), threads, seconds, Runtime.getRuntime().availableProcessors(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "embedded %s, named %s (pid %d), %d client threads, %d s per pass, %d CPUs, Java %s%n",
+                    embeddedAt,
+                    namedAt,
+                    named.pid(),
+                    threads,
+                    seconds,
+                    Runtime.getRuntime().availableProcessors(),
                     Runtime.version());
 
             // warm-up: the JIT for the embedded server, caches for both
@@ -78,14 +85,21 @@ public final class QueryBenchmark {
                 double second = load(embeddedFirst ? namedAt : embeddedAt, threads, seconds);
                 embeddedQps[p] = embeddedFirst ? first : second;
                 namedQps[p] = embeddedFirst ? second : first;
-                System.out.printf(Locale.ROOT, "pass %d: embedded %.0f q/s, named %.0f q/s%n", p + 1,
-                        embeddedQps[p], namedQps[p]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "pass %d: embedded %.0f q/s, named %.0f q/s%n",
+                        p + 1,
+                        embeddedQps[p],
+                        namedQps[p]);
             }
             double e = Runs.median(embeddedQps);
             double n = Runs.median(namedQps);
             System.out.println();
-            System.out.printf(Locale.ROOT, "| UDP A queries, %d threads, median of %d passes | queries/s | vs named |%n",
-                    threads, passes);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| UDP A queries, %d threads, median of %d passes | queries/s | vs named |%n",
+                    threads,
+                    passes);
             System.out.println("| --- | ---: | ---: |");
             System.out.printf(Locale.ROOT, "| named 9.18 | %.0f | 1.00x |%n", n);
             System.out.printf(Locale.ROOT, "| bindsmith embedded | %.0f | %.2fx |%n", e, e / n);
@@ -102,22 +116,23 @@ public final class QueryBenchmark {
         }
     }
 
-    /** Puts the zone on a server the way bindsmith does: the store writes it, the control loads it. */
-    private static void serve(ZoneSpec spec, ZoneStore store, NameServerControl control) {
-        Outcome<StoredZone> stored = store.create(spec);
-        if (!(stored instanceof Outcome.Ok<StoredZone> ok)) {
-            throw new IllegalStateException("could not store the zone: " + stored);
-        }
-        Outcome<?> added = control.addZone(spec.name(), ZoneConfig.of(spec.type(), ok.value().file(), spec.options()));
-        if (!added.isSuccess()) {
-            throw new IllegalStateException("could not add the zone: " + added);
+    /** Creates the zone through the backend's own use case, as the API would. */
+    private static void serve(Backend backend) {
+        Outcome<?> created = backend.useCases()
+                .zones()
+                .create(TestZones.request(ZONE)
+                        .withRecord(TestZones.record("www", "A", "192.0.2.80", 300))
+                        .build());
+        if (!created.isSuccess()) {
+            throw new IllegalStateException("could not create the zone: " + created);
         }
     }
 
     /** Answered queries per second from {@code threads} closed-loop clients over {@code seconds}. */
     private static double load(InetSocketAddress server, int threads, int seconds) throws Exception {
-        byte[] query = Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString("www." + ZONE + "."), Type.A,
-                org.xbill.DNS.DClass.IN)).toWire();
+        byte[] query = Message.newQuery(org.xbill.DNS.Record.newRecord(
+                        Name.fromString("www." + ZONE + "."), Type.A, org.xbill.DNS.DClass.IN))
+                .toWire();
         check(server, query);
         LongAdder answered = new LongAdder();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -159,7 +174,8 @@ public final class QueryBenchmark {
             socket.receive(reply);
             Message m = new Message(java.util.Arrays.copyOf(buffer, reply.getLength()));
             if (m.getRcode() != Rcode.NOERROR || m.getSection(Section.ANSWER).isEmpty()) {
-                throw new IllegalStateException(server + " did not answer www." + ZONE + ": " + Rcode.string(m.getRcode()));
+                throw new IllegalStateException(
+                        server + " did not answer www." + ZONE + ": " + Rcode.string(m.getRcode()));
             }
         }
     }

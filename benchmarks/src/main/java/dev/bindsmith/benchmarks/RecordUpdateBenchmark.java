@@ -1,5 +1,9 @@
 package dev.bindsmith.benchmarks;
 
+import static dev.bindsmith.benchmarks.Runs.arg;
+import static dev.bindsmith.benchmarks.Runs.expectOk;
+import static dev.bindsmith.benchmarks.Runs.median;
+
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ChangeReport;
 import dev.bindsmith.core.port.ChangeSet;
@@ -18,7 +22,6 @@ import dev.bindsmith.rndc.wire.RndcKey;
 import dev.bindsmith.testing.named.NamedKey;
 import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Inet4Address;
@@ -31,10 +34,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import static dev.bindsmith.benchmarks.Runs.arg;
-import static dev.bindsmith.benchmarks.Runs.expectOk;
-import static dev.bindsmith.benchmarks.Runs.median;
 
 /**
  * RFC 2136 record changes per second against one throwaway named, in one run:
@@ -54,8 +53,7 @@ import static dev.bindsmith.benchmarks.Runs.median;
 public final class RecordUpdateBenchmark {
     private static final ZoneName ZONE = ZoneName.of("records.bench.test");
 
-    private RecordUpdateBenchmark() {
-    }
+    private RecordUpdateBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int passes = arg(args, "passes", 3);
@@ -64,24 +62,36 @@ public final class RecordUpdateBenchmark {
 
         try (RunningNamed named = NamedLauncher.create().start()) {
             RndcKey key = Runs.rndcKey(named.rndcKey());
-            try (RndcClient rndc = RndcClient.builder(key).server(named.address().getHostAddress(),
-                    named.controlPort()).build()) {
+            try (RndcClient rndc = RndcClient.builder(key)
+                    .server(named.address().getHostAddress(), named.controlPort())
+                    .build()) {
                 Path file = named.zoneDirectory().resolve(ZONE.value() + ".zone");
-                Files.writeString(file, "$TTL 300\n@ IN SOA ns1." + ZONE.absolute() + " admin." + ZONE.absolute()
-                        + " 1 3600 600 604800 300\n@ IN NS ns1." + ZONE.absolute() + "\nns1 IN A 192.0.2.1\n");
+                Files.writeString(
+                        file,
+                        "$TTL 300\n@ IN SOA ns1." + ZONE.absolute() + " admin." + ZONE.absolute()
+                                + " 1 3600 600 604800 300\n@ IN NS ns1." + ZONE.absolute() + "\nns1 IN A 192.0.2.1\n");
                 expectOk(rndc.send("addzone " + ZONE.value() + " { type primary; file \"" + file
                         + "\"; allow-update { key \"" + named.updateKey().name() + "\"; }; };"));
 
                 NamedKey update = named.updateKey();
-                UpdateSettings settings = new UpdateSettings(named.address().getHostAddress(), named.dnsPort(),
+                UpdateSettings settings = new UpdateSettings(
+                        named.address().getHostAddress(),
+                        named.dnsPort(),
                         new TsigKey(update.name(), TsigKey.Algorithm.parse(update.algorithm()), update.secret()),
-                        Duration.ofSeconds(5), Duration.ofSeconds(30));
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(30));
                 Rfc2136RecordUpdater updater = new Rfc2136RecordUpdater(settings);
                 AxfrRecordReader reader = new AxfrRecordReader(settings);
                 Path keyFile = keyFile(named, update);
-                System.out.printf(Locale.ROOT, "named pid %d, DNS %s#%d, TSIG %s, %d CPUs, Java %s%n", named.pid(),
-                        settings.server(), settings.port(), update.algorithm(),
-                        Runtime.getRuntime().availableProcessors(), Runtime.version());
+                System.out.printf(
+                        Locale.ROOT,
+                        "named pid %d, DNS %s#%d, TSIG %s, %d CPUs, Java %s%n",
+                        named.pid(),
+                        settings.server(),
+                        settings.port(),
+                        update.algorithm(),
+                        Runtime.getRuntime().availableProcessors(),
+                        Runtime.version());
 
                 // warm-up: JIT, named's journal, the nsupdate binary's page cache
                 java(updater, "warm", 200, 1);
@@ -105,15 +115,26 @@ public final class RecordUpdateBenchmark {
                     clear(updater, reader);
                     nsProcess[p] = nsupdateProcessPerChange(named, keyFile, "npp" + p, processChanges);
                     clear(updater, reader);
-                    System.out.printf(Locale.ROOT, "pass %d: java 1/msg %.0f/s, java 100/msg %.0f/s, nsupdate 1/msg"
+                    System.out.printf(
+                            Locale.ROOT,
+                            "pass %d: java 1/msg %.0f/s, java 100/msg %.0f/s, nsupdate 1/msg"
                                     + " %.0f/s, nsupdate 100/msg %.0f/s, nsupdate process per change %.1f/s%n",
-                            p + 1, single[p], sets[p], nsSingle[p], nsSets[p], nsProcess[p]);
+                            p + 1,
+                            single[p],
+                            sets[p],
+                            nsSingle[p],
+                            nsSets[p],
+                            nsProcess[p]);
                 }
 
                 double baseline = median(nsProcess);
                 System.out.println();
-                System.out.printf(Locale.ROOT, "| %-58s | %14s | %16s |%n", "A records added, median of " + passes
-                        + " passes", "changes/s", "vs nsupdate/change");
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %-58s | %14s | %16s |%n",
+                        "A records added, median of " + passes + " passes",
+                        "changes/s",
+                        "vs nsupdate/change");
                 System.out.println("| " + "-".repeat(58) + " | " + "-".repeat(13) + ": | " + "-".repeat(15) + ": |");
                 row("Rfc2136RecordUpdater, 1 change per message (" + changes + ")", median(single), baseline);
                 row("Rfc2136RecordUpdater, 100 changes per message (" + changes + ")", median(sets), baseline);
@@ -161,10 +182,12 @@ public final class RecordUpdateBenchmark {
         }
         List<RecordChange> removals = records.stream()
                 .filter(r -> r.type() == RecordType.A && !r.owner().value().startsWith("ns1."))
-                .map(r -> (RecordChange) new RecordChange.RemoveRRset(r.owner(), RecordType.A)).distinct().toList();
+                .map(r -> (RecordChange) new RecordChange.RemoveRRset(r.owner(), RecordType.A))
+                .distinct()
+                .toList();
         for (int i = 0; i < removals.size(); i += 500) {
-            Outcome<ChangeReport> outcome = updater.apply(ZONE, new ChangeSet(List.of(),
-                    removals.subList(i, Math.min(removals.size(), i + 500))));
+            Outcome<ChangeReport> outcome = updater.apply(
+                    ZONE, new ChangeSet(List.of(), removals.subList(i, Math.min(removals.size(), i + 500))));
             if (!outcome.isSuccess()) {
                 throw new IllegalStateException("cleanup failed: " + outcome);
             }
@@ -182,7 +205,8 @@ public final class RecordUpdateBenchmark {
 
     private static ProcessBuilder nsupdateProcess(Path keyFile) {
         ProcessBuilder pb = new ProcessBuilder(nsupdatePath(), "-v", "-k", keyFile.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         String path = pb.environment().getOrDefault("PATH", "/usr/bin:/bin");
         pb.environment().clear();
         pb.environment().put("PATH", path);

@@ -1,5 +1,9 @@
 package dev.bindsmith.benchmarks;
 
+import static dev.bindsmith.benchmarks.Runs.arg;
+import static dev.bindsmith.benchmarks.Runs.expectOk;
+import static dev.bindsmith.benchmarks.Runs.median;
+
 import dev.bindsmith.rndc.client.RndcClient;
 import dev.bindsmith.rndc.client.RndcException;
 import dev.bindsmith.rndc.wire.RndcKey;
@@ -11,10 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import static dev.bindsmith.benchmarks.Runs.arg;
-import static dev.bindsmith.benchmarks.Runs.expectOk;
-import static dev.bindsmith.benchmarks.Runs.median;
 
 /**
  * Against one throwaway named, in one run: {@code status} round trips per second for the {@code rndc}
@@ -39,13 +39,23 @@ public final class RndcBenchmark {
             RndcKey key = Runs.rndcKey(named.rndcKey());
             String host = named.address().getHostAddress();
             int port = named.controlPort();
-            System.out.printf(Locale.ROOT, "named %s, control channel %s#%d, %s, %d CPUs, Java %s%n",
-                    named.pid(), host, port, key.algorithm(), Runtime.getRuntime().availableProcessors(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "named %s, control channel %s#%d, %s, %d CPUs, Java %s%n",
+                    named.pid(),
+                    host,
+                    port,
+                    key.algorithm(),
+                    Runtime.getRuntime().availableProcessors(),
                     Runtime.version());
 
             RndcClient reused = RndcClient.builder(key).server(host, port).build();
-            RndcClient fresh = RndcClient.builder(key).server(host, port).reuseConnections(false).build();
-            try (reused; fresh) {
+            RndcClient fresh = RndcClient.builder(key)
+                    .server(host, port)
+                    .reuseConnections(false)
+                    .build();
+            try (reused;
+                    fresh) {
                 // Warm-up: JIT, named's caches, the rndc binary's page cache.
                 loop(reused, 500);
                 loop(fresh, 100);
@@ -58,8 +68,13 @@ public final class RndcBenchmark {
                     bin[p] = rndcBinary(named, port, rndcCalls) / rndcCalls;
                     perCall[p] = loop(fresh, newConnCalls) / newConnCalls;
                     perReused[p] = loop(reused, reusedCalls) / reusedCalls;
-                    System.out.printf(Locale.ROOT, "pass %d: rndc %.3f ms, new connection %.3f ms, reused %.3f ms%n",
-                            p + 1, bin[p], perCall[p], perReused[p]);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "pass %d: rndc %.3f ms, new connection %.3f ms, reused %.3f ms%n",
+                            p + 1,
+                            bin[p],
+                            perCall[p],
+                            perReused[p]);
                 }
 
                 Path dir = named.zoneDirectory().resolve("bench");
@@ -82,35 +97,55 @@ public final class RndcBenchmark {
                     long t2 = System.nanoTime();
                     add[p] = (t1 - t0) / 1e6;
                     del[p] = (t2 - t1) / 1e6;
-                    System.out.printf(Locale.ROOT, "pass %d: addzone x%d %.0f ms, delzone x%d %.0f ms%n",
-                            p + 1, zones, add[p], zones, del[p]);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "pass %d: addzone x%d %.0f ms, delzone x%d %.0f ms%n",
+                            p + 1,
+                            zones,
+                            add[p],
+                            zones,
+                            del[p]);
                 }
 
                 double b = median(bin);
                 double n = median(perCall);
                 double r = median(perReused);
                 System.out.println();
-                System.out.printf(Locale.ROOT, "| %-44s | %12s | %10s | %12s |%n", "status, median of " + passes
-                        + " passes", "ms per call", "calls/s", "vs rndc");
-                System.out.println("| " + "-".repeat(44) + " | " + "-".repeat(12) + ":| " + "-".repeat(10)
-                        + ":| " + "-".repeat(12) + ":|");
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %-44s | %12s | %10s | %12s |%n",
+                        "status, median of " + passes + " passes",
+                        "ms per call",
+                        "calls/s",
+                        "vs rndc");
+                System.out.println("| " + "-".repeat(44) + " | " + "-".repeat(12) + ":| " + "-".repeat(10) + ":| "
+                        + "-".repeat(12) + ":|");
                 row("rndc binary (fork+exec, " + rndcCalls + " calls)", b, b);
                 row("native, new connection per call (" + newConnCalls + ")", n, b);
                 row("native, one reused connection (" + reusedCalls + ")", r, b);
                 System.out.println();
-                System.out.printf(Locale.ROOT, "| %-44s | %12s | %12s |%n", zones + " zones, one connection",
-                        "total (ms)", "ms per zone");
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %-44s | %12s | %12s |%n",
+                        zones + " zones, one connection",
+                        "total (ms)",
+                        "ms per zone");
                 System.out.println("| " + "-".repeat(44) + " | " + "-".repeat(12) + ":| " + "-".repeat(12) + ":|");
-                System.out.printf(Locale.ROOT, "| %-44s | %12.0f | %12.3f |%n", "addzone", median(add),
-                        median(add) / zones);
-                System.out.printf(Locale.ROOT, "| %-44s | %12.0f | %12.3f |%n", "delzone", median(del),
-                        median(del) / zones);
+                System.out.printf(
+                        Locale.ROOT, "| %-44s | %12.0f | %12.3f |%n", "addzone", median(add), median(add) / zones);
+                System.out.printf(
+                        Locale.ROOT, "| %-44s | %12.0f | %12.3f |%n", "delzone", median(del), median(del) / zones);
             }
         }
     }
 
     private static void row(String label, double msPerCall, double baseline) {
-        System.out.printf(Locale.ROOT, "| %-44s | %12.3f | %10.0f | %11.1fx |%n", label, msPerCall, 1000 / msPerCall,
+        System.out.printf(
+                Locale.ROOT,
+                "| %-44s | %12.3f | %10.0f | %11.1fx |%n",
+                label,
+                msPerCall,
+                1000 / msPerCall,
                 baseline / msPerCall);
     }
 
@@ -125,12 +160,21 @@ public final class RndcBenchmark {
 
     /** Milliseconds for {@code n} runs of {@code rndc -c rndc.conf -s host -p port status}. */
     private static double rndcBinary(RunningNamed named, int port, int n) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(rndcPath(), "-c", named.rndcConf().toString(),
-                "-s", named.address().getHostAddress(), "-p", Integer.toString(port), "status"));
+        List<String> cmd = new ArrayList<>(List.of(
+                rndcPath(),
+                "-c",
+                named.rndcConf().toString(),
+                "-s",
+                named.address().getHostAddress(),
+                "-p",
+                Integer.toString(port),
+                "status"));
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             int code = p.waitFor();
             if (code != 0) {
                 throw new IllegalStateException("rndc status exited with " + code);

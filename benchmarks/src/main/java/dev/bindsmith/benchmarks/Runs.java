@@ -4,8 +4,9 @@ import dev.bindsmith.rndc.client.RndcReply;
 import dev.bindsmith.rndc.wire.HmacAlgorithm;
 import dev.bindsmith.rndc.wire.RndcKey;
 import dev.bindsmith.testing.named.NamedKey;
-
+import dev.bindsmith.testing.named.RunningNamed;
 import java.util.Arrays;
+import java.util.Map;
 
 /** What every benchmark's main needs: its {@code name=value} arguments, the named key, medians, failed setup. */
 final class Runs {
@@ -23,14 +24,30 @@ final class Runs {
     }
 
     static RndcKey rndcKey(NamedKey key) {
-        return RndcKey.ofBase64(key.name(), HmacAlgorithm.fromName(key.algorithm()).orElseThrow(), key.secret());
+        return RndcKey.ofBase64(
+                key.name(), HmacAlgorithm.fromName(key.algorithm()).orElseThrow(), key.secret());
+    }
+
+    /** The variables that point {@code bindsmith serve} at this named (its control channel, zone directory, update key). */
+    static Map<String, String> bindVariables(RunningNamed named) {
+        return Map.of(
+                "RNDC_SERVER", named.address().getHostAddress() + ":" + named.controlPort(),
+                "RNDC_ALGORITHM", named.rndcKey().algorithm(),
+                "RNDC_SECRET", named.rndcKey().secret(),
+                "RNDC_KEY_NAME", named.rndcKey().name(),
+                "BIND_ZONE_DIR", named.zoneDirectory().toString(),
+                "NSUPDATE_SERVER", named.address().getHostAddress(),
+                "NSUPDATE_PORT", Integer.toString(named.dnsPort()),
+                "NSUPDATE_KEY_NAME", named.updateKey().name(),
+                "NSUPDATE_ALGORITHM", named.updateKey().algorithm(),
+                "NSUPDATE_SECRET", named.updateKey().secret());
     }
 
     /** Setup steps must succeed: a benchmark over a half-configured named measures nothing. */
     static void expectOk(RndcReply reply) {
         if (!reply.ok()) {
-            throw new IllegalStateException(reply.command().split(" ")[0] + " failed: " + reply.err().orElse("")
-                    + " " + reply.text());
+            throw new IllegalStateException(
+                    reply.command().split(" ")[0] + " failed: " + reply.err().orElse("") + " " + reply.text());
         }
     }
 

@@ -4,27 +4,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.http.ConfigException;
-import dev.bindsmith.http.backend.Backend;
-import dev.bindsmith.http.backend.BackendConfigurationException;
-import dev.bindsmith.http.backend.BackendSettings;
-import picocli.AutoComplete;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-
+import dev.bindsmith.wiring.Backend;
+import dev.bindsmith.wiring.BackendConfigurationException;
+import dev.bindsmith.wiring.BackendSettings;
 import java.io.InputStream;
-import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Optional;
-import java.util.function.Supplier;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code bindsmith} command line, with everything it touches passed in: the environment, the
@@ -49,11 +46,18 @@ public final class Cli {
     private final Backends backends;
     private final Serve.Launcher launcher;
     private final Supplier<SecureRandom> random = SecureRandom::new;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made when first needed: a command printing a table never pays for Jackson's databind start-up. */
+    private ObjectMapper json;
+
     private Root root = new Root();
 
-    public Cli(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Backends backends,
-               Serve.Launcher launcher) {
+    public Cli(
+            Map<String, String> env,
+            InputStream in,
+            PrintWriter out,
+            PrintWriter err,
+            Backends backends,
+            Serve.Launcher launcher) {
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
@@ -75,9 +79,14 @@ public final class Cli {
         root = new Root();
         CommandLine cl = new CommandLine(root, new Factory());
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-        completion.getCommandSpec().usageMessage()
-                .description("Print a bash/zsh completion script for bindsmith.",
-                        "", "Example:", "  source <(bindsmith completion)");
+        completion
+                .getCommandSpec()
+                .usageMessage()
+                .description(
+                        "Print a bash/zsh completion script for bindsmith.",
+                        "",
+                        "Example:",
+                        "  source <(bindsmith completion)");
         completion.getCommandSpec().usageMessage().hidden(false);
         completion.getCommandSpec().name("completion");
         completion.getCommandSpec().usageMessage().footerHeading("").footer(new String[0]);
@@ -89,8 +98,20 @@ public final class Cli {
         Serve.addServerOptions(serve);
         // Options about reaching an API, or printing its replies, mean nothing to these two.
         removeOptions(serve, "--url", "--token", "--output", "--timeout");
-        removeOptions(completion.getCommandSpec(), "--url", "--token", "--output", "--timeout", "--verbose",
-                "--backend", "--rndc-conf", "--key-file", "--server", "--zone-dir", "--data-dir", "--dns-address",
+        removeOptions(
+                completion.getCommandSpec(),
+                "--url",
+                "--token",
+                "--output",
+                "--timeout",
+                "--verbose",
+                "--backend",
+                "--rndc-conf",
+                "--key-file",
+                "--server",
+                "--zone-dir",
+                "--data-dir",
+                "--dns-address",
                 "--dns-port");
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> unexpected(e));
         return cl;
@@ -128,6 +149,9 @@ public final class Cli {
     }
 
     ObjectMapper json() {
+        if (json == null) {
+            json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        }
         return json;
     }
 
@@ -150,30 +174,19 @@ public final class Cli {
     }
 
     /**
-     * The API the global options point at: a server with --url, otherwise the backend in this
-     * process, served for this command on a private loopback port (see {@link DirectApi}).
+     * The API the global options point at: a server with --url, otherwise the backend's use cases in
+     * this process (no server, no port, no token: see {@link InProcessApi}).
      */
     Api openApi() {
-        Duration timeout = Duration.ofSeconds(Math.max(1, global().timeoutSeconds));
         if (global().url != null) {
-            return new RemoteApi(global().url, global().token(env), json, timeout);
+            Duration timeout = Duration.ofSeconds(Math.max(1, global().timeoutSeconds));
+            return new RemoteApi(global().url, global().token(env), json(), timeout);
         }
         BackendSettings settings = backendSettings();
         if (global().verbose) {
             err.println(settings.describe());
         }
-        Backend backend = backends.open(settings, false);
-        try {
-            String token = Serve.token(random());
-            Serve.Running server = launcher.start(backend, Map.of(), Map.of(
-                    "BIND_API_ADDRESS", "127.0.0.1", "API_PORT", "0", Serve.API_TOKEN, token,
-                    "RATE_LIMIT_ENABLED", "false"));
-            return new DirectApi(backend, server, new RemoteApi(URI.create(server.url()), Optional.of(token), json,
-                    timeout));
-        } catch (RuntimeException e) {
-            backend.close();
-            throw e;
-        }
+        return new InProcessApi(backends.open(settings, false));
     }
 
     /**
@@ -187,7 +200,8 @@ public final class Cli {
     /** Runs {@code work} on the API the options point at; a configuration that cannot be used is exit code 1. */
     int withApi(Function<Api, Integer> work) {
         URI url = global().url;
-        if (url != null && (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())))) {
+        if (url != null
+                && (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())))) {
             err.println("bindsmith: --url must look like http://host:port");
             return ExitCodes.USAGE;
         }
@@ -203,18 +217,17 @@ public final class Cli {
     }
 
     int print(Reply reply, Function<JsonNode, String> human) {
-        Outcome<JsonNode> outcome = reply.outcome();
-        if (outcome instanceof Outcome.Failure<JsonNode> failure) {
+        if (reply.problem().isPresent()) {
             if (global().json()) {
                 printJson(reply.json());
             }
-            printFailure(failure);
+            printFailure(reply.problem().get());
         } else if (global().json()) {
             printJson(reply.json());
         } else {
             out.print(human.apply(reply.json()));
         }
-        return ExitCodes.of(outcome);
+        return reply.exitCode();
     }
 
     void printJson(JsonNode node) {
@@ -222,32 +235,24 @@ public final class Cli {
             return;
         }
         try {
-            out.println(json.writeValueAsString(node));
+            out.println(json().writeValueAsString(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
     }
 
     /** One line: {@code bindsmith: Zone not found: No zone named 'x' exists}; with --verbose the code and context. */
-    void printFailure(Outcome.Failure<?> failure) {
-        err.println("bindsmith: " + oneLine(failure));
+    void printFailure(Reply.Problem problem) {
+        err.println("bindsmith: " + problem.oneLine());
         if (global().verbose) {
-            err.println("  code: " + failure.code());
-            failure.context().forEach((k, v) -> err.println("  " + k + ": " + v));
+            err.println("  code: " + problem.code());
+            problem.context().forEach((k, v) -> err.println("  " + k + ": " + v));
         }
     }
 
-    static String oneLine(Outcome.Failure<?> failure) {
-        String details = failure.details().strip();
-        // Some details already begin with the error ("Invalid zone name: the name has …"): say it once.
-        String line = details.isEmpty() || details.equals(failure.error()) ? failure.error()
-                : details.startsWith(failure.error() + ":") ? details
-                : failure.error() + ": " + details;
-        return line.replace('\n', ' ');
-    }
-
     private int unexpected(Exception e) {
-        err.println("bindsmith: unexpected error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        err.println("bindsmith: unexpected error: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         if (global().verbose) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));

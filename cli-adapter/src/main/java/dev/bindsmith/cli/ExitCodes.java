@@ -3,8 +3,9 @@ package dev.bindsmith.cli;
 import dev.bindsmith.core.outcome.Outcome;
 
 /**
- * The exit status of every command, derived from the outcome algebra with one exhaustive switch.
- * The numbers are part of the CLI's contract (docs/cli.md): scripts branch on them.
+ * The exit status of every command: from a use case's outcome with one exhaustive switch (direct
+ * mode), or from the HTTP status a server answered ({@code --url}). The numbers are part of the CLI's
+ * contract (docs/cli.md): scripts branch on them.
  */
 final class ExitCodes {
     /** The command did what it was asked. */
@@ -28,8 +29,7 @@ final class ExitCodes {
     /** The server's rate limit was hit (429). */
     static final int RATE_LIMITED = 9;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     static int of(Outcome<?> outcome) {
         return switch (outcome) {
@@ -38,15 +38,24 @@ final class ExitCodes {
             case Outcome.Deleted<?> deleted -> SUCCESS;
             case Outcome.Invalid<?> invalid -> INVALID;
             case Outcome.Unprocessable<?> unprocessable -> INVALID;
-            case Outcome.TooLarge<?> tooLarge -> INVALID;
-            case Outcome.UnsupportedMediaType<?> unsupported -> INVALID;
             case Outcome.NotFound<?> notFound -> NOT_FOUND;
             case Outcome.Conflict<?> conflict -> CONFLICT;
             case Outcome.BackendFailed<?> backendFailed -> BACKEND_FAILED;
             case Outcome.Unavailable<?> unavailable -> UNAVAILABLE;
-            case Outcome.Unauthenticated<?> unauthenticated -> AUTH;
-            case Outcome.Forbidden<?> forbidden -> AUTH;
-            case Outcome.RateLimited<?> rateLimited -> RATE_LIMITED;
+        };
+    }
+
+    /** The exit code of a server's answer; a status the table does not name is an invalid request (4xx) or an error. */
+    static int ofStatus(int status) {
+        return switch (status) {
+            case 400, 413, 415, 422 -> INVALID;
+            case 401, 403 -> AUTH;
+            case 404, 405 -> NOT_FOUND;
+            case 409 -> CONFLICT;
+            case 429 -> RATE_LIMITED;
+            case 500 -> BACKEND_FAILED;
+            case 503 -> UNAVAILABLE;
+            default -> status >= 200 && status < 300 ? SUCCESS : status < 500 ? INVALID : ERROR;
         };
     }
 

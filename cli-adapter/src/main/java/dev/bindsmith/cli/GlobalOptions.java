@@ -1,14 +1,13 @@
 package dev.bindsmith.cli;
 
-import dev.bindsmith.http.backend.BackendSettings;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
-
+import dev.bindsmith.wiring.BackendSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The options every command takes (declared once on {@code bindsmith}, inherited by every
@@ -17,57 +16,103 @@ import java.util.Optional;
  */
 final class GlobalOptions {
 
-    enum Output { human, json }
+    enum Output {
+        human,
+        json
+    }
 
-    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
+    @Option(
+            names = "--url",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
             description = "Talk to a running bindsmith server (http://host:port) instead of the name server directly.")
     URI url;
 
-    @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "TOKEN",
-            description = "API token for --url (default: $BINDSMITH_TOKEN; prefer the variable: arguments are visible to other users).")
+    @Option(
+            names = "--token",
+            scope = ScopeType.INHERIT,
+            paramLabel = "TOKEN",
+            description =
+                    "API token for --url (default: $BINDSMITH_TOKEN; prefer the variable: arguments are visible to other users).")
     String token;
 
-    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "human",
+    @Option(
+            names = {"-o", "--output"},
+            scope = ScopeType.INHERIT,
+            paramLabel = "FORMAT",
+            defaultValue = "human",
             description = "human (default) or json: the JSON the HTTP API returns.")
     Output output = Output.human;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
             description = "Print the error code and context of a failure, and which backend is used and why.")
     boolean verbose;
 
-    @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS", defaultValue = "30",
+    @Option(
+            names = "--timeout",
+            scope = ScopeType.INHERIT,
+            paramLabel = "SECONDS",
+            defaultValue = "30",
             description = "How long to wait for a bindsmith server (--url), in seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds = 30;
 
-    @Option(names = "--backend", scope = ScopeType.INHERIT, paramLabel = "bind|embedded",
-            description = "Force a backend ($BINDSMITH_BACKEND). Default: bind when an rndc key is configured, else embedded.")
+    @Option(
+            names = "--backend",
+            scope = ScopeType.INHERIT,
+            paramLabel = "bind|embedded",
+            description =
+                    "Force a backend ($BINDSMITH_BACKEND). Default: bind when an rndc key is configured, else embedded.")
     String backend;
 
-    @Option(names = "--rndc-conf", scope = ScopeType.INHERIT, paramLabel = "FILE",
+    @Option(
+            names = "--rndc-conf",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
             description = "rndc.conf to read the control channel and key from ($RNDC_CONF).")
     Path rndcConf;
 
-    @Option(names = "--key-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+    @Option(
+            names = "--key-file",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
             description = "rndc key file, as written by rndc-confgen/tsig-keygen ($RNDC_KEY_FILE).")
     Path keyFile;
 
-    @Option(names = "--server", scope = ScopeType.INHERIT, paramLabel = "HOST[:PORT]",
+    @Option(
+            names = "--server",
+            scope = ScopeType.INHERIT,
+            paramLabel = "HOST[:PORT]",
             description = "BIND's control channel ($RNDC_SERVER, default 127.0.0.1:953).")
     String server;
 
-    @Option(names = "--zone-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+    @Option(
+            names = "--zone-dir",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
             description = "Where BIND reads zone files bindsmith writes ($BIND_ZONE_DIR, default /var/cache/bind).")
     Path zoneDir;
 
-    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "The embedded server's zone directory ($BINDSMITH_DATA_DIR, default $XDG_DATA_HOME/bindsmith or ./.bindsmith/data).")
+    @Option(
+            names = "--data-dir",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
+            description =
+                    "The embedded server's zone directory ($BINDSMITH_DATA_DIR, default $XDG_DATA_HOME/bindsmith or ./.bindsmith/data).")
     Path dataDir;
 
-    @Option(names = "--dns-address", scope = ScopeType.INHERIT, paramLabel = "IP",
+    @Option(
+            names = "--dns-address",
+            scope = ScopeType.INHERIT,
+            paramLabel = "IP",
             description = "The embedded server's DNS address ($BINDSMITH_DNS_ADDRESS, default 127.0.0.1).")
     String dnsAddress;
 
-    @Option(names = "--dns-port", scope = ScopeType.INHERIT, paramLabel = "PORT",
+    @Option(
+            names = "--dns-port",
+            scope = ScopeType.INHERIT,
+            paramLabel = "PORT",
             description = "The embedded server's DNS port ($BINDSMITH_DNS_PORT, default 8053).")
     String dnsPort;
 
@@ -87,7 +132,8 @@ final class GlobalOptions {
 
     /** --token, else $BINDSMITH_TOKEN. */
     Optional<String> token(Map<String, String> env) {
-        return Optional.ofNullable(token).or(() -> Optional.ofNullable(env.get("BINDSMITH_TOKEN")))
+        return Optional.ofNullable(token)
+                .or(() -> Optional.ofNullable(env.get("BINDSMITH_TOKEN")))
                 .filter(t -> !t.isBlank());
     }
 

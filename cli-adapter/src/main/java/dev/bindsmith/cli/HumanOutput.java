@@ -1,7 +1,6 @@
 package dev.bindsmith.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,8 +14,7 @@ import java.util.Set;
  * Rendering from the JSON (not from Java values) is what makes direct and remote mode print the same.
  */
 final class HumanOutput {
-    private HumanOutput() {
-    }
+    private HumanOutput() {}
 
     /**
      * Any body: an action's {@code message} (and its {@code details}), otherwise every field as an
@@ -65,7 +63,9 @@ final class HumanOutput {
         lines.forEach((k, v) -> {
             String label = k + ":";
             String value = v.contains("\n") ? "\n" + indent(v.strip(), "    ") : v;
-            out.append(v.contains("\n") ? label : pad(label, width) + " ").append(value).append('\n');
+            out.append(v.contains("\n") ? label : pad(label, width) + " ")
+                    .append(value)
+                    .append('\n');
         });
         return out.toString();
     }
@@ -117,7 +117,8 @@ final class HumanOutput {
         return v.isValueNode() ? v.asText() : v.toString();
     }
 
-    private static void flatten(String prefix, Map<String, JsonNode> fields, Map<String, String> lines, List<String> tables) {
+    private static void flatten(
+            String prefix, Map<String, JsonNode> fields, Map<String, String> lines, List<String> tables) {
         fields.forEach((k, v) -> {
             String key = prefix + k;
             if (v.isObject()) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bindsmith.core.outcome.ErrorCode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,11 +26,10 @@ import java.util.regex.Pattern;
  */
 final class JsonInput {
     /** Jackson names a start marker by its whole location ("[Source: …; line: 1, column: 1]"), which may quote the input. */
-    private static final Pattern EMBEDDED_LOCATION = Pattern.compile(
-            "\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)");
+    private static final Pattern EMBEDDED_LOCATION =
+            Pattern.compile("\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)");
 
-    private JsonInput() {
-    }
+    private JsonInput() {}
 
     /** Every top-level value of {@code bytes} (read from {@code file}); a top-level array counts as its elements. */
     static Optional<List<JsonNode>> parseAll(Cli cli, String file, byte[] bytes) {
@@ -64,8 +62,10 @@ final class JsonInput {
     static Optional<JsonNode> parseOne(Cli cli, String file, byte[] bytes) {
         return Optional.of(bytes).flatMap(b -> {
             try {
-                JsonNode node = cli.json().readerFor(JsonNode.class)
-                        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(b);
+                JsonNode node = cli.json()
+                        .readerFor(JsonNode.class)
+                        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .readValue(b);
                 if (node == null || node.isMissingNode()) {
                     invalid(cli, nameOf(file) + " holds no JSON", Optional.empty());
                     return Optional.empty();
@@ -113,8 +113,7 @@ final class JsonInput {
     }
 
     /** What was read, or (when empty) the exit code that says why not. */
-    record Read<T>(Optional<T> value, int failureExitCode) {
-    }
+    record Read<T>(Optional<T> value, int failureExitCode) {}
 
     private static String nameOf(String file) {
         return file.equals("-") ? "standard input" : file;
@@ -123,7 +122,8 @@ final class JsonInput {
     private static void notJson(Cli cli, String name, JsonProcessingException e) {
         String reason = Objects.requireNonNullElse(e.getOriginalMessage(), "malformed JSON");
         int nl = reason.indexOf('\n');
-        reason = EMBEDDED_LOCATION.matcher(nl < 0 ? reason : reason.substring(0, nl))
+        reason = EMBEDDED_LOCATION
+                .matcher(nl < 0 ? reason : reason.substring(0, nl))
                 .replaceAll("(started at line $1, column $2)");
         invalid(cli, name + " is not valid JSON: " + reason + location(e), Optional.ofNullable(e.getLocation()));
     }
@@ -146,8 +146,10 @@ final class JsonInput {
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

@@ -9,8 +9,7 @@ import java.util.logging.Logger;
  * log lines (start-up, access log) are only wanted from {@code serve}, or with {@code --verbose}.
  */
 final class Logging {
-    private Logging() {
-    }
+    private Logging() {}
 
     /** For every command but serve: warnings only (the command prints what matters itself). */
     static void command() {

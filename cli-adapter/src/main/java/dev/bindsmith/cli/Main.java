@@ -1,15 +1,13 @@
 package dev.bindsmith.cli;
 
-import dev.bindsmith.http.backend.Backend;
-
+import dev.bindsmith.wiring.Backend;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /** The {@code bindsmith} command's entry point: the command line on the real environment, streams and backends. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         Logging.command();

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bindsmith.core.outcome.ErrorCode;
-import dev.bindsmith.core.outcome.Outcome;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -26,9 +24,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The API of a running bindsmith server, over HTTP ({@code --url}). Every reply is mapped back into
- * the outcome the server mapped from ({@link RemoteReplies}); a server that cannot be reached is
- * {@code Unavailable}. The token goes only into the {@code Authorization} header, never into a message.
+ * The API of a running bindsmith server, over HTTP ({@code --url}). Its status and envelope become
+ * the reply ({@link RemoteReplies}); a server that cannot be reached is exit code 7, like a 503. The
+ * token goes only into the {@code Authorization} header, never into a message.
  */
 final class RemoteApi implements Api {
     private static final String PREFIX = "/api/v1";
@@ -38,6 +36,7 @@ final class RemoteApi implements Api {
     private final String origin;
     /** The origin and the base's path, for messages. */
     private final String shown;
+
     private final Optional<String> token;
     private final ObjectMapper json;
     private final HttpClient http;
@@ -50,7 +49,10 @@ final class RemoteApi implements Api {
         this.token = Objects.requireNonNull(token, "token");
         this.json = Objects.requireNonNull(json, "json");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -91,7 +93,9 @@ final class RemoteApi implements Api {
     @Override
     public Reply listRecords(String zone, Map<String, String> query) {
         StringBuilder q = new StringBuilder();
-        query.forEach((k, v) -> q.append(q.isEmpty() ? "?" : "&").append(k).append('=')
+        query.forEach((k, v) -> q.append(q.isEmpty() ? "?" : "&")
+                .append(k)
+                .append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return send("GET", "/zones/" + segment(zone) + "/records" + q, Optional.empty());
     }
@@ -103,8 +107,8 @@ final class RemoteApi implements Api {
 
     @Override
     public Reply applyRecords(String zone, JsonNode changes, boolean dryRun) {
-        return send("PATCH", "/zones/" + segment(zone) + "/records" + (dryRun ? "?dryRun=true" : ""),
-                Optional.of(changes));
+        return send(
+                "PATCH", "/zones/" + segment(zone) + "/records" + (dryRun ? "?dryRun=true" : ""), Optional.of(changes));
     }
 
     @Override
@@ -130,7 +134,8 @@ final class RemoteApi implements Api {
     Reply send(String method, String path, Optional<JsonNode> body) {
         // Built as a string, not with resolve(): resolve would normalise a ".." zone name into another route.
         URI uri = URI.create(origin + basePath() + PREFIX + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         if (body.isPresent()) {
             request.header("Content-Type", "application/json")
@@ -140,16 +145,16 @@ final class RemoteApi implements Api {
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return RemoteReplies.of(response.statusCode(), response.headers().firstValue("Location"),
-                    response.headers().firstValue("Retry-After"), response.body(), json);
+            return RemoteReplies.of(
+                    response.statusCode(), response.headers().firstValue("Retry-After"), response.body(), json);
         } catch (HttpConnectTimeoutException e) {
             return unreachable("cannot connect to " + shown + " (timed out)");
         } catch (ConnectException e) {
             if (unresolved(e)) {
                 return unreachable("cannot connect to " + shown + " (unknown host " + base.getHost() + ")");
             }
-            return unreachable("cannot connect to " + shown + " (" + (e.getMessage() == null ? "connection refused"
-                    : reason(e)) + ")");
+            return unreachable("cannot connect to " + shown + " ("
+                    + (e.getMessage() == null ? "connection refused" : reason(e)) + ")");
         } catch (HttpTimeoutException e) {
             return unreachable("no answer from " + shown + " within " + timeout.toSeconds() + " s");
         } catch (IOException e) {
@@ -160,13 +165,15 @@ final class RemoteApi implements Api {
         }
     }
 
-    private Reply unreachable(String details) {
-        Outcome.Unavailable<JsonNode> failure = new Outcome.Unavailable<>(ErrorCode.UNAVAILABLE, details);
+    /** No answer at all: the envelope a server would send for 503, with the code of the core's UNAVAILABLE. */
+    private static Reply unreachable(String details) {
+        Reply.Problem problem =
+                new Reply.Problem("Service unavailable", details, ErrorCode.UNAVAILABLE.name(), Map.of());
         ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-        envelope.put("error", failure.error());
+        envelope.put("error", problem.error());
         envelope.put("details", details);
-        envelope.put("code", failure.code().name());
-        return new Reply(failure, envelope);
+        envelope.put("code", problem.code());
+        return new Reply(ExitCodes.UNAVAILABLE, envelope, Optional.of(problem));
     }
 
     private String basePath() {
@@ -204,11 +211,17 @@ final class RemoteApi implements Api {
             int c = b & 0xff;
             if (raw.chars().allMatch(ch -> ch == '.')) {
                 sb.append("%2E");
-            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
+            } else if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 sb.append((char) c);
             } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                sb.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

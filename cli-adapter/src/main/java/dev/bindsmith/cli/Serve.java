@@ -2,14 +2,9 @@ package dev.bindsmith.cli;
 
 import dev.bindsmith.http.ConfigException;
 import dev.bindsmith.http.HttpServerConfig;
-import dev.bindsmith.http.backend.Backend;
-import dev.bindsmith.http.backend.BackendConfigurationException;
-import dev.bindsmith.http.backend.BackendSettings;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Spec;
-
+import dev.bindsmith.wiring.Backend;
+import dev.bindsmith.wiring.BackendConfigurationException;
+import dev.bindsmith.wiring.BackendSettings;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -17,6 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bindsmith serve}: the HTTP API on the chosen backend, until SIGTERM or Ctrl-C. Every setting
@@ -24,16 +23,22 @@ import java.util.concurrent.Callable;
  * When no token is configured and authentication is on, it makes one (SecureRandom) and prints it
  * once, to standard output only: never to a log.
  */
-@Command(name = "serve", sortOptions = false,
-        description = {"Run the bindsmith HTTP API on the chosen backend until stopped (SIGTERM, Ctrl-C).",
-                "Configured by the server's variables (API_PORT, BIND_API_ADDRESS, BIND_API_TOKEN, DISABLE_AUTH, "
-                        + "RATE_LIMIT_*, …) and the backend's; the options below override them.",
-                "With no BIND_API_TOKEN (and authentication not disabled) a random token is generated and "
-                        + "printed once."},
+@Command(
+        name = "serve",
+        sortOptions = false,
+        description = {
+            "Run the bindsmith HTTP API on the chosen backend until stopped (SIGTERM, Ctrl-C).",
+            "Configured by the server's variables (API_PORT, BIND_API_ADDRESS, BIND_API_TOKEN, DISABLE_AUTH, "
+                    + "RATE_LIMIT_*, …) and the backend's; the options below override them.",
+            "With no BIND_API_TOKEN (and authentication not disabled) a random token is generated and "
+                    + "printed once."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {"  bindsmith serve",
-                "  bindsmith serve --api-port 9090 --data-dir /srv/bindsmith",
-                "  RNDC_SECRET=... BIND_ZONE_DIR=/var/cache/bind bindsmith serve"})
+        footer = {
+            "  bindsmith serve",
+            "  bindsmith serve --api-port 9090 --data-dir /srv/bindsmith",
+            "  RNDC_SECRET=... BIND_ZONE_DIR=/var/cache/bind bindsmith serve"
+        })
 final class Serve implements Callable<Integer> {
 
     /** A server that runs until it is closed or the JVM is asked to exit. */
@@ -57,7 +62,8 @@ final class Serve implements Callable<Integer> {
     static final String API_TOKEN = "BIND_API_TOKEN";
     static final String API_TOKEN_FILE = "BIND_API_TOKEN_FILE";
     static final String DISABLE_AUTH = "DISABLE_AUTH";
-    private static final Set<String> BOOLEAN_SETTINGS = Set.of(DISABLE_AUTH, "BINDSMITH_ALLOW_INSECURE", "RATE_LIMIT_ENABLED");
+    private static final Set<String> BOOLEAN_SETTINGS =
+            Set.of(DISABLE_AUTH, "BINDSMITH_ALLOW_INSECURE", "RATE_LIMIT_ENABLED");
 
     private final Cli cli;
 
@@ -94,7 +100,8 @@ final class Serve implements Callable<Integer> {
         }
         Map<String, String> env = cli.env();
         Optional<String> generated = Optional.empty();
-        if (!authDisabled(env, overrides) && blank(setting(env, overrides, API_TOKEN))
+        if (!authDisabled(env, overrides)
+                && blank(setting(env, overrides, API_TOKEN))
                 && blank(setting(env, overrides, API_TOKEN_FILE))) {
             generated = Optional.of(token(cli.random()));
             overrides.put(API_TOKEN, generated.get());
@@ -108,7 +115,7 @@ final class Serve implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         try (Backend backend = cli.backends().open(settings, true);
-             Running server = cli.launcher().start(backend, env, overrides)) {
+                Running server = cli.launcher().start(backend, env, overrides)) {
             var out = cli.out();
             out.println("bindsmith " + Version.version() + ": HTTP API on " + server.url());
             out.println(settings.describe());

@@ -1,13 +1,14 @@
 package dev.bindsmith.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
-
 /** {@code bindsmith server …}: the name server as a whole. */
-@Command(name = "server", description = "The name server as a whole: its status, or a reload of everything.",
+@Command(
+        name = "server",
+        description = "The name server as a whole: its status, or a reload of everything.",
         subcommands = {ServerCommands.Status.class, ServerCommands.Reload.class})
 final class ServerCommands implements Runnable {
     @Spec
@@ -18,8 +19,11 @@ final class ServerCommands implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing server command: status or reload");
     }
 
-    @Command(name = "status", description = "Show the name server's status (rndc status).",
-            footerHeading = "%nExamples:%n", footer = {"  bindsmith server status", "  bindsmith server status -o json"})
+    @Command(
+            name = "status",
+            description = "Show the name server's status (rndc status).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  bindsmith server status", "  bindsmith server status -o json"})
     static final class Status implements Callable<Integer> {
         private final Cli cli;
 
@@ -33,8 +37,11 @@ final class ServerCommands implements Runnable {
         }
     }
 
-    @Command(name = "reload", description = "Reload the configuration and every zone (rndc reload).",
-            footerHeading = "%nExamples:%n", footer = {"  bindsmith server reload"})
+    @Command(
+            name = "reload",
+            description = "Reload the configuration and every zone (rndc reload).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  bindsmith server reload"})
     static final class Reload implements Callable<Integer> {
         private final Cli cli;
 

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[]{"bindsmith " + version(), "Java " + Runtime.version()};
+        return new String[] {"bindsmith " + version(), "Java " + Runtime.version()};
     }
 
     static String version() {

@@ -1,7 +1,6 @@
 package dev.bindsmith.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,8 +10,7 @@ import java.util.Map;
  * (another server version) falls back to {@link HumanOutput#render}.
  */
 final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     /** {@code zone create}: the sentence, then where the file is and what the name server said. */
     static String created(JsonNode body) {
@@ -23,7 +21,8 @@ final class Views {
         text(body, "zoneType").ifPresent(v -> lines.put("type", v));
         text(body, "filePath").filter(v -> !v.isBlank()).ifPresent(v -> lines.put("file", v));
         text(body, "details").filter(v -> !v.isBlank()).ifPresent(v -> lines.put("server said", v.strip()));
-        return body.path("message").asText() + "\n" + HumanOutput.indent(HumanOutput.keyValues(lines).stripTrailing(), "  ")
+        return body.path("message").asText() + "\n"
+                + HumanOutput.indent(HumanOutput.keyValues(lines).stripTrailing(), "  ")
                 + (lines.isEmpty() ? "" : "\n");
     }
 
@@ -45,13 +44,17 @@ final class Views {
 
     /** {@code zone status}: the name server's own zonestatus text. */
     static String status(JsonNode body) {
-        return text(body, "details").filter(d -> !d.isBlank()).map(d -> d.strip() + "\n")
+        return text(body, "details")
+                .filter(d -> !d.isBlank())
+                .map(d -> d.strip() + "\n")
                 .orElseGet(() -> HumanOutput.render(body));
     }
 
     /** {@code server status}: the name server's own status text. */
     static String serverStatus(JsonNode body) {
-        return text(body, "status").filter(s -> !s.isBlank()).map(s -> s.strip() + "\n")
+        return text(body, "status")
+                .filter(s -> !s.isBlank())
+                .map(s -> s.strip() + "\n")
                 .orElseGet(() -> HumanOutput.render(body));
     }
 
@@ -61,12 +64,15 @@ final class Views {
             return fallback + "\n" + HumanOutput.indent(HumanOutput.render(body), "  ");
         }
         String details = text(body, "details").map(String::strip).orElse("");
-        return body.path("message").asText() + "\n" + (details.isEmpty() ? "" : HumanOutput.indent(details, "  ") + "\n");
+        return body.path("message").asText() + "\n"
+                + (details.isEmpty() ? "" : HumanOutput.indent(details, "  ") + "\n");
     }
 
     private static java.util.Optional<String> text(JsonNode body, String field) {
         JsonNode v = body.get(field);
-        return v == null || v.isNull() || v.isContainerNode() ? java.util.Optional.empty() : java.util.Optional.of(v.asText());
+        return v == null || v.isNull() || v.isContainerNode()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(v.asText());
     }
 
     private static String yesNo(String v) {

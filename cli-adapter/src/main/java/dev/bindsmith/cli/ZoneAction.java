@@ -1,23 +1,30 @@
 package dev.bindsmith.cli;
 
-/** The zone commands that take only a zone name; {@code path} is their route under {@code /zones/{name}/}. */
-enum ZoneAction {
-    RELOAD("reload", "Reloaded"),
-    FREEZE("freeze", "Froze"),
-    THAW("thaw", "Thawed"),
-    NOTIFY("notify", "Sent NOTIFY for"),
-    RETRANSFER("retransfer", "Started a transfer of");
+import dev.bindsmith.http.json.ZoneCommand;
 
-    private final String path;
+/** The zone commands that take only a zone name: the API's command and how the CLI reports it. */
+enum ZoneAction {
+    RELOAD(ZoneCommand.RELOAD, "Reloaded"),
+    FREEZE(ZoneCommand.FREEZE, "Froze"),
+    THAW(ZoneCommand.THAW, "Thawed"),
+    NOTIFY(ZoneCommand.NOTIFY, "Sent NOTIFY for"),
+    RETRANSFER(ZoneCommand.RETRANSFER, "Started a transfer of");
+
+    private final ZoneCommand command;
     private final String pastTense;
 
-    ZoneAction(String path, String pastTense) {
-        this.path = path;
+    ZoneAction(ZoneCommand command, String pastTense) {
+        this.command = command;
         this.pastTense = pastTense;
     }
 
+    ZoneCommand command() {
+        return command;
+    }
+
+    /** Its route under {@code /zones/{name}/}. */
     String path() {
-        return path;
+        return command.path();
     }
 
     /** The start of the sentence that reports success: "Reloaded" zone example.com. */

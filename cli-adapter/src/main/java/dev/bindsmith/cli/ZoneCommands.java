@@ -4,23 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-
 /** {@code bindsmith zone …}: the zone routes of the API, one subcommand each. */
-@Command(name = "zone", description = "List, show, create, change and delete zones; reload, freeze, thaw, notify, retransfer.",
-        subcommands = {ZoneCommands.ListZones.class, ZoneCommands.Show.class, ZoneCommands.Status.class,
-                ZoneCreate.class, ZoneCommands.Modify.class, ZoneCommands.Delete.class,
-                ZoneCommands.Reload.class, ZoneCommands.Freeze.class, ZoneCommands.Thaw.class,
-                ZoneCommands.Notify.class, ZoneCommands.Retransfer.class})
+@Command(
+        name = "zone",
+        description = "List, show, create, change and delete zones; reload, freeze, thaw, notify, retransfer.",
+        subcommands = {
+            ZoneCommands.ListZones.class,
+            ZoneCommands.Show.class,
+            ZoneCommands.Status.class,
+            ZoneCreate.class,
+            ZoneCommands.Modify.class,
+            ZoneCommands.Delete.class,
+            ZoneCommands.Reload.class,
+            ZoneCommands.Freeze.class,
+            ZoneCommands.Thaw.class,
+            ZoneCommands.Notify.class,
+            ZoneCommands.Retransfer.class
+        })
 final class ZoneCommands implements Runnable {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -29,12 +38,16 @@ final class ZoneCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
                 "Missing zone command: list, show, status, create, modify, delete, reload, freeze, thaw, notify or retransfer");
     }
 
-    @Command(name = "list", description = "List the zones bindsmith manages.",
-            footerHeading = "%nExamples:%n", footer = {"  bindsmith zone list", "  bindsmith zone list -o json"})
+    @Command(
+            name = "list",
+            description = "List the zones bindsmith manages.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  bindsmith zone list", "  bindsmith zone list -o json"})
     static final class ListZones implements Callable<Integer> {
         private final Cli cli;
 
@@ -48,10 +61,14 @@ final class ZoneCommands implements Runnable {
         }
     }
 
-    @Command(name = "show", description = "Show one zone: its type, serial and file.",
-            footerHeading = "%nExamples:%n", footer = {"  bindsmith zone show example.com"})
+    @Command(
+            name = "show",
+            description = "Show one zone: its type, serial and file.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  bindsmith zone show example.com"})
     static final class Show implements Callable<Integer> {
         private final Cli cli;
+
         @Parameters(paramLabel = "NAME", description = "The zone.")
         String zone;
 
@@ -65,10 +82,14 @@ final class ZoneCommands implements Runnable {
         }
     }
 
-    @Command(name = "status", description = "Show the name server's status of one zone (rndc zonestatus).",
-            footerHeading = "%nExamples:%n", footer = {"  bindsmith zone status example.com"})
+    @Command(
+            name = "status",
+            description = "Show the name server's status of one zone (rndc zonestatus).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  bindsmith zone status example.com"})
     static final class Status implements Callable<Integer> {
         private final Cli cli;
+
         @Parameters(paramLabel = "NAME", description = "The zone.")
         String zone;
 
@@ -82,31 +103,59 @@ final class ZoneCommands implements Runnable {
         }
     }
 
-    @Command(name = "modify", description = {"Change who is notified, who may transfer and who may update a zone (rndc modzone).",
-            "A list given replaces the zone's; a --clear-… option removes it; what is not named stays as it is."},
-            footerHeading = "%nExamples:%n", footer = {
-            "  bindsmith zone modify example.com --also-notify 192.0.2.7:5353 \\",
-            "      --allow-transfer 192.0.2.7",
-            "  bindsmith zone modify example.com --clear-allow-update",
-            "  bindsmith zone modify example.com -f patch.json"})
+    @Command(
+            name = "modify",
+            description = {
+                "Change who is notified, who may transfer and who may update a zone (rndc modzone).",
+                "A list given replaces the zone's; a --clear-… option removes it; what is not named stays as it is."
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  bindsmith zone modify example.com --also-notify 192.0.2.7:5353 \\",
+                "      --allow-transfer 192.0.2.7",
+                "  bindsmith zone modify example.com --clear-allow-update",
+                "  bindsmith zone modify example.com -f patch.json"
+            })
     static final class Modify implements Callable<Integer> {
         private final Cli cli;
+
         @Parameters(paramLabel = "NAME", description = "The zone.")
         String zone;
-        @Option(names = "--also-notify", paramLabel = "IP[:PORT]", description = "Send NOTIFY to this server too (repeatable).")
+
+        @Option(
+                names = "--also-notify",
+                paramLabel = "IP[:PORT]",
+                description = "Send NOTIFY to this server too (repeatable).")
         List<String> alsoNotify;
-        @Option(names = "--allow-transfer", paramLabel = "ADDRESS", description = "Allow zone transfers to this address, network or key (repeatable).")
+
+        @Option(
+                names = "--allow-transfer",
+                paramLabel = "ADDRESS",
+                description = "Allow zone transfers to this address, network or key (repeatable).")
         List<String> allowTransfer;
-        @Option(names = "--allow-update", paramLabel = "ADDRESS", description = "Allow dynamic updates from this address or network (repeatable); key-based updates are kept.")
+
+        @Option(
+                names = "--allow-update",
+                paramLabel = "ADDRESS",
+                description =
+                        "Allow dynamic updates from this address or network (repeatable); key-based updates are kept.")
         List<String> allowUpdate;
+
         @Option(names = "--clear-also-notify", description = "Remove also-notify.")
         boolean clearAlsoNotify;
+
         @Option(names = "--clear-allow-transfer", description = "Remove allow-transfer.")
         boolean clearAllowTransfer;
+
         @Option(names = "--clear-allow-update", description = "Remove the address elements of allow-update.")
         boolean clearAllowUpdate;
-        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The PATCH body the HTTP API takes, as JSON ('-' reads standard input).")
+
+        @Option(
+                names = {"-f", "--file"},
+                paramLabel = "FILE",
+                description = "The PATCH body the HTTP API takes, as JSON ('-' reads standard input).")
         String file;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -118,9 +167,14 @@ final class ZoneCommands implements Runnable {
         public Integer call() {
             ObjectNode patch;
             if (file != null) {
-                if (alsoNotify != null || allowTransfer != null || allowUpdate != null || clearAlsoNotify
-                        || clearAllowTransfer || clearAllowUpdate) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "Give either -f or the list options, not both");
+                if (alsoNotify != null
+                        || allowTransfer != null
+                        || allowUpdate != null
+                        || clearAlsoNotify
+                        || clearAllowTransfer
+                        || clearAllowUpdate) {
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(), "Give either -f or the list options, not both");
                 }
                 JsonInput.Read<JsonNode> read = JsonInput.readOne(cli, file);
                 if (read.value().isEmpty()) {
@@ -137,13 +191,14 @@ final class ZoneCommands implements Runnable {
                 list(patch, "allowTransfer", allowTransfer, clearAllowTransfer);
                 list(patch, "allowUpdate", allowUpdate, clearAllowUpdate);
             }
-            return cli.call(api -> api.modifyZone(zone, patch), body -> Views.action(body, "Modified zone " + zone + "."));
+            return cli.call(
+                    api -> api.modifyZone(zone, patch), body -> Views.action(body, "Modified zone " + zone + "."));
         }
 
         private void list(ObjectNode patch, String field, List<String> values, boolean clear) {
             if (values != null && clear) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "Give either the list or its --clear option, not both");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "Give either the list or its --clear option, not both");
             }
             if (values != null || clear) {
                 ArrayNode array = patch.putArray(field);
@@ -152,10 +207,14 @@ final class ZoneCommands implements Runnable {
         }
     }
 
-    @Command(name = "delete", description = "Stop serving a zone and remove its files (rndc delzone).",
-            footerHeading = "%nExamples:%n", footer = {"  bindsmith zone delete example.com"})
+    @Command(
+            name = "delete",
+            description = "Stop serving a zone and remove its files (rndc delzone).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  bindsmith zone delete example.com"})
     static final class Delete implements Callable<Integer> {
         private final Cli cli;
+
         @Parameters(paramLabel = "NAME", description = "The zone.")
         String zone;
 
@@ -165,8 +224,10 @@ final class ZoneCommands implements Runnable {
 
         @Override
         public Integer call() {
-            return cli.call(api -> api.deleteZone(zone),
-                    body -> body.isMissingNode() ? "Deleted zone " + zone + ".\n"
+            return cli.call(
+                    api -> api.deleteZone(zone),
+                    body -> body.isMissingNode()
+                            ? "Deleted zone " + zone + ".\n"
                             : Views.action(body, "Deleted zone " + zone + "."));
         }
     }
@@ -175,6 +236,7 @@ final class ZoneCommands implements Runnable {
     abstract static class ActionCommand implements Callable<Integer> {
         private final Cli cli;
         private final ZoneAction action;
+
         @Parameters(paramLabel = "NAME", description = "The zone.")
         String zone;
 
@@ -185,45 +247,61 @@ final class ZoneCommands implements Runnable {
 
         @Override
         public Integer call() {
-            return cli.call(api -> api.zoneAction(zone, action),
+            return cli.call(
+                    api -> api.zoneAction(zone, action),
                     body -> Views.action(body, action.pastTense() + " zone " + zone + "."));
         }
     }
 
-    @Command(name = "reload", description = "Reload a zone from its file (rndc reload).",
-            footerHeading = "%nExamples:%n", footer = {"  bindsmith zone reload example.com"})
+    @Command(
+            name = "reload",
+            description = "Reload a zone from its file (rndc reload).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  bindsmith zone reload example.com"})
     static final class Reload extends ActionCommand {
         Reload(Cli cli) {
             super(cli, ZoneAction.RELOAD);
         }
     }
 
-    @Command(name = "freeze", description = "Suspend dynamic updates and write the journal into the zone file (rndc freeze).",
-            footerHeading = "%nExamples:%n", footer = {"  bindsmith zone freeze example.com"})
+    @Command(
+            name = "freeze",
+            description = "Suspend dynamic updates and write the journal into the zone file (rndc freeze).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  bindsmith zone freeze example.com"})
     static final class Freeze extends ActionCommand {
         Freeze(Cli cli) {
             super(cli, ZoneAction.FREEZE);
         }
     }
 
-    @Command(name = "thaw", description = "Reload a frozen zone and resume dynamic updates (rndc thaw).",
-            footerHeading = "%nExamples:%n", footer = {"  bindsmith zone thaw example.com"})
+    @Command(
+            name = "thaw",
+            description = "Reload a frozen zone and resume dynamic updates (rndc thaw).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  bindsmith zone thaw example.com"})
     static final class Thaw extends ActionCommand {
         Thaw(Cli cli) {
             super(cli, ZoneAction.THAW);
         }
     }
 
-    @Command(name = "notify", description = "Send NOTIFY to the zone's secondaries (rndc notify).",
-            footerHeading = "%nExamples:%n", footer = {"  bindsmith zone notify example.com"})
+    @Command(
+            name = "notify",
+            description = "Send NOTIFY to the zone's secondaries (rndc notify).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  bindsmith zone notify example.com"})
     static final class Notify extends ActionCommand {
         Notify(Cli cli) {
             super(cli, ZoneAction.NOTIFY);
         }
     }
 
-    @Command(name = "retransfer", description = "Transfer a secondary zone again from its primaries (rndc retransfer).",
-            footerHeading = "%nExamples:%n", footer = {"  bindsmith zone retransfer example.org"})
+    @Command(
+            name = "retransfer",
+            description = "Transfer a secondary zone again from its primaries (rndc retransfer).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  bindsmith zone retransfer example.org"})
     static final class Retransfer extends ActionCommand {
         Retransfer(Cli cli) {
             super(cli, ZoneAction.RETRANSFER);
@@ -242,7 +320,9 @@ final class ZoneCommands implements Runnable {
         }
         List<List<String>> rows = new ArrayList<>();
         if (items.isArray() && !items.isEmpty()) {
-            items.forEach(z -> rows.add(List.of(HumanOutput.cell(z.get("name")), HumanOutput.cell(z.get("zoneType")),
+            items.forEach(z -> rows.add(List.of(
+                    HumanOutput.cell(z.get("name")),
+                    HumanOutput.cell(z.get("zoneType")),
                     HumanOutput.cell(z.get("filePath")))));
             return HumanOutput.table(List.of("name", "type", "file"), rows);
         }

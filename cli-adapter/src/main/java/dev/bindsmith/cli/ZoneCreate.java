@@ -4,13 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bindsmith.core.outcome.Outcome;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bindsmith zone create}: one zone from options, or the create body(ies) the HTTP API takes
@@ -25,19 +23,24 @@ import java.util.regex.Pattern;
  * Several bodies (JSON lines, or an array) create zone after zone, stopping at the first failure
  * unless {@code --keep-going}, and end with an exact account of what was and was not created.
  */
-@Command(name = "create", sortOptions = false,
-        description = {"Create a zone: write its file and add it to the name server (rndc addzone).",
-                "Give the essentials as options, or the JSON body of POST /api/v1/zones with -f: one object, "
-                        + "or a JSON-lines file (one object a line) to create many zones."},
+@Command(
+        name = "create",
+        sortOptions = false,
+        description = {
+            "Create a zone: write its file and add it to the name server (rndc addzone).",
+            "Give the essentials as options, or the JSON body of POST /api/v1/zones with -f: one object, "
+                    + "or a JSON-lines file (one object a line) to create many zones."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
-                "  bindsmith zone create example.com --ns ns1.example.com \\",
-                "      --ns-ip ns1.example.com=192.0.2.53 \\",
-                "      --record 'www A 192.0.2.80' --record '@ MX 10 mail.example.com.'",
-                "  bindsmith zone create example.org --type secondary --primary 192.0.2.1",
-                "  bindsmith zone create -f zone.json",
-                "  bindsmith zone create -f zones.jsonl --keep-going",
-                "  generate-zones | bindsmith zone create -f -"})
+            "  bindsmith zone create example.com --ns ns1.example.com \\",
+            "      --ns-ip ns1.example.com=192.0.2.53 \\",
+            "      --record 'www A 192.0.2.80' --record '@ MX 10 mail.example.com.'",
+            "  bindsmith zone create example.org --type secondary --primary 192.0.2.1",
+            "  bindsmith zone create -f zone.json",
+            "  bindsmith zone create -f zones.jsonl --keep-going",
+            "  generate-zones | bindsmith zone create -f -"
+        })
 final class ZoneCreate implements Callable<Integer> {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern NUMBER = Pattern.compile("\\d+");
@@ -50,31 +53,55 @@ final class ZoneCreate implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "The zone (not with -f).")
     String zone;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "Create from the JSON the HTTP API takes: one object, a JSON-lines file or an array ('-' reads standard input).")
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
+            description =
+                    "Create from the JSON the HTTP API takes: one object, a JSON-lines file or an array ('-' reads standard input).")
     String file;
 
     @Option(names = "--keep-going", description = "With several zones: go on after a failure instead of stopping.")
     boolean keepGoing;
 
-    @Option(names = "--type", paramLabel = "primary|secondary", defaultValue = "primary",
+    @Option(
+            names = "--type",
+            paramLabel = "primary|secondary",
+            defaultValue = "primary",
             description = "The zone type (default: ${DEFAULT-VALUE}).")
     String type;
 
-    @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "3600", description = "The zone's default TTL (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--ttl",
+            paramLabel = "SECONDS",
+            defaultValue = "3600",
+            description = "The zone's default TTL (default: ${DEFAULT-VALUE}).")
     long ttl;
 
-    @Option(names = "--ns", paramLabel = "HOST", description = {"A name server of the zone (repeatable); the first is the SOA's primary unless --soa-primary-ns.",
-            "As in a zone file, a name outside the zone ends with a dot: ns1.example.net."})
+    @Option(
+            names = "--ns",
+            paramLabel = "HOST",
+            description = {
+                "A name server of the zone (repeatable); the first is the SOA's primary unless --soa-primary-ns.",
+                "As in a zone file, a name outside the zone ends with a dot: ns1.example.net."
+            })
     List<String> nameServers = new ArrayList<>();
 
-    @Option(names = "--ns-ip", paramLabel = "HOST=IP", description = "Glue: the address of a name server inside the zone (repeatable).")
+    @Option(
+            names = "--ns-ip",
+            paramLabel = "HOST=IP",
+            description = "Glue: the address of a name server inside the zone (repeatable).")
     Map<String, String> nameServerIps = new LinkedHashMap<>();
 
-    @Option(names = "--soa-primary-ns", paramLabel = "HOST", description = "The SOA's primary name server (default: the first --ns).")
+    @Option(
+            names = "--soa-primary-ns",
+            paramLabel = "HOST",
+            description = "The SOA's primary name server (default: the first --ns).")
     String soaPrimaryNs;
 
-    @Option(names = "--soa-admin", paramLabel = "MAILBOX", description = "The SOA's admin mailbox, dotted (default: hostmaster.NAME.).")
+    @Option(
+            names = "--soa-admin",
+            paramLabel = "MAILBOX",
+            description = "The SOA's admin mailbox, dotted (default: hostmaster.NAME.).")
     String soaAdmin;
 
     @Option(names = "--soa-serial", paramLabel = "N", description = "The SOA serial (default: today's YYYYMMDD01).")
@@ -89,28 +116,50 @@ final class ZoneCreate implements Callable<Integer> {
     @Option(names = "--soa-expire", paramLabel = "SECONDS", description = "SOA expire (default 604800).")
     Long soaExpire;
 
-    @Option(names = "--soa-negative-ttl", paramLabel = "SECONDS", description = "SOA negative-caching TTL (default 86400).")
+    @Option(
+            names = "--soa-negative-ttl",
+            paramLabel = "SECONDS",
+            description = "SOA negative-caching TTL (default 86400).")
     Long soaNegativeTtl;
 
-    @Option(names = "--record", paramLabel = "'NAME [TTL] TYPE VALUE'", description = "A record of the new zone (repeatable): 'www A 192.0.2.80', '@ 300 MX 10 mail'.")
+    @Option(
+            names = "--record",
+            paramLabel = "'NAME [TTL] TYPE VALUE'",
+            description = "A record of the new zone (repeatable): 'www A 192.0.2.80', '@ 300 MX 10 mail'.")
     List<String> records = new ArrayList<>();
 
-    @Option(names = "--primary", paramLabel = "IP[:PORT]", description = "A primary to transfer a secondary from (repeatable).")
+    @Option(
+            names = "--primary",
+            paramLabel = "IP[:PORT]",
+            description = "A primary to transfer a secondary from (repeatable).")
     List<String> primaries = new ArrayList<>();
 
-    @Option(names = "--also-notify", paramLabel = "IP[:PORT]", description = "Also send NOTIFY to this server (repeatable).")
+    @Option(
+            names = "--also-notify",
+            paramLabel = "IP[:PORT]",
+            description = "Also send NOTIFY to this server (repeatable).")
     List<String> alsoNotify = new ArrayList<>();
 
-    @Option(names = "--allow-transfer", paramLabel = "ADDRESS", description = "Allow zone transfers to this address (repeatable).")
+    @Option(
+            names = "--allow-transfer",
+            paramLabel = "ADDRESS",
+            description = "Allow zone transfers to this address (repeatable).")
     List<String> allowTransfer = new ArrayList<>();
 
-    @Option(names = "--update-key", paramLabel = "KEY", description = "Allow dynamic updates signed with this TSIG key.")
+    @Option(
+            names = "--update-key",
+            paramLabel = "KEY",
+            description = "Allow dynamic updates signed with this TSIG key.")
     String updateKey;
 
     @Option(names = "--dnssec-policy", paramLabel = "POLICY", description = "Sign the zone with this dnssec-policy.")
     String dnssecPolicy;
 
-    @Option(names = "--inline-signing", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+    @Option(
+            names = "--inline-signing",
+            paramLabel = "true|false",
+            arity = "0..1",
+            fallbackValue = "true",
             description = "Set inline-signing.")
     Boolean inlineSigning;
 
@@ -121,7 +170,8 @@ final class ZoneCreate implements Callable<Integer> {
     @Override
     public Integer call() {
         if (file != null && zone != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Give either NAME with options or -f FILE, not both");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "Give either NAME with options or -f FILE, not both");
         }
         if (file == null && zone == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing NAME (or -f FILE)");
@@ -149,10 +199,12 @@ final class ZoneCreate implements Callable<Integer> {
         ObjectNode config = body.putObject("zoneConfig");
         config.put("ttl", ttl);
         ObjectNode soa = config.putObject("soa");
-        Optional<String> primaryNs = Optional.ofNullable(soaPrimaryNs).or(() -> nameServers.stream().findFirst());
+        Optional<String> primaryNs =
+                Optional.ofNullable(soaPrimaryNs).or(() -> nameServers.stream().findFirst());
         boolean secondary = "secondary".equals(type);
         // A secondary's SOA comes by transfer; the API still wants one, and never writes it.
-        primaryNs.or(() -> secondary ? Optional.of("ns." + zone + ".") : Optional.empty())
+        primaryNs
+                .or(() -> secondary ? Optional.of("ns." + zone + ".") : Optional.empty())
                 .ifPresent(ns -> soa.put("primaryNs", ns));
         soa.put("adminEmail", Optional.ofNullable(soaAdmin).orElse("hostmaster." + zone + "."));
         putIfSet(soa, "serial", soaSerial);
@@ -192,16 +244,16 @@ final class ZoneCreate implements Callable<Integer> {
     private ObjectNode record(String text) {
         String[] parts = text.strip().split("\\s+", 3);
         if (parts.length < 3) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--record needs NAME [TTL] TYPE VALUE, got '" + text + "'");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--record needs NAME [TTL] TYPE VALUE, got '" + text + "'");
         }
         ObjectNode r = NODES.objectNode();
         r.put("name", parts[0]);
         if (NUMBER.matcher(parts[1]).matches()) {
             String[] rest = parts[2].split("\\s+", 2);
             if (rest.length < 2) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--record needs NAME [TTL] TYPE VALUE, got '" + text + "'");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--record needs NAME [TTL] TYPE VALUE, got '" + text + "'");
             }
             r.put("ttl", Long.parseLong(parts[1]));
             r.put("type", rest[0]);
@@ -234,14 +286,14 @@ final class ZoneCreate implements Callable<Integer> {
             }
             Reply reply = api.createZone(body);
             String progress = "[" + (i + 1) + "/" + total + "] " + name + ": ";
-            if (reply.outcome() instanceof Outcome.Failure<JsonNode> failure) {
-                cli.err().println(progress + "FAILED: " + Cli.oneLine(failure));
+            if (reply.problem().isPresent()) {
+                cli.err().println(progress + "FAILED: " + reply.problem().get().oneLine());
                 failed.add(Map.entry(name, reply));
                 ObjectNode f = failedJson.addObject();
                 f.put("zone", name);
                 f.set("error", reply.json());
                 if (exit == ExitCodes.SUCCESS) {
-                    exit = ExitCodes.of(failure);
+                    exit = reply.exitCode();
                 }
             } else {
                 cli.err().println(progress + "created");
@@ -262,16 +314,23 @@ final class ZoneCreate implements Callable<Integer> {
             return exit;
         }
         StringBuilder out = new StringBuilder();
-        out.append("Created ").append(created.size()).append(" of ").append(total).append(" zones.\n");
+        out.append("Created ")
+                .append(created.size())
+                .append(" of ")
+                .append(total)
+                .append(" zones.\n");
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("Created", created.isEmpty() ? "none" : String.join(", ", created));
         if (!failed.isEmpty()) {
             List<String> f = new ArrayList<>();
-            failed.forEach(e -> f.add(e.getKey() + " (" + Cli.oneLine((Outcome.Failure<?>) e.getValue().outcome()) + ")"));
+            failed.forEach(e -> f.add(
+                    e.getKey() + " (" + e.getValue().problem().orElseThrow().oneLine() + ")"));
             lines.put("Failed", String.join(", ", f));
         }
         if (!notAttempted.isEmpty()) {
-            lines.put("Not attempted", String.join(", ", notAttempted) + " (stopped at the first failure; --keep-going tries them all)");
+            lines.put(
+                    "Not attempted",
+                    String.join(", ", notAttempted) + " (stopped at the first failure; --keep-going tries them all)");
         }
         out.append(HumanOutput.keyValues(lines));
         cli.out().print(out);

@@ -1,13 +1,20 @@
 package dev.bindsmith.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bindsmith.http.backend.Backend;
-import dev.bindsmith.http.backend.BackendSettings;
 import dev.bindsmith.testing.named.NamedAvailability;
 import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
+import dev.bindsmith.wiring.Backend;
+import dev.bindsmith.wiring.BackendSettings;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,14 +27,6 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
-
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The zone and server commands against a real named: in direct mode (rndc, zone files and RFC 2136
@@ -69,10 +68,21 @@ class CliAgainstNamedIT {
 
     @Test
     void zoneLifecycleInDirectMode() throws Exception {
-        CliRun created = direct("zone", "create", "direct.example", "--ns", "ns1.direct.example",
-                "--ns-ip", "ns1.direct.example=192.0.2.53", "--record", "www A 192.0.2.80", "--soa-serial", "7");
+        CliRun created = direct(
+                "zone",
+                "create",
+                "direct.example",
+                "--ns",
+                "ns1.direct.example",
+                "--ns-ip",
+                "ns1.direct.example=192.0.2.53",
+                "--record",
+                "www A 192.0.2.80",
+                "--soa-serial",
+                "7");
         assertThat(created.exitCode()).as(created.err()).isZero();
-        assertThat(created.out()).startsWith("Zone direct.example created successfully\n")
+        assertThat(created.out())
+                .startsWith("Zone direct.example created successfully\n")
                 .contains("file: " + named.zoneDirectory().toRealPath().resolve("direct.example.zone"));
         assertThat(answer("www.direct.example.")).isEqualTo("192.0.2.80");
 
@@ -86,7 +96,8 @@ class CliAgainstNamedIT {
         CliRun status = direct("zone", "status", "direct.example");
         assertThat(status.out()).contains("name: direct.example", "serial: 7");
 
-        assertThat(direct("zone", "reload", "direct.example").out()).startsWith("Zone direct.example reloaded successfully");
+        assertThat(direct("zone", "reload", "direct.example").out())
+                .startsWith("Zone direct.example reloaded successfully");
         assertThat(direct("zone", "notify", "direct.example").exitCode()).isZero();
         CliRun modified = direct("zone", "modify", "direct.example", "--allow-transfer", "127.0.0.1");
         assertThat(modified.exitCode()).as(modified.err()).isZero();
@@ -97,7 +108,8 @@ class CliAgainstNamedIT {
 
         CliRun again = direct("zone", "create", "direct.example", "--ns", "ns1.example.net.");
         assertThat(again.exitCode()).isEqualTo(5);
-        assertThat(Files.readString(named.zoneDirectory().resolve("direct.example.zone"))).contains("192.0.2.80");
+        assertThat(Files.readString(named.zoneDirectory().resolve("direct.example.zone")))
+                .contains("192.0.2.80");
 
         CliRun deleted = direct("zone", "delete", "direct.example");
         assertThat(deleted.exitCode()).as(deleted.err()).isZero();
@@ -111,13 +123,22 @@ class CliAgainstNamedIT {
 
     @Test
     void recordCommandsInDirectModeSendSignedUpdates() throws Exception {
-        CliRun created = direct("zone", "create", "records.example", "--ns", "ns1.records.example",
-                "--ns-ip", "ns1.records.example=192.0.2.53", "--update-key", named.updateKey().name());
+        CliRun created = direct(
+                "zone",
+                "create",
+                "records.example",
+                "--ns",
+                "ns1.records.example",
+                "--ns-ip",
+                "ns1.records.example=192.0.2.53",
+                "--update-key",
+                named.updateKey().name());
         assertThat(created.exitCode()).as(created.err()).isZero();
 
         CliRun added = direct("record", "add", "records.example", "www", "A", "192.0.2.80", "--ttl", "300");
         assertThat(added.exitCode()).as(added.err()).isZero();
-        assertThat(added.out()).isEqualTo("Record added to zone records.example\n  + www.records.example. 300 A 192.0.2.80\n");
+        assertThat(added.out())
+                .isEqualTo("Record added to zone records.example\n  + www.records.example. 300 A 192.0.2.80\n");
         assertThat(answer("www.records.example.")).isEqualTo("192.0.2.80");
 
         CliRun updated = direct("record", "update", "records.example", "www", "A", "192.0.2.80", "192.0.2.81");
@@ -127,18 +148,31 @@ class CliAgainstNamedIT {
         CliRun list = direct("record", "list", "records.example", "--type", "A");
         assertThat(list.out()).contains("www.records.example.", "192.0.2.81").doesNotContain("192.0.2.80");
 
-        CliRun applied = CliRun.run(env, Backend::open, new HttpLauncher(),
+        CliRun applied = CliRun.run(
+                env,
+                Backend::open,
+                new HttpLauncher(),
                 "[{\"op\":\"add\",\"name\":\"api\",\"type\":\"A\",\"value\":\"192.0.2.90\"},"
                         + "{\"op\":\"remove\",\"name\":\"www\",\"type\":\"A\"}]",
-                "record", "apply", "records.example", "-f", "-");
+                "record",
+                "apply",
+                "records.example",
+                "-f",
+                "-");
         assertThat(applied.exitCode()).as(applied.err()).isZero();
         assertThat(answer("api.records.example.")).isEqualTo("192.0.2.90");
 
         CliRun removed = direct("record", "remove", "records.example", "api", "A", "192.0.2.90");
         assertThat(removed.exitCode()).as(removed.err()).isZero();
 
-        CliRun notDynamic = direct("zone", "create", "static.example", "--ns", "ns1.static.example",
-                "--ns-ip", "ns1.static.example=192.0.2.53");
+        CliRun notDynamic = direct(
+                "zone",
+                "create",
+                "static.example",
+                "--ns",
+                "ns1.static.example",
+                "--ns-ip",
+                "ns1.static.example=192.0.2.53");
         assertThat(notDynamic.exitCode()).as(notDynamic.err()).isZero();
         CliRun refused = direct("record", "add", "static.example", "www", "A", "192.0.2.80");
         assertThat(refused.exitCode()).isEqualTo(3);
@@ -160,9 +194,18 @@ class CliAgainstNamedIT {
 
     @Test
     void theRndcConfOptionIsEnoughToReachBind() {
-        Map<String, String> viaConf = Map.of("BIND_ZONE_DIR", named.zoneDirectory().toString());
-        CliRun r = CliRun.run(viaConf, Backend::open, new HttpLauncher(), "",
-                "server", "status", "--rndc-conf", named.rndcConf().toString(), "--verbose");
+        Map<String, String> viaConf =
+                Map.of("BIND_ZONE_DIR", named.zoneDirectory().toString());
+        CliRun r = CliRun.run(
+                viaConf,
+                Backend::open,
+                new HttpLauncher(),
+                "",
+                "server",
+                "status",
+                "--rndc-conf",
+                named.rndcConf().toString(),
+                "--verbose");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("backend: bind (rndc.conf " + named.rndcConf() + " given (RNDC_CONF))");
@@ -185,24 +228,48 @@ class CliAgainstNamedIT {
     void remoteModeAgainstARealServerPrintsWhatDirectModePrints() throws Exception {
         BackendSettings settings = BackendSettings.fromEnvironment(env);
         try (Backend backend = Backend.open(settings, true);
-             Serve.Running server = new HttpLauncher().start(backend, Map.of(),
-                     Map.of("API_PORT", "0", "BIND_API_TOKEN", "it-token", "RATE_LIMIT_ENABLED", "false"))) {
+                Serve.Running server = new HttpLauncher()
+                        .start(
+                                backend,
+                                Map.of(),
+                                Map.of("API_PORT", "0", "BIND_API_TOKEN", "it-token", "RATE_LIMIT_ENABLED", "false"))) {
             Map<String, String> remoteEnv = Map.of("BINDSMITH_TOKEN", "it-token");
-            CliRun created = CliRun.run(remoteEnv, (s, d) -> {
-                throw new AssertionError("remote mode opens no backend");
-            }, new HttpLauncher(), "", "--url", server.url(), "zone", "create", "remote.example",
-                    "--ns", "ns1.remote.example", "--ns-ip", "ns1.remote.example=192.0.2.54", "--soa-serial", "9");
+            CliRun created = CliRun.run(
+                    remoteEnv,
+                    (s, d) -> {
+                        throw new AssertionError("remote mode opens no backend");
+                    },
+                    new HttpLauncher(),
+                    "",
+                    "--url",
+                    server.url(),
+                    "zone",
+                    "create",
+                    "remote.example",
+                    "--ns",
+                    "ns1.remote.example",
+                    "--ns-ip",
+                    "ns1.remote.example=192.0.2.54",
+                    "--soa-serial",
+                    "9");
             assertThat(created.exitCode()).as(created.err()).isZero();
             assertThat(answer("ns1.remote.example.")).isEqualTo("192.0.2.54");
 
-            for (String[] command : List.of(new String[]{"zone", "show", "remote.example"},
-                    new String[]{"zone", "status", "remote.example"}, new String[]{"zone", "show", "absent.example"},
-                    new String[]{"zone", "list"})) {
+            for (String[] command : List.of(
+                    new String[] {"zone", "show", "remote.example"},
+                    new String[] {"zone", "status", "remote.example"},
+                    new String[] {"zone", "show", "absent.example"},
+                    new String[] {"zone", "list"})) {
                 for (String output : List.of("human", "json")) {
                     String[] args = concat(command, "-o", output);
-                    CliRun remote = CliRun.run(remoteEnv, (s, d) -> {
-                        throw new AssertionError();
-                    }, new HttpLauncher(), "", concat(args, "--url", server.url()));
+                    CliRun remote = CliRun.run(
+                            remoteEnv,
+                            (s, d) -> {
+                                throw new AssertionError();
+                            },
+                            new HttpLauncher(),
+                            "",
+                            concat(args, "--url", server.url()));
                     CliRun local = direct(args);
                     String what = String.join(" ", args);
                     assertThat(remote.exitCode()).as(what).isEqualTo(local.exitCode());
@@ -215,15 +282,32 @@ class CliAgainstNamedIT {
                 }
             }
 
-            CliRun wrongToken = CliRun.run(Map.of("BINDSMITH_TOKEN", "wrong"), (s, d) -> {
-                throw new AssertionError();
-            }, new HttpLauncher(), "", "--url", server.url(), "zone", "list");
+            CliRun wrongToken = CliRun.run(
+                    Map.of("BINDSMITH_TOKEN", "wrong"),
+                    (s, d) -> {
+                        throw new AssertionError();
+                    },
+                    new HttpLauncher(),
+                    "",
+                    "--url",
+                    server.url(),
+                    "zone",
+                    "list");
             assertThat(wrongToken.exitCode()).isEqualTo(8);
             assertThat(wrongToken.err()).doesNotContain("wrong").doesNotContain("it-token");
 
-            CliRun deleted = CliRun.run(remoteEnv, (s, d) -> {
-                throw new AssertionError();
-            }, new HttpLauncher(), "", "--url", server.url(), "zone", "delete", "remote.example");
+            CliRun deleted = CliRun.run(
+                    remoteEnv,
+                    (s, d) -> {
+                        throw new AssertionError();
+                    },
+                    new HttpLauncher(),
+                    "",
+                    "--url",
+                    server.url(),
+                    "zone",
+                    "delete",
+                    "remote.example");
             assertThat(deleted.exitCode()).as(deleted.err()).isZero();
         }
     }
@@ -243,8 +327,11 @@ class CliAgainstNamedIT {
         resolver.setTimeout(Duration.ofSeconds(5));
         Message reply = resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name), Type.A, DClass.IN)));
         assertThat(reply.getRcode()).isIn(Rcode.NOERROR, Rcode.NXDOMAIN);
-        return reply.getSection(Section.ANSWER).stream().filter(ARecord.class::isInstance)
-                .map(r -> ((ARecord) r).getAddress().getHostAddress()).findFirst().orElse("");
+        return reply.getSection(Section.ANSWER).stream()
+                .filter(ARecord.class::isInstance)
+                .map(r -> ((ARecord) r).getAddress().getHostAddress())
+                .findFirst()
+                .orElse("");
     }
 
     private static String[] concat(String[] a, String... b) {

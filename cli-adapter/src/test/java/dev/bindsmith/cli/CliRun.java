@@ -9,22 +9,32 @@ import java.util.Map;
 /** One run of the command line with captured standard output and error. */
 record CliRun(int exitCode, String out, String err) {
 
-    static CliRun run(Map<String, String> env, Cli.Backends backends, Serve.Launcher launcher, String stdin,
-                      String... args) {
+    static CliRun run(
+            Map<String, String> env, Cli.Backends backends, Serve.Launcher launcher, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Cli cli = new Cli(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true), backends, launcher);
+        Cli cli = new Cli(
+                env,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                backends,
+                launcher);
         int code = cli.run(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 
     /** A run that must not open a backend or start a server. */
     static CliRun run(String... args) {
-        return run(Map.of(), (settings, dns) -> {
-            throw new AssertionError("no backend expected, got " + settings.describe());
-        }, (backend, env, overrides) -> {
-            throw new AssertionError("no server expected");
-        }, "", args);
+        return run(
+                Map.of(),
+                (settings, dns) -> {
+                    throw new AssertionError("no backend expected, got " + settings.describe());
+                },
+                (backend, env, overrides) -> {
+                    throw new AssertionError("no server expected");
+                },
+                "",
+                args);
     }
 }

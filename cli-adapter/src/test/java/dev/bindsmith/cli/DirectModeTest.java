@@ -1,25 +1,33 @@
 package dev.bindsmith.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bindsmith.core.zone.ZoneName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every zone and server command in direct mode, on test-fixtures' in-memory adapters. */
 class DirectModeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] CREATE = {"zone", "create", "example.com", "--ns", "ns1.example.com",
-            "--ns-ip", "ns1.example.com=192.0.2.53", "--record", "www A 192.0.2.80"};
+    private static final String[] CREATE = {
+        "zone",
+        "create",
+        "example.com",
+        "--ns",
+        "ns1.example.com",
+        "--ns-ip",
+        "ns1.example.com=192.0.2.53",
+        "--record",
+        "www A 192.0.2.80"
+    };
 
     private final InMemoryBackend backend = new InMemoryBackend();
 
@@ -32,7 +40,9 @@ class DirectModeTest {
                   type: primary
                   file: /memory/zones/example.com.zone
                 """);
-        assertThat(backend.store.masterFile(ZoneName.of("example.com"))).get().asString()
+        assertThat(backend.store.masterFile(ZoneName.of("example.com")))
+                .get()
+                .asString()
                 .contains("192.0.2.80", "ns1.example.com.");
         assertThat(backend.control.serves(ZoneName.of("example.com"))).isTrue();
 
@@ -105,8 +115,8 @@ class DirectModeTest {
     void modifyChangesTheZonesOptions() {
         backend.run(CREATE);
 
-        CliRun r = backend.run("zone", "modify", "example.com", "--also-notify", "192.0.2.7:5353",
-                "--allow-transfer", "192.0.2.7");
+        CliRun r = backend.run(
+                "zone", "modify", "example.com", "--also-notify", "192.0.2.7:5353", "--allow-transfer", "192.0.2.7");
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("Zone example.com modified successfully\n");
@@ -118,7 +128,8 @@ class DirectModeTest {
         backend.run(CREATE);
         String before = backend.store.masterFile(ZoneName.of("example.com")).orElseThrow();
 
-        CliRun again = backend.run("zone", "create", "example.com", "--ns", "ns1.example.net.", "--record", "www A 192.0.2.99");
+        CliRun again = backend.run(
+                "zone", "create", "example.com", "--ns", "ns1.example.net.", "--record", "www A 192.0.2.99");
 
         assertThat(again.exitCode()).as(again.err()).isEqualTo(5);
         assertThat(again.err()).startsWith("bindsmith: Zone already exists");
@@ -130,7 +141,9 @@ class DirectModeTest {
         CliRun r = backend.run("zone", "create", "bad..name", "--ns", "ns1.example.net.");
 
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).startsWith("bindsmith: Validation error: Invalid zone name").hasLineCount(1);
+        assertThat(r.err())
+                .startsWith("bindsmith: Validation error: Invalid zone name")
+                .hasLineCount(1);
         assertThat(backend.control.calls()).isEmpty();
         assertThat(backend.store.files()).isEmpty();
     }
@@ -198,7 +211,10 @@ class DirectModeTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Zone example.org created successfully\n");
-        assertThat(backend.store.masterFile(ZoneName.of("example.org"))).get().asString().contains("$TTL 300");
+        assertThat(backend.store.masterFile(ZoneName.of("example.org")))
+                .get()
+                .asString()
+                .contains("$TTL 300");
     }
 
     @Test
@@ -216,21 +232,32 @@ class DirectModeTest {
         CliRun r = backend.run("zone", "create", "-f", file.toString());
 
         assertThat(r.exitCode()).as(r.err()).isEqualTo(5);
-        assertThat(r.err()).contains("[1/4] a.example: created\n", "[2/4] b.example: created\n",
-                "[3/4] c.example: FAILED: Zone already exists");
-        assertThat(r.out()).startsWith("Created 2 of 4 zones.\n")
+        assertThat(r.err())
+                .contains(
+                        "[1/4] a.example: created\n",
+                        "[2/4] b.example: created\n",
+                        "[3/4] c.example: FAILED: Zone already exists");
+        assertThat(r.out())
+                .startsWith("Created 2 of 4 zones.\n")
                 .contains("Created:       a.example, b.example\n", "Not attempted: d.example");
-        assertThat(backend.control.zones()).extracting(ZoneName::value)
+        assertThat(backend.control.zones())
+                .extracting(ZoneName::value)
                 .containsExactly("a.example", "b.example", "c.example");
     }
 
     @Test
     void directModeOpensTheBackendWithoutAnsweringDns() {
         List<Boolean> answerDns = new ArrayList<>();
-        CliRun r = CliRun.run(Map.of(), (settings, dns) -> {
-            answerDns.add(dns);
-            return backend.open();
-        }, new HttpLauncher(), "", "zone", "list");
+        CliRun r = CliRun.run(
+                Map.of(),
+                (settings, dns) -> {
+                    answerDns.add(dns);
+                    return backend.open();
+                },
+                new HttpLauncher(),
+                "",
+                "zone",
+                "list");
 
         assertThat(r.exitCode()).isZero();
         assertThat(answerDns).containsExactly(false);
@@ -245,8 +272,13 @@ class DirectModeTest {
 
     @Test
     void aBadConfigurationValueExits1NamingTheVariable() {
-        CliRun r = CliRun.run(Map.of("BINDSMITH_DNS_PORT", "53x"), (settings, dns) -> backend.open(),
-                new HttpLauncher(), "", "zone", "list");
+        CliRun r = CliRun.run(
+                Map.of("BINDSMITH_DNS_PORT", "53x"),
+                (settings, dns) -> backend.open(),
+                new HttpLauncher(),
+                "",
+                "zone",
+                "list");
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("bindsmith: BINDSMITH_DNS_PORT: must be a port number (was '53x')\n");
@@ -256,10 +288,20 @@ class DirectModeTest {
     @Test
     void aFlagOverridesItsVariable() {
         List<String> ports = new ArrayList<>();
-        CliRun.run(Map.of("BINDSMITH_DNS_PORT", "9999"), (settings, dns) -> {
-            ports.add(Integer.toString(settings.embedded().port()));
-            return backend.open();
-        }, new HttpLauncher(), "", "zone", "list", "--dns-port", "5353", "--backend", "embedded");
+        CliRun.run(
+                Map.of("BINDSMITH_DNS_PORT", "9999"),
+                (settings, dns) -> {
+                    ports.add(Integer.toString(settings.embedded().port()));
+                    return backend.open();
+                },
+                new HttpLauncher(),
+                "",
+                "zone",
+                "list",
+                "--dns-port",
+                "5353",
+                "--backend",
+                "embedded");
 
         assertThat(ports).containsExactly("5353");
     }
@@ -268,21 +310,35 @@ class DirectModeTest {
     void directAndRemoteModePrintTheSameForEveryCommand() throws Exception {
         backend.run(CREATE);
         // A running server over the same backend, as `bindsmith serve` would run it.
-        try (Serve.Running server = new HttpLauncher().start(backend.open(), Map.of(),
-                Map.of("API_PORT", "0", "BIND_API_TOKEN", "test-token", "RATE_LIMIT_ENABLED", "false"))) {
-            for (String[] command : new String[][]{{"zone", "list"}, {"zone", "show", "example.com"},
-                    {"zone", "status", "example.com"}, {"zone", "show", "nope.example"}, {"server", "status"}}) {
-                for (String output : new String[]{"human", "json"}) {
+        try (Serve.Running server = new HttpLauncher()
+                .start(
+                        backend.open(),
+                        Map.of(),
+                        Map.of("API_PORT", "0", "BIND_API_TOKEN", "test-token", "RATE_LIMIT_ENABLED", "false"))) {
+            for (String[] command : new String[][] {
+                {"zone", "list"},
+                {"zone", "show", "example.com"},
+                {"zone", "status", "example.com"},
+                {"zone", "show", "nope.example"},
+                {"server", "status"}
+            }) {
+                for (String output : new String[] {"human", "json"}) {
                     String[] args = concat(command, "--output", output);
                     CliRun direct = backend.run(args);
-                    CliRun remote = CliRun.run(Map.of("BINDSMITH_TOKEN", "test-token"), (s, d) -> {
-                        throw new AssertionError("remote mode opens no backend");
-                    }, new HttpLauncher(), "", concat(args, "--url", server.url()));
+                    CliRun remote = CliRun.run(
+                            Map.of("BINDSMITH_TOKEN", "test-token"),
+                            (s, d) -> {
+                                throw new AssertionError("remote mode opens no backend");
+                            },
+                            new HttpLauncher(),
+                            "",
+                            concat(args, "--url", server.url()));
 
                     assertThat(remote.exitCode()).as(String.join(" ", args)).isEqualTo(direct.exitCode());
                     assertThat(remote.err()).as(String.join(" ", args)).isEqualTo(direct.err());
                     if (output.equals("json")) {
-                        assertThat(withoutRequestId(remote.out())).as(String.join(" ", args))
+                        assertThat(withoutRequestId(remote.out()))
+                                .as(String.join(" ", args))
                                 .isEqualTo(withoutRequestId(direct.out()));
                     } else {
                         assertThat(remote.out()).as(String.join(" ", args)).isEqualTo(direct.out());

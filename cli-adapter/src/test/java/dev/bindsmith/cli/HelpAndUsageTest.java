@@ -1,10 +1,10 @@
 package dev.bindsmith.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class HelpAndUsageTest {
 
@@ -13,15 +13,46 @@ class HelpAndUsageTest {
         CliRun r = CliRun.run("--help");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("Usage: bindsmith", "serve", "zone", "record", "server", "completion",
-                "Examples:", "Exit codes:", "4  not found (404)");
+        assertThat(r.out())
+                .contains(
+                        "Usage: bindsmith",
+                        "serve",
+                        "zone",
+                        "record",
+                        "server",
+                        "completion",
+                        "Examples:",
+                        "Exit codes:",
+                        "4  not found (404)");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "zone", "zone list", "zone show", "zone status", "zone create", "zone modify",
-            "zone delete", "zone reload", "zone freeze", "zone thaw", "zone notify", "zone retransfer",
-            "record", "record list", "record add", "record update", "record remove", "record apply",
-            "server", "server status", "server reload", "completion"})
+    @ValueSource(
+            strings = {
+                "serve",
+                "zone",
+                "zone list",
+                "zone show",
+                "zone status",
+                "zone create",
+                "zone modify",
+                "zone delete",
+                "zone reload",
+                "zone freeze",
+                "zone thaw",
+                "zone notify",
+                "zone retransfer",
+                "record",
+                "record list",
+                "record add",
+                "record update",
+                "record remove",
+                "record apply",
+                "server",
+                "server status",
+                "server reload",
+                "completion"
+            })
     void everyCommandHasHelpWithAnExample(String command) {
         String[] args = (command + " --help").split(" ");
         CliRun r = CliRun.run(args);
@@ -38,7 +69,9 @@ class HelpAndUsageTest {
         CliRun r = CliRun.run("--version");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).startsWith("bindsmith ").contains("Java " + Runtime.version().feature());
+        assertThat(r.out())
+                .startsWith("bindsmith ")
+                .contains("Java " + Runtime.version().feature());
     }
 
     @Test

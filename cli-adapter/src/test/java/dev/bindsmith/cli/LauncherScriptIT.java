@@ -1,16 +1,6 @@
 package dev.bindsmith.cli;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.xbill.DNS.ARecord;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.Type;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,8 +20,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
 
 /**
  * The root {@code ./bindsmith} script as a user runs it, as a process. Failsafe runs after
@@ -52,8 +51,14 @@ class LauncherScriptIT {
         command.add(SCRIPT.toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("RNDC_") || k.startsWith("BIND") || k.startsWith("API_")
-                || k.startsWith("NSUPDATE_") || k.equals("DISABLE_AUTH") || k.equals("XDG_DATA_HOME"));
+        pb.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("RNDC_")
+                        || k.startsWith("BIND")
+                        || k.startsWith("API_")
+                        || k.startsWith("NSUPDATE_")
+                        || k.equals("DISABLE_AUTH")
+                        || k.equals("XDG_DATA_HOME"));
         pb.environment().putAll(env);
         return pb.start();
     }
@@ -64,7 +69,7 @@ class LauncherScriptIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new String[]{Integer.toString(p.exitValue()), out, err};
+        return new String[] {Integer.toString(p.exitValue()), out, err};
     }
 
     @Test
@@ -84,8 +89,16 @@ class LauncherScriptIT {
 
     @Test
     void zoneCommandsWorkOnTheEmbeddedBackendWithNoConfiguration(@TempDir Path dir) throws Exception {
-        String[] created = run(dir, Map.of("BINDSMITH_BACKEND", "embedded"), "zone", "create", "example.com",
-                "--ns", "ns1.example.com", "--ns-ip", "ns1.example.com=192.0.2.53");
+        String[] created = run(
+                dir,
+                Map.of("BINDSMITH_BACKEND", "embedded"),
+                "zone",
+                "create",
+                "example.com",
+                "--ns",
+                "ns1.example.com",
+                "--ns-ip",
+                "ns1.example.com=192.0.2.53");
         String[] list = run(dir, Map.of("BINDSMITH_BACKEND", "embedded"), "zone", "list");
 
         assertThat(created[0]).as(created[2]).isEqualTo("0");
@@ -96,7 +109,8 @@ class LauncherScriptIT {
 
     @Test
     void serveRunsTheApiAndDnsUntilSigterm(@TempDir Path dir) throws Exception {
-        Process p = start(dir, Map.of("BINDSMITH_BACKEND", "embedded", "API_PORT", "0", "BINDSMITH_DNS_PORT", "0"), "serve");
+        Process p = start(
+                dir, Map.of("BINDSMITH_BACKEND", "embedded", "API_PORT", "0", "BINDSMITH_DNS_PORT", "0"), "serve");
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder banner = new StringBuilder();
@@ -105,7 +119,8 @@ class LauncherScriptIT {
                 banner.append(line).append('\n');
             }
             String text = banner.toString();
-            Matcher url = Pattern.compile("HTTP API on (http://127\\.0\\.0\\.1:\\d+)").matcher(text);
+            Matcher url =
+                    Pattern.compile("HTTP API on (http://127\\.0\\.0\\.1:\\d+)").matcher(text);
             Matcher dns = Pattern.compile("DNS on 127\\.0\\.0\\.1:(\\d+)").matcher(text);
             Matcher token = Pattern.compile("\\n  ([0-9a-f]{64})\\n").matcher(text);
             assertThat(url.find() && dns.find() && token.find()).as(text).isTrue();
@@ -115,17 +130,24 @@ class LauncherScriptIT {
                     + "\"nameServers\":[\"ns1.served.example\"],\"nameServerIps\":{\"ns1.served.example\":\"192.0.2.53\"},"
                     + "\"records\":[{\"name\":\"www\",\"type\":\"A\",\"value\":\"192.0.2.80\"}]}}";
             try (HttpClient http = HttpClient.newHttpClient()) {
-                HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/zones"))
-                        .header("Authorization", "Bearer " + token.group(1)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> created = http.send(
+                        HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/zones"))
+                                .header("Authorization", "Bearer " + token.group(1))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             }
             SimpleResolver resolver = new SimpleResolver(InetAddress.getLoopbackAddress());
             resolver.setPort(Integer.parseInt(dns.group(1)));
             resolver.setTimeout(Duration.ofSeconds(5));
-            Message reply = resolver.send(Message.newQuery(Record.newRecord(Name.fromString("www.served.example."), Type.A, DClass.IN)));
-            assertThat(reply.getSection(Section.ANSWER)).singleElement()
-                    .satisfies(r -> assertThat(((ARecord) r).getAddress().getHostAddress()).isEqualTo("192.0.2.80"));
+            Message reply = resolver.send(
+                    Message.newQuery(Record.newRecord(Name.fromString("www.served.example."), Type.A, DClass.IN)));
+            assertThat(reply.getSection(Section.ANSWER))
+                    .singleElement()
+                    .satisfies(r -> assertThat(((ARecord) r).getAddress().getHostAddress())
+                            .isEqualTo("192.0.2.80"));
         } finally {
             // SIGTERM to the JVM (the script execs java, so the pid is the JVM's).
             p.destroy();

@@ -1,15 +1,14 @@
 package dev.bindsmith.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bindsmith.core.zone.ZoneName;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The record commands: on the in-memory adapters (direct mode) and, for the requests they send, against a stand-in server. */
 class RecordCommandsTest {
@@ -18,8 +17,16 @@ class RecordCommandsTest {
 
     @BeforeEach
     void dynamicZone() {
-        CliRun created = backend.run("zone", "create", "example.com", "--ns", "ns1.example.com",
-                "--ns-ip", "ns1.example.com=192.0.2.53", "--update-key", "ddns-key");
+        CliRun created = backend.run(
+                "zone",
+                "create",
+                "example.com",
+                "--ns",
+                "ns1.example.com",
+                "--ns-ip",
+                "ns1.example.com=192.0.2.53",
+                "--update-key",
+                "ddns-key");
         assertThat(created.exitCode()).as(created.err()).isZero();
     }
 
@@ -44,8 +51,10 @@ class RecordCommandsTest {
                 """);
 
         CliRun removed = backend.run("record", "remove", "example.com", "www", "A");
-        assertThat(removed.out()).isEqualTo("Record removed from zone example.com\n  - www.example.com. 300 A 192.0.2.81\n");
-        assertThat(backend.run("record", "list", "example.com", "--name", "www").out()).isEqualTo("No records.\n");
+        assertThat(removed.out())
+                .isEqualTo("Record removed from zone example.com\n  - www.example.com. 300 A 192.0.2.81\n");
+        assertThat(backend.run("record", "list", "example.com", "--name", "www").out())
+                .isEqualTo("No records.\n");
     }
 
     @Test
@@ -64,14 +73,17 @@ class RecordCommandsTest {
 
         CliRun dry = backend.runWithInput(changes, "record", "apply", "example.com", "-f", "-", "--dry-run");
         assertThat(dry.exitCode()).as(dry.err()).isZero();
-        assertThat(dry.out()).startsWith("Dry run: nothing changed in zone example.com\n")
+        assertThat(dry.out())
+                .startsWith("Dry run: nothing changed in zone example.com\n")
                 .contains("+ api.example.com. 3600 A 192.0.2.90", "- www.example.com. 3600 A 192.0.2.80");
-        assertThat(backend.run("record", "list", "example.com", "--name", "api").out()).isEqualTo("No records.\n");
+        assertThat(backend.run("record", "list", "example.com", "--name", "api").out())
+                .isEqualTo("No records.\n");
 
         CliRun applied = backend.runWithInput(changes, "record", "apply", "example.com", "-f", "-");
         assertThat(applied.exitCode()).as(applied.err()).isZero();
         assertThat(applied.out()).startsWith("Change set applied to zone example.com\n");
-        assertThat(backend.run("record", "list", "example.com", "--name", "api").out()).contains("192.0.2.90");
+        assertThat(backend.run("record", "list", "example.com", "--name", "api").out())
+                .contains("192.0.2.90");
     }
 
     @Test
@@ -89,12 +101,22 @@ class RecordCommandsTest {
 
     @Test
     void aZoneThatTakesNoUpdatesIsInvalid() {
-        backend.run("zone", "create", "static.example", "--ns", "ns1.static.example", "--ns-ip", "ns1.static.example=192.0.2.53");
+        backend.run(
+                "zone",
+                "create",
+                "static.example",
+                "--ns",
+                "ns1.static.example",
+                "--ns-ip",
+                "ns1.static.example=192.0.2.53");
 
         CliRun r = backend.run("record", "add", "static.example", "www", "A", "192.0.2.80");
 
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(backend.store.masterFile(ZoneName.of("static.example"))).get().asString().doesNotContain("192.0.2.80");
+        assertThat(backend.store.masterFile(ZoneName.of("static.example")))
+                .get()
+                .asString()
+                .doesNotContain("192.0.2.80");
     }
 
     @Test
@@ -119,37 +141,105 @@ class RecordCommandsTest {
         var json = JSON.readTree(all.out());
         assertThat(json.path("count").asInt()).isEqualTo(8);
         List<String> rows = new ArrayList<>();
-        json.path("records").forEach(r -> rows.add(r.path("name").asText() + " " + r.path("type").asText()));
+        json.path("records")
+                .forEach(r ->
+                        rows.add(r.path("name").asText() + " " + r.path("type").asText()));
         assertThat(rows).doesNotHaveDuplicates().hasSize(8).contains("host4.example.com. A", "example.com. SOA");
         assertThat(json.has("nextCursor")).isFalse();
     }
 
     @Test
     void theRequestsAreTheApisRecordRoutes() throws Exception {
-        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(200, "{\"records\":[],\"count\":0}"))) {
+        try (FakeApiServer server =
+                new FakeApiServer(r -> FakeApiServer.Response.json(200, "{\"records\":[],\"count\":0}"))) {
             Map<String, String> env = Map.of("BINDSMITH_TOKEN", "t");
             String url = server.url();
-            CliRun.run(env, (s, d) -> null, (b, e, o) -> null, "", "--url", url, "record", "list", "example.com",
-                    "--name", "www", "--type", "A", "--limit", "5");
-            CliRun.run(env, (s, d) -> null, (b, e, o) -> null, "", "--url", url, "record", "add", "example.com",
-                    "www", "TXT", "\"hello world\"", "--ttl", "60");
-            CliRun.run(env, (s, d) -> null, (b, e, o) -> null, "", "--url", url, "record", "update", "example.com",
-                    "www", "A", "192.0.2.1", "192.0.2.2");
-            CliRun.run(env, (s, d) -> null, (b, e, o) -> null, "", "--url", url, "record", "remove", "example.com",
-                    "www", "A");
-            CliRun.run(env, (s, d) -> null, (b, e, o) -> null, "{\"changes\":[]}", "--url", url, "record", "apply",
-                    "example.com", "-f", "-", "--dry-run");
+            CliRun.run(
+                    env,
+                    (s, d) -> null,
+                    (b, e, o) -> null,
+                    "",
+                    "--url",
+                    url,
+                    "record",
+                    "list",
+                    "example.com",
+                    "--name",
+                    "www",
+                    "--type",
+                    "A",
+                    "--limit",
+                    "5");
+            CliRun.run(
+                    env,
+                    (s, d) -> null,
+                    (b, e, o) -> null,
+                    "",
+                    "--url",
+                    url,
+                    "record",
+                    "add",
+                    "example.com",
+                    "www",
+                    "TXT",
+                    "\"hello world\"",
+                    "--ttl",
+                    "60");
+            CliRun.run(
+                    env,
+                    (s, d) -> null,
+                    (b, e, o) -> null,
+                    "",
+                    "--url",
+                    url,
+                    "record",
+                    "update",
+                    "example.com",
+                    "www",
+                    "A",
+                    "192.0.2.1",
+                    "192.0.2.2");
+            CliRun.run(
+                    env,
+                    (s, d) -> null,
+                    (b, e, o) -> null,
+                    "",
+                    "--url",
+                    url,
+                    "record",
+                    "remove",
+                    "example.com",
+                    "www",
+                    "A");
+            CliRun.run(
+                    env,
+                    (s, d) -> null,
+                    (b, e, o) -> null,
+                    "{\"changes\":[]}",
+                    "--url",
+                    url,
+                    "record",
+                    "apply",
+                    "example.com",
+                    "-f",
+                    "-",
+                    "--dry-run");
 
-            assertThat(server.requests).extracting(FakeApiServer.Request::method)
+            assertThat(server.requests)
+                    .extracting(FakeApiServer.Request::method)
                     .containsExactly("GET", "POST", "PUT", "DELETE", "PATCH");
             assertThat(server.requests.get(0).rawPath()).isEqualTo("/api/v1/zones/example.com/records");
             assertThat(server.requests.get(0).rawQuery()).isEqualTo("name=www&type=A&limit=5");
             assertThat(server.requests.get(4).rawQuery()).isEqualTo("dryRun=true");
-            assertThat(JSON.readTree(server.requests.get(1).body())).isEqualTo(JSON.readTree(
-                    "{\"name\":\"www\",\"type\":\"TXT\",\"value\":\"\\\"hello world\\\"\",\"ttl\":60}"));
-            assertThat(JSON.readTree(server.requests.get(2).body())).isEqualTo(JSON.readTree(
-                    "{\"name\":\"www\",\"type\":\"A\",\"currentValue\":\"192.0.2.1\",\"newValue\":\"192.0.2.2\"}"));
-            assertThat(JSON.readTree(server.requests.get(3).body())).isEqualTo(JSON.readTree("{\"name\":\"www\",\"type\":\"A\"}"));
+            assertThat(JSON.readTree(server.requests.get(1).body()))
+                    .isEqualTo(JSON.readTree(
+                            "{\"name\":\"www\",\"type\":\"TXT\",\"value\":\"\\\"hello world\\\"\",\"ttl\":60}"));
+            assertThat(JSON.readTree(server.requests.get(2).body()))
+                    .isEqualTo(
+                            JSON.readTree(
+                                    "{\"name\":\"www\",\"type\":\"A\",\"currentValue\":\"192.0.2.1\",\"newValue\":\"192.0.2.2\"}"));
+            assertThat(JSON.readTree(server.requests.get(3).body()))
+                    .isEqualTo(JSON.readTree("{\"name\":\"www\",\"type\":\"A\"}"));
             assertThat(JSON.readTree(server.requests.get(4).body())).isEqualTo(JSON.readTree("{\"changes\":[]}"));
         }
     }

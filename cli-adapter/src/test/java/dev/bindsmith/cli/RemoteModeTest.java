@@ -1,15 +1,14 @@
 package dev.bindsmith.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Remote mode (--url) against a stand-in server: requests sent, and replies mapped to output and exit codes. */
 class RemoteModeTest {
@@ -21,17 +20,22 @@ class RemoteModeTest {
         all[0] = "--url";
         all[1] = server.url();
         System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.run(Map.of("BINDSMITH_TOKEN", TOKEN), (settings, dns) -> {
-            throw new AssertionError("remote mode opens no backend");
-        }, (b, e, o) -> {
-            throw new AssertionError("no server");
-        }, stdin, all);
+        return CliRun.run(
+                Map.of("BINDSMITH_TOKEN", TOKEN),
+                (settings, dns) -> {
+                    throw new AssertionError("remote mode opens no backend");
+                },
+                (b, e, o) -> {
+                    throw new AssertionError("no server");
+                },
+                stdin,
+                all);
     }
 
     @Test
     void zoneListSendsTheTokenAndPrintsATable() throws Exception {
-        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(200,
-                "{\"zones\":[\"example.com\",\"example.org\"],\"count\":2}"))) {
+        try (FakeApiServer server = new FakeApiServer(
+                r -> FakeApiServer.Response.json(200, "{\"zones\":[\"example.com\",\"example.org\"],\"count\":2}"))) {
             CliRun r = run(server, "", "zone", "list");
 
             assertThat(r.exitCode()).isZero();
@@ -73,7 +77,8 @@ class RemoteModeTest {
 
     @Test
     void aNotFoundEnvelopeExits4WithOneLineOnStandardError() throws Exception {
-        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(404,
+        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(
+                404,
                 "{\"error\":\"Zone not found\",\"details\":\"No zone named 'nope.com' exists\",\"zone\":\"nope.com\","
                         + "\"code\":\"ZONE_NOT_FOUND\",\"requestId\":\"abc\"}"))) {
             CliRun r = run(server, "", "zone", "reload", "nope.com");
@@ -88,7 +93,8 @@ class RemoteModeTest {
 
     @Test
     void verboseAddsTheCodeAndContext() throws Exception {
-        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(500,
+        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(
+                500,
                 "{\"error\":\"RNDC command failed\",\"details\":\"connection refused\",\"command\":\"reload\","
                         + "\"code\":\"BACKEND_UNREACHABLE\"}"))) {
             CliRun r = run(server, "", "zone", "reload", "example.com", "--verbose");
@@ -104,7 +110,8 @@ class RemoteModeTest {
 
     @Test
     void withJsonOutputAFailurePrintsTheEnvelopeToo() throws Exception {
-        String envelope = "{\"error\":\"Zone already exists\",\"details\":\"already exists\",\"zone\":\"a.com\",\"code\":\"ZONE_EXISTS\"}";
+        String envelope =
+                "{\"error\":\"Zone already exists\",\"details\":\"already exists\",\"zone\":\"a.com\",\"code\":\"ZONE_EXISTS\"}";
         try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(409, envelope))) {
             CliRun r = run(server, "", "-o", "json", "zone", "create", "a.com", "--ns", "ns1.a.com");
 
@@ -116,32 +123,49 @@ class RemoteModeTest {
 
     @Test
     void statusCodesMapToTheirExitCodes() throws Exception {
-        record Case(int status, String body, Map<String, String> headers, int exit) {
-        }
-        for (Case c : new Case[]{
-                new Case(400, "{\"error\":\"Validation error\",\"details\":\"Invalid zone name\",\"code\":\"INVALID_ZONE_NAME\"}", Map.of(), 3),
-                new Case(401, "{\"error\":\"Authentication failed\",\"details\":\"Invalid Bearer token\"}", Map.of("WWW-Authenticate", "Bearer"), 8),
-                new Case(403, "{\"error\":\"Forbidden\",\"details\":\"read-only token\"}", Map.of(), 8),
-                new Case(413, "{\"error\":\"Request body too large\",\"limit\":\"16 bytes\",\"size\":\"20 bytes\"}", Map.of(), 3),
-                new Case(422, "{\"error\":\"Invalid zone configuration\",\"details\":\"TTL out of range\"}", Map.of(), 3),
-                new Case(429, "Rate limit exceeded. Please try again later.", Map.of("Retry-After", "7"), 9),
-                new Case(503, "{\"error\":\"Service unavailable\",\"details\":\"Server is shutting down\"}", Map.of(), 7)}) {
-            try (FakeApiServer server = new FakeApiServer(r -> new FakeApiServer.Response(c.status(), c.headers(), c.body()))) {
+        record Case(int status, String body, Map<String, String> headers, int exit) {}
+        for (Case c : new Case[] {
+            new Case(
+                    400,
+                    "{\"error\":\"Validation error\",\"details\":\"Invalid zone name\",\"code\":\"INVALID_ZONE_NAME\"}",
+                    Map.of(),
+                    3),
+            new Case(
+                    401,
+                    "{\"error\":\"Authentication failed\",\"details\":\"Invalid Bearer token\"}",
+                    Map.of("WWW-Authenticate", "Bearer"),
+                    8),
+            new Case(403, "{\"error\":\"Forbidden\",\"details\":\"read-only token\"}", Map.of(), 8),
+            new Case(
+                    413,
+                    "{\"error\":\"Request body too large\",\"limit\":\"16 bytes\",\"size\":\"20 bytes\"}",
+                    Map.of(),
+                    3),
+            new Case(422, "{\"error\":\"Invalid zone configuration\",\"details\":\"TTL out of range\"}", Map.of(), 3),
+            new Case(429, "Rate limit exceeded. Please try again later.", Map.of("Retry-After", "7"), 9),
+            new Case(503, "{\"error\":\"Service unavailable\",\"details\":\"Server is shutting down\"}", Map.of(), 7)
+        }) {
+            try (FakeApiServer server =
+                    new FakeApiServer(r -> new FakeApiServer.Response(c.status(), c.headers(), c.body()))) {
                 CliRun r = run(server, "", "zone", "list");
                 assertThat(r.exitCode()).as("HTTP %d", c.status()).isEqualTo(c.exit());
-                assertThat(r.err()).as("HTTP %d", c.status()).startsWith("bindsmith: ").hasLineCount(1);
+                assertThat(r.err())
+                        .as("HTTP %d", c.status())
+                        .startsWith("bindsmith: ")
+                        .hasLineCount(1);
             }
         }
     }
 
     @Test
     void theRateLimitSentenceIsTheErrorLine() throws Exception {
-        try (FakeApiServer server = new FakeApiServer(r -> new FakeApiServer.Response(429, Map.of("Retry-After", "7"),
-                "Rate limit exceeded. Please try again later."))) {
+        try (FakeApiServer server = new FakeApiServer(r -> new FakeApiServer.Response(
+                429, Map.of("Retry-After", "7"), "Rate limit exceeded. Please try again later."))) {
             CliRun r = run(server, "", "server", "status");
 
             assertThat(r.exitCode()).isEqualTo(9);
-            assertThat(r.err()).isEqualTo("bindsmith: Rate limit exceeded. Please try again later.: Try again in 7 s\n");
+            assertThat(r.err())
+                    .isEqualTo("bindsmith: Rate limit exceeded. Please try again later.: Try again in 7 s\n");
         }
     }
 
@@ -151,36 +175,49 @@ class RemoteModeTest {
             CliRun r = run(server, "", "zone", "list");
 
             assertThat(r.exitCode()).isEqualTo(4);
-            assertThat(r.err()).isEqualTo("bindsmith: HTTP 404: the answer is not bindsmith's (no JSON error envelope);"
-                    + " is --url the address of a bindsmith server?\n");
+            assertThat(r.err())
+                    .isEqualTo("bindsmith: HTTP 404: the answer is not bindsmith's (no JSON error envelope);"
+                            + " is --url the address of a bindsmith server?\n");
         }
     }
 
     @Test
     void detailsThatRepeatTheErrorAreSaidOnce() throws Exception {
-        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(400,
-                "{\"error\":\"Invalid zone name\",\"details\":\"Invalid zone name: the name must contain only"
-                        + " letters, digits, hyphens, underscores and dots (found a space)\",\"code\":\"INVALID_ZONE_NAME\"}"))) {
+        try (FakeApiServer server = new FakeApiServer(
+                r -> FakeApiServer.Response.json(
+                        400,
+                        "{\"error\":\"Invalid zone name\",\"details\":\"Invalid zone name: the name must contain only"
+                                + " letters, digits, hyphens, underscores and dots (found a space)\",\"code\":\"INVALID_ZONE_NAME\"}"))) {
             CliRun r = run(server, "", "zone", "show", "a b");
 
             assertThat(r.exitCode()).isEqualTo(3);
-            assertThat(r.err()).isEqualTo("bindsmith: Invalid zone name: the name must contain only letters, digits,"
-                    + " hyphens, underscores and dots (found a space)\n");
+            assertThat(r.err())
+                    .isEqualTo("bindsmith: Invalid zone name: the name must contain only letters, digits,"
+                            + " hyphens, underscores and dots (found a space)\n");
         }
     }
 
     @Test
     void aHostNameThatDoesNotResolveIsSaidSoNotCalledARefusedConnection() {
         // .invalid never resolves (RFC 6761).
-        CliRun r = CliRun.run(Map.of(), (s, dns) -> {
-            throw new AssertionError();
-        }, (b, e, o) -> {
-            throw new AssertionError();
-        }, "", "--url", "http://bindsmith.invalid:8080", "zone", "list");
+        CliRun r = CliRun.run(
+                Map.of(),
+                (s, dns) -> {
+                    throw new AssertionError();
+                },
+                (b, e, o) -> {
+                    throw new AssertionError();
+                },
+                "",
+                "--url",
+                "http://bindsmith.invalid:8080",
+                "zone",
+                "list");
 
         assertThat(r.exitCode()).isEqualTo(7);
-        assertThat(r.err()).isEqualTo("bindsmith: Service unavailable: cannot connect to http://bindsmith.invalid:8080"
-                + " (unknown host bindsmith.invalid)\n");
+        assertThat(r.err())
+                .isEqualTo("bindsmith: Service unavailable: cannot connect to http://bindsmith.invalid:8080"
+                        + " (unknown host bindsmith.invalid)\n");
     }
 
     @Test
@@ -189,11 +226,19 @@ class RemoteModeTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        CliRun r = CliRun.run(Map.of(), (s, dns) -> {
-            throw new AssertionError();
-        }, (b, e, o) -> {
-            throw new AssertionError();
-        }, "", "--url", "http://127.0.0.1:" + port, "zone", "list");
+        CliRun r = CliRun.run(
+                Map.of(),
+                (s, dns) -> {
+                    throw new AssertionError();
+                },
+                (b, e, o) -> {
+                    throw new AssertionError();
+                },
+                "",
+                "--url",
+                "http://127.0.0.1:" + port,
+                "zone",
+                "list");
 
         assertThat(r.exitCode()).isEqualTo(7);
         assertThat(r.err()).startsWith("bindsmith: Service unavailable: cannot connect to http://127.0.0.1:" + port);
@@ -205,11 +250,20 @@ class RemoteModeTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        CliRun r = CliRun.run(Map.of(), (s, dns) -> {
-            throw new AssertionError();
-        }, (b, e, o) -> {
-            throw new AssertionError();
-        }, "", "--url", "http://admin:hunter2@127.0.0.1:" + port, "zone", "list", "--verbose");
+        CliRun r = CliRun.run(
+                Map.of(),
+                (s, dns) -> {
+                    throw new AssertionError();
+                },
+                (b, e, o) -> {
+                    throw new AssertionError();
+                },
+                "",
+                "--url",
+                "http://admin:hunter2@127.0.0.1:" + port,
+                "zone",
+                "list",
+                "--verbose");
 
         assertThat(r.exitCode()).isEqualTo(7);
         assertThat(r.out() + r.err()).contains("http://127.0.0.1:" + port).doesNotContain("hunter2");
@@ -217,14 +271,39 @@ class RemoteModeTest {
 
     @Test
     void createFromOptionsSendsTheApiCreateBody() throws Exception {
-        try (FakeApiServer server = new FakeApiServer(r -> new FakeApiServer.Response(201,
+        try (FakeApiServer server = new FakeApiServer(r -> new FakeApiServer.Response(
+                201,
                 Map.of("Content-Type", "application/json", "Location", "/api/v1/zones/example.com"),
                 "{\"success\":true,\"message\":\"Zone example.com created successfully\",\"details\":\"\"}"))) {
-            CliRun r = run(server, "", "zone", "create", "example.com", "--ttl", "300", "--ns", "ns1.example.com",
-                    "--ns", "ns2.example.net", "--ns-ip", "ns1.example.com=192.0.2.53", "--soa-serial", "7",
-                    "--record", "www A 192.0.2.80", "--record", "txt 60 TXT \"hello world\"",
-                    "--also-notify", "192.0.2.7:5353", "--allow-transfer", "192.0.2.7", "--update-key", "ddns",
-                    "--dnssec-policy", "default", "--inline-signing");
+            CliRun r = run(
+                    server,
+                    "",
+                    "zone",
+                    "create",
+                    "example.com",
+                    "--ttl",
+                    "300",
+                    "--ns",
+                    "ns1.example.com",
+                    "--ns",
+                    "ns2.example.net",
+                    "--ns-ip",
+                    "ns1.example.com=192.0.2.53",
+                    "--soa-serial",
+                    "7",
+                    "--record",
+                    "www A 192.0.2.80",
+                    "--record",
+                    "txt 60 TXT \"hello world\"",
+                    "--also-notify",
+                    "192.0.2.7:5353",
+                    "--allow-transfer",
+                    "192.0.2.7",
+                    "--update-key",
+                    "ddns",
+                    "--dnssec-policy",
+                    "default",
+                    "--inline-signing");
 
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).isEqualTo("Zone example.com created successfully\n");
@@ -268,7 +347,9 @@ class RemoteModeTest {
                 {"zoneName":"d.example","zoneType":"primary"}
                 """;
         try (FakeApiServer server = new FakeApiServer(r -> calls.incrementAndGet() == 3
-                ? FakeApiServer.Response.json(409, "{\"error\":\"Zone already exists\",\"details\":\"already exists\",\"zone\":\"c.example\",\"code\":\"ZONE_EXISTS\"}")
+                ? FakeApiServer.Response.json(
+                        409,
+                        "{\"error\":\"Zone already exists\",\"details\":\"already exists\",\"zone\":\"c.example\",\"code\":\"ZONE_EXISTS\"}")
                 : FakeApiServer.Response.json(201, "{\"message\":\"created\"}"))) {
             CliRun r = run(server, jsonl, "zone", "create", "-f", "-");
 
@@ -293,7 +374,8 @@ class RemoteModeTest {
         AtomicInteger calls = new AtomicInteger();
         String jsonl = "{\"zoneName\":\"a.example\"}\n{\"zoneName\":\"b.example\"}\n{\"zoneName\":\"c.example\"}\n";
         try (FakeApiServer server = new FakeApiServer(r -> calls.incrementAndGet() == 1
-                ? FakeApiServer.Response.json(400, "{\"error\":\"Validation error\",\"details\":\"Missing required field: zoneType\"}")
+                ? FakeApiServer.Response.json(
+                        400, "{\"error\":\"Validation error\",\"details\":\"Missing required field: zoneType\"}")
                 : FakeApiServer.Response.json(201, "{\"message\":\"created\"}"))) {
             CliRun r = run(server, jsonl, "zone", "create", "-f", "-", "--keep-going", "-o", "json");
 
@@ -302,7 +384,12 @@ class RemoteModeTest {
             assertThat(summary.path("total").asInt()).isEqualTo(3);
             assertThat(summary.path("created").findValuesAsText("zone")).containsExactly("b.example", "c.example");
             assertThat(summary.path("failed").get(0).path("zone").asText()).isEqualTo("a.example");
-            assertThat(summary.path("failed").get(0).path("error").path("details").asText()).isEqualTo("Missing required field: zoneType");
+            assertThat(summary.path("failed")
+                            .get(0)
+                            .path("error")
+                            .path("details")
+                            .asText())
+                    .isEqualTo("Missing required field: zoneType");
             assertThat(summary.path("notAttempted")).isEmpty();
         }
     }
@@ -313,7 +400,9 @@ class RemoteModeTest {
             CliRun r = run(server, "{\"zoneName\": \"a.example\",\n  oops}", "zone", "create", "-f", "-");
 
             assertThat(r.exitCode()).isEqualTo(3);
-            assertThat(r.err()).startsWith("bindsmith: standard input is not valid JSON:").contains("line 2");
+            assertThat(r.err())
+                    .startsWith("bindsmith: standard input is not valid JSON:")
+                    .contains("line 2");
             assertThat(server.requests).isEmpty();
         }
     }
@@ -338,16 +427,25 @@ class RemoteModeTest {
 
     @Test
     void modifySendsAPatchWithListsAndClears() throws Exception {
-        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(200,
-                "{\"success\":true,\"message\":\"Zone example.com modified successfully\",\"details\":\"\"}"))) {
-            CliRun r = run(server, "", "zone", "modify", "example.com", "--also-notify", "192.0.2.7:5353",
-                    "--also-notify", "192.0.2.8", "--clear-allow-update");
+        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(
+                200, "{\"success\":true,\"message\":\"Zone example.com modified successfully\",\"details\":\"\"}"))) {
+            CliRun r = run(
+                    server,
+                    "",
+                    "zone",
+                    "modify",
+                    "example.com",
+                    "--also-notify",
+                    "192.0.2.7:5353",
+                    "--also-notify",
+                    "192.0.2.8",
+                    "--clear-allow-update");
 
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).isEqualTo("Zone example.com modified successfully\n");
             assertThat(server.requests.get(0).method()).isEqualTo("PATCH");
-            assertThat(JSON.readTree(server.requests.get(0).body())).isEqualTo(JSON.readTree(
-                    "{\"alsoNotify\":[\"192.0.2.7:5353\",\"192.0.2.8\"],\"allowUpdate\":[]}"));
+            assertThat(JSON.readTree(server.requests.get(0).body()))
+                    .isEqualTo(JSON.readTree("{\"alsoNotify\":[\"192.0.2.7:5353\",\"192.0.2.8\"],\"allowUpdate\":[]}"));
         }
     }
 
@@ -364,7 +462,8 @@ class RemoteModeTest {
 
     @Test
     void aZoneNameCannotReachAnotherRoute() throws Exception {
-        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(400, "{\"error\":\"Validation error\"}"))) {
+        try (FakeApiServer server =
+                new FakeApiServer(r -> FakeApiServer.Response.json(400, "{\"error\":\"Validation error\"}"))) {
             run(server, "", "zone", "show", "../server/status");
             run(server, "", "zone", "show", "..");
 
@@ -375,27 +474,40 @@ class RemoteModeTest {
 
     @Test
     void serverCommandsUseTheServerRoutes() throws Exception {
-        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(200,
-                "{\"status\":\"version: BIND 9.18\\nserver is up and running\"}"))) {
+        try (FakeApiServer server = new FakeApiServer(r ->
+                FakeApiServer.Response.json(200, "{\"status\":\"version: BIND 9.18\\nserver is up and running\"}"))) {
             CliRun status = run(server, "", "server", "status");
             CliRun reload = run(server, "", "server", "reload");
 
             assertThat(status.out()).isEqualTo("version: BIND 9.18\nserver is up and running\n");
             assertThat(reload.exitCode()).isZero();
-            assertThat(server.requests).extracting(FakeApiServer.Request::method, FakeApiServer.Request::rawPath)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("GET", "/api/v1/server/status"),
+            assertThat(server.requests)
+                    .extracting(FakeApiServer.Request::method, FakeApiServer.Request::rawPath)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("GET", "/api/v1/server/status"),
                             org.assertj.core.groups.Tuple.tuple("POST", "/api/v1/server/reload"));
         }
     }
 
     @Test
     void globalOptionsMayStandBeforeOrAfterTheCommand() throws Exception {
-        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(200, "{\"zones\":[],\"count\":0}"))) {
-            CliRun after = CliRun.run(Map.of(), (s, dns) -> {
-                throw new AssertionError();
-            }, (b, e, o) -> {
-                throw new AssertionError();
-            }, "", "zone", "list", "--url", server.url(), "--token", "x");
+        try (FakeApiServer server =
+                new FakeApiServer(r -> FakeApiServer.Response.json(200, "{\"zones\":[],\"count\":0}"))) {
+            CliRun after = CliRun.run(
+                    Map.of(),
+                    (s, dns) -> {
+                        throw new AssertionError();
+                    },
+                    (b, e, o) -> {
+                        throw new AssertionError();
+                    },
+                    "",
+                    "zone",
+                    "list",
+                    "--url",
+                    server.url(),
+                    "--token",
+                    "x");
 
             assertThat(after.exitCode()).isZero();
             assertThat(after.out()).isEqualTo("No zones.\n");

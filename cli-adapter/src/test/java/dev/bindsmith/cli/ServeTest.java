@@ -1,8 +1,8 @@
 package dev.bindsmith.cli;
 
-import dev.bindsmith.http.backend.Backend;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bindsmith.wiring.Backend;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** {@code bindsmith serve} in-process on the in-memory backend: what it prints, the token it makes, and that the API answers. */
 class ServeTest {
@@ -52,10 +51,15 @@ class ServeTest {
         String[] all = new String[args.length + 1];
         all[0] = "serve";
         System.arraycopy(args, 0, all, 1, args.length);
-        return CliRun.run(env, (settings, dns) -> {
-            answerDns.add(dns);
-            return backend.open();
-        }, probingLauncher(), "", all);
+        return CliRun.run(
+                env,
+                (settings, dns) -> {
+                    answerDns.add(dns);
+                    return backend.open();
+                },
+                probingLauncher(),
+                "",
+                all);
     }
 
     @Test
@@ -67,9 +71,12 @@ class ServeTest {
         assertThat(token).matches("[0-9a-f]{64}");
         assertThat(r.out().split(token, -1)).hasSize(2);
         assertThat(r.err()).doesNotContain(token);
-        assertThat(r.out()).containsPattern("HTTP API on http://127\\.0\\.0\\.1:\\d+\\n")
-                .contains("backend: embedded (no rndc key configured: RNDC_SECRET unset and no rndc.conf found)",
-                        "in-memory (test)", "generated for this run");
+        assertThat(r.out())
+                .containsPattern("HTTP API on http://127\\.0\\.0\\.1:\\d+\\n")
+                .contains(
+                        "backend: embedded (no rndc key configured: RNDC_SECRET unset and no rndc.conf found)",
+                        "in-memory (test)",
+                        "generated for this run");
         assertThat(statusWithToken).containsExactly(200);
         assertThat(statusWithoutToken).containsExactly(401);
         assertThat(answerDns).containsExactly(true);
@@ -118,8 +125,15 @@ class ServeTest {
     void helpListsEveryServerSettingAsAnOption() {
         CliRun r = CliRun.run("serve", "--help");
 
-        assertThat(r.out()).contains("--api-port", "--api-address", "--api-token-file", "--disable-auth",
-                "--rate-limit-requests", "--trusted-proxies", "$API_PORT");
+        assertThat(r.out())
+                .contains(
+                        "--api-port",
+                        "--api-address",
+                        "--api-token-file",
+                        "--disable-auth",
+                        "--rate-limit-requests",
+                        "--trusted-proxies",
+                        "$API_PORT");
     }
 
     private static int get(String url, String token) {
@@ -128,7 +142,8 @@ class ServeTest {
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
-            return client.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(b.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

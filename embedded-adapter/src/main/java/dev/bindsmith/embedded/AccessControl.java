@@ -1,7 +1,7 @@
 package dev.bindsmith.embedded;
 
+import dev.bindsmith.core.net.IpNetwork;
 import dev.bindsmith.core.zone.AddressMatch;
-
 import java.net.InetAddress;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
@@ -15,47 +15,28 @@ import java.util.List;
  * its statement names. A key element never matches, because the embedded server holds no TSIG keys.
  */
 final class AccessControl {
-    private AccessControl() {
-    }
+    private AccessControl() {}
 
     static boolean allows(List<AddressMatch> list, InetAddress peer) {
         for (AddressMatch m : list) {
             boolean matched = switch (m) {
-                case AddressMatch.Cidr cidr -> inPrefix(peer, cidr.address(),
-                        cidr.prefix().orElse(cidr.address().getAddress().length * 8));
+                case AddressMatch.Cidr cidr ->
+                    IpNetwork.enclosing(cidr.address(), cidr.prefix().orElse(IpNetwork.bits(cidr.address())))
+                            .contains(peer);
                 case AddressMatch.Key key -> false;
-                case AddressMatch.BuiltIn builtIn -> switch (builtIn.name()) {
-                    case "any" -> true;
-                    case "localhost" -> isLocalhost(peer);
-                    case "localnets" -> isLocalnet(peer);
-                    default -> false;
-                };
+                case AddressMatch.BuiltIn builtIn ->
+                    switch (builtIn.name()) {
+                        case "any" -> true;
+                        case "localhost" -> isLocalhost(peer);
+                        case "localnets" -> isLocalnet(peer);
+                        default -> false;
+                    };
             };
             if (matched) {
                 return true;
             }
         }
         return false;
-    }
-
-    static boolean inPrefix(InetAddress peer, InetAddress network, int prefix) {
-        byte[] a = peer.getAddress();
-        byte[] b = network.getAddress();
-        if (a.length != b.length) {
-            return false;
-        }
-        int full = prefix / 8;
-        for (int i = 0; i < full; i++) {
-            if (a[i] != b[i]) {
-                return false;
-            }
-        }
-        int rest = prefix % 8;
-        if (rest == 0) {
-            return true;
-        }
-        int mask = (0xff << (8 - rest)) & 0xff;
-        return (a[full] & mask) == (b[full] & mask);
     }
 
     private static boolean isLocalhost(InetAddress peer) {
@@ -69,8 +50,13 @@ final class AccessControl {
         if (peer.isLoopbackAddress()) {
             return true;
         }
-        return interfaceAddresses().stream()
-                .anyMatch(ia -> inPrefix(peer, ia.getAddress(), Math.max(0, ia.getNetworkPrefixLength())));
+        return interfaceAddresses().stream().anyMatch(ia -> localNetwork(ia).contains(peer));
+    }
+
+    /** The interface's network; some platforms report a prefix length out of range (JDK-6707289). */
+    private static IpNetwork localNetwork(InterfaceAddress ia) {
+        int bits = IpNetwork.bits(ia.getAddress());
+        return IpNetwork.enclosing(ia.getAddress(), Math.min(bits, Math.max(0, ia.getNetworkPrefixLength())));
     }
 
     private static List<InterfaceAddress> interfaceAddresses() {

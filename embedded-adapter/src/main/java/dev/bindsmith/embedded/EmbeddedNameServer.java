@@ -6,7 +6,6 @@ import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneSpec;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -40,12 +39,15 @@ import java.util.logging.Logger;
  */
 public final class EmbeddedNameServer implements AutoCloseable {
     /** The version string {@code serverStatus} reports. */
-    public static final String VERSION = "bindsmith embedded " + Versions.BINDSMITH + " (dnsjava " + Versions.DNSJAVA + ")";
+    public static final String VERSION =
+            "bindsmith embedded " + Versions.BINDSMITH + " (dnsjava " + Versions.DNSJAVA + ")";
+
     public static final int DEFAULT_PORT = 8053;
 
     private static final Logger LOG = Logger.getLogger(EmbeddedNameServer.class.getName());
 
     private final ZoneEngine engine;
+    private final SecondaryRefresh secondaries;
     private final Optional<DnsListener> listener;
     private final EmbeddedZoneStore zoneStore;
     private final EmbeddedNameServerControl control;
@@ -57,17 +59,25 @@ public final class EmbeddedNameServer implements AutoCloseable {
         Files.createDirectories(b.dataDirectory);
         ZoneRegistry registry = new ZoneRegistry();
         ZoneFiles files = new ZoneFiles(b.dataDirectory);
-        this.engine = new ZoneEngine(registry, files, b.clock, b.transferTimeout);
+        this.engine = new ZoneEngine(registry, files, b.clock);
+        this.secondaries = new SecondaryRefresh(engine, b.transferTimeout);
+        NotifySender notifier = new NotifySender(engine);
+        ZoneCommands commands = new ZoneCommands(engine, secondaries, notifier);
         this.zoneStore = new EmbeddedZoneStore(engine, b.renderer);
-        this.updater = new EmbeddedRecordUpdater(engine);
+        this.updater = new EmbeddedRecordUpdater(engine, notifier);
         this.reader = new EmbeddedRecordReader(registry);
-        DnsListener dns = b.listen ? new DnsListener(new QueryResolver(registry, (zone, peer) -> engine.notified(zone)),
-                b.maxUdpInFlight, b.maxTcpClients, b.tcpIdleTimeout) : null;
+        DnsListener dns = b.listen
+                ? new DnsListener(
+                        new QueryResolver(registry, (zone, peer) -> secondaries.notified(zone)),
+                        b.maxUdpInFlight,
+                        b.maxTcpClients,
+                        b.tcpIdleTimeout)
+                : null;
         this.listener = Optional.ofNullable(dns);
-        this.control = new EmbeddedNameServerControl(engine, this::facts, () -> running);
+        this.control = new EmbeddedNameServerControl(engine, commands, this::facts, () -> running);
         try {
-            engine.loadAll();
-            engine.startTimers(b.refreshCheckInterval);
+            commands.loadAll();
+            secondaries.startTimers(b.refreshCheckInterval);
             if (dns != null) {
                 dns.start(b.address, b.port);
                 LOG.info(() -> "embedded name server answering on " + dns.localAddress() + " (UDP and TCP), "
@@ -105,9 +115,9 @@ public final class EmbeddedNameServer implements AutoCloseable {
         return listener.map(DnsListener::localAddress);
     }
 
-    /** For tests: the zone operations, to run the secondaries' timers on demand. */
-    ZoneEngine engine() {
-        return engine;
+    /** For tests: the secondaries' refresh, to run their timers on demand. */
+    SecondaryRefresh secondaries() {
+        return secondaries;
     }
 
     public boolean isRunning() {

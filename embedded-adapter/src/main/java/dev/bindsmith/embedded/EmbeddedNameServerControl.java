@@ -7,11 +7,8 @@ import dev.bindsmith.core.port.ServerStatus;
 import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
-import dev.bindsmith.core.zone.AddressMatch;
-import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneName;
-import dev.bindsmith.core.zone.ZoneOptions;
-
+import dev.bindsmith.dns.conf.ZoneStatements;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,16 +28,23 @@ import java.util.stream.Collectors;
  * cannot tell the two backends apart by their outcomes.
  */
 public final class EmbeddedNameServerControl implements NameServerControl {
-    static final DateTimeFormatter NAMED_TIME =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter NAMED_TIME = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final ZoneEngine engine;
+    private final ZoneCommands commands;
     private final Supplier<Map<String, String>> serverFacts;
     private final Supplier<Boolean> running;
     private final Instant bootTime;
 
-    EmbeddedNameServerControl(ZoneEngine engine, Supplier<Map<String, String>> serverFacts, Supplier<Boolean> running) {
+    EmbeddedNameServerControl(
+            ZoneEngine engine,
+            ZoneCommands commands,
+            Supplier<Map<String, String>> serverFacts,
+            Supplier<Boolean> running) {
         this.engine = engine;
+        this.commands = commands;
         this.serverFacts = serverFacts;
         this.running = running;
         this.bootTime = engine.now();
@@ -48,60 +52,25 @@ public final class EmbeddedNameServerControl implements NameServerControl {
 
     @Override
     public Outcome<ControlReply> addZone(ZoneName zone, ZoneConfig config) {
-        return engine.addZone(zone, config);
+        return commands.addZone(zone, config);
     }
 
     @Override
     public Outcome<ControlReply> deleteZone(ZoneName zone) {
-        return engine.deleteZone(zone);
+        return commands.deleteZone(zone);
     }
 
     @Override
     public Outcome<ControlReply> modifyZone(ZoneName zone, ZonePatch patch) {
-        return engine.modifyZone(zone, patch);
+        return commands.modifyZone(zone, patch);
     }
 
     @Override
     public Outcome<ZoneConfig> showZone(ZoneName zone) {
         return engine.withZone(zone, state -> {
             ZoneConfig c = state.config();
-            return new Outcome.Ok<>(new ZoneConfig(c.type(), c.file(), c.options(), statementText(zone, c)));
+            return new Outcome.Ok<>(new ZoneConfig(c.type(), c.file(), c.options(), ZoneStatements.statement(zone, c)));
         });
-    }
-
-    /** The zone statement as named's showzone prints it. */
-    static String statementText(ZoneName zone, ZoneConfig c) {
-        ZoneOptions o = c.options();
-        StringBuilder sb = new StringBuilder("zone \"").append(zone.value()).append("\" { type ")
-                .append(c.type().wireName()).append(';');
-        c.file().ifPresent(f -> sb.append(" file \"").append(f).append("\";"));
-        list(sb, "primaries", o.primaries().stream().map(EmbeddedNameServerControl::endpoint).toList());
-        list(sb, "allow-update", o.allowUpdate().stream().map(EmbeddedNameServerControl::match).toList());
-        list(sb, "also-notify", o.alsoNotify().stream().map(EmbeddedNameServerControl::endpoint).toList());
-        list(sb, "allow-transfer", o.allowTransfer().stream().map(EmbeddedNameServerControl::match).toList());
-        o.dnssecPolicy().ifPresent(p -> sb.append(" dnssec-policy \"").append(p).append("\";"));
-        o.inlineSigning().ifPresent(b -> sb.append(" inline-signing ").append(b ? "yes" : "no").append(';'));
-        return sb.append(" };").toString();
-    }
-
-    private static void list(StringBuilder sb, String directive, List<String> items) {
-        if (!items.isEmpty()) {
-            sb.append(' ').append(directive).append(" {");
-            items.forEach(i -> sb.append(' ').append(i).append(';'));
-            sb.append(" };");
-        }
-    }
-
-    private static String endpoint(Endpoint e) {
-        return e.address().getHostAddress() + (e.port().isPresent() ? " port " + e.port().getAsInt() : "");
-    }
-
-    private static String match(AddressMatch m) {
-        return switch (m) {
-            case AddressMatch.Cidr c -> c.toString();
-            case AddressMatch.Key k -> "key \"" + k.name() + "\"";
-            case AddressMatch.BuiltIn b -> b.name();
-        };
     }
 
     @Override
@@ -109,8 +78,11 @@ public final class EmbeddedNameServerControl implements NameServerControl {
         return engine.withZone(zone, state -> {
             if (state.content().isEmpty()) {
                 // as named: a secondary before its first transfer exists, without a serial
-                return new Outcome.Ok<>(ZoneStatus.notLoaded(zone, state.type().wireName(),
-                        List.of(engine.fileOf(zone, state.config()).toString()), "zone not loaded"));
+                return new Outcome.Ok<>(ZoneStatus.notLoaded(
+                        zone,
+                        state.type().wireName(),
+                        List.of(engine.fileOf(zone, state.config()).toString()),
+                        "zone not loaded"));
             }
             ZoneContent content = state.content().get();
             String file = engine.fileOf(zone, state.config()).toString();
@@ -127,45 +99,47 @@ public final class EmbeddedNameServerControl implements NameServerControl {
                 p.put("frozen", "yes");
             }
             p.put("reconfigurable via modzone", "yes");
-            String raw = p.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
-            return new Outcome.Ok<>(new ZoneStatus(zone, state.type().wireName(), OptionalLong.of(content.serial()),
-                    List.of(file), p, raw));
+            String raw = p.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining("\n"));
+            return new Outcome.Ok<>(new ZoneStatus(
+                    zone, state.type().wireName(), OptionalLong.of(content.serial()), List.of(file), p, raw));
         });
     }
 
     @Override
     public Outcome<ControlReply> reload(ZoneName zone) {
-        return engine.reload(zone);
+        return commands.reload(zone);
     }
 
     @Override
     public Outcome<ControlReply> refresh(ZoneName zone) {
-        return engine.refresh(zone);
+        return commands.refresh(zone);
     }
 
     @Override
     public Outcome<ControlReply> retransfer(ZoneName zone) {
-        return engine.retransfer(zone);
+        return commands.retransfer(zone);
     }
 
     @Override
     public Outcome<ControlReply> freeze(ZoneName zone) {
-        return engine.freeze(zone);
+        return commands.freeze(zone);
     }
 
     @Override
     public Outcome<ControlReply> thaw(ZoneName zone) {
-        return engine.thaw(zone);
+        return commands.thaw(zone);
     }
 
     @Override
     public Outcome<ControlReply> sync(ZoneName zone) {
-        return engine.sync(zone);
+        return commands.sync(zone);
     }
 
     @Override
     public Outcome<ControlReply> notify(ZoneName zone) {
-        return engine.notify(zone);
+        return commands.notify(zone);
     }
 
     @Override
@@ -181,11 +155,12 @@ public final class EmbeddedNameServerControl implements NameServerControl {
         StringBuilder raw = new StringBuilder();
         p.forEach((k, v) -> raw.append(k).append(": ").append(v).append('\n'));
         raw.append(up ? "server is up and running" : "server is not listening");
-        return new Outcome.Ok<>(new ServerStatus(EmbeddedNameServer.VERSION, OptionalInt.of(zones), up, p, raw.toString()));
+        return new Outcome.Ok<>(
+                new ServerStatus(EmbeddedNameServer.VERSION, OptionalInt.of(zones), up, p, raw.toString()));
     }
 
     @Override
     public Outcome<ControlReply> reloadServer() {
-        return engine.reloadServer();
+        return commands.reloadServer();
     }
 }

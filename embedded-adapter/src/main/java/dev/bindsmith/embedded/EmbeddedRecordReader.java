@@ -4,7 +4,7 @@ import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.ZoneName;
-
+import dev.bindsmith.dns.record.DnsRecords;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +26,7 @@ public final class EmbeddedRecordReader implements RecordReader {
             return Outcome.backendRejected("axfr", "SERVFAIL: zone not loaded");
         }
         return new Outcome.Ok<>(state.get().content().get().records().stream()
-                .map(RecordMapping::toCore)
+                .map(DnsRecords::toCore)
                 .flatMap(Optional::stream)
                 .toList());
     }

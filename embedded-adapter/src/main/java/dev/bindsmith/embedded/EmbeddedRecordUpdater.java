@@ -9,13 +9,8 @@ import dev.bindsmith.core.port.RecordChange;
 import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.DomainName;
-import dev.bindsmith.core.zone.RecordType;
 import dev.bindsmith.core.zone.ZoneName;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.Type;
-
+import dev.bindsmith.dns.record.DnsRecords;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
 
 /**
  * Applies change sets with RFC 2136 semantics: every prerequisite is checked against one version of
@@ -35,9 +34,11 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
     private static final Logger LOG = Logger.getLogger(EmbeddedRecordUpdater.class.getName());
 
     private final ZoneEngine engine;
+    private final NotifySender notifier;
 
-    EmbeddedRecordUpdater(ZoneEngine engine) {
+    EmbeddedRecordUpdater(ZoneEngine engine, NotifySender notifier) {
         this.engine = engine;
+        this.notifier = notifier;
     }
 
     @Override
@@ -45,10 +46,16 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
         return engine.changeZone(zone, state -> {
             Map<String, String> context = Outcome.orderedPairs("zone", zone.value());
             if (!state.dynamic()) {
-                return new Outcome.Invalid<>(ErrorCode.ZONE_NOT_DYNAMIC, "Dynamic updates not enabled",
-                        List.of(Violation.malformed("zone", "Zone '" + zone + "' does not accept dynamic updates: "
-                                + (state.type() == dev.bindsmith.core.zone.ZoneType.SECONDARY
-                                ? "it is a secondary" : "it has no allow-update"))), context);
+                return new Outcome.Invalid<>(
+                        ErrorCode.ZONE_NOT_DYNAMIC,
+                        "Dynamic updates not enabled",
+                        List.of(Violation.malformed(
+                                "zone",
+                                "Zone '" + zone + "' does not accept dynamic updates: "
+                                        + (state.type() == dev.bindsmith.core.zone.ZoneType.SECONDARY
+                                                ? "it is a secondary"
+                                                : "it has no allow-update"))),
+                        context);
             }
             if (state.frozen()) {
                 return Outcome.backendRejected("update", "REFUSED: zone '" + zone + "' is frozen");
@@ -61,26 +68,30 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
             if (!outside.isEmpty()) {
                 return Outcome.invalidRecord(outside, context);
             }
-            java.util.Optional<Outcome.Failure<ChangeReport>> unmet = checkPrerequisites(zone, content, changes.prerequisites());
+            java.util.Optional<Outcome.Failure<ChangeReport>> unmet =
+                    checkPrerequisites(zone, content, changes.prerequisites());
             if (unmet.isPresent()) {
                 return unmet.get();
             }
             ZoneContent updated;
             try {
                 updated = applyChanges(content, changes.changes());
-            } catch (IOException | IllegalArgumentException e) {
-                return Outcome.invalid(List.of(Violation.malformed("changes",
-                        "A record could not be converted: " + e.getMessage())), context);
+            } catch (IllegalArgumentException e) {
+                return Outcome.invalid(
+                        List.of(Violation.malformed("changes", "A record could not be converted: " + e.getMessage())),
+                        context);
             }
             try {
-                engine.files.writeAtomically(engine.fileOf(zone, state.config()), ZoneFiles.renderContent(zone, updated), false);
+                engine.files.writeAtomically(
+                        engine.fileOf(zone, state.config()), ZoneFiles.renderContent(zone, updated), false);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "writing zone " + zone + " failed", e);
                 return Outcome.zoneFileWriteFailed(zone.value(), "Could not write the zone file of '" + zone + "'");
             }
-            ZoneState next = new ZoneState(zone, state.config(), java.util.Optional.of(updated), false, state.loadedAt());
+            ZoneState next =
+                    new ZoneState(zone, state.config(), java.util.Optional.of(updated), false, state.loadedAt());
             engine.registry.put(next);
-            engine.sendNotifies(next);
+            notifier.send(next);
             return new Outcome.Ok<>(new ChangeReport(changes.changes()));
         });
     }
@@ -111,54 +122,58 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
         return violations;
     }
 
-    private static java.util.Optional<Outcome.Failure<ChangeReport>> checkPrerequisites(ZoneName zone, ZoneContent content, List<Prerequisite> prerequisites) {
+    private static java.util.Optional<Outcome.Failure<ChangeReport>> checkPrerequisites(
+            ZoneName zone, ZoneContent content, List<Prerequisite> prerequisites) {
         Map<String, String> context = Outcome.orderedPairs("zone", zone.value());
         for (int i = 0; i < prerequisites.size(); i++) {
             String field = "prerequisites[" + i + "]";
             try {
                 switch (prerequisites.get(i)) {
                     case Prerequisite.RecordExists p -> {
-                        Record wanted = RecordMapping.toDns(p.record(), content.defaultTtl());
+                        Record wanted = DnsRecords.toDns(p.record(), content.defaultTtl());
                         if (!content.rrset(wanted.getName(), wanted.getType()).contains(wanted)) {
-                            return java.util.Optional.of(Outcome.recordNotFound(zone.value(), "No " + p.record().type() + " record "
-                                    + p.record().owner() + " " + p.record().data().presentation() + " exists"));
+                            return java.util.Optional.of(Outcome.recordNotFound(
+                                    zone.value(),
+                                    "No " + p.record().type() + " record "
+                                            + p.record().owner() + " "
+                                            + p.record().data().presentation() + " exists"));
                         }
                     }
                     case Prerequisite.RRsetExists p -> {
-                        if (content.rrset(RecordMapping.name(p.owner()), typeCode(p.type())).isEmpty()) {
-                            return java.util.Optional.of(Outcome.recordNotFound(zone.value(), "No " + p.type() + " record exists at " + p.owner()));
+                        if (content.rrset(DnsRecords.name(p.owner()), DnsRecords.type(p.type()))
+                                .isEmpty()) {
+                            return java.util.Optional.of(Outcome.recordNotFound(
+                                    zone.value(), "No " + p.type() + " record exists at " + p.owner()));
                         }
                     }
                     case Prerequisite.RRsetAbsent p -> {
-                        if (!content.rrset(RecordMapping.name(p.owner()), typeCode(p.type())).isEmpty()) {
-                            return java.util.Optional.of(Outcome.invalidRecord(List.of(Violation.semantic(field,
-                                    "A " + p.type() + " record exists at " + p.owner() + " already")), context));
+                        if (!content.rrset(DnsRecords.name(p.owner()), DnsRecords.type(p.type()))
+                                .isEmpty()) {
+                            return java.util.Optional.of(Outcome.invalidRecord(
+                                    List.of(Violation.semantic(
+                                            field, "A " + p.type() + " record exists at " + p.owner() + " already")),
+                                    context));
                         }
                     }
                     case Prerequisite.NameAbsent p -> {
-                        if (!content.rrsets(RecordMapping.name(p.owner())).isEmpty()) {
-                            return java.util.Optional.of(Outcome.invalidRecord(List.of(Violation.semantic(field,
-                                    "The name " + p.owner() + " is in use already")), context));
+                        if (!content.rrsets(DnsRecords.name(p.owner())).isEmpty()) {
+                            return java.util.Optional.of(Outcome.invalidRecord(
+                                    List.of(Violation.semantic(field, "The name " + p.owner() + " is in use already")),
+                                    context));
                         }
                     }
                 }
-            } catch (IOException | IllegalArgumentException e) {
-                return java.util.Optional.of(Outcome.invalid(List.of(Violation.malformed(field, "The prerequisite cannot be checked: "
-                        + e.getMessage())), context));
+            } catch (IllegalArgumentException e) {
+                return java.util.Optional.of(Outcome.invalid(
+                        List.of(Violation.malformed(field, "The prerequisite cannot be checked: " + e.getMessage())),
+                        context));
             }
         }
         return java.util.Optional.empty();
     }
 
-    private static int typeCode(RecordType type) {
-        if (type == RecordType.OTHER) {
-            throw new IllegalArgumentException("a type that bindsmith does not model cannot be named");
-        }
-        return type.code();
-    }
-
     /** The zone after the changes, in order, with the SOA serial incremented. */
-    static ZoneContent applyChanges(ZoneContent content, List<RecordChange> changes) throws IOException {
+    static ZoneContent applyChanges(ZoneContent content, List<RecordChange> changes) {
         Name origin = content.origin();
         Map<Name, Map<Integer, LinkedHashMap<Record, Record>>> work = new HashMap<>();
         for (Record r : content.records()) {
@@ -169,7 +184,7 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
         for (RecordChange change : changes) {
             switch (change) {
                 case RecordChange.Add add -> {
-                    Record r = RecordMapping.toDns(add.record(), content.defaultTtl());
+                    Record r = DnsRecords.toDns(add.record(), content.defaultTtl());
                     if (r instanceof SOARecord newSoa) {
                         if (r.getName().equals(origin) && SerialNumbers.greater(newSoa.getSerial(), soa.getSerial())) {
                             soa = newSoa;
@@ -177,10 +192,14 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                         }
                         continue;
                     }
-                    Map<Integer, LinkedHashMap<Record, Record>> types = work.computeIfAbsent(r.getName(), k -> new HashMap<>());
-                    boolean hasCname = types.containsKey(Type.CNAME) && !types.get(Type.CNAME).isEmpty();
+                    Map<Integer, LinkedHashMap<Record, Record>> types =
+                            work.computeIfAbsent(r.getName(), k -> new HashMap<>());
+                    boolean hasCname = types.containsKey(Type.CNAME)
+                            && !types.get(Type.CNAME).isEmpty();
                     boolean hasOther = types.entrySet().stream()
-                            .anyMatch(e -> e.getKey() != Type.CNAME && !isDnssec(e.getKey()) && !e.getValue().isEmpty());
+                            .anyMatch(e -> e.getKey() != Type.CNAME
+                                    && !isDnssec(e.getKey())
+                                    && !e.getValue().isEmpty());
                     if (r.getType() == Type.CNAME) {
                         if (hasOther) {
                             continue;
@@ -194,14 +213,15 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                     set.remove(r);
                     set.put(r, r);
                     // One RRset, one TTL: the TTL of the record added last.
-                    set.replaceAll((k, v) -> RecordMapping.withTtl(v, r.getTTL()));
+                    set.replaceAll((k, v) -> ZoneContent.withTtl(v, r.getTTL()));
                 }
                 case RecordChange.Remove remove -> {
-                    Record r = RecordMapping.toDns(remove.record(), content.defaultTtl());
+                    Record r = DnsRecords.toDns(remove.record(), content.defaultTtl());
                     if (r.getType() == Type.SOA) {
                         continue;
                     }
-                    LinkedHashMap<Record, Record> set = work.getOrDefault(r.getName(), Map.of()).get(r.getType());
+                    LinkedHashMap<Record, Record> set =
+                            work.getOrDefault(r.getName(), Map.of()).get(r.getType());
                     if (set == null) {
                         continue;
                     }
@@ -211,8 +231,8 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                     set.remove(r);
                 }
                 case RecordChange.RemoveRRset remove -> {
-                    Name owner = RecordMapping.name(remove.owner());
-                    int type = typeCode(remove.type());
+                    Name owner = DnsRecords.name(remove.owner());
+                    int type = DnsRecords.type(remove.type());
                     if (owner.equals(origin) && (type == Type.SOA || type == Type.NS)) {
                         continue;
                     }
@@ -224,8 +244,17 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
             }
         }
         long serial = soaReplaced ? soa.getSerial() : SerialNumbers.increment(soa.getSerial());
-        SOARecord nextSoa = new SOARecord(origin, soa.getDClass(), soa.getTTL(), soa.getHost(), soa.getAdmin(), serial,
-                soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum());
+        SOARecord nextSoa = new SOARecord(
+                origin,
+                soa.getDClass(),
+                soa.getTTL(),
+                soa.getHost(),
+                soa.getAdmin(),
+                serial,
+                soa.getRefresh(),
+                soa.getRetry(),
+                soa.getExpire(),
+                soa.getMinimum());
         work.get(origin).put(Type.SOA, new LinkedHashMap<>(Map.of(nextSoa, nextSoa)));
         List<Record> all = new ArrayList<>();
         work.values().forEach(types -> types.values().forEach(set -> all.addAll(set.values())));
@@ -233,7 +262,9 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
     }
 
     private static void put(Map<Name, Map<Integer, LinkedHashMap<Record, Record>>> work, Record r) {
-        work.computeIfAbsent(r.getName(), k -> new HashMap<>()).computeIfAbsent(r.getType(), k -> new LinkedHashMap<>()).put(r, r);
+        work.computeIfAbsent(r.getName(), k -> new HashMap<>())
+                .computeIfAbsent(r.getType(), k -> new LinkedHashMap<>())
+                .put(r, r);
     }
 
     private static boolean isDnssec(int type) {

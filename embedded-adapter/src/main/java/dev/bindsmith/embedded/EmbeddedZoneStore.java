@@ -7,7 +7,6 @@ import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
-
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -44,7 +43,9 @@ public final class EmbeddedZoneStore implements ZoneStore {
         return engine.changing(zone, () -> {
             Path master = files.masterFile(zone);
             Path statement = files.statementFile(zone);
-            if (Files.exists(statement) || Files.exists(master) || engine.registry.get(zone).isPresent()) {
+            if (Files.exists(statement)
+                    || Files.exists(master)
+                    || engine.registry.get(zone).isPresent()) {
                 return Outcome.zoneExists(zone.value(), "A zone named '" + zone + "' exists already");
             }
             boolean wroteMaster = false;
@@ -79,7 +80,8 @@ public final class EmbeddedZoneStore implements ZoneStore {
             Optional<ZoneFiles.Statement> statement = files.readStatement(zone);
             if (statement.isPresent()) {
                 ZoneConfig config = statement.get().config();
-                String file = config.file().map(f -> files.resolve(f).toString()).orElse(fileOf(zone));
+                String file =
+                        config.file().map(f -> files.resolve(f).toString()).orElse(fileOf(zone));
                 return Optional.of(new StoredZone(zone, config.type(), file));
             }
         } catch (IOException e) {

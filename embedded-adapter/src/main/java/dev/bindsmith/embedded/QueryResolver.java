@@ -2,20 +2,7 @@ package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneType;
-import org.xbill.DNS.CNAMERecord;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
-import org.xbill.DNS.Header;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.NSRecord;
-import org.xbill.DNS.OPTRecord;
-import org.xbill.DNS.Opcode;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.Type;
-
+import dev.bindsmith.dns.record.DnsRecords;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -26,6 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
 
 /**
  * Answers one DNS message from the zones in the registry, as an authoritative-only server: no
@@ -96,7 +96,11 @@ final class QueryResolver {
         if (qtype == Type.AXFR || qtype == Type.IXFR) {
             return transfer(question, peer, tcp, response, limit);
         }
-        if (qtype == Type.OPT || qtype == Type.TSIG || qtype == Type.TKEY || qtype == Type.MAILA || qtype == Type.MAILB) {
+        if (qtype == Type.OPT
+                || qtype == Type.TSIG
+                || qtype == Type.TKEY
+                || qtype == Type.MAILA
+                || qtype == Type.MAILB) {
             return reply(response, Rcode.NOTIMP, limit);
         }
         Optional<ZoneState> zone = zoneFor(question.getName(), qtype);
@@ -114,7 +118,9 @@ final class QueryResolver {
     private Optional<ZoneState> zoneFor(Name qname, int qtype) {
         Optional<ZoneState> zone = registry.closest(qname);
         // DS lives on the parent side of a cut: answer it from the parent zone when the server has one.
-        if (qtype == Type.DS && zone.isPresent() && RecordMapping.name(zone.get().name()).equals(qname)) {
+        if (qtype == Type.DS
+                && zone.isPresent()
+                && DnsRecords.name(zone.get().name()).equals(qname)) {
             Optional<ZoneState> parent = registry.parentOf(qname);
             if (parent.isPresent()) {
                 return parent;
@@ -134,7 +140,9 @@ final class QueryResolver {
             visited.add(current);
             Optional<Name> cut = zone.delegationAbove(current, qtype == Type.DS);
             Optional<org.xbill.DNS.DNAMERecord> dname = zone.dnameAbove(current);
-            if (dname.isPresent() && (cut.isEmpty() || dname.get().getName().labels() < cut.get().labels())) {
+            if (dname.isPresent()
+                    && (cut.isEmpty()
+                            || dname.get().getName().labels() < cut.get().labels())) {
                 // RFC 6672: the DNAME, and a CNAME synthesized from it, then on to the new name.
                 h.setFlag(Flags.AA);
                 Name target;
@@ -146,7 +154,8 @@ final class QueryResolver {
                     return;
                 }
                 addAll(response, zone.rrset(dname.get().getName(), Type.DNAME), Section.ANSWER);
-                response.addRecord(new CNAMERecord(current, DClass.IN, dname.get().getTTL(), target), Section.ANSWER);
+                response.addRecord(
+                        new CNAMERecord(current, DClass.IN, dname.get().getTTL(), target), Section.ANSWER);
                 if (!target.subdomain(origin) || visited.contains(target)) {
                     return;
                 }
@@ -211,7 +220,8 @@ final class QueryResolver {
             return Map.of();
         }
         Map<Integer, List<Record>> synthesized = new java.util.TreeMap<>();
-        sets.forEach((type, rrs) -> synthesized.put(type, rrs.stream().map(r -> r.withName(qname)).toList()));
+        sets.forEach((type, rrs) ->
+                synthesized.put(type, rrs.stream().map(r -> r.withName(qname)).toList()));
         return synthesized;
     }
 
@@ -239,7 +249,9 @@ final class QueryResolver {
     }
 
     private static void addAll(Message response, List<Record> records, int section) {
-        if (records.isEmpty() || response.findRRset(records.getFirst().getName(), records.getFirst().getType(), section)) {
+        if (records.isEmpty()
+                || response.findRRset(
+                        records.getFirst().getName(), records.getFirst().getType(), section)) {
             return;
         }
         for (Record r : records) {
@@ -251,7 +263,7 @@ final class QueryResolver {
 
     private List<byte[]> transfer(Record question, InetAddress peer, boolean tcp, Message response, int limit) {
         Optional<ZoneState> zone = registry.closest(question.getName())
-                .filter(z -> RecordMapping.name(z.name()).equals(question.getName()));
+                .filter(z -> DnsRecords.name(z.name()).equals(question.getName()));
         if (zone.isEmpty()) {
             return reply(response, Rcode.REFUSED, limit);
         }
@@ -298,9 +310,10 @@ final class QueryResolver {
 
     private List<byte[]> notify(Record question, InetAddress peer, Message response, int limit) {
         Optional<ZoneState> zone = registry.closest(question.getName())
-                .filter(z -> RecordMapping.name(z.name()).equals(question.getName()))
+                .filter(z -> DnsRecords.name(z.name()).equals(question.getName()))
                 .filter(z -> z.type() == ZoneType.SECONDARY)
-                .filter(z -> z.config().options().primaries().stream().anyMatch(p -> p.address().equals(peer)));
+                .filter(z -> z.config().options().primaries().stream()
+                        .anyMatch(p -> p.address().equals(peer)));
         if (zone.isEmpty()) {
             return reply(response, Rcode.REFUSED, limit);
         }

@@ -5,8 +5,7 @@ final class SerialNumbers {
     private static final long MODULUS = 1L << 32;
     private static final long HALF = 1L << 31;
 
-    private SerialNumbers() {
-    }
+    private SerialNumbers() {}
 
     /** The next serial: one more, modulo 2^32; 0 is skipped as named does, since some tools treat it as "unset". */
     static long increment(long serial) {

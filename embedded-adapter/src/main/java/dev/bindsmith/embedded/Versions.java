@@ -22,6 +22,5 @@ final class Versions {
         DNSJAVA = p.getProperty("dnsjava", "unknown");
     }
 
-    private Versions() {
-    }
+    private Versions() {}
 }

@@ -1,11 +1,5 @@
 package dev.bindsmith.embedded;
 
-import org.xbill.DNS.Name;
-import org.xbill.DNS.RRset;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.Type;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,6 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
 
 /**
  * The records of one zone, indexed for answering, never changed once built: a change builds a new
@@ -30,6 +28,7 @@ final class ZoneContent {
     private final Map<Name, Map<Integer, List<Record>>> byName;
     /** Every owner name and every name between an owner and the origin (empty non-terminals). */
     private final Set<Name> existing;
+
     private final int recordCount;
 
     private ZoneContent(Name origin, SOARecord soa, long defaultTtl, Map<Name, Map<Integer, List<Record>>> byName) {
@@ -89,7 +88,7 @@ final class ZoneContent {
             for (var set : owner.getValue().entrySet()) {
                 List<Record> rrs = new ArrayList<>(set.getValue().values());
                 long ttl = rrs.getLast().getTTL();
-                types.put(set.getKey(), rrs.stream().map(r -> RecordMapping.withTtl(r, ttl)).toList());
+                types.put(set.getKey(), rrs.stream().map(r -> withTtl(r, ttl)).toList());
             }
             byName.put(owner.getKey(), Collections.unmodifiableMap(types));
         }
@@ -162,7 +161,7 @@ final class ZoneContent {
     /** The RRset that the SOA's negative caching TTL applies to: min(SOA TTL, SOA minimum) (RFC 2308). */
     SOARecord negativeSoa() {
         long ttl = Math.min(soa.getTTL(), soa.getMinimum());
-        return (SOARecord) RecordMapping.withTtl(soa, ttl);
+        return (SOARecord) withTtl(soa, ttl);
     }
 
     /** The DNAME on a strict ancestor of {@code qname} (or at the apex), the highest one; empty when none. */
@@ -191,5 +190,14 @@ final class ZoneContent {
             }
         }
         return Optional.empty();
+    }
+
+    /** The same record with another TTL (one RRset, one TTL). */
+    static Record withTtl(Record record, long ttl) {
+        if (record.getTTL() == ttl) {
+            return record;
+        }
+        return Record.newRecord(
+                record.getName(), record.getType(), record.getDClass(), ttl, record.rdataToWireCanonical());
     }
 }

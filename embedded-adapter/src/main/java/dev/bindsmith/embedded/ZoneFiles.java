@@ -1,28 +1,22 @@
 package dev.bindsmith.embedded;
 
+import dev.bindsmith.core.net.IpAddresses;
 import dev.bindsmith.core.port.ZoneConfig;
+import dev.bindsmith.core.validation.AddressRules;
 import dev.bindsmith.core.zone.AddressMatch;
 import dev.bindsmith.core.zone.Endpoint;
-import dev.bindsmith.core.zone.KeyNames;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
-import org.xbill.DNS.Master;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.TTL;
-
+import dev.bindsmith.dns.file.AtomicFiles;
+import dev.bindsmith.dns.record.DnsRecords;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +26,16 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.xbill.DNS.Master;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TTL;
 
 /**
  * The data directory: for each zone a master file {@code <zone>.db} and a zone statement
  * {@code <zone>.zone} (type, file, options, and whether the server serves it: the embedded
- * server's counterpart of named's added-zone database). Every write is atomic: a temporary file in
- * the target's directory, fsync, rename. Every path derived here comes from a validated
+ * server's counterpart of named's added-zone database). Every write is atomic ({@link AtomicFiles}).
+ * Every path derived here comes from a validated
  * {@link ZoneName}, so none leaves the directory; a {@code file} that addzone was given is used as
  * given, as named does.
  */
@@ -85,40 +83,16 @@ final class ZoneFiles {
     // ---- atomic writes ----
 
     /**
-     * Writes {@code text} to {@code target} atomically: a temporary file beside the target (so that
-     * the rename never crosses a file system, wherever a configured zone file lives), fsync, then a
-     * rename; {@code createOnly} refuses to replace an existing file.
+     * Writes {@code text} to {@code target} atomically ({@link AtomicFiles}), creating its directory
+     * when a configured file lives in one that does not exist yet; {@code createOnly} refuses to
+     * replace an existing file.
      */
     void writeAtomically(Path target, String text, boolean createOnly) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            if (createOnly) {
-                // A hard link fails when the target exists, so two creators cannot both win.
-                Files.createLink(target, tmp);
-            } else {
-                // No copying fallback: a reader, or a crash, must never meet a half-written zone file.
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncDirectory(parent);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void syncDirectory(Path directory) {
-        try (FileChannel ch = FileChannel.open(directory, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not every file system lets a directory be opened for fsync; the rename is still atomic.
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        if (createOnly) {
+            AtomicFiles.createNew(target, text);
+        } else {
+            AtomicFiles.replace(target, text);
         }
     }
 
@@ -129,7 +103,7 @@ final class ZoneFiles {
         byte[] bytes = Files.readAllBytes(file);
         String text = new String(bytes, StandardCharsets.UTF_8);
         long defaultTtl = defaultTtl(text);
-        Name origin = RecordMapping.name(zone);
+        Name origin = DnsRecords.name(zone);
         List<Record> records = new ArrayList<>();
         try (Master master = new Master(new ByteArrayInputStream(bytes), origin, defaultTtl)) {
             // $INCLUDE could read any file the process may read: a file that uses it is refused.
@@ -173,8 +147,7 @@ final class ZoneFiles {
     // ---- zone statements ----
 
     /** A zone statement as the embedded server keeps it. */
-    record Statement(ZoneName zone, ZoneConfig config, boolean served) {
-    }
+    record Statement(ZoneName zone, ZoneConfig config, boolean served) {}
 
     void writeStatement(Statement statement) throws IOException {
         writeAtomically(statementFile(statement.zone()), formatStatement(statement), false);
@@ -197,7 +170,8 @@ final class ZoneFiles {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + STATEMENT_SUFFIX)) {
             for (Path p : ds) {
                 String fileName = p.getFileName().toString();
-                ZoneName.parse(fileName.substring(0, fileName.length() - STATEMENT_SUFFIX.length())).ifPresent(zones::add);
+                ZoneName.parse(fileName.substring(0, fileName.length() - STATEMENT_SUFFIX.length()))
+                        .ifPresent(zones::add);
             }
         }
         zones.sort(null);
@@ -238,17 +212,24 @@ final class ZoneFiles {
             kv.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
         }
         try {
-            ZoneType type = ZoneType.parse(kv.getOrDefault("type", "")).orElseThrow(
-                    () -> new IllegalArgumentException("unknown zone type"));
+            ZoneType type = ZoneType.parse(kv.getOrDefault("type", ""))
+                    .orElseThrow(() -> new IllegalArgumentException("unknown zone type"));
             String file = kv.getOrDefault("file", "");
             ZoneOptions options = new ZoneOptions(
                     split(kv.get("primaries")).stream().map(ZoneFiles::endpoint).toList(),
-                    split(kv.get("also-notify")).stream().map(ZoneFiles::endpoint).toList(),
-                    split(kv.get("allow-transfer")).stream().map(ZoneFiles::match).toList(),
+                    split(kv.get("also-notify")).stream()
+                            .map(ZoneFiles::endpoint)
+                            .toList(),
+                    split(kv.get("allow-transfer")).stream()
+                            .map(ZoneFiles::match)
+                            .toList(),
                     split(kv.get("allow-update")).stream().map(ZoneFiles::match).toList(),
                     Optional.ofNullable(kv.get("dnssec-policy")).filter(v -> !v.isEmpty()),
-                    Optional.ofNullable(kv.get("inline-signing")).filter(v -> !v.isEmpty()).map("yes"::equals));
-            ZoneConfig config = new ZoneConfig(type, file.isEmpty() ? Optional.empty() : Optional.of(file), options, "");
+                    Optional.ofNullable(kv.get("inline-signing"))
+                            .filter(v -> !v.isEmpty())
+                            .map("yes"::equals));
+            ZoneConfig config =
+                    new ZoneConfig(type, file.isEmpty() ? Optional.empty() : Optional.of(file), options, "");
             return new Statement(zone, config, "yes".equals(kv.get("served")));
         } catch (IllegalArgumentException e) {
             throw new IOException("malformed zone statement: " + e.getMessage(), e);
@@ -262,55 +243,27 @@ final class ZoneFiles {
         return List.of(value.split("\\s*,\\s*"));
     }
 
-    /** {@code ip}, {@code ip:port} or {@code [v6]:port}, as {@link Endpoint#toString()} writes it. */
+    /** {@code ip}, {@code ip:port} or {@code [v6]:port}, as {@link Endpoint#toString()} writes it: the API's own form. */
     static Endpoint endpoint(String text) {
-        String host = text;
-        OptionalInt port = OptionalInt.empty();
-        if (text.startsWith("[")) {
-            int close = text.indexOf(']');
-            if (close < 0) {
-                throw new IllegalArgumentException("bad endpoint");
-            }
-            host = text.substring(1, close);
-            if (text.length() > close + 1) {
-                port = OptionalInt.of(Integer.parseInt(text.substring(close + 2)));
-            }
-        } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
-            host = text.substring(0, text.indexOf(':'));
-            port = OptionalInt.of(Integer.parseInt(text.substring(text.indexOf(':') + 1)));
-        }
-        return new Endpoint(literal(host), port);
+        return AddressRules.endpoint(text).toOptional().orElseThrow(() -> new IllegalArgumentException("bad endpoint"));
     }
 
-    /** {@code any}/{@code none}/{@code localhost}/{@code localnets}, {@code key NAME}, or an address with a prefix. */
+    /**
+     * {@code any}/{@code none}/{@code localhost}/{@code localnets}, {@code key NAME}, or an address with
+     * a prefix, as {@link AddressMatch#toString()} writes them. Read back as written: an element with
+     * host bits set (which only the Java API can build) still loads.
+     */
     static AddressMatch match(String text) {
         if (AddressMatch.BuiltIn.NAMES.contains(text)) {
             return new AddressMatch.BuiltIn(text);
         }
         if (text.startsWith("key ")) {
-            String key = text.substring(4).trim();
-            if (!KeyNames.isValid(key)) {
-                throw new IllegalArgumentException("bad key name");
-            }
-            return new AddressMatch.Key(key);
+            return new AddressMatch.Key(text.substring(4).trim());
         }
         int slash = text.indexOf('/');
-        if (slash < 0) {
-            return new AddressMatch.Cidr(literal(text), OptionalInt.empty());
-        }
-        return new AddressMatch.Cidr(literal(text.substring(0, slash)),
-                OptionalInt.of(Integer.parseInt(text.substring(slash + 1))));
-    }
-
-    /** An IP literal, never a host name: nothing here may cause a lookup. */
-    static InetAddress literal(String text) {
-        if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            throw new IllegalArgumentException("not an IP address");
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not an IP address", e);
-        }
+        InetAddress address = IpAddresses.parse(slash < 0 ? text : text.substring(0, slash))
+                .orElseThrow(() -> new IllegalArgumentException("not an IP address"));
+        return new AddressMatch.Cidr(
+                address, slash < 0 ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(text.substring(slash + 1))));
     }
 }

@@ -1,14 +1,14 @@
 package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.zone.ZoneName;
-import org.xbill.DNS.Name;
-
+import dev.bindsmith.dns.record.DnsRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.xbill.DNS.Name;
 
 /**
  * The zones the server serves, and the locks that serialize the operations on each zone. Readers
@@ -39,15 +39,15 @@ final class ZoneRegistry {
     }
 
     Optional<ZoneState> get(ZoneName zone) {
-        return Optional.ofNullable(zones.get(RecordMapping.name(zone)));
+        return Optional.ofNullable(zones.get(DnsRecords.name(zone)));
     }
 
     void put(ZoneState state) {
-        zones.put(RecordMapping.name(state.name()), state);
+        zones.put(DnsRecords.name(state.name()), state);
     }
 
     void remove(ZoneName zone) {
-        zones.remove(RecordMapping.name(zone));
+        zones.remove(DnsRecords.name(zone));
     }
 
     int size() {

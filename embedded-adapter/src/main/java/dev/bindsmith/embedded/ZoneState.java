@@ -3,7 +3,6 @@ package dev.bindsmith.embedded;
 import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneType;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,8 +12,8 @@ import java.util.Optional;
  * transferred yet), whether updates are frozen, and when it was last loaded. Immutable: a change
  * makes a new state, so a query reads one consistent version.
  */
-record ZoneState(ZoneName name, ZoneConfig config, Optional<ZoneContent> content, boolean frozen,
-                 Optional<Instant> loadedAt) {
+record ZoneState(
+        ZoneName name, ZoneConfig config, Optional<ZoneContent> content, boolean frozen, Optional<Instant> loadedAt) {
     ZoneState {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(config, "config");

@@ -1,5 +1,7 @@
 package dev.bindsmith.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.port.ChangeSet;
 import dev.bindsmith.core.port.RecordChange;
 import dev.bindsmith.core.zone.Record;
@@ -7,11 +9,6 @@ import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.testing.Outcomes;
 import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.builders.TestZones;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +16,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Change sets on one zone from many threads: none is lost, each moves the serial by one. */
 class EmbeddedConcurrencyTest {
@@ -36,7 +35,8 @@ class EmbeddedConcurrencyTest {
     @BeforeEach
     void start() {
         server = EmbeddedServers.start(dataDirectory);
-        EmbeddedServers.serve(server, TestZones.spec(ZONE.value()).serial(1000).dynamic().build());
+        EmbeddedServers.serve(
+                server, TestZones.spec(ZONE.value()).serial(1000).dynamic().build());
     }
 
     @AfterEach

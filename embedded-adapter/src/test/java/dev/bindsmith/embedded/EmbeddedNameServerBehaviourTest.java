@@ -1,5 +1,7 @@
 package dev.bindsmith.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ChangeSet;
@@ -12,6 +14,16 @@ import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.testing.Outcomes;
 import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.builders.TestZones;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,19 +37,6 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
-
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the embedded server does beyond the port contracts: persistence, restarts, named's texts, what DNS clients see after a change. */
 class EmbeddedNameServerBehaviourTest {
@@ -60,13 +59,21 @@ class EmbeddedNameServerBehaviourTest {
     }
 
     private static EmbeddedNameServer startOn(Path dir) throws IOException {
-        return EmbeddedNameServer.builder().dataDirectory(dir).port(0)
-                .clock(Clock.fixed(BOOT, ZoneOffset.UTC)).start();
+        return EmbeddedNameServer.builder()
+                .dataDirectory(dir)
+                .port(0)
+                .clock(Clock.fixed(BOOT, ZoneOffset.UTC))
+                .start();
     }
 
     private StoredZone serveDynamicZone() {
-        return EmbeddedServers.serve(server, TestZones.spec(ZONE.value()).serial(7).dynamic()
-                .record(Records.a("www." + ZONE.value(), 300, "192.0.2.1")).build());
+        return EmbeddedServers.serve(
+                server,
+                TestZones.spec(ZONE.value())
+                        .serial(7)
+                        .dynamic()
+                        .record(Records.a("www." + ZONE.value(), 300, "192.0.2.1"))
+                        .build());
     }
 
     private Outcome<?> add(Record record) {
@@ -83,10 +90,13 @@ class EmbeddedNameServerBehaviourTest {
 
         Message answer = query("api." + ZONE.value(), Type.A);
         assertThat(answer.getRcode()).isEqualTo(Rcode.NOERROR);
-        assertThat(answer.getSection(Section.ANSWER)).singleElement()
-                .satisfies(r -> assertThat(((ARecord) r).getAddress().getHostAddress()).isEqualTo("192.0.2.10"));
+        assertThat(answer.getSection(Section.ANSWER))
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(((ARecord) r).getAddress().getHostAddress()).isEqualTo("192.0.2.10"));
         Message soa = query(ZONE.value(), Type.SOA);
-        assertThat(((org.xbill.DNS.SOARecord) soa.getSection(Section.ANSWER).getFirst()).getSerial()).isEqualTo(8);
+        assertThat(((org.xbill.DNS.SOARecord) soa.getSection(Section.ANSWER).getFirst()).getSerial())
+                .isEqualTo(8);
     }
 
     @Test
@@ -116,32 +126,45 @@ class EmbeddedNameServerBehaviourTest {
         ZoneStatus status = Outcomes.ok(server.nameServerControl().zoneStatus(ZONE));
         assertThat(status.serial()).hasValue(8);
         assertThat(status.dynamic()).contains(true);
-        assertThat(Outcomes.ok(server.recordReader().read(ZONE))).contains(Records.a("api." + ZONE.value(), 60, "192.0.2.10"));
-        assertThat(query("api." + ZONE.value(), Type.A).getSection(Section.ANSWER)).hasSize(1);
-        Outcomes.failure(server.nameServerControl().zoneStatus(removed), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
-        assertThat(server.zoneStore().find(removed)).as("delzone forgets the zone; its files are the store's").isPresent();
+        assertThat(Outcomes.ok(server.recordReader().read(ZONE)))
+                .contains(Records.a("api." + ZONE.value(), 60, "192.0.2.10"));
+        assertThat(query("api." + ZONE.value(), Type.A).getSection(Section.ANSWER))
+                .hasSize(1);
+        Outcomes.failure(
+                server.nameServerControl().zoneStatus(removed), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
+        assertThat(server.zoneStore().find(removed))
+                .as("delzone forgets the zone; its files are the store's")
+                .isPresent();
     }
 
     @Test
     void reloadServerServesZonesAnotherProcessAddedToTheDataDirectory() throws IOException {
-        try (EmbeddedNameServer other = EmbeddedNameServer.builder().dataDirectory(dataDirectory).listen(false).start()) {
+        try (EmbeddedNameServer other = EmbeddedNameServer.builder()
+                .dataDirectory(dataDirectory)
+                .listen(false)
+                .start()) {
             EmbeddedServers.serve(other, TestZones.spec(ZONE.value()).serial(12).build());
         }
         Outcomes.failure(server.nameServerControl().zoneStatus(ZONE), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
 
-        assertThat(Outcomes.ok(server.nameServerControl().reloadServer()).text()).isEqualTo("server reload successful");
+        assertThat(Outcomes.ok(server.nameServerControl().reloadServer()).text())
+                .isEqualTo("server reload successful");
 
-        assertThat(Outcomes.ok(server.nameServerControl().zoneStatus(ZONE)).serial()).hasValue(12);
+        assertThat(Outcomes.ok(server.nameServerControl().zoneStatus(ZONE)).serial())
+                .hasValue(12);
         assertThat(query(ZONE.value(), Type.SOA).getRcode()).isEqualTo(Rcode.NOERROR);
     }
 
     @Test
     void theSerialWrapsFromTheLargestValueToOne() {
-        EmbeddedServers.serve(server, TestZones.spec(ZONE.value()).serial(4294967295L).dynamic().build());
+        EmbeddedServers.serve(
+                server,
+                TestZones.spec(ZONE.value()).serial(4294967295L).dynamic().build());
 
         Outcomes.ok(add(Records.a("api." + ZONE.value(), 60, "192.0.2.10")));
 
-        assertThat(Outcomes.ok(server.nameServerControl().zoneStatus(ZONE)).serial()).hasValue(1);
+        assertThat(Outcomes.ok(server.nameServerControl().zoneStatus(ZONE)).serial())
+                .hasValue(1);
     }
 
     // ---- control: named's texts ----
@@ -152,16 +175,18 @@ class EmbeddedNameServerBehaviourTest {
 
         ZoneStatus status = Outcomes.ok(server.nameServerControl().zoneStatus(ZONE));
 
-        assertThat(status.raw()).isEqualTo(String.join("\n",
-                "name: behaviour.test",
-                "type: primary",
-                "files: " + stored.file(),
-                "serial: 7",
-                "nodes: 3",
-                "last loaded: Sat, 21 Nov 2026 22:42:39 GMT",
-                "secure: no",
-                "dynamic: yes",
-                "reconfigurable via modzone: yes"));
+        assertThat(status.raw())
+                .isEqualTo(String.join(
+                        "\n",
+                        "name: behaviour.test",
+                        "type: primary",
+                        "files: " + stored.file(),
+                        "serial: 7",
+                        "nodes: 3",
+                        "last loaded: Sat, 21 Nov 2026 22:42:39 GMT",
+                        "secure: no",
+                        "dynamic: yes",
+                        "reconfigurable via modzone: yes"));
         assertThat(status.files()).containsExactly(stored.file());
     }
 
@@ -169,8 +194,8 @@ class EmbeddedNameServerBehaviourTest {
     void retransferOfAPrimaryFailsWithNamedsText() {
         serveDynamicZone();
 
-        Outcome.Failure<?> failure = Outcomes.failure(server.nameServerControl().retransfer(ZONE),
-                Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+        Outcome.Failure<?> failure = Outcomes.failure(
+                server.nameServerControl().retransfer(ZONE), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
 
         assertThat(failure.details()).isEqualTo("failure: retransfer: inappropriate zone type: primary");
     }
@@ -182,7 +207,8 @@ class EmbeddedNameServerBehaviourTest {
         Record api = Records.a("api." + ZONE.value(), 60, "192.0.2.10");
 
         Outcomes.failure(add(api), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
-        assertThat(Outcomes.ok(server.nameServerControl().zoneStatus(ZONE)).properties()).containsEntry("frozen", "yes");
+        assertThat(Outcomes.ok(server.nameServerControl().zoneStatus(ZONE)).properties())
+                .containsEntry("frozen", "yes");
 
         assertThat(Outcomes.ok(server.nameServerControl().thaw(ZONE)).text())
                 .isEqualTo("The zone reload and thaw was successful.");
@@ -195,25 +221,36 @@ class EmbeddedNameServerBehaviourTest {
         StoredZone stored = serveDynamicZone();
         Outcomes.ok(server.nameServerControl().freeze(ZONE));
         Path file = Path.of(stored.file());
-        Files.writeString(file, Files.readString(file).replace("192.0.2.1", "198.51.100.1").replace(" 7 ", " 9 "));
+        Files.writeString(
+                file,
+                Files.readString(file).replace("192.0.2.1", "198.51.100.1").replace(" 7 ", " 9 "));
 
         Outcomes.ok(server.nameServerControl().thaw(ZONE));
 
-        assertThat(Outcomes.ok(server.recordReader().read(ZONE))).contains(Records.a("www." + ZONE.value(), 300, "198.51.100.1"));
+        assertThat(Outcomes.ok(server.recordReader().read(ZONE)))
+                .contains(Records.a("www." + ZONE.value(), 300, "198.51.100.1"));
     }
 
     @Test
     void reloadReadsTheFileAgainAndSaysWhetherItChanged() throws IOException {
-        StoredZone stored = EmbeddedServers.serve(server, TestZones.spec(ZONE.value()).serial(7)
-                .record(Records.a("www." + ZONE.value(), 300, "192.0.2.1")).build());
+        StoredZone stored = EmbeddedServers.serve(
+                server,
+                TestZones.spec(ZONE.value())
+                        .serial(7)
+                        .record(Records.a("www." + ZONE.value(), 300, "192.0.2.1"))
+                        .build());
 
         assertThat(Outcomes.ok(server.nameServerControl().reload(ZONE)).text()).isEqualTo("zone reload up-to-date");
 
         Path file = Path.of(stored.file());
         Files.writeString(file, Files.readString(file).replace("192.0.2.1", "198.51.100.1"));
         assertThat(Outcomes.ok(server.nameServerControl().reload(ZONE)).text()).isEqualTo("zone reload queued");
-        assertThat(((ARecord) query("www." + ZONE.value(), Type.A).getSection(Section.ANSWER).getFirst())
-                .getAddress().getHostAddress()).isEqualTo("198.51.100.1");
+        assertThat(((ARecord) query("www." + ZONE.value(), Type.A)
+                                .getSection(Section.ANSWER)
+                                .getFirst())
+                        .getAddress()
+                        .getHostAddress())
+                .isEqualTo("198.51.100.1");
     }
 
     @Test
@@ -221,11 +258,14 @@ class EmbeddedNameServerBehaviourTest {
         StoredZone stored = serveDynamicZone();
         Files.writeString(Path.of(stored.file()), "$TTL 3600\nwww IN A not-an-address\n");
 
-        Outcome.Failure<?> failure = Outcomes.failure(server.nameServerControl().reload(ZONE),
-                Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+        Outcome.Failure<?> failure = Outcomes.failure(
+                server.nameServerControl().reload(ZONE), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
 
-        assertThat(failure.details()).startsWith("failure: dns_zone_loadnew failed:").doesNotContain(dataDirectory.toString());
-        assertThat(query("www." + ZONE.value(), Type.A).getSection(Section.ANSWER)).hasSize(1);
+        assertThat(failure.details())
+                .startsWith("failure: dns_zone_loadnew failed:")
+                .doesNotContain(dataDirectory.toString());
+        assertThat(query("www." + ZONE.value(), Type.A).getSection(Section.ANSWER))
+                .hasSize(1);
     }
 
     @Test
@@ -256,12 +296,17 @@ class EmbeddedNameServerBehaviourTest {
         serveDynamicZone();
         server.close();
 
-        Outcomes.failure(add(Records.a("late." + ZONE.value(), 60, "192.0.2.10")), Outcome.Unavailable.class,
+        Outcomes.failure(
+                add(Records.a("late." + ZONE.value(), 60, "192.0.2.10")),
+                Outcome.Unavailable.class,
                 ErrorCode.SHUTTING_DOWN);
         Outcomes.failure(server.nameServerControl().freeze(ZONE), Outcome.Unavailable.class, ErrorCode.SHUTTING_DOWN);
-        Outcomes.failure(server.zoneStore().create(TestZones.spec("late.test").build()), Outcome.Unavailable.class,
+        Outcomes.failure(
+                server.zoneStore().create(TestZones.spec("late.test").build()),
+                Outcome.Unavailable.class,
                 ErrorCode.SHUTTING_DOWN);
-        assertThat(Outcomes.ok(server.recordReader().read(ZONE))).contains(Records.a("www." + ZONE.value(), 300, "192.0.2.1"));
+        assertThat(Outcomes.ok(server.recordReader().read(ZONE)))
+                .contains(Records.a("www." + ZONE.value(), 300, "192.0.2.1"));
         assertThat(server.zoneStore().find(ZONE)).isPresent();
     }
 
@@ -269,7 +314,9 @@ class EmbeddedNameServerBehaviourTest {
     void aPortInUseIsAStartupErrorThatNamesTheAddress() throws IOException {
         InetSocketAddress taken = server.localAddress().orElseThrow();
 
-        var builder = EmbeddedNameServer.builder().dataDirectory(dataDirectory.resolve("second")).port(taken.getPort());
+        var builder = EmbeddedNameServer.builder()
+                .dataDirectory(dataDirectory.resolve("second"))
+                .port(taken.getPort());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(builder::start)
                 .isInstanceOf(java.net.BindException.class)
@@ -283,7 +330,7 @@ class EmbeddedNameServerBehaviourTest {
         server.close();
 
         try (java.net.DatagramSocket udp = new java.net.DatagramSocket(address);
-             java.net.ServerSocket tcp = new java.net.ServerSocket(address.getPort(), 1, address.getAddress())) {
+                java.net.ServerSocket tcp = new java.net.ServerSocket(address.getPort(), 1, address.getAddress())) {
             assertThat(udp.getLocalPort()).isEqualTo(tcp.getLocalPort()).isEqualTo(address.getPort());
         }
     }
@@ -291,23 +338,30 @@ class EmbeddedNameServerBehaviourTest {
     @Test
     void aTcpClientOverTheLimitIsClosedAtOnceWhileTheFirstIsServed() throws IOException {
         serveDynamicZone();
-        try (EmbeddedNameServer small = EmbeddedNameServer.builder().dataDirectory(dataDirectory.resolve("small"))
-                .port(0).maxTcpClients(1).start()) {
+        try (EmbeddedNameServer small = EmbeddedNameServer.builder()
+                .dataDirectory(dataDirectory.resolve("small"))
+                .port(0)
+                .maxTcpClients(1)
+                .start()) {
             InetSocketAddress address = small.localAddress().orElseThrow();
             try (java.net.Socket first = new java.net.Socket(address.getAddress(), address.getPort());
-                 java.net.Socket second = new java.net.Socket(address.getAddress(), address.getPort())) {
+                    java.net.Socket second = new java.net.Socket(address.getAddress(), address.getPort())) {
                 second.setSoTimeout(5000);
-                assertThat(second.getInputStream().read()).as("the server closed the second connection").isEqualTo(-1);
+                assertThat(second.getInputStream().read())
+                        .as("the server closed the second connection")
+                        .isEqualTo(-1);
 
                 first.setSoTimeout(5000);
-                byte[] wire = Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString("x.test."), Type.A,
-                        DClass.IN)).toWire();
+                byte[] wire = Message.newQuery(
+                                org.xbill.DNS.Record.newRecord(Name.fromString("x.test."), Type.A, DClass.IN))
+                        .toWire();
                 var out = new java.io.DataOutputStream(first.getOutputStream());
                 out.writeShort(wire.length);
                 out.write(wire);
                 out.flush();
                 var in = new java.io.DataInputStream(first.getInputStream());
-                assertThat(new Message(in.readNBytes(in.readUnsignedShort())).getRcode()).isEqualTo(Rcode.REFUSED);
+                assertThat(new Message(in.readNBytes(in.readUnsignedShort())).getRcode())
+                        .isEqualTo(Rcode.REFUSED);
             }
         }
     }
@@ -317,7 +371,9 @@ class EmbeddedNameServerBehaviourTest {
         serveDynamicZone();
         List<Record> before = Outcomes.ok(server.recordReader().read(ZONE));
 
-        Outcomes.failure(add(Records.a("www.elsewhere.test", 60, "192.0.2.10")), Outcome.Invalid.class,
+        Outcomes.failure(
+                add(Records.a("www.elsewhere.test", 60, "192.0.2.10")),
+                Outcome.Invalid.class,
                 ErrorCode.VALIDATION_FAILED);
 
         assertThat(Outcomes.ok(server.recordReader().read(ZONE))).containsExactlyElementsOf(before);
@@ -329,8 +385,8 @@ class EmbeddedNameServerBehaviourTest {
         InetSocketAddress address = server.localAddress().orElseThrow();
         SimpleResolver resolver = new SimpleResolver(address);
         resolver.setTimeout(Duration.ofSeconds(5));
-        Message response = resolver.send(Message.newQuery(org.xbill.DNS.Record.newRecord(
-                Name.fromString(host + "."), type, DClass.IN)));
+        Message response = resolver.send(
+                Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString(host + "."), type, DClass.IN)));
         assertThat(response.getHeader().getFlag(Flags.QR)).isTrue();
         return response;
     }

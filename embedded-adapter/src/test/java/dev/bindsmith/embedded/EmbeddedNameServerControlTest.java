@@ -3,11 +3,10 @@ package dev.bindsmith.embedded;
 import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.testing.contract.NameServerControlContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedNameServerControlTest extends NameServerControlContract {
     @TempDir

@@ -1,8 +1,22 @@
 package dev.bindsmith.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.builders.TestZones;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +29,8 @@ import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
 import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -27,21 +41,6 @@ import org.xbill.DNS.Type;
 import org.xbill.DNS.ZoneTransferException;
 import org.xbill.DNS.ZoneTransferIn;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The server as a DNS client sees it: dnsjava's resolver over UDP and TCP, and raw messages where a resolver would not send them. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedNameServerQueryTest {
@@ -49,7 +48,10 @@ class EmbeddedNameServerQueryTest {
     private static final String CLOSED = "closed.test";
     private static final int BIG_TXT_STRINGS = 12;
 
-    enum Transport { UDP, TCP }
+    enum Transport {
+        UDP,
+        TCP
+    }
 
     @TempDir
     static Path dataDirectory;
@@ -74,14 +76,17 @@ class EmbeddedNameServerQueryTest {
                 .record(Records.mx("mail." + ZONE, 10, "mx." + ZONE))
                 .record(Records.a("mx." + ZONE, "192.0.2.25"))
                 .record(Records.a("a.b.deep." + ZONE, "192.0.2.30"))
-                .record(dev.bindsmith.core.zone.Record.of(dev.bindsmith.core.zone.DomainName.of("old." + ZONE),
+                .record(dev.bindsmith.core.zone.Record.of(
+                        dev.bindsmith.core.zone.DomainName.of("old." + ZONE),
                         new dev.bindsmith.core.zone.RData.Dname(dev.bindsmith.core.zone.DomainName.of("new." + ZONE))))
                 .record(Records.a("www.new." + ZONE, "192.0.2.40"));
         for (int i = 0; i < BIG_TXT_STRINGS; i++) {
             spec.record(Records.txt("big." + ZONE, ("string " + i + " ").repeat(7)));
         }
         EmbeddedServers.serve(server, spec.build());
-        ZoneSpec closed = TestZones.spec(CLOSED).record(Records.a("www." + CLOSED, "192.0.2.2")).build();
+        ZoneSpec closed = TestZones.spec(CLOSED)
+                .record(Records.a("www." + CLOSED, "192.0.2.2"))
+                .build();
         EmbeddedServers.serve(server, closed);
     }
 
@@ -202,8 +207,10 @@ class EmbeddedNameServerQueryTest {
             assertThat(r.getName()).isEqualTo(name("sub." + ZONE));
             assertThat(((NSRecord) r).getTarget()).isEqualTo(name("ns.sub." + ZONE));
         });
-        assertThat(response.getSection(Section.ADDITIONAL)).filteredOn(r -> r.getType() == Type.A)
-                .singleElement().satisfies(r -> {
+        assertThat(response.getSection(Section.ADDITIONAL))
+                .filteredOn(r -> r.getType() == Type.A)
+                .singleElement()
+                .satisfies(r -> {
                     assertThat(r.getName()).isEqualTo(name("ns.sub." + ZONE));
                     assertThat(((ARecord) r).getAddress().getHostAddress()).isEqualTo("192.0.2.99");
                 });
@@ -228,8 +235,10 @@ class EmbeddedNameServerQueryTest {
         Message response = query(transport, "mail." + ZONE, Type.MX);
 
         assertThat(response.getSection(Section.ANSWER)).hasSize(1);
-        assertThat(response.getSection(Section.ADDITIONAL)).filteredOn(r -> r.getType() == Type.A)
-                .singleElement().satisfies(r -> assertThat(r.getName()).isEqualTo(name("mx." + ZONE)));
+        assertThat(response.getSection(Section.ADDITIONAL))
+                .filteredOn(r -> r.getType() == Type.A)
+                .singleElement()
+                .satisfies(r -> assertThat(r.getName()).isEqualTo(name("mx." + ZONE)));
     }
 
     @ParameterizedTest
@@ -403,7 +412,8 @@ class EmbeddedNameServerQueryTest {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             List<Integer> rcodes = new ArrayList<>();
             for (String host : List.of("www." + ZONE, "nothing." + ZONE, "www.example.org")) {
-                byte[] wire = Message.newQuery(Record.newRecord(name(host), Type.A, DClass.IN)).toWire();
+                byte[] wire = Message.newQuery(Record.newRecord(name(host), Type.A, DClass.IN))
+                        .toWire();
                 out.writeShort(wire.length);
                 out.write(wire);
                 out.flush();

@@ -4,10 +4,9 @@ import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.testing.contract.RecordUpdaterContract;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 class EmbeddedRecordUpdaterTest extends RecordUpdaterContract {
     @TempDir

@@ -1,8 +1,14 @@
 package dev.bindsmith.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.service.ZoneService;
 import dev.bindsmith.testing.builders.TestZones;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,13 +23,6 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The use cases on the embedded backend: a zone created through ZoneService is answered over DNS at once. */
 class EmbeddedZoneServiceTest {
@@ -46,13 +45,17 @@ class EmbeddedZoneServiceTest {
 
     @Test
     void aZoneCreatedThroughTheServiceIsAnsweredOverDnsAndGoneWhenDeleted() throws IOException {
-        Outcome<?> created = zones.create(TestZones.request("service.test").withRecord("www", "A", "192.0.2.80").build());
+        Outcome<?> created = zones.create(TestZones.request("service.test")
+                .withRecord("www", "A", "192.0.2.80")
+                .build());
         assertThat(created).isInstanceOf(Outcome.Created.class);
 
         Message answer = query("www.service.test.");
         assertThat(answer.getRcode()).isEqualTo(Rcode.NOERROR);
         assertThat(answer.getHeader().getFlag(Flags.AA)).isTrue();
-        assertThat(((ARecord) answer.getSection(Section.ANSWER).getFirst()).getAddress().getHostAddress())
+        assertThat(((ARecord) answer.getSection(Section.ANSWER).getFirst())
+                        .getAddress()
+                        .getHostAddress())
                 .isEqualTo("192.0.2.80");
 
         assertThat(zones.delete("service.test")).isInstanceOf(Outcome.Deleted.class);

@@ -2,14 +2,13 @@ package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.testing.contract.ZoneStoreContract;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedZoneStoreTest extends ZoneStoreContract {
     @TempDir
@@ -24,7 +23,10 @@ class EmbeddedZoneStoreTest extends ZoneStoreContract {
     @Override
     protected ZoneStore newStore() {
         try {
-            server = EmbeddedNameServer.builder().dataDirectory(dataDirectory).listen(false).start();
+            server = EmbeddedNameServer.builder()
+                    .dataDirectory(dataDirectory)
+                    .listen(false)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -36,7 +38,10 @@ class EmbeddedZoneStoreTest extends ZoneStoreContract {
     protected Optional<ZoneStore> unwritableStore() {
         Path gone = scratch.resolve("gone");
         try {
-            brokenServer = EmbeddedNameServer.builder().dataDirectory(gone).listen(false).start();
+            brokenServer = EmbeddedNameServer.builder()
+                    .dataDirectory(gone)
+                    .listen(false)
+                    .start();
             Files.delete(gone);
             Files.writeString(gone, "not a directory");
         } catch (IOException e) {

@@ -1,8 +1,8 @@
 package dev.bindsmith.embedded;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class SerialNumbersTest {
 
@@ -21,9 +21,13 @@ class SerialNumbersTest {
     void greaterFollowsRfc1982AcrossTheWrap() {
         assertThat(SerialNumbers.greater(2, 1)).isTrue();
         assertThat(SerialNumbers.greater(1, 2)).isFalse();
-        assertThat(SerialNumbers.greater(1, 4294967295L)).as("1 follows the largest serial").isTrue();
+        assertThat(SerialNumbers.greater(1, 4294967295L))
+                .as("1 follows the largest serial")
+                .isTrue();
         assertThat(SerialNumbers.greater(4294967295L, 1)).isFalse();
         assertThat(SerialNumbers.greater(5, 5)).isFalse();
-        assertThat(SerialNumbers.greater(0, 1L << 31)).as("exactly half way is undefined, so not greater").isFalse();
+        assertThat(SerialNumbers.greater(0, 1L << 31))
+                .as("exactly half way is undefined, so not greater")
+                .isFalse();
     }
 }

@@ -1,22 +1,21 @@
 package dev.bindsmith.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.testing.builders.Records;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ZoneFilesTest {
     @TempDir
@@ -31,9 +30,10 @@ class ZoneFilesTest {
                 List.of(Records.endpoint("192.0.2.2", 53)),
                 List.of(Records.match("10.0.0.0/8"), Records.match("any"), Records.match("2001:db8::/48")),
                 List.of(Records.key("update-key"), Records.match("127.0.0.1")),
-                Optional.of("default"), Optional.of(true));
-        var statement = new ZoneFiles.Statement(zone,
-                ZoneConfig.of(ZoneType.SECONDARY, files.masterFile(zone).toString(), options), true);
+                Optional.of("default"),
+                Optional.of(true));
+        var statement = new ZoneFiles.Statement(
+                zone, ZoneConfig.of(ZoneType.SECONDARY, files.masterFile(zone).toString(), options), true);
 
         files.writeStatement(statement);
 
@@ -92,8 +92,10 @@ class ZoneFilesTest {
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, "leak IN TXT \"secret\"\n");
         Path master = files.masterFile(zone);
-        Files.writeString(master, "$TTL 300\n@ IN SOA ns1 hostmaster 1 3600 600 604800 300\n@ IN NS ns1\n"
-                + "ns1 IN A 192.0.2.1\n$INCLUDE " + secret + "\n");
+        Files.writeString(
+                master,
+                "$TTL 300\n@ IN SOA ns1 hostmaster 1 3600 600 604800 300\n@ IN NS ns1\n"
+                        + "ns1 IN A 192.0.2.1\n$INCLUDE " + secret + "\n");
 
         assertThatThrownBy(() -> files.loadMaster(zone, master)).isInstanceOf(IOException.class);
     }

@@ -2,17 +2,19 @@ package dev.bindsmith.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.http.json.Answer;
+import dev.bindsmith.http.json.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** One request as a route sees it: path parameters, its id, and its body judged as JSON. */
 final class ApiRequest {
@@ -41,17 +43,20 @@ final class ApiRequest {
     }
 
     /**
-     * The body as JSON, judged in order: too large (413, from Content-Length before anything is read,
-     * or while reading a chunked body), not {@code application/json} (415), not JSON (400).
+     * The body judged as JSON, in order: too large (413, from Content-Length before anything is read,
+     * or while reading a chunked body), not {@code application/json} (415), not JSON (400); then the
+     * operation on the tree, whose ignored fields are logged with this request's id.
      */
-    Outcome<JsonNode> json() {
-        Optional<Long> declared = request.headers().contentLength().stream().boxed().findFirst();
+    Reply withJson(Function<JsonNode, Answer> operation) {
+        Optional<Long> declared =
+                request.headers().contentLength().stream().boxed().findFirst();
         if (declared.isPresent() && declared.get() > maxBodyBytes) {
-            return new Outcome.TooLarge<>(maxBodyBytes, declared.get());
+            return OutcomeReplies.refused(new Refusal.TooLarge(maxBodyBytes, declared.get()));
         }
         Optional<String> contentType = request.headers().first(HeaderNames.CONTENT_TYPE);
         if (contentType.isEmpty() || !isJson(contentType.get())) {
-            return new Outcome.UnsupportedMediaType<>("application/json", contentType.orElse("none"));
+            return OutcomeReplies.refused(
+                    new Refusal.UnsupportedMediaType("application/json", contentType.orElse("none")));
         }
         byte[] body;
         if (!request.content().hasEntity()) {
@@ -65,7 +70,7 @@ final class ApiRequest {
                 while ((n = in.read(buffer)) >= 0) {
                     total += n;
                     if (total > maxBodyBytes) {
-                        return new Outcome.TooLarge<>(maxBodyBytes, total);
+                        return OutcomeReplies.refused(new Refusal.TooLarge(maxBodyBytes, total));
                     }
                     out.write(buffer, 0, n);
                 }
@@ -73,14 +78,27 @@ final class ApiRequest {
             } catch (RequestException e) {
                 // The listener's own limit (one byte above ours) fired while a chunk was being read.
                 if (e.status().code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
-                    return new Outcome.TooLarge<>(maxBodyBytes, maxBodyBytes + 1);
+                    return OutcomeReplies.refused(new Refusal.TooLarge(maxBodyBytes, maxBodyBytes + 1));
                 }
                 throw e;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return Json.parse(body);
+        return switch (Json.parse(body)) {
+            case Outcome.Ok<JsonNode> tree -> answer(operation.apply(tree.value()));
+            case Outcome.Failure<JsonNode> invalid -> OutcomeReplies.failure(invalid);
+            case Outcome.Created<JsonNode> created -> answer(operation.apply(created.value()));
+            case Outcome.Deleted<JsonNode> deleted -> throw new IllegalStateException("parsing deletes nothing");
+        };
+    }
+
+    /** The answer as the reply to send, its ignored fields logged with this request's id. */
+    Reply answer(Answer answer) {
+        if (!answer.ignored().isEmpty()) {
+            ApiRouting.ignored(requestId, answer.ignored());
+        }
+        return OutcomeReplies.of(answer);
     }
 
     /** {@code application/json}, with parameters such as {@code charset} allowed. */

@@ -4,6 +4,7 @@ import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.http.json.Json;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -14,7 +15,6 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -54,7 +54,10 @@ final class ApiRouting {
     private static final Logger ACCESS = Logger.getLogger("dev.bindsmith.http.access");
 
     /** Public routes (health, readiness, metrics, the API description) need no token and are not rate-limited. */
-    enum Access { PUBLIC, PROTECTED }
+    enum Access {
+        PUBLIC,
+        PROTECTED
+    }
 
     @FunctionalInterface
     interface Handler {
@@ -62,8 +65,7 @@ final class ApiRouting {
     }
 
     /** One registered endpoint: method, route template, access, handler. */
-    record Endpoint(Method method, String template, Access access, Handler handler) {
-    }
+    record Endpoint(Method method, String template, Access access, Handler handler) {}
 
     private final HttpServerConfig config;
     private final Clock clock;
@@ -75,8 +77,12 @@ final class ApiRouting {
     private final ClientAddresses clients;
     private final List<Endpoint> endpoints = new ArrayList<>();
 
-    ApiRouting(HttpServerConfig config, Clock clock, Supplier<? extends RandomGenerator> random, Metrics metrics,
-               ShutdownGate gate) {
+    ApiRouting(
+            HttpServerConfig config,
+            Clock clock,
+            Supplier<? extends RandomGenerator> random,
+            Metrics metrics,
+            ShutdownGate gate) {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -85,9 +91,8 @@ final class ApiRouting {
         this.limiter = config.rateLimit().enabled()
                 ? Optional.of(new GcraRateLimiter(config.rateLimit(), clock, 100_000))
                 : Optional.empty();
-        this.authenticator = config.authRequired()
-                ? Optional.of(new BearerAuthenticator(config.tokens(), clock))
-                : Optional.empty();
+        this.authenticator =
+                config.authRequired() ? Optional.of(new BearerAuthenticator(config.tokens(), clock)) : Optional.empty();
         this.clients = new ClientAddresses(config.trustedProxies());
     }
 
@@ -132,28 +137,48 @@ final class ApiRouting {
     void install(HttpRouting.Builder routing) {
         Map<String, Set<Method>> methods = new LinkedHashMap<>();
         for (Endpoint e : endpoints) {
-            routing.route(e.method(), e.template(), (req, res) -> handle(e.template(), e.access(), e.handler(), req, res));
+            routing.route(
+                    e.method(), e.template(), (req, res) -> handle(e.template(), e.access(), e.handler(), req, res));
             methods.computeIfAbsent(e.template(), t -> new LinkedHashSet<>()).add(e.method());
             if (e.method() == Method.GET) {
                 // HEAD is GET without the body (RFC 9110 §9.3.2): same judgement, same status and headers
-                routing.route(Method.HEAD, e.template(), (req, res) -> handle(e.template(), e.access(), e.handler(), req, res));
+                routing.route(
+                        Method.HEAD,
+                        e.template(),
+                        (req, res) -> handle(e.template(), e.access(), e.handler(), req, res));
                 methods.get(e.template()).add(Method.HEAD);
             }
         }
         methods.forEach((template, allowed) -> {
             String allow = allowed.stream().map(Method::text).collect(Collectors.joining(", "));
-            routing.any(template, (req, res) -> handle(template, Access.PUBLIC,
-                    r -> OutcomeReplies.methodNotAllowed(req.prologue().method().text(), allow), req, res));
+            routing.any(
+                    template,
+                    (req, res) -> handle(
+                            template,
+                            Access.PUBLIC,
+                            r -> OutcomeReplies.methodNotAllowed(
+                                    req.prologue().method().text(), allow),
+                            req,
+                            res));
         });
         routing.any((req, res) -> {
             Optional<String> slashed = zoneNameWithSlash(req.path().rawPath());
             if (slashed.isPresent()) {
                 // A {name} with an encoded slash (a%2F..%2Fb) is decoded before routing and matches no
                 // route; it is an invalid zone name, judged like one on the route it was meant for.
-                handle(UNMATCHED, Access.PROTECTED, r -> OutcomeReplies.failure(invalidZoneName(slashed.get())),
-                        req, res);
+                handle(
+                        UNMATCHED,
+                        Access.PROTECTED,
+                        r -> OutcomeReplies.failure(invalidZoneName(slashed.get())),
+                        req,
+                        res);
             } else {
-                handle(UNMATCHED, Access.PUBLIC, r -> OutcomeReplies.notFoundEndpoint(req.path().path()), req, res);
+                handle(
+                        UNMATCHED,
+                        Access.PUBLIC,
+                        r -> OutcomeReplies.notFoundEndpoint(req.path().path()),
+                        req,
+                        res);
             }
         });
     }
@@ -176,11 +201,13 @@ final class ApiRouting {
     }
 
     private static Outcome.Invalid<Void> invalidZoneName(String name) {
-        String problem = ZoneName.problem(name)
-                .orElse("Invalid zone name: a zone name has no '/'");
+        String problem = ZoneName.problem(name).orElse("Invalid zone name: a zone name has no '/'");
         // As the use cases do: the raw name is not echoed, it may hold control characters.
-        return new Outcome.Invalid<>(ErrorCode.INVALID_ZONE_NAME, "Invalid zone name",
-                List.of(Violation.malformed("name", problem)), Map.of());
+        return new Outcome.Invalid<>(
+                ErrorCode.INVALID_ZONE_NAME,
+                "Invalid zone name",
+                List.of(Violation.malformed("name", problem)),
+                Map.of());
     }
 
     /**
@@ -198,10 +225,12 @@ final class ApiRouting {
                 .build());
     }
 
-    private DirectHandler.TransportResponse tooLargeBeforeRouting(DirectHandler.TransportRequest request,
-                                                                  DirectHandler.EventType type, Status status,
-                                                                  io.helidon.http.ServerResponseHeaders headers,
-                                                                  String message) {
+    private DirectHandler.TransportResponse tooLargeBeforeRouting(
+            DirectHandler.TransportRequest request,
+            DirectHandler.EventType type,
+            Status status,
+            io.helidon.http.ServerResponseHeaders headers,
+            String message) {
         if (status.code() != Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
             return DirectHandler.defaultHandler().handle(request, type, status, headers, message);
         }
@@ -213,16 +242,15 @@ final class ApiRouting {
         // client's address, which Helidon does not give before routing.)
         Reply reply;
         if (gate.isClosed()) {
-            reply = OutcomeReplies.failure(new Outcome.Unavailable<Void>(ErrorCode.SHUTTING_DOWN,
-                    "Server is shutting down"));
+            reply = OutcomeReplies.failure(
+                    new Outcome.Unavailable<Void>(ErrorCode.SHUTTING_DOWN, "Server is shutting down"));
         } else {
-            Optional<Outcome.Unauthenticated<Void>> denied = authenticator.isPresent()
-                    && isProtected(request.method(), request.path())
-                    ? authenticator.get().check(request.headers().first(HeaderNames.AUTHORIZATION))
-                    : Optional.empty();
-            reply = denied.isPresent()
-                    ? OutcomeReplies.failure(denied.get())
-                    : OutcomeReplies.failure(new Outcome.TooLarge<Void>(config.maxBodyBytes(), size));
+            Optional<Refusal.Unauthenticated> denied =
+                    authenticator.isPresent() && isProtected(request.method(), request.path())
+                            ? authenticator.get().check(request.headers().first(HeaderNames.AUTHORIZATION))
+                            : Optional.empty();
+            reply = OutcomeReplies.refused(
+                    denied.isPresent() ? denied.get() : new Refusal.TooLarge(config.maxBodyBytes(), size));
         }
         accessLog(request.method(), UNMATCHED, reply.status(), start, id, "");
         var response = DirectHandler.TransportResponse.builder()
@@ -249,7 +277,8 @@ final class ApiRouting {
         int q = target.indexOf('?');
         String path = q < 0 ? target : target.substring(0, q);
         for (Endpoint e : endpoints) {
-            if (e.access() == Access.PROTECTED && e.method().text().equalsIgnoreCase(method)
+            if (e.access() == Access.PROTECTED
+                    && e.method().text().equalsIgnoreCase(method)
                     && path.matches(e.template().replaceAll("\\{[^/]+}", "[^/]+"))) {
                 return true;
             }
@@ -260,7 +289,8 @@ final class ApiRouting {
     private void handle(String template, Access access, Handler handler, ServerRequest req, ServerResponse res) {
         long start = System.nanoTime();
         String id = ids.of(req.headers().first(HeaderNames.create("X-Request-Id")));
-        String client = clients.resolve(req.remotePeer().host(),
+        String client = clients.resolve(
+                req.remotePeer().host(),
                 req.headers().first(HeaderNames.X_FORWARDED_FOR),
                 req.headers().first(HeaderNames.create("X-Real-IP")));
         boolean entered = gate.enter();
@@ -268,15 +298,18 @@ final class ApiRouting {
             Map<String, String> extra = new LinkedHashMap<>();
             Reply reply;
             if (!entered) {
-                reply = OutcomeReplies.failure(new Outcome.Unavailable<Void>(ErrorCode.SHUTTING_DOWN,
-                        "Server is shutting down"));
+                reply = OutcomeReplies.failure(
+                        new Outcome.Unavailable<Void>(ErrorCode.SHUTTING_DOWN, "Server is shutting down"));
                 extra.put("Connection", "close");
             } else {
                 try {
                     reply = judge(access, handler, req, id, client, extra);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.SEVERE, "request " + id + " (" + req.prologue().method().text() + " " + template
-                            + ") failed unexpectedly", e);
+                    LOG.log(
+                            Level.SEVERE,
+                            "request " + id + " (" + req.prologue().method().text() + " " + template
+                                    + ") failed unexpectedly",
+                            e);
                     reply = OutcomeReplies.internalError();
                 }
             }
@@ -290,24 +323,26 @@ final class ApiRouting {
         }
     }
 
-    private Reply judge(Access access, Handler handler, ServerRequest req, String id, String client,
-                        Map<String, String> extra) {
+    private Reply judge(
+            Access access, Handler handler, ServerRequest req, String id, String client, Map<String, String> extra) {
         if (access == Access.PROTECTED) {
             if (limiter.isPresent()) {
                 GcraRateLimiter.Decision d = limiter.get().acquire(client);
                 metrics.rateLimitDecision(d.allowed() ? "allowed" : "limited");
                 var limit = config.rateLimit();
-                extra.put("RateLimit-Policy", "\"default\";q=" + limit.requests() + ";w="
-                        + limit.period().toSeconds() + ";burst=" + limit.burst());
+                extra.put(
+                        "RateLimit-Policy",
+                        "\"default\";q=" + limit.requests() + ";w="
+                                + limit.period().toSeconds() + ";burst=" + limit.burst());
                 extra.put("RateLimit", "\"default\";r=" + d.remaining() + ";t=" + ceilSeconds(d.reset()));
                 if (!d.allowed()) {
-                    return OutcomeReplies.failure(new Outcome.RateLimited<Void>(d.retryAfter()));
+                    return OutcomeReplies.refused(new Refusal.RateLimited(d.retryAfter()));
                 }
             }
             if (authenticator.isPresent()) {
                 var denied = authenticator.get().check(req.headers().first(HeaderNames.AUTHORIZATION));
                 if (denied.isPresent()) {
-                    return OutcomeReplies.failure(denied.get());
+                    return OutcomeReplies.refused(denied.get());
                 }
             }
         }
@@ -363,10 +398,8 @@ final class ApiRouting {
     }
 
     /** Logs, with the request id, the request fields that were ignored because no field has their name. */
-    static void ignored(ApiRequest request, Set<String> unknown) {
-        if (!unknown.isEmpty()) {
-            LOG.info(() -> "request " + request.requestId() + ": ignored unknown fields " + unknown);
-        }
+    static void ignored(String requestId, Set<String> unknown) {
+        LOG.info(() -> "request " + requestId + ": ignored unknown fields " + unknown);
     }
 
     private static long ceilSeconds(Duration d) {

@@ -1,8 +1,5 @@
 package dev.bindsmith.http;
 
-import dev.bindsmith.core.outcome.ErrorCode;
-import dev.bindsmith.core.outcome.Outcome;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -26,13 +23,15 @@ final class BearerAuthenticator {
     }
 
     /** Empty when the header carries a valid, unexpired token; otherwise the 401 to send. */
-    Optional<Outcome.Unauthenticated<Void>> check(Optional<String> authorization) {
+    Optional<Refusal.Unauthenticated> check(Optional<String> authorization) {
         if (authorization.isEmpty() || authorization.get().isBlank()) {
-            return fail(ErrorCode.AUTH_REQUIRED, "Authentication required", "Missing Authorization header");
+            return fail(HttpErrorCode.AUTH_REQUIRED, "Authentication required", "Missing Authorization header");
         }
         var m = BEARER.matcher(authorization.get());
         if (!m.matches()) {
-            return fail(ErrorCode.AUTH_FAILED, "Authentication failed",
+            return fail(
+                    HttpErrorCode.AUTH_FAILED,
+                    "Authentication failed",
                     "Malformed Authorization header: expected 'Bearer <token>'");
         }
         byte[] presented = ApiToken.sha256(m.group(1));
@@ -44,15 +43,16 @@ final class BearerAuthenticator {
             }
         }
         if (matched == null) {
-            return fail(ErrorCode.AUTH_FAILED, "Authentication failed", "Invalid Bearer token");
+            return fail(HttpErrorCode.AUTH_FAILED, "Authentication failed", "Invalid Bearer token");
         }
-        if (matched.expires().isPresent() && !clock.instant().isBefore(matched.expires().get())) {
-            return fail(ErrorCode.AUTH_FAILED, "Authentication failed", "Expired Bearer token");
+        if (matched.expires().isPresent()
+                && !clock.instant().isBefore(matched.expires().get())) {
+            return fail(HttpErrorCode.AUTH_FAILED, "Authentication failed", "Expired Bearer token");
         }
         return Optional.empty();
     }
 
-    private static Optional<Outcome.Unauthenticated<Void>> fail(ErrorCode code, String error, String details) {
-        return Optional.of(new Outcome.Unauthenticated<>(code, error, details));
+    private static Optional<Refusal.Unauthenticated> fail(HttpErrorCode code, String error, String details) {
+        return Optional.of(new Refusal.Unauthenticated(code, error, details));
     }
 }

@@ -1,12 +1,11 @@
 package dev.bindsmith.http;
 
 import dev.bindsmith.core.outcome.Outcome;
-import dev.bindsmith.core.service.RecordService;
+import dev.bindsmith.core.service.UseCases;
 import dev.bindsmith.core.service.ZoneList;
-import dev.bindsmith.core.service.ZoneService;
+import dev.bindsmith.http.json.JsonApi;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
@@ -16,7 +15,6 @@ import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -24,12 +22,12 @@ import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 
 /**
- * The bindsmith HTTP server: the reference API on Helidon SE, built from a {@link ZoneService}, a
- * {@link ReadinessProbe} and an {@link HttpServerConfig}.
+ * The bindsmith HTTP server: the reference API on Helidon SE, built from the process's
+ * {@link UseCases}, a {@link ReadinessProbe} and an {@link HttpServerConfig}.
  *
  * <pre>{@code
- * var server = BindsmithServer.builder(zoneService, ReadinessProbe.of(store, control),
- *         HttpServerConfig.parse(System.getenv(), Map.of())).build().start();
+ * var server = BindsmithServer.builder(UseCases.of(store, control, updater, reader, clock),
+ *         ReadinessProbe.of(store, control), HttpServerConfig.parse(System.getenv(), Map.of())).build().start();
  * // … server.port() …
  * server.stop();   // 503 for new requests while the ones in flight finish
  * }</pre>
@@ -48,30 +46,32 @@ public final class BindsmithServer {
     private BindsmithServer(Builder b) {
         this.config = b.config;
         this.gate = new ShutdownGate();
-        this.routing = routes(b.config, b.zones, b.records, b.readiness, b.clock, b.random, b.metrics, gate);
+        this.routing = routes(b.config, b.useCases, b.readiness, b.clock, b.random, b.metrics, gate);
     }
 
-    public static Builder builder(ZoneService zones, ReadinessProbe readiness, HttpServerConfig config) {
-        return new Builder(zones, readiness, config);
+    /** A server for the use cases of one process (build them once: {@link UseCases#of}). */
+    public static Builder builder(UseCases useCases, ReadinessProbe readiness, HttpServerConfig config) {
+        return new Builder(useCases, readiness, config);
     }
 
-    /** Every route group, on one pipeline. A new group (records) is one more {@code add}. */
-    static ApiRouting routes(HttpServerConfig config, ZoneService zones, ReadinessProbe readiness, Clock clock,
-                             Supplier<? extends RandomGenerator> random, Metrics metrics, ShutdownGate gate) {
-        return routes(config, zones, Optional.empty(), readiness, clock, random, metrics, gate);
-    }
-
-    /** As above, with the record routes when a {@link RecordService} is given. */
-    static ApiRouting routes(HttpServerConfig config, ZoneService zones, Optional<RecordService> records,
-                             ReadinessProbe readiness, Clock clock, Supplier<? extends RandomGenerator> random,
-                             Metrics metrics, ShutdownGate gate) {
-        metrics.zonesManaged(() -> zones.list() instanceof Outcome.Ok<ZoneList> ok
-                ? OptionalLong.of(ok.value().count()) : OptionalLong.empty());
+    /** Every route group, on one pipeline. A new group is one more {@code add}. */
+    static ApiRouting routes(
+            HttpServerConfig config,
+            UseCases useCases,
+            ReadinessProbe readiness,
+            Clock clock,
+            Supplier<? extends RandomGenerator> random,
+            Metrics metrics,
+            ShutdownGate gate) {
+        metrics.zonesManaged(() -> useCases.zones().list() instanceof Outcome.Ok<ZoneList> ok
+                ? OptionalLong.of(ok.value().count())
+                : OptionalLong.empty());
+        JsonApi api = new JsonApi(useCases, clock);
         return new ApiRouting(config, clock, random, metrics, gate)
                 .add(new HealthRoutes(readiness))
-                .add(new ZoneRoutes(zones, clock))
-                .add(new ServerRoutes(zones))
-                .add(records.<RouteGroup>map(RecordRoutes::new).orElse(routes -> { }))
+                .add(new ZoneRoutes(api))
+                .add(new ServerRoutes(api))
+                .add(new RecordRoutes(api))
                 .add(new MetricsRoutes(metrics))
                 .add(new OpenApiRoutes());
     }
@@ -124,8 +124,10 @@ public final class BindsmithServer {
     }
 
     private ConfigException portInUse() {
-        return new ConfigException("API_PORT", "cannot listen on " + config.host() + ":" + config.port()
-                + " (address in use); is another server using it? Choose another with API_PORT or --api-port");
+        return new ConfigException(
+                "API_PORT",
+                "cannot listen on " + config.host() + ":" + config.port()
+                        + " (address in use); is another server using it? Choose another with API_PORT or --api-port");
     }
 
     /** The port it listens (or listened) on: useful when the configured port was 0. */
@@ -192,16 +194,15 @@ public final class BindsmithServer {
 
     /** Optional parts: the clock (tokens' expiry, rate limits), randomness (request ids), the metrics registry. */
     public static final class Builder {
-        private final ZoneService zones;
+        private final UseCases useCases;
         private final ReadinessProbe readiness;
         private final HttpServerConfig config;
         private Clock clock = Clock.systemUTC();
         private Supplier<? extends RandomGenerator> random = sharedSecureRandom();
         private Metrics metrics = new Metrics();
-        private Optional<RecordService> records = Optional.empty();
 
-        private Builder(ZoneService zones, ReadinessProbe readiness, HttpServerConfig config) {
-            this.zones = Objects.requireNonNull(zones, "zones");
+        private Builder(UseCases useCases, ReadinessProbe readiness, HttpServerConfig config) {
+            this.useCases = Objects.requireNonNull(useCases, "useCases");
             this.readiness = Objects.requireNonNull(readiness, "readiness");
             this.config = Objects.requireNonNull(config, "config");
         }
@@ -213,12 +214,6 @@ public final class BindsmithServer {
 
         public Builder random(Supplier<? extends RandomGenerator> random) {
             this.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
-
-        /** Serves {@code /api/v1/zones/{name}/records} with these record use cases. */
-        public Builder records(RecordService records) {
-            this.records = Optional.of(Objects.requireNonNull(records, "records"));
             return this;
         }
 

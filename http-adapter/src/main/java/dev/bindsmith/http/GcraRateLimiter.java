@@ -2,7 +2,6 @@ package dev.bindsmith.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +23,7 @@ final class GcraRateLimiter {
      * The verdict for one request: whether it may pass, how many more could pass right now, when it
      * may retry (zero when allowed), and when the bucket will be full again.
      */
-    record Decision(boolean allowed, long remaining, Duration retryAfter, Duration reset) {
-    }
+    record Decision(boolean allowed, long remaining, Duration retryAfter, Duration reset) {}
 
     private final Clock clock;
     private final long interval;

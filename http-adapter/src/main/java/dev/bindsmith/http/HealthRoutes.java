@@ -1,12 +1,12 @@
 package dev.bindsmith.http;
 
-import dev.bindsmith.core.outcome.ErrorCode;
+import static dev.bindsmith.http.ApiRouting.Access.PUBLIC;
 
+import dev.bindsmith.core.outcome.ErrorCode;
+import dev.bindsmith.http.json.Bodies;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static dev.bindsmith.http.ApiRouting.Access.PUBLIC;
 
 /**
  * {@code /api/v1/health} (the process answers: 200, or 503 while shutting down, which the pipeline
@@ -22,8 +22,10 @@ final class HealthRoutes implements RouteGroup {
 
     @Override
     public void register(ApiRouting routes) {
-        routes.get("/api/v1/health", PUBLIC, r -> Reply.json(200,
-                Reply.body("status", "healthy", "version", BindsmithServer.version())));
+        routes.get(
+                "/api/v1/health",
+                PUBLIC,
+                r -> Reply.json(200, Bodies.of("status", "healthy", "version", BindsmithServer.version())));
         routes.get("/api/v1/ready", PUBLIC, r -> ready());
     }
 
@@ -33,11 +35,20 @@ final class HealthRoutes implements RouteGroup {
         checks.forEach(c -> results.put(c.name(), c.ok() ? "ok" : "failed"));
         var failed = checks.stream().filter(c -> !c.ok()).toList();
         if (failed.isEmpty()) {
-            return Reply.json(200, Reply.body("ready", true, "checks", results));
+            return Reply.json(200, Bodies.of("ready", true, "checks", results));
         }
-        var body = Reply.body("ready", false, "checks", results, "error", failed.getFirst().failure(),
-                "details", String.join("; ", failed.stream().map(ReadinessProbe.Check::failure).toList()),
-                "code", ErrorCode.UNAVAILABLE.name());
+        var body = Bodies.of(
+                "ready",
+                false,
+                "checks",
+                results,
+                "error",
+                failed.getFirst().failure(),
+                "details",
+                String.join(
+                        "; ", failed.stream().map(ReadinessProbe.Check::failure).toList()),
+                "code",
+                ErrorCode.UNAVAILABLE.name());
         return new Reply.Json(503, body, Map.of(), true);
     }
 }

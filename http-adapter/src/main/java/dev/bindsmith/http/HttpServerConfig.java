@@ -1,6 +1,8 @@
 package dev.bindsmith.http;
 
+import dev.bindsmith.core.net.IpNetwork;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +33,16 @@ import java.util.Optional;
  * @param maxBodyBytes    {@code BINDSMITH_MAX_BODY_BYTES} (default 16 MiB)
  * @param shutdownGrace   {@code BINDSMITH_SHUTDOWN_GRACE_SECS}: how long in-flight requests may finish
  */
-public record HttpServerConfig(String host, int port, List<ApiToken> tokens, boolean authDisabled,
-                               boolean allowInsecure, RateLimit rateLimit, List<String> trustedProxies,
-                               long maxBodyBytes, Duration shutdownGrace) {
+public record HttpServerConfig(
+        String host,
+        int port,
+        List<ApiToken> tokens,
+        boolean authDisabled,
+        boolean allowInsecure,
+        RateLimit rateLimit,
+        List<String> trustedProxies,
+        long maxBodyBytes,
+        Duration shutdownGrace) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
 
@@ -52,26 +61,33 @@ public record HttpServerConfig(String host, int port, List<ApiToken> tokens, boo
     }
 
     /** One setting: its environment variable, its command-line flag, and what it means. */
-    public record Setting(String variable, String flag, String description) {
-    }
+    public record Setting(String variable, String flag, String description) {}
 
     public static final List<Setting> SETTINGS = List.of(
             new Setting("BIND_API_ADDRESS", "--api-address", "listen address (default 127.0.0.1)"),
             new Setting("API_PORT", "--api-port", "listen port (default 8080; 0 = any free port)"),
             new Setting("BIND_API_TOKEN", "--api-token", "the bearer token clients must send"),
-            new Setting("BIND_API_TOKEN_FILE", "--api-token-file",
+            new Setting(
+                    "BIND_API_TOKEN_FILE",
+                    "--api-token-file",
                     "a file of accepted tokens, one per line: <token> [expires=<ISO-8601 instant>]"),
             new Setting("DISABLE_AUTH", "--disable-auth", "true: no authentication (loopback only, unless allowed)"),
-            new Setting("BINDSMITH_ALLOW_INSECURE", "--allow-insecure",
+            new Setting(
+                    "BINDSMITH_ALLOW_INSECURE",
+                    "--allow-insecure",
                     "true: allow a non-loopback address without authentication (logged)"),
             new Setting("RATE_LIMIT_ENABLED", "--rate-limit-enabled", "per-client rate limiting (default true)"),
             new Setting("RATE_LIMIT_REQUESTS", "--rate-limit-requests", "requests per period (default 100)"),
             new Setting("RATE_LIMIT_PERIOD_SECS", "--rate-limit-period-secs", "the period in seconds (default 60)"),
             new Setting("RATE_LIMIT_BURST", "--rate-limit-burst", "requests allowed at once (default 10)"),
-            new Setting("TRUSTED_PROXIES", "--trusted-proxies",
+            new Setting(
+                    "TRUSTED_PROXIES",
+                    "--trusted-proxies",
                     "comma-separated IPs/CIDRs whose X-Forwarded-For / X-Real-IP are used"),
             new Setting("BINDSMITH_MAX_BODY_BYTES", "--max-body-bytes", "request body limit (default 16777216)"),
-            new Setting("BINDSMITH_SHUTDOWN_GRACE_SECS", "--shutdown-grace-secs",
+            new Setting(
+                    "BINDSMITH_SHUTDOWN_GRACE_SECS",
+                    "--shutdown-grace-secs",
                     "seconds in-flight requests may take to finish on shutdown (default 10)"));
 
     public HttpServerConfig {
@@ -94,7 +110,14 @@ public record HttpServerConfig(String host, int port, List<ApiToken> tokens, boo
 
     /** Whether the operator's explicit override is what allows this listen address (the server logs it). */
     public boolean insecureOverrideInEffect() {
-        return !authRequired() && !IpNetwork.isLoopback(host);
+        return !authRequired() && !isLoopback(host);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equalsIgnoreCase("localhost")
+                || ClientAddresses.literal(host)
+                        .map(InetAddress::isLoopbackAddress)
+                        .orElse(false);
     }
 
     /**
@@ -137,7 +160,8 @@ public record HttpServerConfig(String host, int port, List<ApiToken> tokens, boo
             text("BIND_API_TOKEN_FILE").ifPresent(f -> tokens.addAll(tokenFile(f)));
             boolean authDisabled = bool("DISABLE_AUTH", false);
             boolean allowInsecure = bool("BINDSMITH_ALLOW_INSECURE", false);
-            RateLimit rateLimit = new RateLimit(bool("RATE_LIMIT_ENABLED", true),
+            RateLimit rateLimit = new RateLimit(
+                    bool("RATE_LIMIT_ENABLED", true),
                     (int) number("RATE_LIMIT_REQUESTS", 100, 1, Integer.MAX_VALUE),
                     Duration.ofSeconds(number("RATE_LIMIT_PERIOD_SECS", 60, 1, 86_400L * 365)),
                     (int) number("RATE_LIMIT_BURST", 10, 1, Integer.MAX_VALUE));
@@ -147,20 +171,25 @@ public record HttpServerConfig(String host, int port, List<ApiToken> tokens, boo
                     if (p.isBlank()) {
                         continue;
                     }
-                    if (IpNetwork.parse(p).isEmpty()) {
-                        throw new ConfigException("TRUSTED_PROXIES", "'" + p.strip() + "' is not an IP address or CIDR");
+                    if (IpNetwork.parse(p.strip()).isEmpty()) {
+                        throw new ConfigException(
+                                "TRUSTED_PROXIES",
+                                "'" + p.strip() + "' is not an IP address or CIDR network"
+                                        + " (no host bits after the prefix: 10.0.0.0/8, not 10.0.0.1/8)");
                     }
                     proxies.add(p.strip());
                 }
             });
             long maxBody = number("BINDSMITH_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1, Long.MAX_VALUE);
             Duration grace = Duration.ofSeconds(number("BINDSMITH_SHUTDOWN_GRACE_SECS", 10, 0, 3600));
-            var config = new HttpServerConfig(host.strip(), port, tokens, authDisabled, allowInsecure, rateLimit,
-                    proxies, maxBody, grace);
+            var config = new HttpServerConfig(
+                    host.strip(), port, tokens, authDisabled, allowInsecure, rateLimit, proxies, maxBody, grace);
             if (config.insecureOverrideInEffect() && !allowInsecure) {
-                throw new ConfigException("BIND_API_ADDRESS", "listening on " + host
-                        + " needs authentication: set BIND_API_TOKEN (or BIND_API_TOKEN_FILE), or "
-                        + "BINDSMITH_ALLOW_INSECURE=true to accept an unauthenticated non-loopback listener");
+                throw new ConfigException(
+                        "BIND_API_ADDRESS",
+                        "listening on " + host
+                                + " needs authentication: set BIND_API_TOKEN (or BIND_API_TOKEN_FILE), or "
+                                + "BINDSMITH_ALLOW_INSECURE=true to accept an unauthenticated non-loopback listener");
             }
             return config;
         }
@@ -215,19 +244,23 @@ public record HttpServerConfig(String host, int port, List<ApiToken> tokens, boo
                 Optional<Instant> expires = Optional.empty();
                 // Messages name the line, never its content: the line holds a secret.
                 if (parts.length > 2) {
-                    throw new ConfigException("BIND_API_TOKEN_FILE", "line " + (i + 1)
-                            + ": expected '<token>' or '<token> expires=<ISO-8601 instant>'");
+                    throw new ConfigException(
+                            "BIND_API_TOKEN_FILE",
+                            "line " + (i + 1) + ": expected '<token>' or '<token> expires=<ISO-8601 instant>'");
                 }
                 if (parts.length == 2) {
                     if (!parts[1].startsWith("expires=")) {
-                        throw new ConfigException("BIND_API_TOKEN_FILE", "line " + (i + 1)
-                                + ": the second field must be expires=<ISO-8601 instant>");
+                        throw new ConfigException(
+                                "BIND_API_TOKEN_FILE",
+                                "line " + (i + 1) + ": the second field must be expires=<ISO-8601 instant>");
                     }
                     try {
                         expires = Optional.of(Instant.parse(parts[1].substring("expires=".length())));
                     } catch (DateTimeParseException e) {
-                        throw new ConfigException("BIND_API_TOKEN_FILE", "line " + (i + 1)
-                                + ": the expiry is not an ISO-8601 instant such as 2027-01-31T00:00:00Z");
+                        throw new ConfigException(
+                                "BIND_API_TOKEN_FILE",
+                                "line " + (i + 1)
+                                        + ": the expiry is not an ISO-8601 instant such as 2027-01-31T00:00:00Z");
                     }
                 }
                 tokens.add(ApiToken.of(parts[0], expires));

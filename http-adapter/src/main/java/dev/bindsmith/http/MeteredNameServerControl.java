@@ -8,7 +8,6 @@ import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;

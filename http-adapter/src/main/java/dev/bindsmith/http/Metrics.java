@@ -35,8 +35,11 @@ public final class Metrics {
      */
     public void request(String method, String route, int status, Duration duration) {
         method = STANDARD_METHODS.contains(method) ? method : "OTHER";
-        requests.computeIfAbsent(List.of(method, route, Integer.toString(status)), k -> new LongAdder()).increment();
-        requestDurations.computeIfAbsent(List.of(method, route), k -> new Histogram()).observe(duration);
+        requests.computeIfAbsent(List.of(method, route, Integer.toString(status)), k -> new LongAdder())
+                .increment();
+        requestDurations
+                .computeIfAbsent(List.of(method, route), k -> new Histogram())
+                .observe(duration);
     }
 
     /** One name-server command: its word ({@code addzone}) and result ({@code ok} or an error code). */
@@ -58,20 +61,38 @@ public final class Metrics {
     /** Everything, in the Prometheus text format. */
     public String scrape() {
         var out = new StringBuilder();
-        counter(out, "bindsmith_http_requests_total", "HTTP requests by method, route template and status.",
-                List.of("method", "route", "status"), requests);
-        histogram(out, "bindsmith_http_request_duration_seconds", "HTTP request durations.",
-                List.of("method", "route"), requestDurations);
-        counter(out, "bindsmith_backend_commands_total", "Name-server commands by command and result.",
-                List.of("command", "result"), commands);
-        histogram(out, "bindsmith_backend_command_duration_seconds", "Name-server command durations.",
-                List.of("command"), commandDurations);
+        counter(
+                out,
+                "bindsmith_http_requests_total",
+                "HTTP requests by method, route template and status.",
+                List.of("method", "route", "status"),
+                requests);
+        histogram(
+                out,
+                "bindsmith_http_request_duration_seconds",
+                "HTTP request durations.",
+                List.of("method", "route"),
+                requestDurations);
+        counter(
+                out,
+                "bindsmith_backend_commands_total",
+                "Name-server commands by command and result.",
+                List.of("command", "result"),
+                commands);
+        histogram(
+                out,
+                "bindsmith_backend_command_duration_seconds",
+                "Name-server command durations.",
+                List.of("command"),
+                commandDurations);
         counter(out, "bindsmith_rate_limit_decisions_total", "Rate-limit verdicts.", List.of("decision"), rateLimit);
         OptionalLong zones = zonesManaged();
         if (zones.isPresent()) {
             out.append("# HELP bindsmith_zones_managed Zones bindsmith manages.\n")
                     .append("# TYPE bindsmith_zones_managed gauge\n")
-                    .append("bindsmith_zones_managed ").append(zones.getAsLong()).append('\n');
+                    .append("bindsmith_zones_managed ")
+                    .append(zones.getAsLong())
+                    .append('\n');
         }
         return out.toString();
     }
@@ -85,18 +106,21 @@ public final class Metrics {
         }
     }
 
-    private static void counter(StringBuilder out, String name, String help, List<String> labels,
-                                Map<List<String>, LongAdder> values) {
+    private static void counter(
+            StringBuilder out, String name, String help, List<String> labels, Map<List<String>, LongAdder> values) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(" counter\n");
         var sorted = new TreeMap<List<String>, LongAdder>(Metrics::compare);
         sorted.putAll(values);
-        sorted.forEach((k, v) -> out.append(name).append(labels(labels, k, null)).append(' ')
-                        .append(v.sum()).append('\n'));
+        sorted.forEach((k, v) -> out.append(name)
+                .append(labels(labels, k, null))
+                .append(' ')
+                .append(v.sum())
+                .append('\n'));
     }
 
-    private static void histogram(StringBuilder out, String name, String help, List<String> labels,
-                                  Map<List<String>, Histogram> values) {
+    private static void histogram(
+            StringBuilder out, String name, String help, List<String> labels, Map<List<String>, Histogram> values) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(" histogram\n");
         var sorted = new TreeMap<List<String>, Histogram>(Metrics::compare);
@@ -105,13 +129,32 @@ public final class Metrics {
             long cumulative = 0;
             for (int i = 0; i < BUCKETS.length; i++) {
                 cumulative += h.buckets[i].sum();
-                out.append(name).append("_bucket").append(labels(labels, k, Double.toString(BUCKETS[i])))
-                        .append(' ').append(cumulative).append('\n');
+                out.append(name)
+                        .append("_bucket")
+                        .append(labels(labels, k, Double.toString(BUCKETS[i])))
+                        .append(' ')
+                        .append(cumulative)
+                        .append('\n');
             }
             long count = h.count.sum();
-            out.append(name).append("_bucket").append(labels(labels, k, "+Inf")).append(' ').append(count).append('\n');
-            out.append(name).append("_sum").append(labels(labels, k, null)).append(' ').append(h.sum.sum()).append('\n');
-            out.append(name).append("_count").append(labels(labels, k, null)).append(' ').append(count).append('\n');
+            out.append(name)
+                    .append("_bucket")
+                    .append(labels(labels, k, "+Inf"))
+                    .append(' ')
+                    .append(count)
+                    .append('\n');
+            out.append(name)
+                    .append("_sum")
+                    .append(labels(labels, k, null))
+                    .append(' ')
+                    .append(h.sum.sum())
+                    .append('\n');
+            out.append(name)
+                    .append("_count")
+                    .append(labels(labels, k, null))
+                    .append(' ')
+                    .append(count)
+                    .append('\n');
         });
     }
 

@@ -1,8 +1,8 @@
 package dev.bindsmith.http;
 
-import java.util.Map;
-
 import static dev.bindsmith.http.ApiRouting.Access.PUBLIC;
+
+import java.util.Map;
 
 /** {@code GET /metrics}: the Prometheus text, at the root as in the reference. Public, not rate-limited. */
 final class MetricsRoutes implements RouteGroup {
@@ -14,7 +14,9 @@ final class MetricsRoutes implements RouteGroup {
 
     @Override
     public void register(ApiRouting routes) {
-        routes.get("/metrics", PUBLIC, r -> new Reply.Text(200, "text/plain; version=0.0.4; charset=utf-8",
-                metrics.scrape(), Map.of()));
+        routes.get(
+                "/metrics",
+                PUBLIC,
+                r -> new Reply.Text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape(), Map.of()));
     }
 }

@@ -1,12 +1,12 @@
 package dev.bindsmith.http;
 
+import static dev.bindsmith.http.ApiRouting.Access.PUBLIC;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import static dev.bindsmith.http.ApiRouting.Access.PUBLIC;
 
 /**
  * {@code GET /api/v1/openapi.yaml}: the API description. Its one source is {@code docs/openapi.yaml};
@@ -18,8 +18,10 @@ final class OpenApiRoutes implements RouteGroup {
     @Override
     public void register(ApiRouting routes) {
         String text = load();
-        routes.get("/api/v1/openapi.yaml", PUBLIC, r -> new Reply.Text(200, "application/yaml; charset=utf-8",
-                text, Map.of()));
+        routes.get(
+                "/api/v1/openapi.yaml",
+                PUBLIC,
+                r -> new Reply.Text(200, "application/yaml; charset=utf-8", text, Map.of()));
     }
 
     static String load() {

@@ -1,49 +1,66 @@
 package dev.bindsmith.http;
 
-import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
-import dev.bindsmith.core.validation.Violation;
-
-import java.util.LinkedHashMap;
+import dev.bindsmith.http.json.Answer;
+import dev.bindsmith.http.json.Envelope;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * {@link Outcome} to HTTP: one exhaustive switch. Failures become the error envelope
- * {@code {error, details, <context keys>, [violations], code}} (the pipeline adds {@code requestId});
- * a rate-limit failure is the reference's plain-text sentence.
+ * Answers to HTTP, with two exhaustive switches: a use case's {@link Outcome} (its body already made
+ * by {@link dev.bindsmith.http.json.JsonApi}) and the server's own {@link Refusal}s. Failures are the
+ * error envelope (the pipeline adds {@code requestId}); a rate-limit refusal is the reference's
+ * plain-text sentence.
  */
 final class OutcomeReplies {
     static final String API_ROOT = "/api/v1/";
     static final String RATE_LIMIT_TEXT = "Rate limit exceeded. Please try again later.";
 
-    private OutcomeReplies() {
+    private OutcomeReplies() {}
+
+    /** A success with its body; {@code Created} with its {@code Location}; {@code Deleted} as 204. */
+    static Reply of(Answer answer) {
+        Object body = answer.body().orElse(Map.of());
+        return switch (answer.outcome()) {
+            case Outcome.Ok<Object> ok -> Reply.json(200, body);
+            case Outcome.Created<Object> created ->
+                Reply.json(201, body, Map.of("Location", location(created.location())));
+            case Outcome.Deleted<Object> deleted -> new Reply.Empty(204, Map.of());
+            case Outcome.Invalid<Object> f -> envelope(400, body);
+            case Outcome.NotFound<Object> f -> envelope(404, body);
+            case Outcome.Conflict<Object> f -> envelope(409, body);
+            case Outcome.Unprocessable<Object> f -> envelope(422, body);
+            case Outcome.BackendFailed<Object> f -> envelope(500, body);
+            case Outcome.Unavailable<Object> f -> envelope(503, body);
+        };
     }
 
-    /** A success as {@code body(value)}; {@code Created} with its {@code Location}; {@code Deleted} as 204. */
-    static <T> Reply of(Outcome<T> outcome, Function<? super T, ?> body) {
-        return switch (outcome) {
-            case Outcome.Ok<T> ok -> Reply.json(200, body.apply(ok.value()));
-            case Outcome.Created<T> created ->
-                    Reply.json(201, body.apply(created.value()), Map.of("Location", location(created.location())));
-            case Outcome.Deleted<T> deleted -> new Reply.Empty(204, Map.of());
-            case Outcome.Invalid<T> f -> envelope(400, f, f.violations(), Map.of());
-            case Outcome.Unauthenticated<T> f -> envelope(401, f, List.of(), Map.of("WWW-Authenticate",
-                    f.code() == ErrorCode.AUTH_REQUIRED
-                            ? "Bearer realm=\"bindsmith\""
-                            : "Bearer realm=\"bindsmith\", error=\"invalid_token\""));
-            case Outcome.Forbidden<T> f -> envelope(403, f, List.of(), Map.of());
-            case Outcome.NotFound<T> f -> envelope(404, f, List.of(), Map.of());
-            case Outcome.Conflict<T> f -> envelope(409, f, List.of(), Map.of());
+    /** A failure the server produced itself (the shutdown gate, an encoded slash in a zone name). */
+    static Reply failure(Outcome.Failure<?> failure) {
+        return of(new Answer(failure.as(), java.util.Set.of()));
+    }
+
+    static Reply refused(Refusal refusal) {
+        return switch (refusal) {
+            case Refusal.Unauthenticated r ->
+                envelope(
+                        401,
+                        r,
+                        Map.of(
+                                "WWW-Authenticate",
+                                r.code() == HttpErrorCode.AUTH_REQUIRED
+                                        ? "Bearer realm=\"bindsmith\""
+                                        : "Bearer realm=\"bindsmith\", error=\"invalid_token\""));
+            case Refusal.Forbidden r -> envelope(403, r, Map.of());
             // The body may not have been read: closing is the only safe way to end the exchange.
-            case Outcome.TooLarge<T> f -> envelope(413, f, List.of(), Map.of("Connection", "close"));
-            case Outcome.UnsupportedMediaType<T> f -> envelope(415, f, List.of(), Map.of());
-            case Outcome.Unprocessable<T> f -> envelope(422, f, f.violations(), Map.of());
-            case Outcome.RateLimited<T> f -> new Reply.Text(429, "text/plain; charset=utf-8", RATE_LIMIT_TEXT,
-                    Map.of("Retry-After", Long.toString(Math.max(1, (f.retryAfter().toMillis() + 999) / 1000))));
-            case Outcome.BackendFailed<T> f -> envelope(500, f, List.of(), Map.of());
-            case Outcome.Unavailable<T> f -> envelope(503, f, List.of(), Map.of());
+            case Refusal.TooLarge r -> envelope(413, r, Map.of("Connection", "close"));
+            case Refusal.UnsupportedMediaType r -> envelope(415, r, Map.of());
+            case Refusal.RateLimited r ->
+                new Reply.Text(
+                        429,
+                        "text/plain; charset=utf-8",
+                        RATE_LIMIT_TEXT,
+                        Map.of("Retry-After", Long.toString(r.retryAfterSeconds())));
         };
     }
 
@@ -52,44 +69,52 @@ final class OutcomeReplies {
         return location.startsWith("/") ? location : API_ROOT + location;
     }
 
-    static Reply failure(Outcome.Failure<?> failure) {
-        return of(failure, v -> v);
-    }
-
     /** The body of an unexpected exception: nothing about its cause. */
     static Reply internalError() {
-        return new Reply.Json(500, envelopeBody("Internal server error", "An unexpected error occurred",
-                Map.of(), List.of(), ErrorCode.INTERNAL_ERROR), Map.of(), true);
+        return envelope(
+                500,
+                Envelope.body(
+                        "Internal server error",
+                        "An unexpected error occurred",
+                        Map.of(),
+                        List.of(),
+                        HttpErrorCode.INTERNAL_ERROR.name()));
     }
 
     static Reply notFoundEndpoint(String path) {
-        return new Reply.Json(404, envelopeBody("Not found", "No endpoint has this path",
-                Map.of("path", path), List.of(), ErrorCode.ENDPOINT_NOT_FOUND), Map.of(), true);
+        return envelope(
+                404,
+                Envelope.body(
+                        "Not found",
+                        "No endpoint has this path",
+                        Map.of("path", path),
+                        List.of(),
+                        HttpErrorCode.ENDPOINT_NOT_FOUND.name()));
     }
 
     static Reply methodNotAllowed(String method, String allow) {
-        return new Reply.Json(405, envelopeBody("Method not allowed", method + " is not allowed here; use " + allow,
-                Map.of(), List.of(), ErrorCode.METHOD_NOT_ALLOWED), Map.of("Allow", allow), true);
+        return new Reply.Json(
+                405,
+                Envelope.body(
+                        "Method not allowed",
+                        method + " is not allowed here; use " + allow,
+                        Map.of(),
+                        List.of(),
+                        HttpErrorCode.METHOD_NOT_ALLOWED.name()),
+                Map.of("Allow", allow),
+                true);
     }
 
-    private static Reply envelope(int status, Outcome.Failure<?> f, List<Violation> violations,
-                                  Map<String, String> headers) {
-        return new Reply.Json(status, envelopeBody(f.error(), f.details(), f.context(), violations, f.code()),
-                headers, true);
+    private static Reply envelope(int status, Object body) {
+        return new Reply.Json(status, body, Map.of(), true);
     }
 
-    static Map<String, Object> envelopeBody(String error, String details, Map<String, String> context,
-                                            List<Violation> violations, ErrorCode code) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("error", error);
-        body.put("details", details);
-        context.forEach(body::putIfAbsent);
-        if (!violations.isEmpty()) {
-            body.put("violations", violations.stream()
-                    .map(v -> Reply.body("field", v.field(), "message", v.message()))
-                    .toList());
-        }
-        body.put("code", code.name());
-        return body;
+    private static Reply envelope(int status, Refusal r, Map<String, String> headers) {
+        return new Reply.Json(
+                status,
+                Envelope.body(
+                        r.error(), r.details(), r.context(), List.of(), r.code().name()),
+                headers,
+                true);
     }
 }

@@ -2,7 +2,6 @@ package dev.bindsmith.http;
 
 import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.core.port.ZoneStore;
-
 import java.util.List;
 import java.util.Objects;
 

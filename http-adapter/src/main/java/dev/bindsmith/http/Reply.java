@@ -1,6 +1,5 @@
 package dev.bindsmith.http;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a route answers, before the pipeline adds the request id and sends it. */
@@ -13,14 +12,11 @@ sealed interface Reply {
      * A JSON body. When {@code envelope} is true the body is the error envelope and the pipeline
      * appends {@code requestId} to it.
      */
-    record Json(int status, Object body, Map<String, String> headers, boolean envelope) implements Reply {
-    }
+    record Json(int status, Object body, Map<String, String> headers, boolean envelope) implements Reply {}
 
-    record Text(int status, String contentType, String body, Map<String, String> headers) implements Reply {
-    }
+    record Text(int status, String contentType, String body, Map<String, String> headers) implements Reply {}
 
-    record Empty(int status, Map<String, String> headers) implements Reply {
-    }
+    record Empty(int status, Map<String, String> headers) implements Reply {}
 
     static Reply json(int status, Object body) {
         return new Json(status, body, Map.of(), false);
@@ -28,14 +24,5 @@ sealed interface Reply {
 
     static Reply json(int status, Object body, Map<String, String> headers) {
         return new Json(status, body, headers, false);
-    }
-
-    /** A Map builder that keeps insertion order, for bodies whose key order is part of their readability. */
-    static Map<String, Object> body(Object... keysAndValues) {
-        var map = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

@@ -1,8 +1,9 @@
 package dev.bindsmith.http;
 
 import dev.bindsmith.core.outcome.Outcome;
-import dev.bindsmith.core.service.RecordService;
+import dev.bindsmith.core.service.UseCases;
 import dev.bindsmith.core.service.ZoneService;
+import dev.bindsmith.testing.MutableClock;
 import dev.bindsmith.testing.TestClocks;
 import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.memory.InMemoryNameServerControl;
@@ -11,7 +12,6 @@ import dev.bindsmith.testing.memory.InMemoryZoneStore;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,9 +35,9 @@ final class ApiFixture {
     final InMemoryZoneStore memory = new InMemoryZoneStore();
     final ThrowingZoneStore store = new ThrowingZoneStore(memory);
     final InMemoryNameServerControl control = new InMemoryNameServerControl(memory, clock);
-    final ZoneService zones = new ZoneService(store, control, clock);
     final InMemoryRecordStore recordStore = new InMemoryRecordStore(control);
-    final RecordService records = new RecordService(control, recordStore, recordStore);
+    final UseCases useCases = UseCases.of(store, control, recordStore, recordStore, clock);
+    final ZoneService zones = useCases.zones();
     final Metrics metrics = new Metrics();
     final ShutdownGate gate = new ShutdownGate();
     final HttpServerConfig config;
@@ -46,18 +46,20 @@ final class ApiFixture {
     private final AtomicInteger clients = new AtomicInteger();
 
     ApiFixture() {
-        this.config = HttpServerConfig.parse(Map.of(
-                "BIND_API_TOKEN", TOKEN,
-                "BIND_API_TOKEN_FILE", tokenFile().toString(),
-                "TRUSTED_PROXIES", "127.0.0.1,::1",
-                "BINDSMITH_MAX_BODY_BYTES", Long.toString(BODY_LIMIT),
-                "RATE_LIMIT_BURST", Integer.toString(BURST)), Map.of());
+        this.config = HttpServerConfig.parse(
+                Map.of(
+                        "BIND_API_TOKEN", TOKEN,
+                        "BIND_API_TOKEN_FILE", tokenFile().toString(),
+                        "TRUSTED_PROXIES", "127.0.0.1,::1",
+                        "BINDSMITH_MAX_BODY_BYTES", Long.toString(BODY_LIMIT),
+                        "RATE_LIMIT_BURST", Integer.toString(BURST)),
+                Map.of());
         this.api = routing(gate);
     }
 
     ApiRouting routing(ShutdownGate g) {
-        return BindsmithServer.routes(config, zones, java.util.Optional.of(records), ReadinessProbe.of(store, control),
-                clock, () -> random, metrics, g);
+        return BindsmithServer.routes(
+                config, useCases, ReadinessProbe.of(store, control), clock, () -> random, metrics, g);
     }
 
     void install(HttpRouting.Builder routing) {
@@ -66,7 +68,10 @@ final class ApiFixture {
 
     /** A real server on 127.0.0.1 and a free port, serving {@code routing} with its listener settings (body limit). */
     static WebServer serve(ApiRouting routing) {
-        WebServerConfig.Builder b = WebServer.builder().host("127.0.0.1").port(0).shutdownHook(false)
+        WebServerConfig.Builder b = WebServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .shutdownHook(false)
                 .routing(routing::install);
         routing.configure(b);
         return b.build().start();
@@ -97,8 +102,10 @@ final class ApiFixture {
         try {
             Path file = Files.createTempFile("bindsmith-tokens", ".txt");
             file.toFile().deleteOnExit();
-            Files.writeString(file, "# test tokens\n" + EXPIRED_TOKEN + " expires=2020-01-01T00:00:00Z\n"
-                    + "future-token-xyz expires=2099-01-01T00:00:00Z\n");
+            Files.writeString(
+                    file,
+                    "# test tokens\n" + EXPIRED_TOKEN + " expires=2020-01-01T00:00:00Z\n"
+                            + "future-token-xyz expires=2099-01-01T00:00:00Z\n");
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

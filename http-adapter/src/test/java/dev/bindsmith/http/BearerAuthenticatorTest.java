@@ -1,23 +1,23 @@
 package dev.bindsmith.http;
 
-import dev.bindsmith.core.outcome.ErrorCode;
-import dev.bindsmith.core.outcome.Outcome;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bindsmith.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class BearerAuthenticatorTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T00:00:00Z"));
-    private final BearerAuthenticator auth = new BearerAuthenticator(List.of(
-            ApiToken.of("alpha-token", Optional.empty()),
-            ApiToken.of("beta", Optional.of(Instant.parse("2026-11-21T01:00:00Z")))), clock);
+    private final BearerAuthenticator auth = new BearerAuthenticator(
+            List.of(
+                    ApiToken.of("alpha-token", Optional.empty()),
+                    ApiToken.of("beta", Optional.of(Instant.parse("2026-11-21T01:00:00Z")))),
+            clock);
 
-    private Optional<Outcome.Unauthenticated<Void>> check(String header) {
+    private Optional<Refusal.Unauthenticated> check(String header) {
         return auth.check(Optional.ofNullable(header));
     }
 
@@ -31,15 +31,16 @@ class BearerAuthenticatorTest {
     @Test
     void aMissingHeaderIsAuthRequired() {
         var f = check(null).orElseThrow();
-        assertThat(f.code()).isEqualTo(ErrorCode.AUTH_REQUIRED);
+        assertThat(f.code()).isEqualTo(HttpErrorCode.AUTH_REQUIRED);
         assertThat(f.details()).isEqualTo("Missing Authorization header");
     }
 
     @Test
     void malformedHeadersAreRejectedAsMalformed() {
-        for (String h : List.of("Basic YWxhZGRpbjpvcGVu", "Bearer", "Bearer two tokens", "alpha-token", "Bearer a\"b")) {
+        for (String h :
+                List.of("Basic YWxhZGRpbjpvcGVu", "Bearer", "Bearer two tokens", "alpha-token", "Bearer a\"b")) {
             var f = check(h).orElseThrow();
-            assertThat(f.code()).as(h).isEqualTo(ErrorCode.AUTH_FAILED);
+            assertThat(f.code()).as(h).isEqualTo(HttpErrorCode.AUTH_FAILED);
             assertThat(f.details()).as(h).startsWith("Malformed Authorization header");
         }
     }

@@ -1,10 +1,10 @@
 package dev.bindsmith.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bindsmith.testing.memory.Gate;
 import io.helidon.webclient.http1.Http1Client;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,9 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The server as the CLI's {@code serve} runs it: start, port, graceful stop, the listener's own 413. */
 class BindsmithServerTest {
@@ -30,8 +29,10 @@ class BindsmithServerTest {
 
     private BindsmithServer start(Map<String, String> env) {
         var config = HttpServerConfig.parse(env, Map.of("API_PORT", "0"));
-        server = BindsmithServer.builder(fx.zones, ReadinessProbe.of(fx.store, fx.control), config)
-                .clock(fx.clock).build().start();
+        server = BindsmithServer.builder(fx.useCases, ReadinessProbe.of(fx.store, fx.control), config)
+                .clock(fx.clock)
+                .build()
+                .start();
         return server;
     }
 
@@ -44,7 +45,9 @@ class BindsmithServerTest {
     }
 
     private Http1Client client() {
-        return Http1Client.builder().baseUri("http://127.0.0.1:" + server.port()).build();
+        return Http1Client.builder()
+                .baseUri("http://127.0.0.1:" + server.port())
+                .build();
     }
 
     @Test
@@ -61,14 +64,19 @@ class BindsmithServerTest {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             OutputStream out = s.getOutputStream();
             out.write(("POST /api/v1/zones HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 17000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Length: 17000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(response).startsWith("HTTP/1.1 413").contains("Content-Type: application/json")
+            assertThat(response)
+                    .startsWith("HTTP/1.1 413")
+                    .contains("Content-Type: application/json")
                     .contains("Connection: close")
-                    .contains("\"limit\":\"100 bytes\"").contains("\"size\":\"17000000 bytes\"")
-                    .contains("\"code\":\"BODY_TOO_LARGE\"").contains("\"requestId\":");
+                    .contains("\"limit\":\"100 bytes\"")
+                    .contains("\"size\":\"17000000 bytes\"")
+                    .contains("\"code\":\"BODY_TOO_LARGE\"")
+                    .contains("\"requestId\":");
         }
     }
 
@@ -80,8 +88,8 @@ class BindsmithServerTest {
         var client = client();
         // Own threads: the common pool may have a single thread on a small machine.
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        CompletableFuture<Exchange.Response> inFlight = CompletableFuture.supplyAsync(() ->
-                new Exchange.Request("POST", "/api/v1/zones/inflight.example.com/reload").send(client), threads);
+        CompletableFuture<Exchange.Response> inFlight = CompletableFuture.supplyAsync(
+                () -> new Exchange.Request("POST", "/api/v1/zones/inflight.example.com/reload").send(client), threads);
         assertThat(held.awaitArrivals(1, Duration.ofSeconds(30))).isTrue();
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop, threads);
@@ -113,11 +121,16 @@ class BindsmithServerTest {
         start(Map.of("RATE_LIMIT_BURST", "2"));
         var client = client();
         for (int i = 0; i < 2; i++) {
-            assertThat(new Exchange.Request("GET", "/api/v1/zones").client("198.51.100." + i).send(client).status())
+            assertThat(new Exchange.Request("GET", "/api/v1/zones")
+                            .client("198.51.100." + i)
+                            .send(client)
+                            .status())
                     .isEqualTo(200);
         }
-        var forged = new Exchange.Request("GET", "/api/v1/zones").client("203.0.113.77")
-                .header("X-Real-IP", "203.0.113.78").send(client);
+        var forged = new Exchange.Request("GET", "/api/v1/zones")
+                .client("203.0.113.77")
+                .header("X-Real-IP", "203.0.113.78")
+                .send(client);
         assertThat(forged.status()).isEqualTo(429);
     }
 
@@ -125,11 +138,13 @@ class BindsmithServerTest {
     void aTakenPortIsAStartupErrorNamingTheVariableNotAServerOnPortMinusOne() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             var config = HttpServerConfig.parse(Map.of(), Map.of("API_PORT", Integer.toString(taken.getLocalPort())));
-            BindsmithServer s = BindsmithServer.builder(fx.zones, ReadinessProbe.of(fx.store, fx.control), config)
-                    .clock(fx.clock).build();
+            BindsmithServer s = BindsmithServer.builder(fx.useCases, ReadinessProbe.of(fx.store, fx.control), config)
+                    .clock(fx.clock)
+                    .build();
 
             assertThatThrownBy(s::start)
-                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.variable()).isEqualTo("API_PORT"))
+                    .isInstanceOfSatisfying(
+                            ConfigException.class, e -> assertThat(e.variable()).isEqualTo("API_PORT"))
                     .hasMessageStartingWith("API_PORT: cannot listen on 127.0.0.1:" + taken.getLocalPort());
         }
     }
@@ -137,7 +152,9 @@ class BindsmithServerTest {
     @Test
     void healthReportsTheProjectVersionNotDev() {
         // The build passes the version it filtered into version.properties; a jar without it said "dev".
-        assertThat(BindsmithServer.version()).isEqualTo(System.getProperty("bindsmith.version")).isNotEqualTo("dev");
+        assertThat(BindsmithServer.version())
+                .isEqualTo(System.getProperty("bindsmith.version"))
+                .isNotEqualTo("dev");
     }
 
     @Test

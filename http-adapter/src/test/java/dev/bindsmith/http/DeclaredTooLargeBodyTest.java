@@ -1,19 +1,18 @@
 package dev.bindsmith.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.webserver.WebServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A body whose declared Content-Length is over the limit is refused by the listener before routing
@@ -53,7 +52,8 @@ class DeclaredTooLargeBodyTest {
         assertThat(r.headers().firstValue("WWW-Authenticate")).isPresent();
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.path("code").asText()).isEqualTo("AUTH_FAILED");
-        assertThat(body.path("requestId").asText()).isEqualTo(r.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(body.path("requestId").asText())
+                .isEqualTo(r.headers().firstValue("X-Request-Id").orElseThrow());
     }
 
     @Test

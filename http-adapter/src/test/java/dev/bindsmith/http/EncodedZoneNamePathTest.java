@@ -1,19 +1,18 @@
 package dev.bindsmith.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.webserver.WebServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Zone names with a percent-encoded slash, sent byte for byte as a client such as curl sends them
@@ -47,12 +46,13 @@ class EncodedZoneNamePathTest {
 
     @ParameterizedTest
     @CsvSource({
-            "GET, /api/v1/zones/..%2F..%2Fetc",
-            "GET, /api/v1/zones/a%2Fb",
-            "GET, /api/v1/zones/..%2f..%2fetc/status",
-            "DELETE, /api/v1/zones/..%2F..%2Fetc",
-            "POST, /api/v1/zones/a%2F..%2Fb/reload",
-            "GET, /api/v1/zones/%2E%2E%2Fetc/records"})
+        "GET, /api/v1/zones/..%2F..%2Fetc",
+        "GET, /api/v1/zones/a%2Fb",
+        "GET, /api/v1/zones/..%2f..%2fetc/status",
+        "DELETE, /api/v1/zones/..%2F..%2Fetc",
+        "POST, /api/v1/zones/a%2F..%2Fb/reload",
+        "GET, /api/v1/zones/%2E%2E%2Fetc/records"
+    })
     void aZoneNameWithAnEncodedSlashIsAnInvalidZoneNameOnEveryRoute(String method, String rawPath) throws Exception {
         HttpResponse<String> r = send(method, rawPath, ApiFixture.TOKEN);
 

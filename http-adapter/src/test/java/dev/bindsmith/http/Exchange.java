@@ -6,7 +6,6 @@ import io.helidon.http.Method;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webclient.http1.Http1ClientResponse;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +18,15 @@ final class Exchange {
 
     record Response(int status, Map<String, String> headers, String body) {
         Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(Map.Entry::getValue).findFirst();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue)
+                    .findFirst();
         }
 
         JsonNode json() {
             try {
-                return Json.MAPPER.readTree(body);
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException("not JSON (status " + status + "): " + body, e);
             }

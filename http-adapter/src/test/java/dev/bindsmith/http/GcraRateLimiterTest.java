@@ -1,18 +1,18 @@
 package dev.bindsmith.http;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bindsmith.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class GcraRateLimiterTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T00:00:00Z"));
 
     private GcraRateLimiter limiter(int requests, int periodSecs, int burst) {
-        return new GcraRateLimiter(new HttpServerConfig.RateLimit(true, requests, Duration.ofSeconds(periodSecs), burst),
-                clock, 1000);
+        return new GcraRateLimiter(
+                new HttpServerConfig.RateLimit(true, requests, Duration.ofSeconds(periodSecs), burst), clock, 1000);
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.bindsmith.http;
 
-import io.helidon.webserver.WebServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.helidon.webserver.WebServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +10,9 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * HEAD on a GET route answers GET's status and headers, with the length the body would have and no
@@ -38,9 +37,10 @@ class HeadRequestTest {
     void headAnswersLikeGetWithoutABodyAndTheConnectionStaysUsable() throws IOException {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             s.setSoTimeout(1000);
-            s.getOutputStream().write(("HEAD /api/v1/health HTTP/1.1\r\nHost: t\r\n\r\n"
-                    + "GET /api/v1/health HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write(("HEAD /api/v1/health HTTP/1.1\r\nHost: t\r\n\r\n"
+                                    + "GET /api/v1/health HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
 
             String both = readAll(s.getInputStream());
 
@@ -48,7 +48,9 @@ class HeadRequestTest {
             String rest = both.substring(head.length());
             assertThat(head).startsWith("HTTP/1.1 200 OK").containsPattern("(?i)content-length: (\\d+)");
             String length = head.replaceAll("(?is).*content-length: (\\d+).*", "$1");
-            assertThat(rest).as("the next response follows the HEAD headers directly").startsWith("HTTP/1.1 200 OK");
+            assertThat(rest)
+                    .as("the next response follows the HEAD headers directly")
+                    .startsWith("HTTP/1.1 200 OK");
             String getBody = rest.substring(rest.indexOf("\r\n\r\n") + 4);
             assertThat(getBody).startsWith("{\"status\":\"healthy\"");
             assertThat(Integer.parseInt(length)).isEqualTo(getBody.getBytes(StandardCharsets.UTF_8).length);
@@ -59,12 +61,15 @@ class HeadRequestTest {
     void headOfAProtectedRouteIsJudgedLikeGet() throws IOException {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             s.setSoTimeout(1000);
-            s.getOutputStream().write("HEAD /api/v1/zones HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write("HEAD /api/v1/zones HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
 
             String response = readAll(s.getInputStream());
 
-            assertThat(response).startsWith("HTTP/1.1 401").containsIgnoringCase("WWW-Authenticate: Bearer")
+            assertThat(response)
+                    .startsWith("HTTP/1.1 401")
+                    .containsIgnoringCase("WWW-Authenticate: Bearer")
                     .endsWith("\r\n\r\n");
         }
     }

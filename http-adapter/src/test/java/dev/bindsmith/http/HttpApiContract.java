@@ -1,15 +1,13 @@
 package dev.bindsmith.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.bindsmith.testing.builders.TestZones;
-import dev.bindsmith.core.zone.ZoneName;
-import io.helidon.webclient.http1.Http1Client;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static dev.bindsmith.http.ApiFixture.EXPIRED_TOKEN;
+import static dev.bindsmith.http.ApiFixture.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.testing.builders.TestZones;
+import io.helidon.webclient.http1.Http1Client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +15,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
-import static dev.bindsmith.http.ApiFixture.EXPIRED_TOKEN;
-import static dev.bindsmith.http.ApiFixture.TOKEN;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The HTTP contract, run twice: without a socket ({@link HttpApiRoutingTest}, Helidon's DirectClient)
@@ -31,7 +30,7 @@ abstract class HttpApiContract {
     private static final AtomicInteger ZONES = new AtomicInteger();
 
     /**
-     * The spec's table (spec/status-codes-v2-with-records.txt, "HTTP Methods and Status Codes"), zone
+     * The status-code reference's table ("HTTP Methods and Status Codes", v2 with records; docs/api.md lists it), zone
      * rows: every endpoint with its success code and each error code; the records rows' cells are in
      * {@link RecordStatusCells}.
      */
@@ -100,20 +99,25 @@ abstract class HttpApiContract {
     /** The error envelope: status, JSON, {@code error}/{@code details} strings, the code, the request id of the header. */
     static JsonNode assertEnvelope(Exchange.Response r, int status, String code) {
         assertThat(r.status()).as("status of %s", r).isEqualTo(status);
-        assertThat(r.header("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
+        assertThat(r.header("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
         JsonNode body = r.json();
         assertThat(body.path("error").isTextual()).as("error in %s", r.body()).isTrue();
-        assertThat(body.path("details").isTextual()).as("details in %s", r.body()).isTrue();
+        assertThat(body.path("details").isTextual())
+                .as("details in %s", r.body())
+                .isTrue();
         assertThat(body.path("code").asText()).as("code in %s", r.body()).isEqualTo(code);
         assertThat(r.header("X-Request-Id")).isPresent();
-        assertThat(body.path("requestId").asText()).isEqualTo(r.header("X-Request-Id").orElseThrow());
+        assertThat(body.path("requestId").asText())
+                .isEqualTo(r.header("X-Request-Id").orElseThrow());
         assertThat(r.body()).doesNotContain("Exception", "\tat ", "secret-internal-detail");
         return body;
     }
 
     static void assertUnauthorized(Exchange.Response r, String code) {
         assertEnvelope(r, 401, code);
-        assertThat(r.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(r.header("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
     /** Spends the client's burst, so that its next request is refused. */
@@ -128,8 +132,10 @@ abstract class HttpApiContract {
     static void assertRateLimited(Exchange.Response r) {
         assertThat(r.status()).as("%s", r).isEqualTo(429);
         assertThat(r.body()).isEqualTo("Rate limit exceeded. Please try again later.");
-        assertThat(r.header("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/plain"));
-        assertThat(r.header("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+        assertThat(r.header("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/plain"));
+        assertThat(r.header("Retry-After"))
+                .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
         assertThat(r.header("RateLimit-Policy")).hasValue("\"default\";q=100;w=60;burst=10");
         assertThat(r.header("RateLimit")).hasValueSatisfying(v -> assertThat(v).startsWith("\"default\";r=0;t="));
     }
@@ -193,23 +199,29 @@ abstract class HttpApiContract {
             assertThat(t.fx.control.serves(ZoneName.of(zone))).isTrue();
         }));
         cells.add(cell("POST /api/v1/zones → 400 (invalid JSON)", t -> {
-            var r = t.send(t.call("POST", "/api/v1/zones").json("{\n  \"zoneName\": \"a.example\"\n  \"zoneType\": 1\n}"));
+            var r = t.send(
+                    t.call("POST", "/api/v1/zones").json("{\n  \"zoneName\": \"a.example\"\n  \"zoneType\": 1\n}"));
             JsonNode body = assertEnvelope(r, 400, "INVALID_JSON");
             assertThat(body.path("error").asText()).isEqualTo("Invalid JSON in request body");
             assertThat(body.path("details").asText()).contains("line 3 column");
             assertThat(body.path("line").asText()).isEqualTo("3");
         }));
         cells.add(cell("POST /api/v1/zones → 400 (missing field)", t -> {
-            var r = t.send(t.call("POST", "/api/v1/zones").json("{\"zoneType\":\"primary\",\"zoneConfig\":"
-                    + "{\"ttl\":3600,\"soa\":{\"primaryNs\":\"ns1.x.\",\"adminEmail\":\"h.x.\"},\"nameServers\":[]}}"));
+            var r = t.send(
+                    t.call("POST", "/api/v1/zones")
+                            .json(
+                                    "{\"zoneType\":\"primary\",\"zoneConfig\":"
+                                            + "{\"ttl\":3600,\"soa\":{\"primaryNs\":\"ns1.x.\",\"adminEmail\":\"h.x.\"},\"nameServers\":[]}}"));
             JsonNode body = assertEnvelope(r, 400, "VALIDATION_FAILED");
             assertThat(body.path("error").asText()).isEqualTo("Validation error");
             assertThat(body.path("details").asText()).contains("Missing required field: zoneName");
         }));
         cells.add(cell("POST /api/v1/zones → 400 (wrong field types, all named)", t -> {
             String zone = newZone();
-            var r = t.send(t.call("POST", "/api/v1/zones").json(createBody(zone)
-                    .replace("\"ttl\":3600", "\"ttl\":\"3600\"").replace("\"serial\":2026112101", "\"serial\":true")));
+            var r = t.send(t.call("POST", "/api/v1/zones")
+                    .json(createBody(zone)
+                            .replace("\"ttl\":3600", "\"ttl\":\"3600\"")
+                            .replace("\"serial\":2026112101", "\"serial\":true")));
             JsonNode body = assertEnvelope(r, 400, "VALIDATION_FAILED");
             assertThat(body.path("violations").findValuesAsText("field"))
                     .contains("zoneConfig.ttl", "zoneConfig.soa.serial");
@@ -223,15 +235,21 @@ abstract class HttpApiContract {
         }));
         cells.add(cell("POST /api/v1/zones → 400 (invalid record format)", t -> {
             String zone = newZone();
-            var r = t.send(t.call("POST", "/api/v1/zones").json(createBody(zone).replace("\"nameServers\"",
-                    "\"records\":[{\"name\":\"www\",\"type\":\"A\",\"value\":\"1.2.3.4\\nupdate delete\"}],\"nameServers\"")));
+            var r = t.send(
+                    t.call("POST", "/api/v1/zones")
+                            .json(
+                                    createBody(zone)
+                                            .replace(
+                                                    "\"nameServers\"",
+                                                    "\"records\":[{\"name\":\"www\",\"type\":\"A\",\"value\":\"1.2.3.4\\nupdate delete\"}],\"nameServers\"")));
             JsonNode body = assertEnvelope(r, 400, "VALIDATION_FAILED");
-            assertThat(body.path("violations").findValuesAsText("field")).anySatisfy(f ->
-                    assertThat(f).startsWith("zoneConfig.records[0]"));
+            assertThat(body.path("violations").findValuesAsText("field"))
+                    .anySatisfy(f -> assertThat(f).startsWith("zoneConfig.records[0]"));
             assertThat(t.fx.memory.masterFile(ZoneName.of(zone))).isEmpty();
         }));
         cells.add(cell("POST /api/v1/zones → 401", t -> {
-            var r = t.send(t.call("POST", "/api/v1/zones").without("Authorization").json(createBody(newZone())));
+            var r = t.send(
+                    t.call("POST", "/api/v1/zones").without("Authorization").json(createBody(newZone())));
             assertUnauthorized(r, "AUTH_REQUIRED");
             assertThat(r.json().path("details").asText()).isEqualTo("Missing Authorization header");
         }));
@@ -252,7 +270,9 @@ abstract class HttpApiContract {
             assertThat(body.path("size").asText()).isEqualTo("5000 bytes");
         }));
         cells.add(cell("POST /api/v1/zones → 413 (chunked)", t -> {
-            var r = t.send(t.call("POST", "/api/v1/zones").json(padded(createBody(newZone()), 9000)).chunked());
+            var r = t.send(t.call("POST", "/api/v1/zones")
+                    .json(padded(createBody(newZone()), 9000))
+                    .chunked());
             JsonNode body = assertEnvelope(r, 413, "BODY_TOO_LARGE");
             assertThat(body.path("limit").asText()).isEqualTo("4096 bytes");
         }));
@@ -265,7 +285,8 @@ abstract class HttpApiContract {
         }));
         cells.add(cell("POST /api/v1/zones → 422", t -> {
             String zone = newZone();
-            var r = t.send(t.call("POST", "/api/v1/zones").json(createBody(zone).replace("\"ttl\":3600", "\"ttl\":4294967296")));
+            var r = t.send(t.call("POST", "/api/v1/zones")
+                    .json(createBody(zone).replace("\"ttl\":3600", "\"ttl\":4294967296")));
             JsonNode body = assertEnvelope(r, 422, "INVALID_ZONE_CONFIGURATION");
             assertThat(body.path("error").asText()).isEqualTo("Invalid zone configuration");
             assertThat(body.path("violations").findValuesAsText("field")).contains("zoneConfig.ttl");
@@ -273,32 +294,41 @@ abstract class HttpApiContract {
         }));
         cells.add(cell("POST /api/v1/zones → 422 (CNAME beside other data)", t -> {
             String zone = newZone();
-            var r = t.send(t.call("POST", "/api/v1/zones").json(createBody(zone).replace("\"nameServers\"",
-                    "\"records\":[{\"name\":\"www\",\"type\":\"CNAME\",\"value\":\"example.net.\"},"
-                            + "{\"name\":\"www\",\"type\":\"A\",\"value\":\"192.0.2.1\"}],\"nameServers\"")));
+            var r = t.send(
+                    t.call("POST", "/api/v1/zones")
+                            .json(
+                                    createBody(zone)
+                                            .replace(
+                                                    "\"nameServers\"",
+                                                    "\"records\":[{\"name\":\"www\",\"type\":\"CNAME\",\"value\":\"example.net.\"},"
+                                                            + "{\"name\":\"www\",\"type\":\"A\",\"value\":\"192.0.2.1\"}],\"nameServers\"")));
             assertThat(r.status()).as("%s", r).isEqualTo(422);
-            assertThat(r.json().path("violations").findValuesAsText("field")).anySatisfy(f ->
-                    assertThat(f).startsWith("zoneConfig.records"));
+            assertThat(r.json().path("violations").findValuesAsText("field"))
+                    .anySatisfy(f -> assertThat(f).startsWith("zoneConfig.records"));
         }));
-        cells.add(cell("POST /api/v1/zones → 429", t ->
-                assertRateLimited(t.send(t.exhausted("POST", "/api/v1/zones").json(createBody(newZone()))))));
+        cells.add(cell(
+                "POST /api/v1/zones → 429",
+                t -> assertRateLimited(
+                        t.send(t.exhausted("POST", "/api/v1/zones").json(createBody(newZone()))))));
         cells.add(cell("POST /api/v1/zones → 500 (zone file write)", t -> {
             t.fx.memory.failWrites(true);
-            JsonNode body = assertEnvelope(t.send(t.call("POST", "/api/v1/zones").json(createBody(newZone()))),
-                    500, "ZONE_FILE_WRITE_FAILED");
+            JsonNode body = assertEnvelope(
+                    t.send(t.call("POST", "/api/v1/zones").json(createBody(newZone()))), 500, "ZONE_FILE_WRITE_FAILED");
             assertThat(body.path("error").asText()).isEqualTo("Failed to write zone file");
         }));
         cells.add(cell("POST /api/v1/zones → 500 (rndc addzone refused)", t -> {
             t.fx.control.refuse("addzone", "permission denied");
             String zone = newZone();
-            JsonNode body = assertEnvelope(t.send(t.call("POST", "/api/v1/zones").json(createBody(zone))),
-                    500, "BACKEND_REJECTED");
+            JsonNode body = assertEnvelope(
+                    t.send(t.call("POST", "/api/v1/zones").json(createBody(zone))), 500, "BACKEND_REJECTED");
             assertThat(body.path("error").asText()).isEqualTo("RNDC command failed");
             assertThat(body.path("command").asText()).isEqualTo("addzone");
             assertThat(t.fx.memory.masterFile(ZoneName.of(zone))).isEmpty();
         }));
-        cells.add(cell("POST /api/v1/zones → 503 (shutting down)", t ->
-                assertShuttingDown(t.whileShuttingDown(t.call("POST", "/api/v1/zones").json(createBody(newZone()))))));
+        cells.add(cell(
+                "POST /api/v1/zones → 503 (shutting down)",
+                t -> assertShuttingDown(
+                        t.whileShuttingDown(t.call("POST", "/api/v1/zones").json(createBody(newZone()))))));
         cells.add(cell("POST /api/v1/zones → 503 (zone directory unusable)", t -> {
             t.fx.memory.unusable(true);
             assertEnvelope(t.send(t.call("POST", "/api/v1/zones").json(createBody(newZone()))), 503, "UNAVAILABLE");
@@ -315,30 +345,38 @@ abstract class HttpApiContract {
                 assertThat(r.json().path("message").asText()).contains(zone);
                 assertThat(r.json().path("details").isTextual()).isTrue();
             }));
-            cells.add(cell(endpoint + " → 400 (invalid zone name)", t ->
-                    assertEnvelope(t.send(t.call("POST", "/api/v1/zones/a%2F..%2Fb/" + verb)), 400, "INVALID_ZONE_NAME")));
-            cells.add(cell(endpoint + " → 401", t -> assertUnauthorized(
-                    t.send(t.call("POST", "/api/v1/zones/" + t.existingZone() + "/" + verb).token("wrong-token")),
-                    "AUTH_FAILED")));
+            cells.add(cell(
+                    endpoint + " → 400 (invalid zone name)",
+                    t -> assertEnvelope(
+                            t.send(t.call("POST", "/api/v1/zones/a%2F..%2Fb/" + verb)), 400, "INVALID_ZONE_NAME")));
+            cells.add(cell(
+                    endpoint + " → 401",
+                    t -> assertUnauthorized(
+                            t.send(t.call("POST", "/api/v1/zones/" + t.existingZone() + "/" + verb)
+                                    .token("wrong-token")),
+                            "AUTH_FAILED")));
             cells.add(cell(endpoint + " → 404", t -> {
                 String zone = newZone();
-                JsonNode body = assertEnvelope(t.send(t.call("POST", "/api/v1/zones/" + zone + "/" + verb)),
-                        404, "ZONE_NOT_FOUND");
+                JsonNode body = assertEnvelope(
+                        t.send(t.call("POST", "/api/v1/zones/" + zone + "/" + verb)), 404, "ZONE_NOT_FOUND");
                 assertThat(body.path("error").asText()).isEqualTo("Zone not found");
                 assertThat(body.path("zone").asText()).isEqualTo(zone);
             }));
-            cells.add(cell(endpoint + " → 429", t ->
-                    assertRateLimited(t.send(t.exhausted("POST", "/api/v1/zones/" + newZone() + "/" + verb)))));
+            cells.add(cell(
+                    endpoint + " → 429",
+                    t -> assertRateLimited(t.send(t.exhausted("POST", "/api/v1/zones/" + newZone() + "/" + verb)))));
             cells.add(cell(endpoint + " → 500", t -> {
                 String zone = t.zoneFor(verb);
                 t.fx.control.refuse(verb, "permission denied");
-                JsonNode body = assertEnvelope(t.send(t.call("POST", "/api/v1/zones/" + zone + "/" + verb)),
-                        500, "BACKEND_REJECTED");
+                JsonNode body = assertEnvelope(
+                        t.send(t.call("POST", "/api/v1/zones/" + zone + "/" + verb)), 500, "BACKEND_REJECTED");
                 assertThat(body.path("command").asText()).isEqualTo(verb);
                 assertThat(body.path("details").asText()).contains("permission denied");
             }));
-            cells.add(cell(endpoint + " → 503", t ->
-                    assertShuttingDown(t.whileShuttingDown(t.call("POST", "/api/v1/zones/" + newZone() + "/" + verb)))));
+            cells.add(cell(
+                    endpoint + " → 503",
+                    t -> assertShuttingDown(
+                            t.whileShuttingDown(t.call("POST", "/api/v1/zones/" + newZone() + "/" + verb)))));
         }
 
         // GET /api/v1/health and /ready
@@ -347,8 +385,9 @@ abstract class HttpApiContract {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().path("status").asText()).isEqualTo("healthy");
         }));
-        cells.add(cell("GET /api/v1/health → 503", t ->
-                assertShuttingDown(t.whileShuttingDown(new Exchange.Request("GET", "/api/v1/health")))));
+        cells.add(cell(
+                "GET /api/v1/health → 503",
+                t -> assertShuttingDown(t.whileShuttingDown(new Exchange.Request("GET", "/api/v1/health")))));
         cells.add(cell("GET /api/v1/ready → 200", t -> {
             var r = t.send(new Exchange.Request("GET", "/api/v1/ready"));
             assertThat(r.status()).as("%s", r).isEqualTo(200);
@@ -377,8 +416,9 @@ abstract class HttpApiContract {
             assertThat(names).contains(zone).isSorted();
             assertThat(body.path("count").asInt()).isEqualTo(names.size());
         }));
-        cells.add(cell("GET /api/v1/zones → 401", t -> assertUnauthorized(
-                t.send(t.call("GET", "/api/v1/zones").token(EXPIRED_TOKEN)), "AUTH_FAILED")));
+        cells.add(cell(
+                "GET /api/v1/zones → 401",
+                t -> assertUnauthorized(t.send(t.call("GET", "/api/v1/zones").token(EXPIRED_TOKEN)), "AUTH_FAILED")));
         cells.add(cell("GET /api/v1/zones → 429", t -> assertRateLimited(t.send(t.exhausted("GET", "/api/v1/zones")))));
         cells.add(cell("GET /api/v1/zones → 500", t -> {
             t.fx.store.explode(true);
@@ -386,8 +426,9 @@ abstract class HttpApiContract {
             assertThat(body.path("error").asText()).isEqualTo("Internal server error");
             assertThat(body.path("details").asText()).isEqualTo("An unexpected error occurred");
         }));
-        cells.add(cell("GET /api/v1/zones → 503", t ->
-                assertShuttingDown(t.whileShuttingDown(t.call("GET", "/api/v1/zones")))));
+        cells.add(cell(
+                "GET /api/v1/zones → 503",
+                t -> assertShuttingDown(t.whileShuttingDown(t.call("GET", "/api/v1/zones")))));
 
         // GET /api/v1/zones/{name} and /status
         for (String suffix : List.of("", "/status")) {
@@ -404,32 +445,41 @@ abstract class HttpApiContract {
                     assertThat(body.path("name").asText()).isEqualTo(zone);
                     assertThat(body.path("filePath").asText()).isEqualTo("/memory/zones/" + zone + ".zone");
                 } else {
-                    assertThat(body.path("details").asText()).isEqualTo(body.path("raw").asText());
+                    assertThat(body.path("details").asText())
+                            .isEqualTo(body.path("raw").asText());
                     assertThat(body.path("message").asText()).isEqualTo("Zone " + zone + " status retrieved");
                 }
             }));
-            cells.add(cell(endpoint + " → 400 (invalid zone name)", t ->
-                    assertEnvelope(t.send(t.call("GET", "/api/v1/zones/-bad..name" + suffix)), 400, "INVALID_ZONE_NAME")));
-            cells.add(cell(endpoint + " → 401", t -> assertUnauthorized(
-                    t.send(t.call("GET", "/api/v1/zones/" + t.existingZone() + suffix).header("Authorization", "Token abc")),
-                    "AUTH_FAILED")));
+            cells.add(cell(
+                    endpoint + " → 400 (invalid zone name)",
+                    t -> assertEnvelope(
+                            t.send(t.call("GET", "/api/v1/zones/-bad..name" + suffix)), 400, "INVALID_ZONE_NAME")));
+            cells.add(cell(
+                    endpoint + " → 401",
+                    t -> assertUnauthorized(
+                            t.send(t.call("GET", "/api/v1/zones/" + t.existingZone() + suffix)
+                                    .header("Authorization", "Token abc")),
+                            "AUTH_FAILED")));
             cells.add(cell(endpoint + " → 404", t -> {
                 String zone = newZone();
-                JsonNode body = assertEnvelope(t.send(t.call("GET", "/api/v1/zones/" + zone + suffix)), 404,
-                        "ZONE_NOT_FOUND");
+                JsonNode body =
+                        assertEnvelope(t.send(t.call("GET", "/api/v1/zones/" + zone + suffix)), 404, "ZONE_NOT_FOUND");
                 assertThat(body.path("zone").asText()).isEqualTo(zone);
             }));
-            cells.add(cell(endpoint + " → 429", t ->
-                    assertRateLimited(t.send(t.exhausted("GET", "/api/v1/zones/" + newZone() + suffix)))));
+            cells.add(cell(
+                    endpoint + " → 429",
+                    t -> assertRateLimited(t.send(t.exhausted("GET", "/api/v1/zones/" + newZone() + suffix)))));
             cells.add(cell(endpoint + " → 500", t -> {
                 String zone = t.existingZone();
                 t.fx.control.unreachable(true);
-                JsonNode body = assertEnvelope(t.send(t.call("GET", "/api/v1/zones/" + zone + suffix)), 500,
-                        "BACKEND_UNREACHABLE");
+                JsonNode body = assertEnvelope(
+                        t.send(t.call("GET", "/api/v1/zones/" + zone + suffix)), 500, "BACKEND_UNREACHABLE");
                 assertThat(body.path("command").asText()).isEqualTo("zonestatus");
             }));
-            cells.add(cell(endpoint + " → 503", t ->
-                    assertShuttingDown(t.whileShuttingDown(t.call("GET", "/api/v1/zones/" + newZone() + suffix)))));
+            cells.add(cell(
+                    endpoint + " → 503",
+                    t -> assertShuttingDown(
+                            t.whileShuttingDown(t.call("GET", "/api/v1/zones/" + newZone() + suffix)))));
         }
 
         // GET /api/v1/server/status, POST /api/v1/server/reload
@@ -440,17 +490,21 @@ abstract class HttpApiContract {
             assertThat(r.json().path("running").asBoolean()).isTrue();
             assertThat(r.json().path("version").asText()).startsWith("BIND 9.18");
         }));
-        cells.add(cell("GET /api/v1/server/status → 401", t -> assertUnauthorized(
-                t.send(t.call("GET", "/api/v1/server/status").without("Authorization")), "AUTH_REQUIRED")));
-        cells.add(cell("GET /api/v1/server/status → 429", t ->
-                assertRateLimited(t.send(t.exhausted("GET", "/api/v1/server/status")))));
+        cells.add(cell(
+                "GET /api/v1/server/status → 401",
+                t -> assertUnauthorized(
+                        t.send(t.call("GET", "/api/v1/server/status").without("Authorization")), "AUTH_REQUIRED")));
+        cells.add(cell(
+                "GET /api/v1/server/status → 429",
+                t -> assertRateLimited(t.send(t.exhausted("GET", "/api/v1/server/status")))));
         cells.add(cell("GET /api/v1/server/status → 500", t -> {
             t.fx.control.unreachable(true);
             JsonNode body = assertEnvelope(t.send(t.call("GET", "/api/v1/server/status")), 500, "BACKEND_UNREACHABLE");
             assertThat(body.path("command").asText()).isEqualTo("status");
         }));
-        cells.add(cell("GET /api/v1/server/status → 503", t ->
-                assertShuttingDown(t.whileShuttingDown(t.call("GET", "/api/v1/server/status")))));
+        cells.add(cell(
+                "GET /api/v1/server/status → 503",
+                t -> assertShuttingDown(t.whileShuttingDown(t.call("GET", "/api/v1/server/status")))));
         cells.add(cell("POST /api/v1/server/reload → 200", t -> {
             var r = t.send(t.call("POST", "/api/v1/server/reload"));
             assertThat(r.status()).isEqualTo(200);
@@ -470,44 +524,65 @@ abstract class HttpApiContract {
             assertThat(t.fx.control.serves(ZoneName.of(zone))).isFalse();
             assertThat(t.fx.memory.masterFile(ZoneName.of(zone))).isEmpty();
         }));
-        cells.add(cell("DELETE /api/v1/zones/{name} → 401", t -> assertUnauthorized(
-                t.send(t.call("DELETE", "/api/v1/zones/" + t.existingZone()).header("Authorization", "Bearer")),
-                "AUTH_FAILED")));
-        cells.add(cell("DELETE /api/v1/zones/{name} → 404", t ->
-                assertEnvelope(t.send(t.call("DELETE", "/api/v1/zones/" + newZone())), 404, "ZONE_NOT_FOUND")));
-        cells.add(cell("DELETE /api/v1/zones/{name} → 429", t ->
-                assertRateLimited(t.send(t.exhausted("DELETE", "/api/v1/zones/" + newZone())))));
+        cells.add(cell(
+                "DELETE /api/v1/zones/{name} → 401",
+                t -> assertUnauthorized(
+                        t.send(t.call("DELETE", "/api/v1/zones/" + t.existingZone())
+                                .header("Authorization", "Bearer")),
+                        "AUTH_FAILED")));
+        cells.add(cell(
+                "DELETE /api/v1/zones/{name} → 404",
+                t -> assertEnvelope(t.send(t.call("DELETE", "/api/v1/zones/" + newZone())), 404, "ZONE_NOT_FOUND")));
+        cells.add(cell(
+                "DELETE /api/v1/zones/{name} → 429",
+                t -> assertRateLimited(t.send(t.exhausted("DELETE", "/api/v1/zones/" + newZone())))));
         cells.add(cell("DELETE /api/v1/zones/{name} → 500", t -> {
             String zone = t.existingZone();
             t.fx.control.refuse("delzone", "permission denied");
             assertEnvelope(t.send(t.call("DELETE", "/api/v1/zones/" + zone)), 500, "BACKEND_REJECTED");
             assertThat(t.fx.memory.masterFile(ZoneName.of(zone))).isPresent();
         }));
-        cells.add(cell("DELETE /api/v1/zones/{name} → 503", t ->
-                assertShuttingDown(t.whileShuttingDown(t.call("DELETE", "/api/v1/zones/" + newZone())))));
+        cells.add(cell(
+                "DELETE /api/v1/zones/{name} → 503",
+                t -> assertShuttingDown(t.whileShuttingDown(t.call("DELETE", "/api/v1/zones/" + newZone())))));
 
         // PATCH /api/v1/zones/{name} (not in the spec's table; the issue's)
         cells.add(cell("PATCH /api/v1/zones/{name} → 200", t -> {
             String zone = t.existingZone();
-            var r = t.send(t.call("PATCH", "/api/v1/zones/" + zone)
-                    .json("{\"alsoNotify\":[\"192.0.2.7:5353\",\"[2001:db8::7]:5353\"],\"allowTransfer\":[\"192.0.2.0/24\"]}"));
+            var r = t.send(
+                    t.call("PATCH", "/api/v1/zones/" + zone)
+                            .json(
+                                    "{\"alsoNotify\":[\"192.0.2.7:5353\",\"[2001:db8::7]:5353\"],\"allowTransfer\":[\"192.0.2.0/24\"]}"));
             assertThat(r.status()).as("%s", r).isEqualTo(200);
             assertThat(r.json().path("message").asText()).isEqualTo("Zone " + zone + " modified successfully");
         }));
-        cells.add(cell("PATCH /api/v1/zones/{name} → 400 (no field)", t ->
-                assertEnvelope(t.send(t.call("PATCH", "/api/v1/zones/" + t.existingZone()).json("{}")), 400,
+        cells.add(cell(
+                "PATCH /api/v1/zones/{name} → 400 (no field)",
+                t -> assertEnvelope(
+                        t.send(t.call("PATCH", "/api/v1/zones/" + t.existingZone())
+                                .json("{}")),
+                        400,
                         "VALIDATION_FAILED")));
         cells.add(cell("PATCH /api/v1/zones/{name} → 400 (wrong type)", t -> {
-            JsonNode body = assertEnvelope(t.send(t.call("PATCH", "/api/v1/zones/" + t.existingZone())
-                    .json("{\"alsoNotify\":\"192.0.2.7\"}")), 400, "VALIDATION_FAILED");
+            JsonNode body = assertEnvelope(
+                    t.send(t.call("PATCH", "/api/v1/zones/" + t.existingZone()).json("{\"alsoNotify\":\"192.0.2.7\"}")),
+                    400,
+                    "VALIDATION_FAILED");
             assertThat(body.path("violations").findValuesAsText("field")).contains("alsoNotify");
         }));
-        cells.add(cell("PATCH /api/v1/zones/{name} → 404", t ->
-                assertEnvelope(t.send(t.call("PATCH", "/api/v1/zones/" + newZone()).json("{\"alsoNotify\":[]}")),
-                        404, "ZONE_NOT_FOUND")));
-        cells.add(cell("PATCH /api/v1/zones/{name} → 415", t ->
-                assertEnvelope(t.send(t.call("PATCH", "/api/v1/zones/" + t.existingZone())
-                        .body("application/x-www-form-urlencoded", "alsoNotify=1")), 415, "UNSUPPORTED_MEDIA_TYPE")));
+        cells.add(cell(
+                "PATCH /api/v1/zones/{name} → 404",
+                t -> assertEnvelope(
+                        t.send(t.call("PATCH", "/api/v1/zones/" + newZone()).json("{\"alsoNotify\":[]}")),
+                        404,
+                        "ZONE_NOT_FOUND")));
+        cells.add(cell(
+                "PATCH /api/v1/zones/{name} → 415",
+                t -> assertEnvelope(
+                        t.send(t.call("PATCH", "/api/v1/zones/" + t.existingZone())
+                                .body("application/x-www-form-urlencoded", "alsoNotify=1")),
+                        415,
+                        "UNSUPPORTED_MEDIA_TYPE")));
 
         // Unknown endpoints and wrong methods
         cells.add(cell("GET /api/v1/invalid → 404", t -> {
@@ -562,9 +637,10 @@ abstract class HttpApiContract {
         String id = "access-" + newZone();
         try (var log = new LogCapture("dev.bindsmith.http.access")) {
             send(call("GET", "/api/v1/zones/" + zone + "/status").header("X-Request-Id", id));
-            List<String> lines = log.messages().stream().filter(m -> m.contains(id)).toList();
+            List<String> lines =
+                    log.messages().stream().filter(m -> m.contains(id)).toList();
             assertThat(lines).hasSize(1);
-            JsonNode line = Json.MAPPER.readTree(lines.getFirst());
+            JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.getFirst());
             assertThat(line.path("method").asText()).isEqualTo("GET");
             assertThat(line.path("route").asText()).isEqualTo("/api/v1/zones/{name}/status");
             assertThat(line.path("status").asInt()).isEqualTo(200);
@@ -594,7 +670,8 @@ abstract class HttpApiContract {
         assertThat(echoed.header("X-Request-Id")).hasValue("abc-123");
         assertThat(echoed.json().path("requestId").asText()).isEqualTo("abc-123");
         var replaced = send(call("GET", "/api/v1/health").header("X-Request-Id", "bad id\";"));
-        assertThat(replaced.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}"));
+        assertThat(replaced.header("X-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{16}"));
     }
 
     @Test
@@ -624,7 +701,8 @@ abstract class HttpApiContract {
 
     @Test
     void aTokenThatIsNotYetExpiredIsAccepted() {
-        assertThat(send(call("GET", "/api/v1/zones").token("future-token-xyz")).status()).isEqualTo(200);
+        assertThat(send(call("GET", "/api/v1/zones").token("future-token-xyz")).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -660,7 +738,8 @@ abstract class HttpApiContract {
         send(call("GET", "/api/v1/zones/" + zone));
         send(call("GET", "/no/such/" + zone));
         var r = send(new Exchange.Request("GET", "/metrics"));
-        assertThat(r.header("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/plain"));
+        assertThat(r.header("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/plain"));
         assertThat(r.body())
                 .contains("bindsmith_http_requests_total{method=\"GET\",route=\"/api/v1/zones/{name}\",status=\"200\"}")
                 .contains("route=\"<unmatched>\"")

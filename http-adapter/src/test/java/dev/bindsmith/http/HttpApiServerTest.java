@@ -7,10 +7,9 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import io.helidon.webserver.testing.junit5.SetUpServer;
-import org.junit.jupiter.api.AfterAll;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
 
 /** The HTTP contract against a real server on an ephemeral loopback port. */
 @ServerTest
@@ -37,7 +36,9 @@ class HttpApiServerTest extends HttpApiContract {
     Http1Client clientFor(ApiRouting routing) {
         WebServer server = ApiFixture.serve(routing);
         EXTRA.add(server);
-        return Http1Client.builder().baseUri("http://127.0.0.1:" + server.port()).build();
+        return Http1Client.builder()
+                .baseUri("http://127.0.0.1:" + server.port())
+                .build();
     }
 
     @AfterAll

@@ -1,7 +1,7 @@
 package dev.bindsmith.http;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HttpServerConfigTest {
 
@@ -29,10 +28,29 @@ class HttpServerConfigTest {
 
     @Test
     void everyVariableIsRead() {
-        var c = HttpServerConfig.parse(Map.of("BIND_API_ADDRESS", "0.0.0.0", "API_PORT", "9090",
-                "BIND_API_TOKEN", "tok", "RATE_LIMIT_ENABLED", "false", "RATE_LIMIT_REQUESTS", "5",
-                "RATE_LIMIT_PERIOD_SECS", "2", "RATE_LIMIT_BURST", "3", "TRUSTED_PROXIES", "10.0.0.1, 10.1.0.0/16",
-                "BINDSMITH_MAX_BODY_BYTES", "1024", "BINDSMITH_SHUTDOWN_GRACE_SECS", "3"), Map.of());
+        var c = HttpServerConfig.parse(
+                Map.of(
+                        "BIND_API_ADDRESS",
+                        "0.0.0.0",
+                        "API_PORT",
+                        "9090",
+                        "BIND_API_TOKEN",
+                        "tok",
+                        "RATE_LIMIT_ENABLED",
+                        "false",
+                        "RATE_LIMIT_REQUESTS",
+                        "5",
+                        "RATE_LIMIT_PERIOD_SECS",
+                        "2",
+                        "RATE_LIMIT_BURST",
+                        "3",
+                        "TRUSTED_PROXIES",
+                        "10.0.0.1, 10.1.0.0/16",
+                        "BINDSMITH_MAX_BODY_BYTES",
+                        "1024",
+                        "BINDSMITH_SHUTDOWN_GRACE_SECS",
+                        "3"),
+                Map.of());
         assertThat(c.host()).isEqualTo("0.0.0.0");
         assertThat(c.port()).isEqualTo(9090);
         assertThat(c.authRequired()).isTrue();
@@ -49,17 +67,36 @@ class HttpServerConfigTest {
         assertThat(c.port()).isEqualTo(7070);
         assertThat(c.rateLimit().burst()).isEqualTo(4);
         assertThatThrownBy(() -> HttpServerConfig.parse(env, Map.of("--no-such-flag", "1")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("--no-such-flag");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--no-such-flag");
     }
 
     @Test
     void aBadValueIsAStartupErrorNamingTheVariable() {
-        Map<String, String> bad = Map.of("API_PORT", "80a", "RATE_LIMIT_REQUESTS", "0", "RATE_LIMIT_BURST", "0",
-                "RATE_LIMIT_PERIOD_SECS", "-1", "RATE_LIMIT_ENABLED", "maybe", "DISABLE_AUTH", "yes please",
-                "TRUSTED_PROXIES", "proxy.example.com", "BINDSMITH_MAX_BODY_BYTES", "0", "BIND_API_TOKEN", " ");
-        bad.forEach((variable, value) -> assertThatThrownBy(() -> HttpServerConfig.parse(Map.of(variable, value), Map.of()))
+        Map<String, String> bad = Map.of(
+                "API_PORT",
+                "80a",
+                "RATE_LIMIT_REQUESTS",
+                "0",
+                "RATE_LIMIT_BURST",
+                "0",
+                "RATE_LIMIT_PERIOD_SECS",
+                "-1",
+                "RATE_LIMIT_ENABLED",
+                "maybe",
+                "DISABLE_AUTH",
+                "yes please",
+                "TRUSTED_PROXIES",
+                "proxy.example.com",
+                "BINDSMITH_MAX_BODY_BYTES",
+                "0",
+                "BIND_API_TOKEN",
+                " ");
+        bad.forEach((variable, value) -> assertThatThrownBy(
+                        () -> HttpServerConfig.parse(Map.of(variable, value), Map.of()))
                 .as(variable)
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.variable()).isEqualTo(variable)));
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.variable()).isEqualTo(variable)));
         assertThatThrownBy(() -> HttpServerConfig.parse(Map.of("API_PORT", "65536"), Map.of()))
                 .hasMessageStartingWith("API_PORT: ");
     }
@@ -67,17 +104,20 @@ class HttpServerConfigTest {
     @Test
     void aNonLoopbackAddressWithoutATokenIsRefusedUnlessExplicitlyAllowed() {
         assertThatThrownBy(() -> HttpServerConfig.parse(Map.of("BIND_API_ADDRESS", "0.0.0.0"), Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class,
-                        e -> assertThat(e.variable()).isEqualTo("BIND_API_ADDRESS"));
-        assertThatThrownBy(() -> HttpServerConfig.parse(Map.of("BIND_API_ADDRESS", "0.0.0.0", "BIND_API_TOKEN", "t",
-                "DISABLE_AUTH", "true"), Map.of())).isInstanceOf(ConfigException.class);
-        var allowed = HttpServerConfig.parse(Map.of("BIND_API_ADDRESS", "0.0.0.0",
-                "BINDSMITH_ALLOW_INSECURE", "true"), Map.of());
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.variable()).isEqualTo("BIND_API_ADDRESS"));
+        assertThatThrownBy(() -> HttpServerConfig.parse(
+                        Map.of("BIND_API_ADDRESS", "0.0.0.0", "BIND_API_TOKEN", "t", "DISABLE_AUTH", "true"), Map.of()))
+                .isInstanceOf(ConfigException.class);
+        var allowed = HttpServerConfig.parse(
+                Map.of("BIND_API_ADDRESS", "0.0.0.0", "BINDSMITH_ALLOW_INSECURE", "true"), Map.of());
         assertThat(allowed.insecureOverrideInEffect()).isTrue();
-        assertThat(HttpServerConfig.parse(Map.of("BIND_API_ADDRESS", "::1"), Map.of()).insecureOverrideInEffect())
+        assertThat(HttpServerConfig.parse(Map.of("BIND_API_ADDRESS", "::1"), Map.of())
+                        .insecureOverrideInEffect())
                 .isFalse();
         assertThat(HttpServerConfig.parse(Map.of("BIND_API_ADDRESS", "0.0.0.0", "BIND_API_TOKEN", "t"), Map.of())
-                .insecureOverrideInEffect()).isFalse();
+                        .insecureOverrideInEffect())
+                .isFalse();
     }
 
     @Test
@@ -85,7 +125,8 @@ class HttpServerConfigTest {
         Path file = dir.resolve("tokens");
         Files.writeString(file, "# comment\n\nfirst-token\nsecond-token expires=2027-01-31T00:00:00Z\n");
         var c = HttpServerConfig.parse(Map.of("BIND_API_TOKEN_FILE", file.toString()), Map.of());
-        assertThat(c.tokens()).extracting(ApiToken::expires)
+        assertThat(c.tokens())
+                .extracting(ApiToken::expires)
                 .containsExactly(Optional.empty(), Optional.of(Instant.parse("2027-01-31T00:00:00Z")));
     }
 
@@ -95,18 +136,31 @@ class HttpServerConfigTest {
         Files.writeString(file, "ok-token\nsuper-secret-value expires=tomorrow\n");
         assertThatThrownBy(() -> HttpServerConfig.parse(Map.of("BIND_API_TOKEN_FILE", file.toString()), Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("BIND_API_TOKEN_FILE").hasMessageContaining("line 2")
+                .hasMessageContaining("BIND_API_TOKEN_FILE")
+                .hasMessageContaining("line 2")
                 .hasMessageNotContaining("super-secret-value");
-        assertThatThrownBy(() -> HttpServerConfig.parse(Map.of("BIND_API_TOKEN_FILE", dir.resolve("none").toString()),
-                Map.of())).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> HttpServerConfig.parse(
+                        Map.of("BIND_API_TOKEN_FILE", dir.resolve("none").toString()), Map.of()))
+                .isInstanceOf(ConfigException.class);
     }
 
     @Test
     void everySettingHasAFlag() {
-        assertThat(HttpServerConfig.SETTINGS).allSatisfy(s -> assertThat(s.flag()).startsWith("--"));
-        assertThat(HttpServerConfig.SETTINGS).extracting(HttpServerConfig.Setting::variable)
-                .contains("API_PORT", "BIND_API_ADDRESS", "BIND_API_TOKEN", "DISABLE_AUTH", "RATE_LIMIT_ENABLED",
-                        "RATE_LIMIT_REQUESTS", "RATE_LIMIT_PERIOD_SECS", "RATE_LIMIT_BURST", "TRUSTED_PROXIES",
-                        "BINDSMITH_MAX_BODY_BYTES", "BINDSMITH_ALLOW_INSECURE");
+        assertThat(HttpServerConfig.SETTINGS)
+                .allSatisfy(s -> assertThat(s.flag()).startsWith("--"));
+        assertThat(HttpServerConfig.SETTINGS)
+                .extracting(HttpServerConfig.Setting::variable)
+                .contains(
+                        "API_PORT",
+                        "BIND_API_ADDRESS",
+                        "BIND_API_TOKEN",
+                        "DISABLE_AUTH",
+                        "RATE_LIMIT_ENABLED",
+                        "RATE_LIMIT_REQUESTS",
+                        "RATE_LIMIT_PERIOD_SECS",
+                        "RATE_LIMIT_BURST",
+                        "TRUSTED_PROXIES",
+                        "BINDSMITH_MAX_BODY_BYTES",
+                        "BINDSMITH_ALLOW_INSECURE");
     }
 }

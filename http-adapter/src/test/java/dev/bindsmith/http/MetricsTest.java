@@ -1,11 +1,10 @@
 package dev.bindsmith.http;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.OptionalLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MetricsTest {
 
@@ -20,10 +19,14 @@ class MetricsTest {
         String text = m.scrape();
         assertThat(text)
                 .contains("# TYPE bindsmith_http_requests_total counter")
-                .contains("bindsmith_http_requests_total{method=\"GET\",route=\"/api/v1/zones/{name}\",status=\"200\"} 2")
-                .contains("bindsmith_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/zones/{name}\",le=\"0.025\"} 1")
-                .contains("bindsmith_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/zones/{name}\",le=\"0.5\"} 2")
-                .contains("bindsmith_http_request_duration_seconds_count{method=\"GET\",route=\"/api/v1/zones/{name}\"} 2")
+                .contains(
+                        "bindsmith_http_requests_total{method=\"GET\",route=\"/api/v1/zones/{name}\",status=\"200\"} 2")
+                .contains(
+                        "bindsmith_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/zones/{name}\",le=\"0.025\"} 1")
+                .contains(
+                        "bindsmith_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/zones/{name}\",le=\"0.5\"} 2")
+                .contains(
+                        "bindsmith_http_request_duration_seconds_count{method=\"GET\",route=\"/api/v1/zones/{name}\"} 2")
                 .contains("bindsmith_backend_commands_total{command=\"reload\",result=\"ok\"} 1")
                 .contains("bindsmith_rate_limit_decisions_total{decision=\"limited\"} 1")
                 .contains("bindsmith_zones_managed 3");

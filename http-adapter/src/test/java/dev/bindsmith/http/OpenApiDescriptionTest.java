@@ -1,7 +1,6 @@
 package dev.bindsmith.http;
 
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** docs/openapi.yaml describes exactly the routes the server has, and the server serves that very file. */
 class OpenApiDescriptionTest {
@@ -23,7 +22,8 @@ class OpenApiDescriptionTest {
         Map<String, Object> doc = new Yaml().load(OpenApiRoutes.load());
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
-        paths.forEach((path, item) -> item.keySet().stream().filter(METHODS::contains)
+        paths.forEach((path, item) -> item.keySet().stream()
+                .filter(METHODS::contains)
                 .forEach(m -> described.add(m.toUpperCase(Locale.ROOT) + " " + path)));
 
         Set<String> served = new TreeSet<>();

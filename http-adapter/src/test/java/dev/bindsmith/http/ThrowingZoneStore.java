@@ -5,7 +5,6 @@ import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
-
 import java.util.List;
 import java.util.Optional;
 

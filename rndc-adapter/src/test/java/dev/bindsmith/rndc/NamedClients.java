@@ -7,7 +7,6 @@ import dev.bindsmith.rndc.wire.HmacAlgorithm;
 import dev.bindsmith.rndc.wire.RndcKey;
 import dev.bindsmith.testing.named.NamedKey;
 import dev.bindsmith.testing.named.RunningNamed;
-
 import java.time.Duration;
 
 /** The adapter's view of a test named's keys: an rndc client for its control channel, update settings for its DNS port. */
@@ -16,7 +15,8 @@ public final class NamedClients {
     private NamedClients() {}
 
     public static RndcKey rndcKey(NamedKey key) {
-        return RndcKey.ofBase64(key.name(), HmacAlgorithm.fromName(key.algorithm()).orElseThrow(), key.secret());
+        return RndcKey.ofBase64(
+                key.name(), HmacAlgorithm.fromName(key.algorithm()).orElseThrow(), key.secret());
     }
 
     /**
@@ -24,7 +24,10 @@ public final class NamedClients {
      * loaded CI machine can take seconds over an addzone, and a timeout there fails a test for nothing.
      */
     public static RndcClient rndc(NamedKey key, int port) {
-        return RndcClient.builder(rndcKey(key)).server("127.0.0.1", port).readTimeout(Duration.ofSeconds(20)).build();
+        return RndcClient.builder(rndcKey(key))
+                .server("127.0.0.1", port)
+                .readTimeout(Duration.ofSeconds(20))
+                .build();
     }
 
     public static RndcClient rndc(RunningNamed named) {

@@ -5,31 +5,44 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A UTC clock a test moves by hand, so that timers, expiries and time-outs are tested without waiting. */
+/**
+ * A clock a test moves by hand, so that timers, expiries and time-outs are tested without waiting.
+ * Safe to read and advance from several threads (a server under test reads it while the test moves
+ * it); a copy in another zone ({@link #withZone}) shows the same, moving instant.
+ */
 public final class MutableClock extends Clock {
-    private volatile Instant now;
+    private final AtomicReference<Instant> now;
+    private final ZoneId zone;
 
+    /** A UTC clock at {@code start}. */
     public MutableClock(Instant start) {
-        this.now = start;
+        this(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
+    }
+
+    private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
     }
 
     public void advance(Duration by) {
-        now = now.plus(by);
+        now.updateAndGet(i -> i.plus(by));
     }
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        return new MutableClock(now, Objects.requireNonNull(zone, "zone"));
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 }

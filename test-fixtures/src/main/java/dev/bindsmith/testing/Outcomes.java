@@ -1,15 +1,14 @@
 package dev.bindsmith.testing;
 
-import dev.bindsmith.core.outcome.ErrorCode;
-import dev.bindsmith.core.outcome.Outcome;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.bindsmith.core.outcome.ErrorCode;
+import dev.bindsmith.core.outcome.Outcome;
+
 /** Assertions on {@link Outcome}s whose failure messages show the whole outcome. */
 public final class Outcomes {
-    private Outcomes() {
-    }
+    private Outcomes() {}
 
     /** The value of an {@link Outcome.Ok}; fails the test with the outcome otherwise. */
     public static <T> T ok(Outcome<T> outcome) {

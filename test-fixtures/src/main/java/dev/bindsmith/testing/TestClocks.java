@@ -13,8 +13,7 @@ public final class TestClocks {
     /** The default serial a request without one gets under {@link #fixed()}. */
     public static final long DEFAULT_SERIAL = 2026112101L;
 
-    private TestClocks() {
-    }
+    private TestClocks() {}
 
     public static Clock fixed() {
         return Clock.fixed(INSTANT, ZoneOffset.UTC);

@@ -1,8 +1,9 @@
 package dev.bindsmith.core.outcome;
 
 /**
- * The stable, machine-readable codes of every failure. Clients branch on these, so a code is never
- * renamed or reused for another meaning; new ones may be added.
+ * The stable, machine-readable codes of the failures a use case produces. Clients branch on these, so
+ * a code is never renamed or reused for another meaning; new ones may be added. The codes only a
+ * transport produces (authentication, body limits, rate limits, unknown routes) are that adapter's.
  */
 public enum ErrorCode {
     /** The body is not parseable JSON. */
@@ -15,23 +16,9 @@ public enum ErrorCode {
     ZONE_NOT_DYNAMIC,
     /** Record changes were sent for a dynamic zone that is frozen: updates resume when it is thawed. */
     ZONE_FROZEN,
-    /** No credentials were presented. */
-    AUTH_REQUIRED,
-    /** Credentials were presented but are malformed, unknown or expired. */
-    AUTH_FAILED,
-    /** The caller is known but may not do this. */
-    FORBIDDEN,
     ZONE_NOT_FOUND,
     RECORD_NOT_FOUND,
-    /** No route has this path. */
-    ENDPOINT_NOT_FOUND,
-    /** The path exists but not with this method. */
-    METHOD_NOT_ALLOWED,
     ZONE_EXISTS,
-    /** An idempotency key was reused with a different request. */
-    IDEMPOTENCY_CONFLICT,
-    BODY_TOO_LARGE,
-    UNSUPPORTED_MEDIA_TYPE,
     /** Well-formed but semantically wrong zone data (SOA values, TTL range). */
     INVALID_ZONE_CONFIGURATION,
     /**
@@ -39,13 +26,11 @@ public enum ErrorCode {
      * other data, apex rules), or record data out of range (a TTL, an MX preference).
      */
     RECORD_CONFLICT,
-    RATE_LIMITED,
     /** The name server could not be reached, timed out, or closed the session without a reply. */
     BACKEND_UNREACHABLE,
     /** The name server answered and refused or failed the command. */
     BACKEND_REJECTED,
     ZONE_FILE_WRITE_FAILED,
-    INTERNAL_ERROR,
     /** Not ready, or a dependency such as the zone directory is unusable. */
     UNAVAILABLE,
     SHUTTING_DOWN

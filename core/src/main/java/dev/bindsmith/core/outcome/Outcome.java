@@ -1,8 +1,6 @@
 package dev.bindsmith.core.outcome;
 
 import dev.bindsmith.core.validation.Violation;
-
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +12,10 @@ import java.util.function.Function;
  * What a use case (or a port) produced: a success or one failure of a closed set. Every driving
  * adapter maps it with one exhaustive {@code switch}: HTTP to a status code, the CLI to an exit
  * code, an embedding service to whatever it needs. Expected failures are values, never exceptions.
+ *
+ * <p>The cases are the ones a use case can produce. What only a transport can refuse (a missing
+ * token, a body too large, a rate limit) belongs to that transport's adapter, so that an outcome reads
+ * the same in HTTP, on the command line and in an embedding service.
  *
  * @param <T> the value of a success
  */
@@ -35,8 +37,7 @@ public sealed interface Outcome<T> {
     }
 
     /** 204: the resource is gone. */
-    record Deleted<T>() implements Outcome<T> {
-    }
+    record Deleted<T>() implements Outcome<T> {}
 
     /**
      * A failure. {@code error} is the short title of the error envelope, {@code details} the sentence a
@@ -73,33 +74,7 @@ public sealed interface Outcome<T> {
         }
     }
 
-    /** 401: no, malformed, unknown or expired credentials. */
-    record Unauthenticated<T>(ErrorCode code, String error, String details) implements Failure<T> {
-        @Override
-        public Map<String, String> context() {
-            return Map.of();
-        }
-    }
-
-    /** 403: authenticated, but not allowed to do this. */
-    record Forbidden<T>(String details) implements Failure<T> {
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.FORBIDDEN;
-        }
-
-        @Override
-        public String error() {
-            return "Forbidden";
-        }
-
-        @Override
-        public Map<String, String> context() {
-            return Map.of();
-        }
-    }
-
-    /** 404: the zone, record or endpoint does not exist. */
+    /** 404: the zone or record does not exist. */
     record NotFound<T>(ErrorCode code, String error, String details, Map<String, String> context)
             implements Failure<T> {
         public NotFound {
@@ -107,57 +82,11 @@ public sealed interface Outcome<T> {
         }
     }
 
-    /** 409: the zone exists already, or an idempotency key was reused with another body. */
+    /** 409: the zone exists already. */
     record Conflict<T>(ErrorCode code, String error, String details, Map<String, String> context)
             implements Failure<T> {
         public Conflict {
             context = ordered(context);
-        }
-    }
-
-    /** 413: the body is larger than the limit. */
-    record TooLarge<T>(long limit, long size) implements Failure<T> {
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.BODY_TOO_LARGE;
-        }
-
-        @Override
-        public String error() {
-            return "Request body too large";
-        }
-
-        @Override
-        public String details() {
-            return "The body has " + size + " bytes; the limit is " + limit + " bytes";
-        }
-
-        @Override
-        public Map<String, String> context() {
-            return orderedPairs("limit", limit + " bytes", "size", size + " bytes");
-        }
-    }
-
-    /** 415: the body is not of the media type this endpoint takes. */
-    record UnsupportedMediaType<T>(String expected, String received) implements Failure<T> {
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-        }
-
-        @Override
-        public String error() {
-            return "Unsupported media type";
-        }
-
-        @Override
-        public String details() {
-            return "Send the body as " + expected + " (received " + received + ")";
-        }
-
-        @Override
-        public Map<String, String> context() {
-            return orderedPairs("expected", expected, "received", received);
         }
     }
 
@@ -172,29 +101,6 @@ public sealed interface Outcome<T> {
         @Override
         public String details() {
             return Violation.describe(violations);
-        }
-    }
-
-    /** 429: the client's bucket is empty; it may try again after {@code retryAfter}. */
-    record RateLimited<T>(Duration retryAfter) implements Failure<T> {
-        @Override
-        public ErrorCode code() {
-            return ErrorCode.RATE_LIMITED;
-        }
-
-        @Override
-        public String error() {
-            return "Rate limit exceeded. Please try again later.";
-        }
-
-        @Override
-        public String details() {
-            return "Try again in " + Math.max(1, (retryAfter.toMillis() + 999) / 1000) + " s";
-        }
-
-        @Override
-        public Map<String, String> context() {
-            return Map.of();
         }
     }
 
@@ -242,8 +148,8 @@ public sealed interface Outcome<T> {
         return rejected(violations, context, ErrorCode.RECORD_CONFLICT, "Invalid record");
     }
 
-    private static <T> Failure<T> rejected(List<Violation> violations, Map<String, String> context,
-                                           ErrorCode semanticCode, String semanticTitle) {
+    private static <T> Failure<T> rejected(
+            List<Violation> violations, Map<String, String> context, ErrorCode semanticCode, String semanticTitle) {
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("a rejection needs at least one violation");
         }
@@ -254,8 +160,11 @@ public sealed interface Outcome<T> {
     }
 
     static <T> Failure<T> zoneNotFound(String zone) {
-        return new NotFound<>(ErrorCode.ZONE_NOT_FOUND, "Zone not found",
-                "No zone named '" + zone + "' exists", orderedPairs("zone", zone));
+        return new NotFound<>(
+                ErrorCode.ZONE_NOT_FOUND,
+                "Zone not found",
+                "No zone named '" + zone + "' exists",
+                orderedPairs("zone", zone));
     }
 
     static <T> Failure<T> recordNotFound(String zone, String details) {
@@ -268,19 +177,23 @@ public sealed interface Outcome<T> {
 
     /** The name server answered and refused: {@code details} is its short error text. */
     static <T> Failure<T> backendRejected(String command, String details) {
-        return new BackendFailed<>(ErrorCode.BACKEND_REJECTED, "RNDC command failed", command, details,
-                orderedPairs("command", command));
+        return new BackendFailed<>(
+                ErrorCode.BACKEND_REJECTED, "RNDC command failed", command, details, orderedPairs("command", command));
     }
 
     /** The name server could not be reached or did not answer. */
     static <T> Failure<T> backendUnreachable(String command, String details) {
-        return new BackendFailed<>(ErrorCode.BACKEND_UNREACHABLE, "RNDC command failed", command, details,
+        return new BackendFailed<>(
+                ErrorCode.BACKEND_UNREACHABLE,
+                "RNDC command failed",
+                command,
+                details,
                 orderedPairs("command", command));
     }
 
     static <T> Failure<T> zoneFileWriteFailed(String zone, String details) {
-        return new BackendFailed<>(ErrorCode.ZONE_FILE_WRITE_FAILED, "Failed to write zone file", "", details,
-                orderedPairs("zone", zone));
+        return new BackendFailed<>(
+                ErrorCode.ZONE_FILE_WRITE_FAILED, "Failed to write zone file", "", details, orderedPairs("zone", zone));
     }
 
     static <T> Failure<T> unavailable(String details) {

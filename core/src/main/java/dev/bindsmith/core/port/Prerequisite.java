@@ -3,7 +3,6 @@ package dev.bindsmith.core.port;
 import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
-
 import java.util.Objects;
 
 /** A condition the zone must meet for a change set to apply (RFC 2136 §2.4). */

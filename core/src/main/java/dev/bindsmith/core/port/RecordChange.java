@@ -3,7 +3,6 @@ package dev.bindsmith.core.port;
 import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
-
 import java.util.Objects;
 
 /** One change of an RFC 2136 update section. Replacing an RRset is a {@link RemoveRRset} followed by adds. */

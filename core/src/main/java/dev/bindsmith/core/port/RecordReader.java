@@ -4,7 +4,6 @@ import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.util.List;
 
 /** Reads every record of a zone (a zone transfer, or the embedded server's own data), SOA first. */
@@ -19,6 +18,8 @@ public interface RecordReader {
      * reads the whole zone.
      */
     default Outcome<List<Record>> read(ZoneName zone, DomainName owner) {
-        return read(zone).map(records -> records.stream().filter(r -> r.owner().equals(owner)).toList());
+        return read(zone)
+                .map(records ->
+                        records.stream().filter(r -> r.owner().equals(owner)).toList());
     }
 }

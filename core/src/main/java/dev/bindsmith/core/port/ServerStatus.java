@@ -10,8 +10,8 @@ import java.util.OptionalInt;
  * The server's state ({@code rndc status}): version, zone count, whether it says it is up and
  * running, every {@code key: value} line, and the raw text.
  */
-public record ServerStatus(String version, OptionalInt zoneCount, boolean running, Map<String, String> properties,
-                           String raw) {
+public record ServerStatus(
+        String version, OptionalInt zoneCount, boolean running, Map<String, String> properties, String raw) {
     public ServerStatus {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(zoneCount, "zoneCount");

@@ -2,7 +2,6 @@ package dev.bindsmith.core.port;
 
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
-
 import java.util.Objects;
 import java.util.Optional;
 

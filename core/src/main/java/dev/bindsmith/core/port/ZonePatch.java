@@ -2,7 +2,6 @@ package dev.bindsmith.core.port;
 
 import dev.bindsmith.core.zone.AddressMatch;
 import dev.bindsmith.core.zone.Endpoint;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,8 +11,10 @@ import java.util.Optional;
  * directive. {@code allowUpdate} replaces the address elements of {@code allow-update} and keeps its
  * key elements, so setting addresses never disables TSIG-signed updates.
  */
-public record ZonePatch(Optional<List<Endpoint>> alsoNotify, Optional<List<AddressMatch>> allowTransfer,
-                        Optional<List<AddressMatch>> allowUpdate) {
+public record ZonePatch(
+        Optional<List<Endpoint>> alsoNotify,
+        Optional<List<AddressMatch>> allowTransfer,
+        Optional<List<AddressMatch>> allowUpdate) {
     public ZonePatch {
         Objects.requireNonNull(alsoNotify, "alsoNotify");
         Objects.requireNonNull(allowTransfer, "allowTransfer");

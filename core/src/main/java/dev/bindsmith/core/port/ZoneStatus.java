@@ -1,7 +1,6 @@
 package dev.bindsmith.core.port;
 
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +13,13 @@ import java.util.OptionalLong;
  * A zone's state as the server reports it ({@code zonestatus}): the fields bindsmith reads, every
  * {@code key: value} line in {@code properties} (in the server's order), and the raw text.
  */
-public record ZoneStatus(ZoneName name, String type, OptionalLong serial, List<String> files,
-                         Map<String, String> properties, String raw) {
+public record ZoneStatus(
+        ZoneName name,
+        String type,
+        OptionalLong serial,
+        List<String> files,
+        Map<String, String> properties,
+        String raw) {
     public ZoneStatus {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

@@ -3,7 +3,6 @@ package dev.bindsmith.core.port;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -5,7 +5,6 @@ import dev.bindsmith.core.validation.Parsed;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.util.Optional;
 
 /**
@@ -14,11 +13,9 @@ import java.util.Optional;
  * relative, or absolute inside the zone.
  */
 final class Owners {
-    private Owners() {
-    }
+    private Owners() {}
 
-    record Resolved(Optional<DomainName> name, Optional<Violation> violation) {
-    }
+    record Resolved(Optional<DomainName> name, Optional<Violation> violation) {}
 
     static Resolved resolve(String raw, ZoneName zone, String field) {
         Parsed<DomainName> parsed = NameRules.ownerName(raw.trim(), zone);

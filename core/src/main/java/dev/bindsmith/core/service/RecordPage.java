@@ -2,7 +2,6 @@ package dev.bindsmith.core.service;
 
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -9,8 +9,8 @@ import java.util.OptionalLong;
  * a trailing dot), {@code type} (case-insensitive), {@code value} in presentation form, optional TTL,
  * and the reference API's {@code priority}, which for MX and SRV is the first field of the data.
  */
-public record RecordRequest(Optional<String> name, Optional<String> type, Optional<String> value,
-                            OptionalLong ttl, OptionalLong priority) {
+public record RecordRequest(
+        Optional<String> name, Optional<String> type, Optional<String> value, OptionalLong ttl, OptionalLong priority) {
     public RecordRequest {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

@@ -9,8 +9,13 @@ import java.util.OptionalLong;
  * the {@code currentValue} that must be there, the {@code newValue} that replaces it, the new TTL and
  * the reference's {@code priority} for MX and SRV.
  */
-public record RecordUpdateRequest(Optional<String> name, Optional<String> type, Optional<String> currentValue,
-                                  Optional<String> newValue, OptionalLong ttl, OptionalLong priority) {
+public record RecordUpdateRequest(
+        Optional<String> name,
+        Optional<String> type,
+        Optional<String> currentValue,
+        Optional<String> newValue,
+        OptionalLong ttl,
+        OptionalLong priority) {
     public RecordUpdateRequest {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

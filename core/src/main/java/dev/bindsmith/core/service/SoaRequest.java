@@ -9,8 +9,14 @@ import java.util.OptionalLong;
  * (3600 / 600 / 604800 / 86400); an absent serial becomes today's {@code YYYYMMDD01} (UTC, from the
  * service's clock).
  */
-public record SoaRequest(Optional<String> primaryNs, Optional<String> adminEmail, OptionalLong serial,
-                         OptionalLong refresh, OptionalLong retry, OptionalLong expire, OptionalLong negativeTtl) {
+public record SoaRequest(
+        Optional<String> primaryNs,
+        Optional<String> adminEmail,
+        OptionalLong serial,
+        OptionalLong refresh,
+        OptionalLong retry,
+        OptionalLong expire,
+        OptionalLong negativeTtl) {
     public SoaRequest {
         Objects.requireNonNull(primaryNs, "primaryNs");
         Objects.requireNonNull(adminEmail, "adminEmail");

@@ -10,10 +10,17 @@ import java.util.OptionalLong;
  * The reference API's {@code zoneConfig}, before validation. Lists and maps that were absent are
  * empty; {@code nameServerIps} maps a name server's host name to its glue address (IPv4 or IPv6).
  */
-public record ZoneConfigRequest(OptionalLong ttl, Optional<SoaRequest> soa, List<String> nameServers,
-                                Map<String, String> nameServerIps, List<RecordRequest> records,
-                                List<String> primaries, List<String> alsoNotify, List<String> allowTransfer,
-                                Optional<String> dnssecPolicy, Optional<Boolean> inlineSigning) {
+public record ZoneConfigRequest(
+        OptionalLong ttl,
+        Optional<SoaRequest> soa,
+        List<String> nameServers,
+        Map<String, String> nameServerIps,
+        List<RecordRequest> records,
+        List<String> primaries,
+        List<String> alsoNotify,
+        List<String> allowTransfer,
+        Optional<String> dnssecPolicy,
+        Optional<Boolean> inlineSigning) {
     public ZoneConfigRequest {
         Objects.requireNonNull(ttl, "ttl");
         Objects.requireNonNull(soa, "soa");

@@ -1,7 +1,6 @@
 package dev.bindsmith.core.service;
 
 import dev.bindsmith.core.port.StoredZone;
-
 import java.util.List;
 
 /** Every zone bindsmith manages, primary and secondary, sorted by name. */

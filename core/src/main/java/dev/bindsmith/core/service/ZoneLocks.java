@@ -1,7 +1,6 @@
 package dev.bindsmith.core.service;
 
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 

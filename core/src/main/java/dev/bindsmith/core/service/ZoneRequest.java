@@ -8,8 +8,11 @@ import java.util.Optional;
  * {@code CreateZoneRequest} ({@code zoneName}, {@code zoneType}, {@code zoneConfig},
  * {@code updateKeyName}). Absent fields are empty, so that validation can name every missing one.
  */
-public record ZoneRequest(Optional<String> zoneName, Optional<String> zoneType,
-                          Optional<ZoneConfigRequest> zoneConfig, Optional<String> updateKeyName) {
+public record ZoneRequest(
+        Optional<String> zoneName,
+        Optional<String> zoneType,
+        Optional<ZoneConfigRequest> zoneConfig,
+        Optional<String> updateKeyName) {
     public ZoneRequest {
         Objects.requireNonNull(zoneName, "zoneName");
         Objects.requireNonNull(zoneType, "zoneType");

@@ -22,7 +22,6 @@ import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
-
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -46,11 +45,13 @@ import java.util.stream.Collectors;
 public final class ZoneRequests {
     /** Names are resolved against this while the request's own zone name is invalid, so that the rest is still judged. */
     private static final ZoneName PLACEHOLDER = ZoneName.of("zone.invalid");
-    private static final String WRITABLE = Arrays.stream(RecordType.values()).filter(RecordType::writable)
-            .map(RecordType::name).collect(Collectors.joining(", "));
 
-    private ZoneRequests() {
-    }
+    private static final String WRITABLE = Arrays.stream(RecordType.values())
+            .filter(RecordType::writable)
+            .map(RecordType::name)
+            .collect(Collectors.joining(", "));
+
+    private ZoneRequests() {}
 
     /** A create request into a zone spec; an absent SOA serial becomes today's YYYYMMDD01 by {@code clock} (UTC). */
     public static Outcome<ZoneSpec> validate(ZoneRequest request, Clock clock) {
@@ -59,14 +60,21 @@ public final class ZoneRequests {
         Optional<ZoneName> zoneName = required(request.zoneName(), "zoneName", violations)
                 .flatMap(raw -> accept(NameRules.zoneName(raw), "zoneName", violations));
         Optional<ZoneType> zoneType = required(request.zoneType(), "zoneType", violations)
-                .flatMap(raw -> accept(ZoneType.parse(raw).<Parsed<ZoneType>>map(Parsed::of).orElseGet(() -> Parsed.malformed(
-                        "zoneType must be 'primary' or 'secondary' (got " + TextRules.show(raw)
-                                + "); the older names master and slave are not accepted")), "zoneType", violations));
+                .flatMap(raw -> accept(
+                        ZoneType.parse(raw)
+                                .<Parsed<ZoneType>>map(Parsed::of)
+                                .orElseGet(() -> Parsed.malformed(
+                                        "zoneType must be 'primary' or 'secondary' (got " + TextRules.show(raw)
+                                                + "); the older names master and slave are not accepted")),
+                        "zoneType",
+                        violations));
         List<AddressMatch> allowUpdate = request.updateKeyName()
                 .flatMap(raw -> accept(NameRules.keyName("updateKeyName", raw), "updateKeyName", violations))
-                .<List<AddressMatch>>map(k -> List.of(new AddressMatch.Key(k))).orElse(List.of());
+                .<List<AddressMatch>>map(k -> List.of(new AddressMatch.Key(k)))
+                .orElse(List.of());
 
-        Map<String, String> context = zoneName.map(z -> Map.of("zone", z.value())).orElse(Map.of());
+        Map<String, String> context =
+                zoneName.map(z -> Map.of("zone", z.value())).orElse(Map.of());
         Optional<ZoneConfigRequest> configOrEmpty = required(request.zoneConfig(), "zoneConfig", violations);
         if (configOrEmpty.isEmpty()) {
             return Outcome.invalid(violations, context);
@@ -94,8 +102,8 @@ public final class ZoneRequests {
         for (int i = 0; i < config.nameServers().size(); i++) {
             String field = "zoneConfig.nameServers[" + i + "]";
             String raw = config.nameServers().get(i);
-            Optional<DomainName> host = accept(written ? NameRules.hostName(raw, zone) : NameRules.resolve(raw, zone, false),
-                    field, violations);
+            Optional<DomainName> host = accept(
+                    written ? NameRules.hostName(raw, zone) : NameRules.resolve(raw, zone, false), field, violations);
             host.ifPresent(h -> {
                 nameServers.add(h);
                 entries.add(new ZoneContentRules.Entry(field, Record.of(zone.apex(), new RData.Ns(h))));
@@ -104,7 +112,8 @@ public final class ZoneRequests {
 
         List<Record> glue = new ArrayList<>();
         List<Map.Entry<String, String>> glueEntries = config.nameServerIps().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).toList();
+                .sorted(Map.Entry.comparingByKey())
+                .toList();
         List<ZoneContentRules.Entry> glueChecked = new ArrayList<>();
         for (Map.Entry<String, String> e : glueEntries) {
             String field = "zoneConfig.nameServerIps[" + quoteKey(e.getKey()) + "]";
@@ -118,14 +127,20 @@ public final class ZoneRequests {
                 };
                 Record record = Record.of(host.get(), data);
                 if (!NameRules.isHostName(host.get(), false)) {
-                    violations.add(Violation.semantic(field, TextRules.show(e.getKey()) + " is not a host name (letters,"
-                            + " digits, hyphens; no underscore); named's check-names refuses an address record for it"));
+                    violations.add(
+                            Violation.semantic(
+                                    field,
+                                    TextRules.show(e.getKey()) + " is not a host name (letters,"
+                                            + " digits, hyphens; no underscore); named's check-names refuses an address record for it"));
                 }
                 glueChecked.add(new ZoneContentRules.Entry(field, record));
             }
         }
-        glueChecked.stream().sorted(Comparator.comparing((ZoneContentRules.Entry g) -> g.record().owner())
-                .thenComparing(ZoneContentRules.Entry::field)).forEach(g -> glue.add(g.record()));
+        glueChecked.stream()
+                .sorted(Comparator.comparing(
+                                (ZoneContentRules.Entry g) -> g.record().owner())
+                        .thenComparing(ZoneContentRules.Entry::field))
+                .forEach(g -> glue.add(g.record()));
         entries.addAll(glueChecked);
 
         List<Record> records = new ArrayList<>();
@@ -144,11 +159,14 @@ public final class ZoneRequests {
         List<Endpoint> alsoNotify = endpoints(config.alsoNotify(), "zoneConfig.alsoNotify", violations);
         List<AddressMatch> allowTransfer = matches(config.allowTransfer(), "zoneConfig.allowTransfer", violations);
         Optional<String> dnssecPolicy = config.dnssecPolicy()
-                .flatMap(p -> accept(NameRules.keyName("zoneConfig.dnssecPolicy", p), "zoneConfig.dnssecPolicy", violations));
+                .flatMap(p ->
+                        accept(NameRules.keyName("zoneConfig.dnssecPolicy", p), "zoneConfig.dnssecPolicy", violations));
 
         if (zoneType.orElse(null) == ZoneType.SECONDARY && config.primaries().isEmpty()) {
-            violations.add(Violation.malformed("zoneConfig.primaries", "A secondary zone needs at least one primary to"
-                    + " transfer from: list it in zoneConfig.primaries (192.0.2.1 or 192.0.2.1:5353)"));
+            violations.add(Violation.malformed(
+                    "zoneConfig.primaries",
+                    "A secondary zone needs at least one primary to"
+                            + " transfer from: list it in zoneConfig.primaries (192.0.2.1 or 192.0.2.1:5353)"));
         }
         if (zoneType.orElse(null) == ZoneType.PRIMARY && zoneKnown && contentRead) {
             violations.addAll(ZoneContentRules.coexistence(entries));
@@ -159,23 +177,32 @@ public final class ZoneRequests {
             return Outcome.invalid(violations, context);
         }
         // primaries of a primary zone are validated but not used, as in the reference: BIND has no use for them
-        ZoneOptions options = new ZoneOptions(zoneType.get() == ZoneType.SECONDARY ? primaries : List.of(), alsoNotify,
-                allowTransfer, allowUpdate, dnssecPolicy, config.inlineSigning());
-        return new Outcome.Ok<>(new ZoneSpec(zone, zoneType.get(), ttl.getAsLong(), soa.get(), nameServers, glue,
-                records, options));
+        ZoneOptions options = new ZoneOptions(
+                zoneType.get() == ZoneType.SECONDARY ? primaries : List.of(),
+                alsoNotify,
+                allowTransfer,
+                allowUpdate,
+                dnssecPolicy,
+                config.inlineSigning());
+        return new Outcome.Ok<>(
+                new ZoneSpec(zone, zoneType.get(), ttl.getAsLong(), soa.get(), nameServers, glue, records, options));
     }
 
     /** A modify request into a zone patch; a request that names no field is Invalid. */
     public static Outcome<ZonePatch> validate(ZonePatchRequest request) {
         List<Violation> violations = new ArrayList<>();
-        if (request.alsoNotify().isEmpty() && request.allowTransfer().isEmpty() && request.allowUpdate().isEmpty()) {
-            violations.add(Violation.malformed("body",
-                    "At least one field (alsoNotify, allowTransfer, or allowUpdate) must be provided"));
+        if (request.alsoNotify().isEmpty()
+                && request.allowTransfer().isEmpty()
+                && request.allowUpdate().isEmpty()) {
+            violations.add(Violation.malformed(
+                    "body", "At least one field (alsoNotify, allowTransfer, or allowUpdate) must be provided"));
             return Outcome.invalid(violations);
         }
         Optional<List<Endpoint>> alsoNotify = request.alsoNotify().map(l -> endpoints(l, "alsoNotify", violations));
-        Optional<List<AddressMatch>> allowTransfer = request.allowTransfer().map(l -> matches(l, "allowTransfer", violations));
-        Optional<List<AddressMatch>> allowUpdate = request.allowUpdate().map(l -> matches(l, "allowUpdate", violations));
+        Optional<List<AddressMatch>> allowTransfer =
+                request.allowTransfer().map(l -> matches(l, "allowTransfer", violations));
+        Optional<List<AddressMatch>> allowUpdate =
+                request.allowUpdate().map(l -> matches(l, "allowUpdate", violations));
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations);
         }
@@ -195,20 +222,28 @@ public final class ZoneRequests {
         return new Outcome.Ok<>(record.orElseThrow());
     }
 
-    private static Optional<Record> record(RecordRequest request, ZoneName zone, boolean zoneKnown, String field,
-                                           List<Violation> violations) {
+    private static Optional<Record> record(
+            RecordRequest request, ZoneName zone, boolean zoneKnown, String field, List<Violation> violations) {
         int before = violations.size();
         String nameField = join(field, "name");
         String typeField = join(field, "type");
         String valueField = join(field, "value");
         String priorityField = join(field, "priority");
 
-        Optional<DomainName> owner = required(request.name(), nameField, violations).flatMap(raw -> accept(
-                zoneKnown ? NameRules.ownerName(raw, zone) : NameRules.resolve(raw, zone, true), nameField, violations));
-        Optional<RecordType> type = required(request.type(), typeField, violations).flatMap(raw -> accept(
-                RecordType.parse(raw).filter(RecordType::writable).<Parsed<RecordType>>map(Parsed::of)
-                        .orElseGet(() -> Parsed.malformed("Invalid record type: " + TextRules.show(raw)
-                                + "; supported types are " + WRITABLE)), typeField, violations));
+        Optional<DomainName> owner = required(request.name(), nameField, violations)
+                .flatMap(raw -> accept(
+                        zoneKnown ? NameRules.ownerName(raw, zone) : NameRules.resolve(raw, zone, true),
+                        nameField,
+                        violations));
+        Optional<RecordType> type = required(request.type(), typeField, violations)
+                .flatMap(raw -> accept(
+                        RecordType.parse(raw)
+                                .filter(RecordType::writable)
+                                .<Parsed<RecordType>>map(Parsed::of)
+                                .orElseGet(() -> Parsed.malformed("Invalid record type: " + TextRules.show(raw)
+                                        + "; supported types are " + WRITABLE)),
+                        typeField,
+                        violations));
         Optional<String> value = required(request.value(), valueField, violations);
         if (request.ttl().isPresent()) {
             accept(NumberRules.ttl(request.ttl().getAsLong()), join(field, "ttl"), violations);
@@ -219,8 +254,10 @@ public final class ZoneRequests {
             long priority = request.priority().getAsLong();
             RecordType t = type.get();
             if (t != RecordType.MX && t != RecordType.SRV) {
-                violations.add(Violation.malformed(priorityField, "priority applies only to MX and SRV records; a "
-                        + t.name() + " record carries all its data in value"));
+                violations.add(Violation.malformed(
+                        priorityField,
+                        "priority applies only to MX and SRV records; a " + t.name()
+                                + " record carries all its data in value"));
                 data = Optional.empty();
             } else if (priority < 0 || priority > 65535) {
                 violations.add(Violation.semantic(priorityField, "priority must be between 0 and 65535"));
@@ -229,11 +266,13 @@ public final class ZoneRequests {
                 int words = value.get().strip().split(" +").length;
                 int expected = t == RecordType.MX ? 1 : 3;
                 if (words != expected) {
-                    violations.add(Violation.malformed(valueField, t == RecordType.MX
-                            ? "With priority given, an MX value is the exchange alone (mail.example.com.); or send"
-                            + " '<preference> <exchange>' in value without priority"
-                            : "With priority given, an SRV value is '<weight> <port> <target>' (5 5060 sip.example.com.);"
-                            + " or send all four fields in value without priority"));
+                    violations.add(Violation.malformed(
+                            valueField,
+                            t == RecordType.MX
+                                    ? "With priority given, an MX value is the exchange alone (mail.example.com.); or send"
+                                            + " '<preference> <exchange>' in value without priority"
+                                    : "With priority given, an SRV value is '<weight> <port> <target>' (5 5060 sip.example.com.);"
+                                            + " or send all four fields in value without priority"));
                     data = Optional.empty();
                 } else {
                     data = Optional.of(priority + " " + value.get().strip());
@@ -254,15 +293,18 @@ public final class ZoneRequests {
         return violations.size() > before ? Optional.empty() : Optional.of(record);
     }
 
-    private static Optional<Soa> soa(SoaRequest soa, ZoneName zone, boolean written, Clock clock,
-                                     List<Violation> violations) {
+    private static Optional<Soa> soa(
+            SoaRequest soa, ZoneName zone, boolean written, Clock clock, List<Violation> violations) {
         Optional<DomainName> primaryNs = required(soa.primaryNs(), "zoneConfig.soa.primaryNs", violations)
-                .flatMap(raw -> accept(written ? NameRules.hostName(raw, zone) : NameRules.resolve(raw, zone, false),
-                        "zoneConfig.soa.primaryNs", violations));
+                .flatMap(raw -> accept(
+                        written ? NameRules.hostName(raw, zone) : NameRules.resolve(raw, zone, false),
+                        "zoneConfig.soa.primaryNs",
+                        violations));
         Optional<DomainName> admin = required(soa.adminEmail(), "zoneConfig.soa.adminEmail", violations)
                 .flatMap(raw -> accept(mailbox(raw, zone, written), "zoneConfig.soa.adminEmail", violations));
         OptionalLong serial = soa.serial().isPresent()
-                ? toOptionalLong(accept(NumberRules.serial(soa.serial().getAsLong()), "zoneConfig.soa.serial", violations))
+                ? toOptionalLong(
+                        accept(NumberRules.serial(soa.serial().getAsLong()), "zoneConfig.soa.serial", violations))
                 : OptionalLong.of(NumberRules.defaultSerial(clock));
         OptionalLong refresh = timer("refresh", soa.refresh(), Soa.DEFAULT_REFRESH, violations);
         OptionalLong retry = timer("retry", soa.retry(), Soa.DEFAULT_RETRY, violations);
@@ -272,12 +314,23 @@ public final class ZoneRequests {
             NumberRules.soaTimersProblem(refresh.getAsLong(), retry.getAsLong(), expire.getAsLong())
                     .ifPresent(p -> violations.add(Violation.semantic("zoneConfig.soa.expire", p)));
         }
-        if (primaryNs.isEmpty() || admin.isEmpty() || serial.isEmpty() || refresh.isEmpty() || retry.isEmpty()
-                || expire.isEmpty() || negativeTtl.isEmpty()) {
+        if (primaryNs.isEmpty()
+                || admin.isEmpty()
+                || serial.isEmpty()
+                || refresh.isEmpty()
+                || retry.isEmpty()
+                || expire.isEmpty()
+                || negativeTtl.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Soa(primaryNs.get(), admin.get(), serial.getAsLong(), refresh.getAsLong(),
-                retry.getAsLong(), expire.getAsLong(), negativeTtl.getAsLong()));
+        return Optional.of(new Soa(
+                primaryNs.get(),
+                admin.get(),
+                serial.getAsLong(),
+                refresh.getAsLong(),
+                retry.getAsLong(),
+                expire.getAsLong(),
+                negativeTtl.getAsLong()));
     }
 
     private static Parsed<DomainName> mailbox(String raw, ZoneName zone, boolean written) {
@@ -301,8 +354,8 @@ public final class ZoneRequests {
         return each(raw, field, AddressRules::addressMatch, violations);
     }
 
-    private static <T> List<T> each(List<String> raw, String field, Function<String, Parsed<T>> rule,
-                                    List<Violation> violations) {
+    private static <T> List<T> each(
+            List<String> raw, String field, Function<String, Parsed<T>> rule, List<Violation> violations) {
         List<T> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             accept(rule.apply(raw.get(i)), field + "[" + i + "]", violations).ifPresent(out::add);

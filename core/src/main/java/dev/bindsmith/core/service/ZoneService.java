@@ -13,7 +13,6 @@ import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +31,18 @@ public final class ZoneService {
     private final ZoneStore store;
     private final NameServerControl control;
     private final Clock clock;
-    private final ZoneLocks locks = new ZoneLocks();
+    private final ZoneLocks locks;
 
+    /** Zone use cases with locks of their own; {@link UseCases#of} shares one lock set with the record use cases. */
     public ZoneService(ZoneStore store, NameServerControl control, Clock clock) {
+        this(store, control, clock, new ZoneLocks());
+    }
+
+    ZoneService(ZoneStore store, NameServerControl control, Clock clock, ZoneLocks locks) {
         this.store = Objects.requireNonNull(store, "store");
         this.control = Objects.requireNonNull(control, "control");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.locks = Objects.requireNonNull(locks, "locks");
     }
 
     /**
@@ -79,19 +84,20 @@ public final class ZoneService {
             store.delete(name);
             return failure.as();
         }
-        String details = added instanceof Outcome.Ok<ControlReply> ok ? ok.value().text() : "";
+        String details =
+                added instanceof Outcome.Ok<ControlReply> ok ? ok.value().text() : "";
         return created(stored, details);
     }
 
     private static Outcome<ZoneCreated> created(StoredZone stored, String details) {
-        return new Outcome.Created<>(new ZoneCreated(stored.name(), stored.type(), stored.file(), details),
+        return new Outcome.Created<>(
+                new ZoneCreated(stored.name(), stored.type(), stored.file(), details),
                 "zones/" + stored.name().value());
     }
 
     private static <T> Outcome<T> exists(ZoneName name) {
         return Outcome.zoneExists(name.value(), "Zone '" + name + "' already exists");
     }
-
 
     /** Every zone bindsmith manages (the store's view), sorted by name. */
     public Outcome<ZoneList> list() {
@@ -100,8 +106,11 @@ public final class ZoneService {
 
     /** The zone's status from the server, with its master file when bindsmith manages it. */
     public Outcome<ZoneDetails> get(String zone) {
-        return withName(zone, name -> control.zoneStatus(name)
-                .map(status -> new ZoneDetails(name, status, store.find(name).map(StoredZone::file))));
+        return withName(
+                zone,
+                name -> control.zoneStatus(name)
+                        .map(status ->
+                                new ZoneDetails(name, status, store.find(name).map(StoredZone::file))));
     }
 
     public Outcome<ZoneStatus> status(String zone) {
@@ -150,7 +159,8 @@ public final class ZoneService {
             return new Outcome.Deleted<>();
         }
         Outcome<StoredZone> files = store.delete(name);
-        if (files instanceof Outcome.Failure<StoredZone> failure && !(failure instanceof Outcome.NotFound<StoredZone>)) {
+        if (files instanceof Outcome.Failure<StoredZone> failure
+                && !(failure instanceof Outcome.NotFound<StoredZone>)) {
             return failure.as();
         }
         // NotFound from the store is fine: a zone from named.conf has no file of ours

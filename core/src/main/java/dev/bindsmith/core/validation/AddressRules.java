@@ -1,12 +1,12 @@
 package dev.bindsmith.core.validation;
 
+import dev.bindsmith.core.net.IpAddresses;
+import dev.bindsmith.core.net.IpNetwork;
 import dev.bindsmith.core.zone.AddressMatch;
 import dev.bindsmith.core.zone.Endpoint;
-
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,26 +21,30 @@ public final class AddressRules {
     private static final String MATCH_FORMS = "write an address (192.0.2.1), a network (10.0.0.0/8, 2001:db8::/32),"
             + " any, none, localhost, localnets, or key <name>";
 
-    private AddressRules() {
-    }
+    private AddressRules() {}
 
     /** An IPv4 address in dotted-quad form ({@code 192.0.2.1}); no leading zeros, which some read as octal. */
     public static Parsed<Inet4Address> ipv4(String raw) {
-        return parseIpv4(raw).<Parsed<Inet4Address>>map(Parsed::of).orElseGet(() -> Parsed.malformed(
-                TextRules.show(raw) + " is not an IPv4 address (write four numbers 0–255 separated by dots, like 192.0.2.1)"));
+        return IpAddresses.parseIpv4(raw)
+                .<Parsed<Inet4Address>>map(Parsed::of)
+                .orElseGet(() -> Parsed.malformed(TextRules.show(raw)
+                        + " is not an IPv4 address (write four numbers 0–255 separated by dots, like 192.0.2.1)"));
     }
 
     /** An IPv6 address ({@code 2001:db8::1}, also with an embedded IPv4 tail); no zone index. */
     public static Parsed<Inet6Address> ipv6(String raw) {
-        return parseIpv6(raw).<Parsed<Inet6Address>>map(Parsed::of).orElseGet(() -> Parsed.malformed(
-                TextRules.show(raw) + " is not an IPv6 address (write it like 2001:db8::1)"));
+        return IpAddresses.parseIpv6(raw)
+                .<Parsed<Inet6Address>>map(Parsed::of)
+                .orElseGet(() ->
+                        Parsed.malformed(TextRules.show(raw) + " is not an IPv6 address (write it like 2001:db8::1)"));
     }
 
     /** An IPv4 or IPv6 address. */
     public static Parsed<InetAddress> ip(String raw) {
-        Optional<? extends InetAddress> parsed = raw.contains(":") ? parseIpv6(raw) : parseIpv4(raw);
-        return parsed.<Parsed<InetAddress>>map(Parsed::of).orElseGet(() -> Parsed.malformed(
-                TextRules.show(raw) + " is not an IP address (write 192.0.2.1 or 2001:db8::1)"));
+        return IpAddresses.parse(raw)
+                .<Parsed<InetAddress>>map(Parsed::of)
+                .orElseGet(() -> Parsed.malformed(
+                        TextRules.show(raw) + " is not an IP address (write 192.0.2.1 or 2001:db8::1)"));
     }
 
     /**
@@ -62,10 +66,12 @@ public final class AddressRules {
             } else if (rest.startsWith(":")) {
                 port = Optional.of(rest.substring(1));
             } else {
-                return Parsed.malformed(TextRules.show(raw) + " is not an address with an optional port; " + ENDPOINT_FORMS);
+                return Parsed.malformed(
+                        TextRules.show(raw) + " is not an address with an optional port; " + ENDPOINT_FORMS);
             }
-            if (parseIpv6(host).isEmpty()) {
-                return Parsed.malformed(TextRules.show(raw) + ": only an IPv6 address goes inside [ ]; " + ENDPOINT_FORMS);
+            if (IpAddresses.parseIpv6(host).isEmpty()) {
+                return Parsed.malformed(
+                        TextRules.show(raw) + ": only an IPv6 address goes inside [ ]; " + ENDPOINT_FORMS);
             }
         } else if (raw.indexOf(':') >= 0 && raw.indexOf(':') == raw.lastIndexOf(':')) {
             host = raw.substring(0, raw.indexOf(':'));
@@ -74,16 +80,18 @@ public final class AddressRules {
             host = raw;
             port = Optional.empty();
         }
-        Optional<? extends InetAddress> address = host.contains(":") ? parseIpv6(host) : parseIpv4(host);
+        Optional<InetAddress> address = IpAddresses.parse(host);
         if (address.isEmpty()) {
-            return Parsed.malformed(TextRules.show(raw) + " is not an address with an optional port; " + ENDPOINT_FORMS);
+            return Parsed.malformed(
+                    TextRules.show(raw) + " is not an address with an optional port; " + ENDPOINT_FORMS);
         }
         if (port.isEmpty()) {
             return Parsed.of(new Endpoint(address.get(), OptionalInt.empty()));
         }
         String p = port.get();
         if (p.isEmpty() || p.length() > 5 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Parsed.malformed(TextRules.show(raw) + " has a port that is not a number 1–65535; " + ENDPOINT_FORMS);
+            return Parsed.malformed(
+                    TextRules.show(raw) + " has a port that is not a number 1–65535; " + ENDPOINT_FORMS);
         }
         int n = Integer.parseInt(p);
         if (n < 1 || n > 65535) {
@@ -109,11 +117,12 @@ public final class AddressRules {
             if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
                 name = name.substring(1, name.length() - 1);
             }
-            return NameRules.keyName("The key name in " + TextRules.show(raw), name).map(AddressMatch.Key::new);
+            return NameRules.keyName("The key name in " + TextRules.show(raw), name)
+                    .map(AddressMatch.Key::new);
         }
         int slash = raw.indexOf('/');
         String host = slash < 0 ? raw : raw.substring(0, slash);
-        Optional<? extends InetAddress> address = host.contains(":") ? parseIpv6(host) : parseIpv4(host);
+        Optional<InetAddress> address = IpAddresses.parse(host);
         if (address.isEmpty()) {
             return Parsed.malformed(TextRules.show(raw) + " is not an address match element; " + MATCH_FORMS);
         }
@@ -122,153 +131,18 @@ public final class AddressRules {
         }
         String p = raw.substring(slash + 1);
         int max = address.get().getAddress().length * 8;
-        if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
+        if (p.isEmpty()
+                || p.length() > 3
+                || !p.chars().allMatch(c -> c >= '0' && c <= '9')
                 || Integer.parseInt(p) > max) {
             return Parsed.malformed(TextRules.show(raw) + " has a prefix length that is not a number 0–" + max);
         }
         int prefix = Integer.parseInt(p);
-        InetAddress network = mask(address.get(), prefix);
-        if (!network.equals(address.get())) {
+        IpNetwork network = IpNetwork.enclosing(address.get(), prefix);
+        if (!network.address().equals(address.get())) {
             return Parsed.malformed(TextRules.show(raw) + " has host bits set after /" + prefix + "; BIND refuses it."
-                    + " Did you mean " + new AddressMatch.Cidr(network, OptionalInt.of(prefix)) + "?");
+                    + " Did you mean " + network + "?");
         }
         return Parsed.of(new AddressMatch.Cidr(address.get(), OptionalInt.of(prefix)));
-    }
-
-    static Optional<Inet4Address> parseIpv4(String raw) {
-        byte[] bytes = ipv4Bytes(raw);
-        if (bytes == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of((Inet4Address) InetAddress.getByAddress(bytes));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static byte[] ipv4Bytes(String raw) {
-        String[] parts = raw.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
-        byte[] bytes = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            String part = parts[i];
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
-                    || (part.length() > 1 && part.charAt(0) == '0')) {
-                return null;
-            }
-            int v = Integer.parseInt(part);
-            if (v > 255) {
-                return null;
-            }
-            bytes[i] = (byte) v;
-        }
-        return bytes;
-    }
-
-    /** RFC 4291 §2.2 text forms, parsed here so that no text is ever handed to a resolver. */
-    static Optional<Inet6Address> parseIpv6(String raw) {
-        if (raw.isEmpty() || raw.length() > 45) {
-            return Optional.empty();
-        }
-        byte[] tail = new byte[0];
-        String text = raw;
-        int lastColon = raw.lastIndexOf(':');
-        if (lastColon >= 0 && raw.indexOf('.', lastColon) > 0) {
-            tail = ipv4Bytes(raw.substring(lastColon + 1));
-            if (tail == null) {
-                return Optional.empty();
-            }
-            // keep the colon(s) before the IPv4 tail so that "::1.2.3.4" still splits around "::"
-            text = raw.substring(0, lastColon + 1) + "0:0";
-        }
-        int doubleColon = text.indexOf("::");
-        if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) {
-            return Optional.empty();
-        }
-        String[] head;
-        String[] rear;
-        if (doubleColon >= 0) {
-            head = split(text.substring(0, doubleColon));
-            rear = split(text.substring(doubleColon + 2));
-            if (head == null || rear == null || head.length + rear.length > 7) {
-                return Optional.empty();
-            }
-        } else {
-            head = split(text);
-            rear = new String[0];
-            if (head == null || head.length != 8) {
-                return Optional.empty();
-            }
-        }
-        int[] groups = new int[8];
-        for (int i = 0; i < head.length; i++) {
-            groups[i] = hexGroup(head[i]);
-        }
-        for (int i = 0; i < rear.length; i++) {
-            groups[8 - rear.length + i] = hexGroup(rear[i]);
-        }
-        byte[] bytes = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            if (groups[i] < 0) {
-                return Optional.empty();
-            }
-            bytes[2 * i] = (byte) (groups[i] >> 8);
-            bytes[2 * i + 1] = (byte) groups[i];
-        }
-        if (tail.length == 4) {
-            System.arraycopy(tail, 0, bytes, 12, 4);
-        }
-        try {
-            // Inet6Address.getByAddress keeps an IPv4-mapped address as IPv6 (InetAddress.getByAddress would not)
-            return Optional.of(Inet6Address.getByAddress(null, bytes, -1));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The groups of a colon-separated run, or null when one is empty; an empty run is zero groups. */
-    private static String[] split(String run) {
-        if (run.isEmpty()) {
-            return new String[0];
-        }
-        String[] parts = run.split(":", -1);
-        for (String p : parts) {
-            if (p.isEmpty()) {
-                return null;
-            }
-        }
-        return parts;
-    }
-
-    private static int hexGroup(String g) {
-        if (g.isEmpty() || g.length() > 4) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = 0; i < g.length(); i++) {
-            int d = Character.digit(g.charAt(i), 16);
-            if (d < 0 || g.charAt(i) > 'f') {
-                return -1;
-            }
-            v = v * 16 + d;
-        }
-        return v;
-    }
-
-    private static InetAddress mask(InetAddress address, int prefix) {
-        byte[] bytes = address.getAddress();
-        for (int i = 0; i < bytes.length; i++) {
-            int keep = Math.max(0, Math.min(8, prefix - 8 * i));
-            bytes[i] = (byte) (bytes[i] & (0xff << (8 - keep)));
-        }
-        try {
-            return address instanceof Inet6Address ? Inet6Address.getByAddress(null, bytes, -1)
-                    : InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("an address of the right length was refused", e);
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.bindsmith.core.validation;
 import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.KeyNames;
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,8 +17,7 @@ import java.util.Optional;
  * a zone file.
  */
 public final class NameRules {
-    private NameRules() {
-    }
+    private NameRules() {}
 
     /** A zone name; the message starts with {@code Invalid zone name:}. */
     public static Parsed<ZoneName> zoneName(String raw) {
@@ -37,7 +35,8 @@ public final class NameRules {
             return Parsed.malformed(TextRules.show(raw) + " is not a valid DNS name: " + lowerFirst(problem.get()));
         }
         if (!wildcard && (raw.equals("*") || raw.startsWith("*."))) {
-            return Parsed.malformed(TextRules.show(raw) + " is a wildcard; a wildcard is allowed only as a record's owner name");
+            return Parsed.malformed(
+                    TextRules.show(raw) + " is a wildcard; a wildcard is allowed only as a record's owner name");
         }
         String lower = raw.toLowerCase(Locale.ROOT);
         if (raw.endsWith(".") || lower.equals(zone.value()) || lower.endsWith("." + zone.value())) {
@@ -46,17 +45,20 @@ public final class NameRules {
         String absolute = raw + "." + zone.value();
         Optional<String> tooLong = DomainName.problem(absolute);
         if (tooLong.isPresent()) {
-            return Parsed.malformed(TextRules.show(raw) + " is relative to zone " + zone.value() + " and then too long: "
-                    + lowerFirst(tooLong.get()));
+            return Parsed.malformed(TextRules.show(raw) + " is relative to zone " + zone.value()
+                    + " and then too long: " + lowerFirst(tooLong.get()));
         }
         return Parsed.of(DomainName.of(absolute));
     }
 
     /** A record's owner: {@code @}, relative or absolute, wildcard allowed, and inside {@code zone}. */
     public static Parsed<DomainName> ownerName(String raw, ZoneName zone) {
-        return resolve(raw, zone, true).flatMap(name -> name.isIn(zone) ? Parsed.of(name)
-                : Parsed.malformed(TextRules.show(raw) + " is not inside zone " + zone.value()
-                        + "; write it relative to the zone (www) or as an absolute name ending in ." + zone.absolute()));
+        return resolve(raw, zone, true)
+                .flatMap(name -> name.isIn(zone)
+                        ? Parsed.of(name)
+                        : Parsed.malformed(TextRules.show(raw) + " is not inside zone " + zone.value()
+                                + "; write it relative to the zone (www) or as an absolute name ending in ."
+                                + zone.absolute()));
     }
 
     /**
@@ -66,9 +68,12 @@ public final class NameRules {
      * primary server.
      */
     public static Parsed<DomainName> hostName(String raw, ZoneName zone) {
-        return resolve(raw, zone, false).flatMap(name -> isHostName(name, false) ? Parsed.of(name)
-                : Parsed.semantic(TextRules.show(raw) + " is not a host name: use letters, digits and hyphens only"
-                        + " (no underscore); named's check-names refuses to load it"));
+        return resolve(raw, zone, false)
+                .flatMap(name -> isHostName(name, false)
+                        ? Parsed.of(name)
+                        : Parsed.semantic(
+                                TextRules.show(raw) + " is not a host name: use letters, digits and hyphens only"
+                                        + " (no underscore); named's check-names refuses to load it"));
     }
 
     /**
@@ -82,11 +87,15 @@ public final class NameRules {
         }
         String local = raw.substring(0, at);
         String domain = raw.substring(at + 1);
-        if (local.isEmpty() || local.contains(".") || DomainName.problem(local).isPresent()
-                || domain.contains("@") || domain.isEmpty()) {
-            return Parsed.malformed(TextRules.show(raw) + " is not a mailbox bindsmith can write: use the SOA's dotted form"
-                    + " (hostmaster.example.com.) or an address whose local part is letters, digits, hyphens and"
-                    + " underscores (hostmaster@example.com)");
+        if (local.isEmpty()
+                || local.contains(".")
+                || DomainName.problem(local).isPresent()
+                || domain.contains("@")
+                || domain.isEmpty()) {
+            return Parsed.malformed(
+                    TextRules.show(raw) + " is not a mailbox bindsmith can write: use the SOA's dotted form"
+                            + " (hostmaster.example.com.) or an address whose local part is letters, digits, hyphens and"
+                            + " underscores (hostmaster@example.com)");
         }
         String dotted = local + "." + (domain.endsWith(".") ? domain : domain + ".");
         Optional<String> problem = DomainName.problem(dotted);
@@ -103,13 +112,14 @@ public final class NameRules {
             return Parsed.malformed("the admin mailbox may not be a wildcard");
         }
         if (dot < 0) {
-            return Parsed.malformed(TextRules.show(mailbox.absolute()) + " is not a mailbox: it needs a local part and a"
-                    + " domain (hostmaster.example.com.)");
+            return Parsed.malformed(TextRules.show(mailbox.absolute())
+                    + " is not a mailbox: it needs a local part and a" + " domain (hostmaster.example.com.)");
         }
         // check-names accepts any first label (the local part) but wants the rest to be a host name
         if (!isHostName(DomainName.of(value.substring(dot + 1)), false)) {
-            return Parsed.semantic(TextRules.show(mailbox.absolute()) + " has a mail domain that is not a host name: use"
-                    + " letters, digits and hyphens only after the first label; named's check-names refuses it");
+            return Parsed.semantic(
+                    TextRules.show(mailbox.absolute()) + " has a mail domain that is not a host name: use"
+                            + " letters, digits and hyphens only after the first label; named's check-names refuses it");
         }
         return Parsed.of(mailbox);
     }

@@ -18,8 +18,7 @@ public final class NumberRules {
     public static final String TTL_MESSAGE = "TTL must be between 0 and " + MAX_TTL;
     public static final String SERIAL_MESSAGE = "SOA serial must be positive integer";
 
-    private NumberRules() {
-    }
+    private NumberRules() {}
 
     public static Parsed<Long> ttl(long ttl) {
         return ttl < 0 || ttl > MAX_TTL ? Parsed.semantic(TTL_MESSAGE) : Parsed.of(ttl);
@@ -27,7 +26,8 @@ public final class NumberRules {
 
     public static Parsed<Long> serial(long serial) {
         return serial < 1 || serial > MAX_SERIAL
-                ? Parsed.semantic(SERIAL_MESSAGE + " (1 to " + MAX_SERIAL + ")") : Parsed.of(serial);
+                ? Parsed.semantic(SERIAL_MESSAGE + " (1 to " + MAX_SERIAL + ")")
+                : Parsed.of(serial);
     }
 
     /** An SOA timer ({@code refresh}, {@code retry}, {@code expire}, {@code negativeTtl}) in seconds. */
@@ -64,7 +64,8 @@ public final class NumberRules {
     /** An unsigned number field of record data ({@code preference}, {@code port}…) between 0 and {@code max}. */
     static Parsed<Integer> unsigned(String what, String token, int max) {
         if (token.isEmpty() || token.length() > 10 || !token.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Parsed.malformed(what + " must be a number between 0 and " + max + " (got " + TextRules.show(token) + ")");
+            return Parsed.malformed(
+                    what + " must be a number between 0 and " + max + " (got " + TextRules.show(token) + ")");
         }
         long v = Long.parseLong(token);
         if (v > max) {

@@ -14,12 +14,10 @@ import java.util.List;
  * kept; the writer quotes it again on its own, so none of the client's quoting reaches a file.
  */
 final class QuotedText {
-    private QuotedText() {
-    }
+    private QuotedText() {}
 
     /** Where a quoted string ended: its decoded text and the index just after the closing quote. */
-    record Read(String text, int end) {
-    }
+    record Read(String text, int end) {}
 
     /** Every string of a value made of quoted strings separated by spaces ({@code "a" "b"}). */
     static Parsed<List<String>> strings(String what, String raw) {
@@ -78,14 +76,19 @@ final class QuotedText {
             appendUtf8(bytes, raw, i);
             i += Character.charCount(raw.codePointAt(i));
         }
-        return Parsed.malformed(what + " has a quoted string without its closing quote; write \\\" for a quote inside it");
+        return Parsed.malformed(
+                what + " has a quoted string without its closing quote; write \\\" for a quote inside it");
     }
 
     private static Parsed<String> decode(String what, byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return Parsed.malformed(what + " has \\DDD escapes that do not form UTF-8 text");
         }

@@ -1,10 +1,10 @@
 package dev.bindsmith.core.validation;
 
+import dev.bindsmith.core.net.IpAddresses;
 import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.RData;
 import dev.bindsmith.core.zone.RecordType;
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +23,7 @@ import java.util.function.Function;
  * the type expects; a number out of its range is semantic (422).
  */
 public final class RecordDataParser {
-    private RecordDataParser() {
-    }
+    private RecordDataParser() {}
 
     public static Parsed<RData> parse(RecordType type, String value, ZoneName origin) {
         Optional<String> control = TextRules.controlCharacterProblem("The " + type.name() + " value", value);
@@ -54,8 +53,8 @@ public final class RecordDataParser {
         };
     }
 
-    private static Parsed<RData> single(RecordType type, String value, String expected,
-                                        Function<String, Parsed<RData>> parse) {
+    private static Parsed<RData> single(
+            RecordType type, String value, String expected, Function<String, Parsed<RData>> parse) {
         List<String> tokens = words(value);
         if (tokens.size() != 1) {
             return Parsed.malformed(type.name() + " value must be " + expected + " (got " + tokens.size() + " words: "
@@ -65,25 +64,28 @@ public final class RecordDataParser {
     }
 
     private static Parsed<RData> a(String token) {
-        Optional<Inet4Address> v4 = AddressRules.parseIpv4(token);
+        Optional<Inet4Address> v4 = IpAddresses.parseIpv4(token);
         if (v4.isPresent()) {
             return Parsed.of(new RData.A(v4.get()));
         }
-        if (AddressRules.parseIpv6(token).isPresent()) {
-            return Parsed.malformed("A value must be an IPv4 address; " + TextRules.show(token) + " is IPv6: use an AAAA record");
+        if (IpAddresses.parseIpv6(token).isPresent()) {
+            return Parsed.malformed(
+                    "A value must be an IPv4 address; " + TextRules.show(token) + " is IPv6: use an AAAA record");
         }
         return Parsed.malformed("A value must be an IPv4 address like 192.0.2.1 (got " + TextRules.show(token) + ")");
     }
 
     private static Parsed<RData> aaaa(String token) {
-        Optional<Inet6Address> v6 = AddressRules.parseIpv6(token);
+        Optional<Inet6Address> v6 = IpAddresses.parseIpv6(token);
         if (v6.isPresent()) {
             return Parsed.of(new RData.Aaaa(v6.get()));
         }
-        if (AddressRules.parseIpv4(token).isPresent()) {
-            return Parsed.malformed("AAAA value must be an IPv6 address; " + TextRules.show(token) + " is IPv4: use an A record");
+        if (IpAddresses.parseIpv4(token).isPresent()) {
+            return Parsed.malformed(
+                    "AAAA value must be an IPv6 address; " + TextRules.show(token) + " is IPv4: use an A record");
         }
-        return Parsed.malformed("AAAA value must be an IPv6 address like 2001:db8::1 (got " + TextRules.show(token) + ")");
+        return Parsed.malformed(
+                "AAAA value must be an IPv6 address like 2001:db8::1 (got " + TextRules.show(token) + ")");
     }
 
     private static Parsed<DomainName> name(String token, ZoneName origin) {
@@ -103,13 +105,15 @@ public final class RecordDataParser {
     private static Parsed<RData> srv(String value, ZoneName origin) {
         List<String> t = words(value);
         if (t.size() != 4) {
-            return Parsed.malformed("SRV value must be '<priority> <weight> <port> <target>' (10 5 5060 sip.example.com.);"
-                    + " the priority may come from the priority field (got " + TextRules.show(value) + ")");
+            return Parsed.malformed(
+                    "SRV value must be '<priority> <weight> <port> <target>' (10 5 5060 sip.example.com.);"
+                            + " the priority may come from the priority field (got " + TextRules.show(value) + ")");
         }
-        return NumberRules.unsigned("SRV priority", t.get(0), 65535).flatMap(priority ->
-                NumberRules.unsigned("SRV weight", t.get(1), 65535).flatMap(weight ->
-                        NumberRules.unsigned("SRV port", t.get(2), 65535).flatMap(port ->
-                                name(t.get(3), origin).map(target -> new RData.Srv(priority, weight, port, target)))));
+        return NumberRules.unsigned("SRV priority", t.get(0), 65535)
+                .flatMap(priority -> NumberRules.unsigned("SRV weight", t.get(1), 65535)
+                        .flatMap(weight -> NumberRules.unsigned("SRV port", t.get(2), 65535)
+                                .flatMap(port -> name(t.get(3), origin)
+                                        .map(target -> new RData.Srv(priority, weight, port, target)))));
     }
 
     /**
@@ -127,15 +131,18 @@ public final class RecordDataParser {
             for (String s : list) {
                 int n = s.getBytes(StandardCharsets.UTF_8).length;
                 if (n > 255) {
-                    return Parsed.malformed("A quoted TXT string is " + n + " bytes; at most 255 are allowed per string:"
-                            + " split it into several quoted strings, or send it without quotes to have it split");
+                    return Parsed.malformed(
+                            "A quoted TXT string is " + n + " bytes; at most 255 are allowed per string:"
+                                    + " split it into several quoted strings, or send it without quotes to have it split");
                 }
             }
             strings = list;
         } else {
             strings = split255(value);
         }
-        int wire = strings.stream().mapToInt(s -> 1 + s.getBytes(StandardCharsets.UTF_8).length).sum();
+        int wire = strings.stream()
+                .mapToInt(s -> 1 + s.getBytes(StandardCharsets.UTF_8).length)
+                .sum();
         if (wire > 65535) {
             return Parsed.malformed("The TXT value is " + wire + " bytes in DNS form; a record holds at most 65535");
         }
@@ -174,15 +181,19 @@ public final class RecordDataParser {
         String flagsText = v.substring(0, first);
         String tag = v.substring(QuotedText.skipSpaces(v, first), second);
         String rest = v.substring(QuotedText.skipSpaces(v, second));
-        if (tag.isEmpty() || tag.length() > 15 || !tag.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                || (c >= '0' && c <= '9'))) {
+        if (tag.isEmpty()
+                || tag.length() > 15
+                || !tag.chars()
+                        .allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
             return Parsed.malformed("The CAA tag must be 1 to 15 letters and digits (issue, issuewild, iodef); got "
                     + TextRules.show(tag));
         }
         Parsed<String> text;
         if (rest.startsWith("\"")) {
-            text = QuotedText.strings("The CAA value", rest).flatMap(list -> list.size() == 1 ? Parsed.of(list.get(0))
-                    : Parsed.malformed(expected + ": the value is one quoted string"));
+            text = QuotedText.strings("The CAA value", rest)
+                    .flatMap(list -> list.size() == 1
+                            ? Parsed.of(list.get(0))
+                            : Parsed.malformed(expected + ": the value is one quoted string"));
         } else if (rest.contains("\"")) {
             text = Parsed.malformed(expected + ": quote the whole value or none of it");
         } else {
@@ -198,11 +209,12 @@ public final class RecordDataParser {
             return Parsed.malformed("DS value must be '<key tag> <algorithm> <digest type> <digest hex>' (got "
                     + TextRules.show(value) + ")");
         }
-        return NumberRules.unsigned("DS key tag", t.get(0), 65535).flatMap(tag ->
-                NumberRules.unsigned("DS algorithm", t.get(1), 255).flatMap(alg ->
-                        NumberRules.unsigned("DS digest type", t.get(2), 255).flatMap(digestType ->
-                                hex("DS digest", t.subList(3, t.size()), digestLength(digestType)).map(hex ->
-                                        new RData.Ds(tag, alg, digestType, hex)))));
+        return NumberRules.unsigned("DS key tag", t.get(0), 65535)
+                .flatMap(tag -> NumberRules.unsigned("DS algorithm", t.get(1), 255)
+                        .flatMap(alg -> NumberRules.unsigned("DS digest type", t.get(2), 255)
+                                .flatMap(
+                                        digestType -> hex("DS digest", t.subList(3, t.size()), digestLength(digestType))
+                                                .map(hex -> new RData.Ds(tag, alg, digestType, hex)))));
     }
 
     private static Parsed<RData> tlsa(String value) {
@@ -211,11 +223,11 @@ public final class RecordDataParser {
             return Parsed.malformed("TLSA value must be '<usage> <selector> <matching type> <data hex>' (got "
                     + TextRules.show(value) + ")");
         }
-        return NumberRules.unsigned("TLSA usage", t.get(0), 255).flatMap(usage ->
-                NumberRules.unsigned("TLSA selector", t.get(1), 255).flatMap(selector ->
-                        NumberRules.unsigned("TLSA matching type", t.get(2), 255).flatMap(matching ->
-                                hex("TLSA data", t.subList(3, t.size()), tlsaLength(matching)).map(hex ->
-                                        new RData.Tlsa(usage, selector, matching, hex)))));
+        return NumberRules.unsigned("TLSA usage", t.get(0), 255)
+                .flatMap(usage -> NumberRules.unsigned("TLSA selector", t.get(1), 255)
+                        .flatMap(selector -> NumberRules.unsigned("TLSA matching type", t.get(2), 255)
+                                .flatMap(matching -> hex("TLSA data", t.subList(3, t.size()), tlsaLength(matching))
+                                        .map(hex -> new RData.Tlsa(usage, selector, matching, hex)))));
     }
 
     private static Parsed<RData> sshfp(String value) {
@@ -224,10 +236,10 @@ public final class RecordDataParser {
             return Parsed.malformed("SSHFP value must be '<algorithm> <fingerprint type> <fingerprint hex>' (got "
                     + TextRules.show(value) + ")");
         }
-        return NumberRules.unsigned("SSHFP algorithm", t.get(0), 255).flatMap(alg ->
-                NumberRules.unsigned("SSHFP fingerprint type", t.get(1), 255).flatMap(fpType ->
-                        hex("SSHFP fingerprint", t.subList(2, t.size()), sshfpLength(fpType)).map(hex ->
-                                new RData.Sshfp(alg, fpType, hex))));
+        return NumberRules.unsigned("SSHFP algorithm", t.get(0), 255)
+                .flatMap(alg -> NumberRules.unsigned("SSHFP fingerprint type", t.get(1), 255)
+                        .flatMap(fpType -> hex("SSHFP fingerprint", t.subList(2, t.size()), sshfpLength(fpType))
+                                .map(hex -> new RData.Sshfp(alg, fpType, hex))));
     }
 
     /** The digest sizes RFC 4034/4509/6605 fix, so that a truncated paste is caught here and not by named. */
@@ -258,8 +270,11 @@ public final class RecordDataParser {
 
     private static Parsed<String> hex(String what, List<String> parts, int bytes) {
         String hex = String.join("", parts);
-        if (hex.isEmpty() || hex.length() % 2 != 0 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 0x80)) {
-            return Parsed.malformed(what + " must be an even number of hexadecimal digits (got " + TextRules.show(hex) + ")");
+        if (hex.isEmpty()
+                || hex.length() % 2 != 0
+                || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 0x80)) {
+            return Parsed.malformed(
+                    what + " must be an even number of hexadecimal digits (got " + TextRules.show(hex) + ")");
         }
         if (bytes > 0 && hex.length() != bytes * 2) {
             return Parsed.malformed(what + " must be " + bytes + " bytes (" + bytes * 2 + " hex digits) for this type;"
@@ -268,8 +283,8 @@ public final class RecordDataParser {
         return Parsed.of(hex.toLowerCase(Locale.ROOT));
     }
 
-    private static final Set<String> SVC_KEYS = Set.of("mandatory", "alpn", "no-default-alpn", "port", "ipv4hint",
-            "ech", "ipv6hint", "dohpath", "ohttp");
+    private static final Set<String> SVC_KEYS =
+            Set.of("mandatory", "alpn", "no-default-alpn", "port", "ipv4hint", "ech", "ipv6hint", "dohpath", "ohttp");
 
     /** SVCB and HTTPS (RFC 9460): {@code <priority> <target> [key=value …]}; values may be quoted. */
     private static Parsed<RData> svcb(boolean https, String value, ZoneName origin) {
@@ -295,7 +310,9 @@ public final class RecordDataParser {
             }
             params.add(p);
         }
-        Optional<String> mandatory = params.stream().filter(p -> p.key().equals("mandatory")).map(RData.SvcParam::value)
+        Optional<String> mandatory = params.stream()
+                .filter(p -> p.key().equals("mandatory"))
+                .map(RData.SvcParam::value)
                 .findFirst();
         if (mandatory.isPresent()) {
             for (String key : list(mandatory.get())) {
@@ -333,7 +350,8 @@ public final class RecordDataParser {
         }
         boolean flag = key.equals("no-default-alpn") || key.equals("ohttp");
         if (flag != v.isEmpty() && !generic) {
-            return Parsed.malformed(type + " parameter " + key + (flag ? " takes no value" : " needs a value (" + key + "=…)"));
+            return Parsed.malformed(
+                    type + " parameter " + key + (flag ? " takes no value" : " needs a value (" + key + "=…)"));
         }
         if (key.equals("port")) {
             String key0 = key;
@@ -341,29 +359,56 @@ public final class RecordDataParser {
         }
         String checked = v;
         Optional<String> problem = switch (key) {
-            case "ipv4hint" -> list(v).stream().filter(a -> AddressRules.parseIpv4(a).isEmpty()).findFirst()
-                    .map(a -> type + " ipv4hint must be IPv4 addresses separated by commas (got " + TextRules.show(a) + ")");
-            case "ipv6hint" -> list(v).stream().filter(a -> AddressRules.parseIpv6(a).isEmpty()).findFirst()
-                    .map(a -> type + " ipv6hint must be IPv6 addresses separated by commas (got " + TextRules.show(a) + ")");
-            case "mandatory" -> list(v).stream().filter(k -> k.equals("mandatory")
-                            || !(SVC_KEYS.contains(k) || k.matches("key[0-9]{1,5}"))).findFirst()
-                    .map(k -> type + " mandatory must list other known parameter keys (got " + TextRules.show(k) + ")");
-            case "alpn" -> list(v).stream().anyMatch(String::isEmpty)
-                    ? Optional.of(type + " alpn must be protocol ids separated by commas (h2,h3)") : Optional.empty();
-            case "dohpath" -> checked.startsWith("/") && checked.contains("{?dns}") ? Optional.<String>empty()
-                    : Optional.of(type + " dohpath must be a relative URI template with the dns variable"
-                    + " (/dns-query{?dns})");
-            case "ech" -> checked.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-                    || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=') ? Optional.empty()
-                    : Optional.of(type + " ech must be base64");
+            case "ipv4hint" ->
+                list(v).stream()
+                        .filter(a -> IpAddresses.parseIpv4(a).isEmpty())
+                        .findFirst()
+                        .map(a -> type + " ipv4hint must be IPv4 addresses separated by commas (got "
+                                + TextRules.show(a) + ")");
+            case "ipv6hint" ->
+                list(v).stream()
+                        .filter(a -> IpAddresses.parseIpv6(a).isEmpty())
+                        .findFirst()
+                        .map(a -> type + " ipv6hint must be IPv6 addresses separated by commas (got "
+                                + TextRules.show(a) + ")");
+            case "mandatory" ->
+                list(v).stream()
+                        .filter(k -> k.equals("mandatory") || !(SVC_KEYS.contains(k) || k.matches("key[0-9]{1,5}")))
+                        .findFirst()
+                        .map(k -> type + " mandatory must list other known parameter keys (got " + TextRules.show(k)
+                                + ")");
+            case "alpn" ->
+                list(v).stream().anyMatch(String::isEmpty)
+                        ? Optional.of(type + " alpn must be protocol ids separated by commas (h2,h3)")
+                        : Optional.empty();
+            case "dohpath" ->
+                checked.startsWith("/") && checked.contains("{?dns}")
+                        ? Optional.<String>empty()
+                        : Optional.of(type + " dohpath must be a relative URI template with the dns variable"
+                                + " (/dns-query{?dns})");
+            case "ech" ->
+                checked.chars()
+                                .allMatch(c -> (c >= 'A' && c <= 'Z')
+                                        || (c >= 'a' && c <= 'z')
+                                        || (c >= '0' && c <= '9')
+                                        || c == '+'
+                                        || c == '/'
+                                        || c == '=')
+                        ? Optional.empty()
+                        : Optional.of(type + " ech must be base64");
             default -> Optional.empty();
         };
         if (problem.isPresent()) {
             return Parsed.malformed(problem.get());
         }
         // BIND 9.18 does not know the name ohttp (RFC 9540); its generic form key8 means the same to every reader
-        String value = key.equals("mandatory") ? String.join(",", list(v).stream()
-                .map(k -> k.equals("ohttp") ? "key8" : k).toList()) : v;
+        String value = key.equals("mandatory")
+                ? String.join(
+                        ",",
+                        list(v).stream()
+                                .map(k -> k.equals("ohttp") ? "key8" : k)
+                                .toList())
+                : v;
         return Parsed.of(new RData.SvcParam(key.equals("ohttp") ? "key8" : key, value));
     }
 

@@ -12,8 +12,7 @@ public final class TextRules {
     /** How much of a rejected value a message quotes back. */
     static final int SHOWN = 60;
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** Why {@code raw} is not acceptable as text ({@code what} names it in the message), or empty. */
     public static Optional<String> controlCharacterProblem(String what, String raw) {
@@ -42,12 +41,13 @@ public final class TextRules {
         for (int i = 0; i < n; i++) {
             char c = raw.charAt(i);
             if (isControl(c)) {
-                sb.append(switch (c) {
-                    case '\n' -> "\\n";
-                    case '\r' -> "\\r";
-                    case '\t' -> "\\t";
-                    default -> String.format(Locale.ROOT, "\\u%04x", (int) c);
-                });
+                sb.append(
+                        switch (c) {
+                            case '\n' -> "\\n";
+                            case '\r' -> "\\r";
+                            case '\t' -> "\\t";
+                            default -> String.format(Locale.ROOT, "\\u%04x", (int) c);
+                        });
             } else if (c == '\'' || c == '\\') {
                 sb.append('\\').append(c);
             } else {

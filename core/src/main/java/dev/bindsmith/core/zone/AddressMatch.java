@@ -1,5 +1,6 @@
 package dev.bindsmith.core.zone;
 
+import dev.bindsmith.core.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -24,7 +25,7 @@ public sealed interface AddressMatch {
 
         @Override
         public String toString() {
-            return Presentation.address(address) + (prefix.isPresent() ? "/" + prefix.getAsInt() : "");
+            return IpAddresses.format(address) + (prefix.isPresent() ? "/" + prefix.getAsInt() : "");
         }
     }
 

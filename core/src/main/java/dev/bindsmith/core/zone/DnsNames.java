@@ -7,8 +7,7 @@ final class DnsNames {
     static final int MAX_LABEL = 63;
     static final int MAX_NAME = 253;
 
-    private DnsNames() {
-    }
+    private DnsNames() {}
 
     /**
      * Why {@code raw} is not an acceptable name, or empty when it is. Accepts one trailing dot.
@@ -24,7 +23,8 @@ final class DnsNames {
             return Optional.of(what + " must not be the root");
         }
         if (name.length() > MAX_NAME) {
-            return Optional.of(what + " is " + name.length() + " characters long; at most " + MAX_NAME + " are allowed");
+            return Optional.of(
+                    what + " is " + name.length() + " characters long; at most " + MAX_NAME + " are allowed");
         }
         String[] labels = name.split("\\.", -1);
         for (int i = 0; i < labels.length; i++) {
@@ -44,8 +44,11 @@ final class DnsNames {
             }
             for (int c = 0; c < label.length(); c++) {
                 char ch = label.charAt(c);
-                boolean ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
-                        || ch == '-' || ch == '_';
+                boolean ok = (ch >= 'a' && ch <= 'z')
+                        || (ch >= 'A' && ch <= 'Z')
+                        || (ch >= '0' && ch <= '9')
+                        || ch == '-'
+                        || ch == '_';
                 if (!ok) {
                     return Optional.of(what + " must contain only letters, digits, hyphens, underscores and dots"
                             + " (found " + describe(ch) + ")");

@@ -1,5 +1,6 @@
 package dev.bindsmith.core.zone;
 
+import dev.bindsmith.core.net.IpAddresses;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -22,7 +23,7 @@ public record Endpoint(InetAddress address, OptionalInt port) {
     /** The API form: {@code ip}, {@code ip:port} or {@code [v6]:port}. */
     @Override
     public String toString() {
-        String ip = Presentation.address(address);
+        String ip = IpAddresses.format(address);
         if (port.isEmpty()) {
             return ip;
         }

@@ -6,8 +6,7 @@ package dev.bindsmith.core.zone;
  * quote or a brace.
  */
 public final class KeyNames {
-    private KeyNames() {
-    }
+    private KeyNames() {}
 
     public static boolean isValid(String name) {
         if (name == null || name.isEmpty() || name.length() > 253) {
@@ -15,8 +14,12 @@ public final class KeyNames {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '-' || c == '_')) {
+            if (!((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '-'
+                    || c == '_')) {
                 return false;
             }
         }

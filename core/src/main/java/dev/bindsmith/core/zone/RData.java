@@ -1,5 +1,6 @@
 package dev.bindsmith.core.zone;
 
+import dev.bindsmith.core.net.IpAddresses;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.util.List;
@@ -42,7 +43,7 @@ public sealed interface RData {
         }
 
         public String presentation() {
-            return Presentation.address(address);
+            return IpAddresses.format(address);
         }
     }
 
@@ -170,8 +171,10 @@ public sealed interface RData {
             Objects.requireNonNull(tag, "tag");
             Objects.requireNonNull(value, "value");
             Ranges.check("flags", flags, 0, 255);
-            if (tag.isEmpty() || !tag.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9'))) {
+            if (tag.isEmpty()
+                    || !tag.chars()
+                            .allMatch(
+                                    c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
                 throw new IllegalArgumentException("a CAA tag is letters and digits only");
             }
         }

@@ -5,8 +5,22 @@ import java.util.Optional;
 
 /** The record types bindsmith writes, validates and changes. {@link #SOA} and {@link #OTHER} only appear when reading a zone. */
 public enum RecordType {
-    A(1), NS(2), CNAME(5), SOA(6), PTR(12), MX(15), TXT(16), AAAA(28), SRV(33), DNAME(39), DS(43),
-    SSHFP(44), TLSA(52), SVCB(64), HTTPS(65), CAA(257),
+    A(1),
+    NS(2),
+    CNAME(5),
+    SOA(6),
+    PTR(12),
+    MX(15),
+    TXT(16),
+    AAAA(28),
+    SRV(33),
+    DNAME(39),
+    DS(43),
+    SSHFP(44),
+    TLSA(52),
+    SVCB(64),
+    HTTPS(65),
+    CAA(257),
     /** A type read from a zone that bindsmith does not model; its data is kept in RFC 3597 form. */
     OTHER(-1);
 

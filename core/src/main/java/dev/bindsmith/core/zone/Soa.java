@@ -6,8 +6,14 @@ import java.util.Objects;
  * The SOA values of a zone. {@code adminMailbox} is in the dotted form ({@code hostmaster.example.com}).
  * Timer values are seconds; the ranges are checked by validation, not here.
  */
-public record Soa(DomainName primaryNs, DomainName adminMailbox, long serial, long refresh, long retry,
-                  long expire, long negativeTtl) {
+public record Soa(
+        DomainName primaryNs,
+        DomainName adminMailbox,
+        long serial,
+        long refresh,
+        long retry,
+        long expire,
+        long negativeTtl) {
 
     public static final long DEFAULT_REFRESH = 3600;
     public static final long DEFAULT_RETRY = 600;

@@ -14,8 +14,7 @@ import java.util.OptionalLong;
  * the spec (no timestamp), so it can be compared with golden files.
  */
 public final class ZoneFileWriter {
-    private ZoneFileWriter() {
-    }
+    private ZoneFileWriter() {}
 
     public static String render(ZoneSpec spec) {
         ZoneName zone = spec.name();
@@ -24,7 +23,13 @@ public final class ZoneFileWriter {
         out.append("$ORIGIN ").append(zone.absolute()).append('\n');
         out.append("$TTL ").append(checkedTtl(spec.defaultTtl())).append('\n');
         out.append('\n');
-        line(out, zone, zone.apex(), OptionalLong.empty(), "SOA", new RData.StartOfAuthority(spec.soa()).presentation());
+        line(
+                out,
+                zone,
+                zone.apex(),
+                OptionalLong.empty(),
+                "SOA",
+                new RData.StartOfAuthority(spec.soa()).presentation());
         if (!spec.nameServers().isEmpty()) {
             out.append('\n');
             for (DomainName host : spec.nameServers()) {
@@ -48,8 +53,9 @@ public final class ZoneFileWriter {
 
     private static void record(StringBuilder out, ZoneName zone, Record record) {
         String type = switch (record.data()) {
-            case RData.StartOfAuthority soa -> throw new IllegalArgumentException(
-                    "a zone has one SOA, the spec's; an SOA among the records would be a second one");
+            case RData.StartOfAuthority soa ->
+                throw new IllegalArgumentException(
+                        "a zone has one SOA, the spec's; an SOA among the records would be a second one");
             case RData.Unknown unknown -> "TYPE" + unknown.typeCode();
             case RData.A a -> "A";
             case RData.Aaaa a -> "AAAA";
@@ -69,8 +75,8 @@ public final class ZoneFileWriter {
         line(out, zone, record.owner(), record.ttl(), type, record.data().presentation());
     }
 
-    private static void line(StringBuilder out, ZoneName zone, DomainName owner, OptionalLong ttl, String type,
-                             String data) {
+    private static void line(
+            StringBuilder out, ZoneName zone, DomainName owner, OptionalLong ttl, String type, String data) {
         out.append(owner.relativeTo(zone));
         if (ttl.isPresent()) {
             out.append(' ').append(checkedTtl(ttl.getAsLong()));

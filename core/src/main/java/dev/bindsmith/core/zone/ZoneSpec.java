@@ -8,8 +8,15 @@ import java.util.Objects;
  * name servers, glue, records) and the zone statement's options. A secondary carries a placeholder
  * SOA that is never written; its data comes by transfer from {@code options.primaries()}.
  */
-public record ZoneSpec(ZoneName name, ZoneType type, long defaultTtl, Soa soa, List<DomainName> nameServers,
-                       List<Record> glue, List<Record> records, ZoneOptions options) {
+public record ZoneSpec(
+        ZoneName name,
+        ZoneType type,
+        long defaultTtl,
+        Soa soa,
+        List<DomainName> nameServers,
+        List<Record> glue,
+        List<Record> records,
+        ZoneOptions options) {
 
     public ZoneSpec {
         Objects.requireNonNull(name, "name");

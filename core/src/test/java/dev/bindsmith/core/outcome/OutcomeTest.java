@@ -1,14 +1,12 @@
 package dev.bindsmith.core.outcome;
 
-import dev.bindsmith.core.validation.Violation;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bindsmith.core.validation.Violation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class OutcomeTest {
 
@@ -22,8 +20,8 @@ class OutcomeTest {
         Outcome.Invalid<String> invalid = (Outcome.Invalid<String>) outcome;
         assertThat(invalid.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(invalid.violations()).hasSize(2);
-        assertThat(invalid.details()).isEqualTo(
-                "TTL must be between 0 and 2147483647; Missing required field: zoneName");
+        assertThat(invalid.details())
+                .isEqualTo("TTL must be between 0 and 2147483647; Missing required field: zoneName");
     }
 
     @Test
@@ -47,10 +45,11 @@ class OutcomeTest {
 
     @Test
     void contextKeysKeepTheEnvelopesOrder() {
-        assertThat(new Outcome.TooLarge<String>(16, 17).context().keySet()).containsExactly("limit", "size");
-        assertThat(new Outcome.UnsupportedMediaType<String>("application/json", "text/plain").context().keySet())
-                .containsExactly("expected", "received");
-        assertThat(Outcome.<String>backendRejected("addzone", "rndc: 'addzone' failed: failure").context())
+        assertThat(Outcome.<String>zoneFileWriteFailed("example.com", "disk full")
+                        .context())
+                .containsExactly(Map.entry("zone", "example.com"));
+        assertThat(Outcome.<String>backendRejected("addzone", "rndc: 'addzone' failed: failure")
+                        .context())
                 .containsExactly(Map.entry("command", "addzone"));
     }
 
@@ -73,12 +72,7 @@ class OutcomeTest {
     void onlyFailuresAreNotSuccesses() {
         assertThat(new Outcome.Ok<>("x").isSuccess()).isTrue();
         assertThat(new Outcome.Deleted<String>().isSuccess()).isTrue();
-        assertThat(new Outcome.RateLimited<String>(Duration.ofSeconds(3)).isSuccess()).isFalse();
-    }
-
-    @Test
-    void rateLimitedRoundsTheWaitUpToWholeSeconds() {
-        assertThat(new Outcome.RateLimited<String>(Duration.ofMillis(1200)).details()).isEqualTo("Try again in 2 s");
-        assertThat(new Outcome.RateLimited<String>(Duration.ZERO).details()).isEqualTo("Try again in 1 s");
+        assertThat(Outcome.<String>unavailable("zone directory gone").isSuccess())
+                .isFalse();
     }
 }

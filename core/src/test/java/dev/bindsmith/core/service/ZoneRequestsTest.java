@@ -1,5 +1,7 @@
 package dev.bindsmith.core.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ZonePatch;
@@ -12,11 +14,6 @@ import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,30 +24,41 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ZoneRequestsTest {
 
     /** 23:30 on 21 Nov 2026 in UTC, which is already 22 Nov in Tokyo: the serial must use UTC. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T23:30:00Z"), ZoneId.of("Asia/Tokyo"));
+
     static final ZoneName ZONE = ZoneName.of("example.com");
 
     // ---- request builders ----
 
     static SoaRequest soa() {
-        return new SoaRequest(Optional.of("ns1.example.com."), Optional.of("hostmaster.example.com."),
-                OptionalLong.of(2025010101), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+        return new SoaRequest(
+                Optional.of("ns1.example.com."),
+                Optional.of("hostmaster.example.com."),
+                OptionalLong.of(2025010101),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
                 OptionalLong.empty());
     }
 
     static RecordRequest rec(String name, String type, String value) {
-        return new RecordRequest(Optional.of(name), Optional.of(type), Optional.of(value), OptionalLong.empty(),
-                OptionalLong.empty());
+        return new RecordRequest(
+                Optional.of(name), Optional.of(type), Optional.of(value), OptionalLong.empty(), OptionalLong.empty());
     }
 
     static RecordRequest rec(String name, String type, String value, long ttl, long priority) {
-        return new RecordRequest(Optional.of(name), Optional.of(type), Optional.of(value),
+        return new RecordRequest(
+                Optional.of(name),
+                Optional.of(type),
+                Optional.of(value),
                 ttl < 0 ? OptionalLong.empty() : OptionalLong.of(ttl),
                 priority < 0 ? OptionalLong.empty() : OptionalLong.of(priority));
     }
@@ -64,8 +72,8 @@ class ZoneRequestsTest {
         OptionalLong ttl = OptionalLong.of(3600);
         Optional<SoaRequest> soa = Optional.of(soa());
         List<String> nameServers = new ArrayList<>(List.of("ns1.example.com.", "ns2.example.com."));
-        Map<String, String> nameServerIps = new LinkedHashMap<>(Map.of("ns1.example.com.", "192.0.2.10",
-                "ns2.example.com.", "192.0.2.11"));
+        Map<String, String> nameServerIps =
+                new LinkedHashMap<>(Map.of("ns1.example.com.", "192.0.2.10", "ns2.example.com.", "192.0.2.11"));
         List<RecordRequest> records = new ArrayList<>();
         List<String> primaries = new ArrayList<>();
         List<String> alsoNotify = new ArrayList<>();
@@ -74,8 +82,18 @@ class ZoneRequestsTest {
         Optional<Boolean> inlineSigning = Optional.empty();
 
         ZoneRequest build() {
-            Optional<ZoneConfigRequest> config = withConfig ? Optional.of(new ZoneConfigRequest(ttl, soa, nameServers,
-                    nameServerIps, records, primaries, alsoNotify, allowTransfer, dnssecPolicy, inlineSigning))
+            Optional<ZoneConfigRequest> config = withConfig
+                    ? Optional.of(new ZoneConfigRequest(
+                            ttl,
+                            soa,
+                            nameServers,
+                            nameServerIps,
+                            records,
+                            primaries,
+                            alsoNotify,
+                            allowTransfer,
+                            dnssecPolicy,
+                            inlineSigning))
                     : Optional.empty();
             return new ZoneRequest(zoneName, zoneType, config, updateKeyName);
         }
@@ -128,41 +146,63 @@ class ZoneRequestsTest {
         assertThat(spec.soa().retry()).isEqualTo(600);
         assertThat(spec.soa().expire()).isEqualTo(604800);
         assertThat(spec.soa().negativeTtl()).isEqualTo(86400);
-        assertThat(spec.nameServers()).containsExactly(DomainName.of("ns1.example.com"), DomainName.of("ns2.example.com"));
-        assertThat(spec.glue()).extracting(g -> g.owner().value() + " " + g.data().presentation())
+        assertThat(spec.nameServers())
+                .containsExactly(DomainName.of("ns1.example.com"), DomainName.of("ns2.example.com"));
+        assertThat(spec.glue())
+                .extracting(g -> g.owner().value() + " " + g.data().presentation())
                 .containsExactly("ns1.example.com 192.0.2.10", "ns2.example.com 192.0.2.11");
-        assertThat(spec.records()).extracting(x -> x.owner().value() + " " + x.ttl() + " " + x.type() + " "
-                + x.data().presentation()).containsExactly(
-                "example.com OptionalLong.empty A 192.0.2.1",
-                "www.example.com OptionalLong[300] CNAME example.com.",
-                "example.com OptionalLong.empty MX 10 mail.example.com.",
-                "example.com OptionalLong.empty TXT \"v=spf1 mx -all\"");
+        assertThat(spec.records())
+                .extracting(x -> x.owner().value() + " " + x.ttl() + " " + x.type() + " "
+                        + x.data().presentation())
+                .containsExactly(
+                        "example.com OptionalLong.empty A 192.0.2.1",
+                        "www.example.com OptionalLong[300] CNAME example.com.",
+                        "example.com OptionalLong.empty MX 10 mail.example.com.",
+                        "example.com OptionalLong.empty TXT \"v=spf1 mx -all\"");
         assertThat(spec.options().allowUpdate()).containsExactly(new AddressMatch.Key("bindy-operator"));
-        assertThat(spec.options().alsoNotify()).extracting(Endpoint::toString)
+        assertThat(spec.options().alsoNotify())
+                .extracting(Endpoint::toString)
                 .containsExactly("10.0.0.5", "10.0.0.6:5353", "[2001:db8::6]:5353");
-        assertThat(spec.options().allowTransfer()).extracting(Object::toString)
+        assertThat(spec.options().allowTransfer())
+                .extracting(Object::toString)
                 .containsExactly("10.0.0.5", "10.0.0.0/8", "key xfer-key", "none");
     }
 
     @Test
     void anAbsentSerialIsTodaysUtcDateFollowedBy01() {
         Req r = new Req();
-        r.soa = Optional.of(new SoaRequest(Optional.of("ns1.example.com."), Optional.of("hostmaster.example.com."),
-                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty()));
+        r.soa = Optional.of(new SoaRequest(
+                Optional.of("ns1.example.com."),
+                Optional.of("hostmaster.example.com."),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty()));
         assertThat(ok(r.validate()).soa().serial()).isEqualTo(2026112101L);
     }
 
     @Test
     void givenSoaTimersAreKept() {
         Req r = new Req();
-        r.soa = Optional.of(new SoaRequest(Optional.of("ns1"), Optional.of("hostmaster@example.com"),
-                OptionalLong.of(7), OptionalLong.of(7200), OptionalLong.of(900), OptionalLong.of(1209600),
+        r.soa = Optional.of(new SoaRequest(
+                Optional.of("ns1"),
+                Optional.of("hostmaster@example.com"),
+                OptionalLong.of(7),
+                OptionalLong.of(7200),
+                OptionalLong.of(900),
+                OptionalLong.of(1209600),
                 OptionalLong.of(300)));
         ZoneSpec spec = ok(r.validate());
         assertThat(spec.soa().primaryNs()).isEqualTo(DomainName.of("ns1.example.com"));
         assertThat(spec.soa().adminMailbox()).isEqualTo(DomainName.of("hostmaster.example.com"));
-        assertThat(List.of(spec.soa().serial(), spec.soa().refresh(), spec.soa().retry(), spec.soa().expire(),
-                spec.soa().negativeTtl())).containsExactly(7L, 7200L, 900L, 1209600L, 300L);
+        assertThat(List.of(
+                        spec.soa().serial(),
+                        spec.soa().refresh(),
+                        spec.soa().retry(),
+                        spec.soa().expire(),
+                        spec.soa().negativeTtl()))
+                .containsExactly(7L, 7200L, 900L, 1209600L, 300L);
     }
 
     @Test
@@ -170,7 +210,9 @@ class ZoneRequestsTest {
         Req r = new Req();
         r.nameServerIps.put("ns1.example.com.", "2001:db8::10");
         ZoneSpec spec = ok(r.validate());
-        assertThat(spec.glue()).extracting(g -> g.owner().value() + " " + g.type() + " " + g.data().presentation())
+        assertThat(spec.glue())
+                .extracting(
+                        g -> g.owner().value() + " " + g.type() + " " + g.data().presentation())
                 .containsExactly("ns1.example.com AAAA 2001:db8::10", "ns2.example.com A 192.0.2.11");
         assertThat(spec.glue().get(0).data()).isInstanceOf(RData.Aaaa.class);
     }
@@ -183,7 +225,8 @@ class ZoneRequestsTest {
         r.nameServerIps.put("ns3", "192.0.2.3");
         r.nameServerIps.put("ns1.example.com.", "192.0.2.1");
         r.nameServerIps.put("ns2.example.com", "192.0.2.2");
-        assertThat(ok(r.validate()).glue()).extracting(g -> g.owner().value())
+        assertThat(ok(r.validate()).glue())
+                .extracting(g -> g.owner().value())
                 .containsExactly("ns1.example.com", "ns2.example.com", "ns3.example.com");
     }
 
@@ -196,9 +239,11 @@ class ZoneRequestsTest {
         r.records.add(rec("fooexample.com", "A", "192.0.2.26"));
         r.records.add(rec("@", "MX", "10 mail"));
         ZoneSpec spec = ok(r.validate());
-        assertThat(spec.nameServers()).extracting(DomainName::value)
+        assertThat(spec.nameServers())
+                .extracting(DomainName::value)
                 .containsExactly("ns1.example.com", "ns2.example.com", "ns.other.net");
-        assertThat(spec.records()).extracting(x -> x.owner().value())
+        assertThat(spec.records())
+                .extracting(x -> x.owner().value())
                 .containsExactly("mail.example.com", "fooexample.com.example.com", "example.com");
         assertThat(spec.records().get(2).data().presentation()).isEqualTo("10 mail.example.com.");
     }
@@ -224,7 +269,8 @@ class ZoneRequestsTest {
         r.updateKeyName = Optional.of("bindy-operator");
         ZoneSpec spec = ok(r.validate());
         assertThat(spec.type()).isEqualTo(ZoneType.SECONDARY);
-        assertThat(spec.options().primaries()).extracting(Endpoint::toString)
+        assertThat(spec.options().primaries())
+                .extracting(Endpoint::toString)
                 .containsExactly("192.0.2.53:5353", "2001:db8::53", "[2001:db8::54]:53");
         assertThat(spec.options().primaries().get(0).port()).isEqualTo(OptionalInt.of(5353));
     }
@@ -236,21 +282,40 @@ class ZoneRequestsTest {
         r.primaries.add("192.0.2.53");
         r.nameServers = new ArrayList<>(List.of("ns_placeholder"));
         r.nameServerIps = new LinkedHashMap<>();
-        r.soa = Optional.of(new SoaRequest(Optional.of("ns_1.example.com."), Optional.of("admin.ex_ample.com."),
-                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty()));
+        r.soa = Optional.of(new SoaRequest(
+                Optional.of("ns_1.example.com."),
+                Optional.of("admin.ex_ample.com."),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty()));
         ZoneSpec spec = ok(r.validate());
         assertThat(spec.soa().primaryNs()).isEqualTo(DomainName.of("ns_1.example.com"));
-        r.soa = Optional.of(new SoaRequest(Optional.of("$INCLUDE x"), Optional.of("admin.example.com."),
-                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty()));
+        r.soa = Optional.of(new SoaRequest(
+                Optional.of("$INCLUDE x"),
+                Optional.of("admin.example.com."),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty()));
         only(invalid(r.validate()), "zoneConfig.soa.primaryNs");
     }
 
     @Test
     void aPrimarysSoaNamesMustBeHostNames() {
         Req r = new Req();
-        r.soa = Optional.of(new SoaRequest(Optional.of("ns_1.example.net."), Optional.of("admin.ex_ample.com."),
-                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty()));
-        assertThat(unprocessable(r.validate())).extracting(Violation::field)
+        r.soa = Optional.of(new SoaRequest(
+                Optional.of("ns_1.example.net."),
+                Optional.of("admin.ex_ample.com."),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty()));
+        assertThat(unprocessable(r.validate()))
+                .extracting(Violation::field)
                 .containsExactly("zoneConfig.soa.primaryNs", "zoneConfig.soa.adminEmail");
     }
 
@@ -286,8 +351,12 @@ class ZoneRequestsTest {
     void anEmptyRequestNamesEveryMissingTopLevelField() {
         ZoneRequest empty = new ZoneRequest(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         List<Violation> v = invalid(ZoneRequests.validate(empty, CLOCK));
-        assertThat(v).extracting(Violation::message).containsExactly("Missing required field: zoneName",
-                "Missing required field: zoneType", "Missing required field: zoneConfig");
+        assertThat(v)
+                .extracting(Violation::message)
+                .containsExactly(
+                        "Missing required field: zoneName",
+                        "Missing required field: zoneType",
+                        "Missing required field: zoneConfig");
     }
 
     @Test
@@ -295,7 +364,8 @@ class ZoneRequestsTest {
         Req r = new Req();
         r.ttl = OptionalLong.empty();
         r.soa = Optional.empty();
-        assertThat(invalid(r.validate())).extracting(Violation::message)
+        assertThat(invalid(r.validate()))
+                .extracting(Violation::message)
                 .containsExactly("Missing required field: zoneConfig.ttl", "Missing required field: zoneConfig.soa");
     }
 
@@ -304,27 +374,51 @@ class ZoneRequestsTest {
         Req r = new Req();
         r.zoneType = Optional.of("secondary");
         r.primaries.add("192.0.2.53");
-        r.soa = Optional.of(new SoaRequest(Optional.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(),
-                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty()));
-        assertThat(invalid(r.validate())).extracting(Violation::message).containsExactly(
-                "Missing required field: zoneConfig.soa.primaryNs", "Missing required field: zoneConfig.soa.adminEmail");
+        r.soa = Optional.of(new SoaRequest(
+                Optional.empty(),
+                Optional.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty()));
+        assertThat(invalid(r.validate()))
+                .extracting(Violation::message)
+                .containsExactly(
+                        "Missing required field: zoneConfig.soa.primaryNs",
+                        "Missing required field: zoneConfig.soa.adminEmail");
     }
 
     @Test
     void aRecordWithoutNameTypeOrValueNamesEachWithItsIndex() {
         Req r = new Req();
         r.records.add(rec("@", "A", "192.0.2.1"));
-        r.records.add(new RecordRequest(Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(),
-                OptionalLong.empty()));
-        assertThat(invalid(r.validate())).extracting(Violation::field).containsExactly(
-                "zoneConfig.records[1].name", "zoneConfig.records[1].type", "zoneConfig.records[1].value");
+        r.records.add(new RecordRequest(
+                Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.empty()));
+        assertThat(invalid(r.validate()))
+                .extracting(Violation::field)
+                .containsExactly(
+                        "zoneConfig.records[1].name", "zoneConfig.records[1].type", "zoneConfig.records[1].value");
     }
 
     // ---- create: malformed values (400) ----
 
     @ParameterizedTest
-    @ValueSource(strings = {"../../etc/x", "a/b", "..", ".hidden", "-x", "a\u0000b", "a b", "a%2Fb", "", "x..y",
-            "$INCLUDE", "ex\"ample.com"})
+    @ValueSource(
+            strings = {
+                "../../etc/x",
+                "a/b",
+                "..",
+                ".hidden",
+                "-x",
+                "a\u0000b",
+                "a b",
+                "a%2Fb",
+                "",
+                "x..y",
+                "$INCLUDE",
+                "ex\"ample.com"
+            })
     void hostileOrMalformedZoneNamesAreRejectedAsInvalidZoneName(String name) {
         Req r = new Req();
         r.zoneName = Optional.of(name);
@@ -344,12 +438,12 @@ class ZoneRequestsTest {
     void aSecondaryWithoutPrimariesIsInvalid() {
         Req r = new Req();
         r.zoneType = Optional.of("secondary");
-        assertThat(only(invalid(r.validate()), "zoneConfig.primaries").message()).contains("at least one primary");
+        assertThat(only(invalid(r.validate()), "zoneConfig.primaries").message())
+                .contains("at least one primary");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"k\"; }; also-notify { 6.6.6.6; }; #", "key name", "k;", "k{", "k}", "", "k\nx",
-            "ключ"})
+    @ValueSource(strings = {"k\"; }; also-notify { 6.6.6.6; }; #", "key name", "k;", "k{", "k}", "", "k\nx", "ключ"})
     void updateKeyNameInjectionIsRefused(String key) {
         Req r = new Req();
         r.updateKeyName = Optional.of(key);
@@ -365,21 +459,44 @@ class ZoneRequestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.2.3.4; }; zone \"x\" { type primary; file \"/etc/passwd\"; };", "1.2.3.4 port 53",
-            "1.2.3.4:99999", "1.2.3.4:0", "1.2.3.4:", "[2001:db8::1]:70000", "[1.2.3.4]:53", "host.example.com",
-            "1.2.3.4}", "{1.2.3.4", "1.2.3.4\n", "10.0.0.0/8", "any"})
+    @ValueSource(
+            strings = {
+                "1.2.3.4; }; zone \"x\" { type primary; file \"/etc/passwd\"; };",
+                "1.2.3.4 port 53",
+                "1.2.3.4:99999",
+                "1.2.3.4:0",
+                "1.2.3.4:",
+                "[2001:db8::1]:70000",
+                "[1.2.3.4]:53",
+                "host.example.com",
+                "1.2.3.4}",
+                "{1.2.3.4",
+                "1.2.3.4\n",
+                "10.0.0.0/8",
+                "any"
+            })
     void primariesAndAlsoNotifyTakeOnlyAnAddressWithAnOptionalPort(String entry) {
         Req r = new Req();
         r.zoneType = Optional.of("secondary");
         r.primaries.add(entry);
         r.alsoNotify.add(entry);
-        assertThat(invalid(r.validate())).extracting(Violation::field)
+        assertThat(invalid(r.validate()))
+                .extracting(Violation::field)
                 .containsExactly("zoneConfig.primaries[0]", "zoneConfig.alsoNotify[0]");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.2.3.4; }; zone \"x\" {", "1.2.3.4:53", "10.0.0.1/8", "10.0.0.0/33", "!10.0.0.1",
-            "key k\"; };", "everyone", "1.2.3.4 port 53"})
+    @ValueSource(
+            strings = {
+                "1.2.3.4; }; zone \"x\" {",
+                "1.2.3.4:53",
+                "10.0.0.1/8",
+                "10.0.0.0/33",
+                "!10.0.0.1",
+                "key k\"; };",
+                "everyone",
+                "1.2.3.4 port 53"
+            })
     void allowTransferTakesAddressesNetworksBuiltinsAndKeysOnly(String entry) {
         Req r = new Req();
         r.allowTransfer.add(entry);
@@ -390,7 +507,8 @@ class ZoneRequestsTest {
     void aNetworkWithHostBitsSetSuggestsTheNetwork() {
         Req r = new Req();
         r.allowTransfer.add("10.1.2.3/8");
-        assertThat(only(invalid(r.validate()), "zoneConfig.allowTransfer[0]").message()).contains("10.0.0.0/8");
+        assertThat(only(invalid(r.validate()), "zoneConfig.allowTransfer[0]").message())
+                .contains("10.0.0.0/8");
     }
 
     @ParameterizedTest
@@ -429,9 +547,16 @@ class ZoneRequestsTest {
     @ValueSource(strings = {"$INCLUDE /etc/passwd", "ns1.example.com. ; x", "hostmaster@exa mple.com"})
     void directiveInjectionThroughTheSoaIsRefused(String name) {
         Req r = new Req();
-        r.soa = Optional.of(new SoaRequest(Optional.of(name), Optional.of(name), OptionalLong.empty(),
-                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty()));
-        assertThat(invalid(r.validate())).extracting(Violation::field)
+        r.soa = Optional.of(new SoaRequest(
+                Optional.of(name),
+                Optional.of(name),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty()));
+        assertThat(invalid(r.validate()))
+                .extracting(Violation::field)
                 .containsExactly("zoneConfig.soa.primaryNs", "zoneConfig.soa.adminEmail");
     }
 
@@ -439,7 +564,8 @@ class ZoneRequestsTest {
     void aRecordValueWithANewlineIsRefused() {
         Req r = new Req();
         r.records.add(rec("www", "A", "1.2.3.4\nupdate delete example.com. ANY"));
-        assertThat(only(invalid(r.validate()), "zoneConfig.records[0].value").message()).contains("control characters");
+        assertThat(only(invalid(r.validate()), "zoneConfig.records[0].value").message())
+                .contains("control characters");
     }
 
     // ---- create: semantic violations (422) ----
@@ -466,8 +592,13 @@ class ZoneRequestsTest {
     @ValueSource(longs = {0, -5, 4294967296L})
     void aSerialOutOfRangeIsUnprocessable(long serial) {
         Req r = new Req();
-        r.soa = Optional.of(new SoaRequest(Optional.of("ns1.example.com."), Optional.of("hostmaster.example.com."),
-                OptionalLong.of(serial), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+        r.soa = Optional.of(new SoaRequest(
+                Optional.of("ns1.example.com."),
+                Optional.of("hostmaster.example.com."),
+                OptionalLong.of(serial),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
                 OptionalLong.empty()));
         Outcome<ZoneSpec> outcome = r.validate();
         assertThat(only(unprocessable(outcome), "zoneConfig.soa.serial").message())
@@ -479,8 +610,13 @@ class ZoneRequestsTest {
     @Test
     void theLargestSerialIsAccepted() {
         Req r = new Req();
-        r.soa = Optional.of(new SoaRequest(Optional.of("ns1.example.com."), Optional.of("hostmaster.example.com."),
-                OptionalLong.of(4294967295L), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+        r.soa = Optional.of(new SoaRequest(
+                Optional.of("ns1.example.com."),
+                Optional.of("hostmaster.example.com."),
+                OptionalLong.of(4294967295L),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
                 OptionalLong.empty()));
         assertThat(ok(r.validate()).soa().serial()).isEqualTo(4294967295L);
     }
@@ -488,18 +624,33 @@ class ZoneRequestsTest {
     @Test
     void soaTimersOutOfRangeAreEachNamed() {
         Req r = new Req();
-        r.soa = Optional.of(new SoaRequest(Optional.of("ns1.example.com."), Optional.of("hostmaster.example.com."),
-                OptionalLong.empty(), OptionalLong.of(-1), OptionalLong.of(-1), OptionalLong.of(2147483648L),
+        r.soa = Optional.of(new SoaRequest(
+                Optional.of("ns1.example.com."),
+                Optional.of("hostmaster.example.com."),
+                OptionalLong.empty(),
+                OptionalLong.of(-1),
+                OptionalLong.of(-1),
+                OptionalLong.of(2147483648L),
                 OptionalLong.of(-1)));
-        assertThat(unprocessable(r.validate())).extracting(Violation::field).containsExactly(
-                "zoneConfig.soa.refresh", "zoneConfig.soa.retry", "zoneConfig.soa.expire", "zoneConfig.soa.negativeTtl");
+        assertThat(unprocessable(r.validate()))
+                .extracting(Violation::field)
+                .containsExactly(
+                        "zoneConfig.soa.refresh",
+                        "zoneConfig.soa.retry",
+                        "zoneConfig.soa.expire",
+                        "zoneConfig.soa.negativeTtl");
     }
 
     @Test
     void anExpireShorterThanRefreshIsUnprocessableAndSaysWhy() {
         Req r = new Req();
-        r.soa = Optional.of(new SoaRequest(Optional.of("ns1.example.com."), Optional.of("hostmaster.example.com."),
-                OptionalLong.empty(), OptionalLong.of(86400), OptionalLong.empty(), OptionalLong.of(3600),
+        r.soa = Optional.of(new SoaRequest(
+                Optional.of("ns1.example.com."),
+                Optional.of("hostmaster.example.com."),
+                OptionalLong.empty(),
+                OptionalLong.of(86400),
+                OptionalLong.empty(),
+                OptionalLong.of(3600),
                 OptionalLong.empty()));
         assertThat(only(unprocessable(r.validate()), "zoneConfig.soa.expire").message())
                 .contains("shorter than refresh");
@@ -508,8 +659,13 @@ class ZoneRequestsTest {
     @Test
     void aRetryLongerThanRefreshIsAllowed() {
         Req r = new Req();
-        r.soa = Optional.of(new SoaRequest(Optional.of("ns1.example.com."), Optional.of("hostmaster.example.com."),
-                OptionalLong.empty(), OptionalLong.of(600), OptionalLong.of(3600), OptionalLong.empty(),
+        r.soa = Optional.of(new SoaRequest(
+                Optional.of("ns1.example.com."),
+                Optional.of("hostmaster.example.com."),
+                OptionalLong.empty(),
+                OptionalLong.of(600),
+                OptionalLong.of(3600),
+                OptionalLong.empty(),
                 OptionalLong.empty()));
         ok(r.validate());
     }
@@ -521,7 +677,8 @@ class ZoneRequestsTest {
         r.records.add(rec("www", "CNAME", "example.com."));
         Outcome<ZoneSpec> outcome = r.validate();
         assertThat(only(unprocessable(outcome), "zoneConfig.records[1].type").message())
-                .contains("www.example.com.").contains("no other data");
+                .contains("www.example.com.")
+                .contains("no other data");
     }
 
     @Test
@@ -537,7 +694,9 @@ class ZoneRequestsTest {
         Req r = new Req();
         r.records.add(rec("www", "CNAME", "a.example.net."));
         r.records.add(rec("www", "CNAME", "b.example.net."));
-        assertThat(only(unprocessable(r.validate()), "zoneConfig.records[1].type").message()).contains("only one CNAME");
+        assertThat(only(unprocessable(r.validate()), "zoneConfig.records[1].type")
+                        .message())
+                .contains("only one CNAME");
     }
 
     @Test
@@ -552,7 +711,8 @@ class ZoneRequestsTest {
         Req r = new Req();
         r.nameServers.add("ns_3.example.net.");
         r.records.add(rec("sub", "NS", "_ns.example.net."));
-        assertThat(unprocessable(r.validate())).extracting(Violation::field)
+        assertThat(unprocessable(r.validate()))
+                .extracting(Violation::field)
                 .containsExactly("zoneConfig.nameServers[2]", "zoneConfig.records[0].value");
     }
 
@@ -561,14 +721,17 @@ class ZoneRequestsTest {
         Req r = new Req();
         r.nameServers = new ArrayList<>();
         r.nameServerIps = new LinkedHashMap<>();
-        assertThat(only(unprocessable(r.validate()), "zoneConfig.nameServers").message()).contains("at least one name server");
+        assertThat(only(unprocessable(r.validate()), "zoneConfig.nameServers").message())
+                .contains("at least one name server");
     }
 
     @Test
     void anInZoneNameServerWithoutGlueIsUnprocessable() {
         Req r = new Req();
         r.nameServerIps.remove("ns2.example.com.");
-        assertThat(only(unprocessable(r.validate()), "zoneConfig.nameServers[1]").message()).contains("no address");
+        assertThat(only(unprocessable(r.validate()), "zoneConfig.nameServers[1]")
+                        .message())
+                .contains("no address");
     }
 
     @Test
@@ -590,7 +753,8 @@ class ZoneRequestsTest {
     void aRecordTtlOutOfRangeIsUnprocessable() {
         Req r = new Req();
         r.records.add(rec("www", "A", "192.0.2.1", 2147483648L, -1));
-        assertThat(only(unprocessable(r.validate()), "zoneConfig.records[0].ttl").message())
+        assertThat(only(unprocessable(r.validate()), "zoneConfig.records[0].ttl")
+                        .message())
                 .isEqualTo("TTL must be between 0 and 2147483647");
     }
 
@@ -602,8 +766,14 @@ class ZoneRequestsTest {
         r.zoneName = Optional.of("../etc");
         r.updateKeyName = Optional.of("k\"; };");
         r.ttl = OptionalLong.of(-1);
-        r.soa = Optional.of(new SoaRequest(Optional.of("ns1.example.com."), Optional.empty(), OptionalLong.of(0),
-                OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty()));
+        r.soa = Optional.of(new SoaRequest(
+                Optional.of("ns1.example.com."),
+                Optional.empty(),
+                OptionalLong.of(0),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty()));
         r.nameServerIps.put("$INCLUDE /etc/passwd", "192.0.2.1");
         r.records.add(rec("www", "MX", "nonsense"));
         r.records.add(rec("www", "BOGUS", "x"));
@@ -611,16 +781,28 @@ class ZoneRequestsTest {
         r.allowTransfer.add("everyone");
         Outcome<ZoneSpec> outcome = r.validate();
         List<Violation> v = invalid(outcome);
-        assertThat(v).extracting(Violation::field).containsExactlyInAnyOrder(
-                "zoneName", "updateKeyName", "zoneConfig.ttl", "zoneConfig.soa.adminEmail", "zoneConfig.soa.serial",
-                "zoneConfig.nameServerIps[\"$INCLUDE /etc/passwd\"]", "zoneConfig.records[0].value",
-                "zoneConfig.records[1].type", "zoneConfig.alsoNotify[0]", "zoneConfig.allowTransfer[0]");
-        assertThat(v).filteredOn(x -> x.kind() == Violation.Kind.SEMANTIC).extracting(Violation::field)
+        assertThat(v)
+                .extracting(Violation::field)
+                .containsExactlyInAnyOrder(
+                        "zoneName",
+                        "updateKeyName",
+                        "zoneConfig.ttl",
+                        "zoneConfig.soa.adminEmail",
+                        "zoneConfig.soa.serial",
+                        "zoneConfig.nameServerIps[\"$INCLUDE /etc/passwd\"]",
+                        "zoneConfig.records[0].value",
+                        "zoneConfig.records[1].type",
+                        "zoneConfig.alsoNotify[0]",
+                        "zoneConfig.allowTransfer[0]");
+        assertThat(v)
+                .filteredOn(x -> x.kind() == Violation.Kind.SEMANTIC)
+                .extracting(Violation::field)
                 .containsExactlyInAnyOrder("zoneConfig.ttl", "zoneConfig.soa.serial");
         Outcome.Invalid<ZoneSpec> failure = (Outcome.Invalid<ZoneSpec>) outcome;
         assertThat(failure.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(failure.error()).isEqualTo("Validation error");
-        assertThat(failure.details()).contains("Missing required field: zoneConfig.soa.adminEmail")
+        assertThat(failure.details())
+                .contains("Missing required field: zoneConfig.soa.adminEmail")
                 .contains("TTL must be between 0 and 2147483647");
     }
 
@@ -630,7 +812,8 @@ class ZoneRequestsTest {
         r.ttl = OptionalLong.of(-1);
         r.records.add(rec("@", "CNAME", "other.example.net."));
         Outcome<ZoneSpec> outcome = r.validate();
-        assertThat(unprocessable(outcome)).extracting(Violation::field)
+        assertThat(unprocessable(outcome))
+                .extracting(Violation::field)
                 .containsExactly("zoneConfig.ttl", "zoneConfig.records[0].name");
         assertThat(((Outcome.Failure<ZoneSpec>) outcome).context()).containsEntry("zone", "example.com");
     }
@@ -653,7 +836,8 @@ class ZoneRequestsTest {
         void theApexRelativeAndAbsoluteOwnersResolveInsideTheZone() {
             assertThat(okRecord(rec("@", "A", "192.0.2.1")).owner()).isEqualTo(DomainName.of("example.com"));
             assertThat(okRecord(rec("www", "A", "192.0.2.1")).owner()).isEqualTo(DomainName.of("www.example.com"));
-            assertThat(okRecord(rec("WWW.Example.com.", "A", "192.0.2.1")).owner()).isEqualTo(DomainName.of("www.example.com"));
+            assertThat(okRecord(rec("WWW.Example.com.", "A", "192.0.2.1")).owner())
+                    .isEqualTo(DomainName.of("www.example.com"));
             assertThat(okRecord(rec("*", "A", "192.0.2.1")).owner()).isEqualTo(DomainName.of("*.example.com"));
             assertThat(okRecord(rec("*.dev", "TXT", "x")).owner()).isEqualTo(DomainName.of("*.dev.example.com"));
         }
@@ -687,14 +871,17 @@ class ZoneRequestsTest {
         @ParameterizedTest
         @ValueSource(strings = {"SOA", "ANY", "AXFR", "OTHER", "TYPE65534", "A;", ""})
         void typesThatCannotBeWrittenAreInvalid(String type) {
-            assertThat(only(invalid(validate(rec("x", type, "1"))), "type").message()).startsWith("Invalid record type:");
+            assertThat(only(invalid(validate(rec("x", type, "1"))), "type").message())
+                    .startsWith("Invalid record type:");
         }
 
         @Test
         void priorityIsPrependedForMxAndSrv() {
-            assertThat(okRecord(rec("@", "MX", "mail", -1, 10)).data()).isEqualTo(
-                    new RData.Mx(10, DomainName.of("mail.example.com")));
-            assertThat(okRecord(rec("_sip._tcp", "SRV", "5 5060 sip.example.com.", -1, 0)).data().presentation())
+            assertThat(okRecord(rec("@", "MX", "mail", -1, 10)).data())
+                    .isEqualTo(new RData.Mx(10, DomainName.of("mail.example.com")));
+            assertThat(okRecord(rec("_sip._tcp", "SRV", "5 5060 sip.example.com.", -1, 0))
+                            .data()
+                            .presentation())
                     .isEqualTo("0 5 5060 sip.example.com.");
         }
 
@@ -705,7 +892,8 @@ class ZoneRequestsTest {
 
         @Test
         void priorityTogetherWithAPreferenceInTheValueIsInvalidAndExplained() {
-            assertThat(only(invalid(validate(rec("@", "MX", "10 mail.example.com.", -1, 10))), "value").message())
+            assertThat(only(invalid(validate(rec("@", "MX", "10 mail.example.com.", -1, 10))), "value")
+                            .message())
                     .contains("exchange alone");
         }
 
@@ -716,8 +904,10 @@ class ZoneRequestsTest {
 
         @Test
         void anMxWithoutPreferenceTellsWhatIsExpected() {
-            assertThat(only(invalid(validate(rec("@", "MX", "mail.example.com."))), "value").message())
-                    .startsWith("MX value must be '<preference> <exchange>'").contains("priority field");
+            assertThat(only(invalid(validate(rec("@", "MX", "mail.example.com."))), "value")
+                            .message())
+                    .startsWith("MX value must be '<preference> <exchange>'")
+                    .contains("priority field");
         }
 
         @Test
@@ -736,8 +926,14 @@ class ZoneRequestsTest {
         void aRecordTtlIsOptionalAndRangeChecked() {
             assertThat(okRecord(rec("www", "A", "192.0.2.1")).ttl()).isEmpty();
             assertThat(okRecord(rec("www", "A", "192.0.2.1", 0, -1)).ttl()).hasValue(0);
-            only(unprocessable(validate(new RecordRequest(Optional.of("www"), Optional.of("A"), Optional.of("192.0.2.1"),
-                    OptionalLong.of(-1), OptionalLong.empty()))), "ttl");
+            only(
+                    unprocessable(validate(new RecordRequest(
+                            Optional.of("www"),
+                            Optional.of("A"),
+                            Optional.of("192.0.2.1"),
+                            OptionalLong.of(-1),
+                            OptionalLong.empty()))),
+                    "ttl");
         }
 
         @Test
@@ -750,7 +946,9 @@ class ZoneRequestsTest {
         @Test
         void aFieldPrefixIsPutBeforeEveryPath() {
             Outcome<Record> outcome = ZoneRequests.validate(rec("a b", "A", "x"), ZONE, "records[3]");
-            assertThat(invalid(outcome)).extracting(Violation::field).containsExactly("records[3].name", "records[3].value");
+            assertThat(invalid(outcome))
+                    .extracting(Violation::field)
+                    .containsExactly("records[3].name", "records[3].value");
         }
 
         @Test
@@ -767,46 +965,56 @@ class ZoneRequestsTest {
     class Patch {
         @Test
         void aPatchWithoutAnyFieldIsInvalidWithTheReferencesMessage() {
-            Outcome<ZonePatch> outcome = ZoneRequests.validate(new ZonePatchRequest(Optional.empty(), Optional.empty(),
-                    Optional.empty()));
-            assertThat(invalid(outcome)).extracting(Violation::message)
+            Outcome<ZonePatch> outcome =
+                    ZoneRequests.validate(new ZonePatchRequest(Optional.empty(), Optional.empty(), Optional.empty()));
+            assertThat(invalid(outcome))
+                    .extracting(Violation::message)
                     .containsExactly("At least one field (alsoNotify, allowTransfer, or allowUpdate) must be provided");
         }
 
         @Test
         void bindysPatchWithPortsIsAccepted() {
             Outcome<ZonePatch> outcome = ZoneRequests.validate(new ZonePatchRequest(
-                    Optional.of(List.of("10.0.0.7:5353", "[2001:db8::7]:5353")), Optional.of(List.of("10.0.0.7")),
+                    Optional.of(List.of("10.0.0.7:5353", "[2001:db8::7]:5353")),
+                    Optional.of(List.of("10.0.0.7")),
                     Optional.empty()));
             assertThat(outcome).isInstanceOf(Outcome.Ok.class);
             ZonePatch patch = ((Outcome.Ok<ZonePatch>) outcome).value();
-            assertThat(patch.alsoNotify().orElseThrow()).extracting(Endpoint::toString)
+            assertThat(patch.alsoNotify().orElseThrow())
+                    .extracting(Endpoint::toString)
                     .containsExactly("10.0.0.7:5353", "[2001:db8::7]:5353");
-            assertThat(patch.allowTransfer().orElseThrow()).extracting(Object::toString).containsExactly("10.0.0.7");
+            assertThat(patch.allowTransfer().orElseThrow())
+                    .extracting(Object::toString)
+                    .containsExactly("10.0.0.7");
             assertThat(patch.allowUpdate()).isEmpty();
         }
 
         @Test
         void anEmptyListIsKeptSoThatItRemovesTheDirective() {
-            Outcome<ZonePatch> outcome = ZoneRequests.validate(new ZonePatchRequest(Optional.empty(), Optional.empty(),
-                    Optional.of(List.of())));
+            Outcome<ZonePatch> outcome = ZoneRequests.validate(
+                    new ZonePatchRequest(Optional.empty(), Optional.empty(), Optional.of(List.of())));
             assertThat(((Outcome.Ok<ZonePatch>) outcome).value().allowUpdate()).contains(List.of());
         }
 
         @Test
         void allowUpdateTakesNetworksBuiltinsAndKeys() {
-            Outcome<ZonePatch> outcome = ZoneRequests.validate(new ZonePatchRequest(Optional.empty(), Optional.empty(),
+            Outcome<ZonePatch> outcome = ZoneRequests.validate(new ZonePatchRequest(
+                    Optional.empty(),
+                    Optional.empty(),
                     Optional.of(List.of("2001:db8::/32", "localhost", "key bindy-operator", "key \"quoted-key\""))));
-            assertThat(((Outcome.Ok<ZonePatch>) outcome).value().allowUpdate().orElseThrow()).extracting(Object::toString)
+            assertThat(((Outcome.Ok<ZonePatch>) outcome).value().allowUpdate().orElseThrow())
+                    .extracting(Object::toString)
                     .containsExactly("2001:db8::/32", "localhost", "key bindy-operator", "key quoted-key");
         }
 
         @Test
         void everyBadEntryOfEveryListIsReported() {
             Outcome<ZonePatch> outcome = ZoneRequests.validate(new ZonePatchRequest(
-                    Optional.of(List.of("10.0.0.7", "1.2.3.4 port 53")), Optional.of(List.of("1.2.3.4; }; zone \"x\" {")),
+                    Optional.of(List.of("10.0.0.7", "1.2.3.4 port 53")),
+                    Optional.of(List.of("1.2.3.4; }; zone \"x\" {")),
                     Optional.of(List.of("key k\"; };"))));
-            assertThat(invalid(outcome)).extracting(Violation::field)
+            assertThat(invalid(outcome))
+                    .extracting(Violation::field)
                     .containsExactly("alsoNotify[1]", "allowTransfer[0]", "allowUpdate[0]");
         }
     }

@@ -1,16 +1,15 @@
 package dev.bindsmith.core.validation;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static dev.bindsmith.core.validation.AddressRulesTest.problem;
+import static dev.bindsmith.core.validation.AddressRulesTest.value;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-
-import static dev.bindsmith.core.validation.AddressRulesTest.problem;
-import static dev.bindsmith.core.validation.AddressRulesTest.value;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NumberRulesTest {
 
@@ -44,25 +43,31 @@ class NumberRulesTest {
 
     @Test
     void anExpireBelowRefreshOrRetryIsAProblemAndARetryAboveRefreshIsNot() {
-        assertThat(NumberRules.soaTimersProblem(3600, 600, 1800)).hasValueSatisfying(m -> assertThat(m).contains("refresh"));
-        assertThat(NumberRules.soaTimersProblem(300, 3600, 1800)).hasValueSatisfying(m -> assertThat(m).contains("retry"));
+        assertThat(NumberRules.soaTimersProblem(3600, 600, 1800))
+                .hasValueSatisfying(m -> assertThat(m).contains("refresh"));
+        assertThat(NumberRules.soaTimersProblem(300, 3600, 1800))
+                .hasValueSatisfying(m -> assertThat(m).contains("retry"));
         assertThat(NumberRules.soaTimersProblem(600, 3600, 604800)).isEmpty();
         assertThat(NumberRules.soaTimersProblem(3600, 600, 3600)).isEmpty();
     }
 
     @Test
     void theDefaultSerialIsTheUtcDateFollowedBy01() {
-        Clock newYearsEveInUtcButNewYearInSydney = Clock.fixed(Instant.parse("2026-12-31T23:59:59Z"),
-                ZoneId.of("Australia/Sydney"));
-        assertThat(NumberRules.defaultSerial(newYearsEveInUtcButNewYearInSydney)).isEqualTo(2026123101L);
+        Clock newYearsEveInUtcButNewYearInSydney =
+                Clock.fixed(Instant.parse("2026-12-31T23:59:59Z"), ZoneId.of("Australia/Sydney"));
+        assertThat(NumberRules.defaultSerial(newYearsEveInUtcButNewYearInSydney))
+                .isEqualTo(2026123101L);
     }
 
     @Test
     void unsignedFieldsAreMalformedWhenNotDigitsAndSemanticWhenTooLarge() {
         assertThat(value(NumberRules.unsigned("MX preference", "65535", 65535))).isEqualTo(65535);
-        assertThat(problem(NumberRules.unsigned("MX preference", "-1", 65535)).kind()).isEqualTo(Violation.Kind.MALFORMED);
-        assertThat(problem(NumberRules.unsigned("MX preference", "ten", 65535)).kind()).isEqualTo(Violation.Kind.MALFORMED);
-        assertThat(problem(NumberRules.unsigned("MX preference", "99999999999", 65535)).kind())
+        assertThat(problem(NumberRules.unsigned("MX preference", "-1", 65535)).kind())
+                .isEqualTo(Violation.Kind.MALFORMED);
+        assertThat(problem(NumberRules.unsigned("MX preference", "ten", 65535)).kind())
+                .isEqualTo(Violation.Kind.MALFORMED);
+        assertThat(problem(NumberRules.unsigned("MX preference", "99999999999", 65535))
+                        .kind())
                 .isEqualTo(Violation.Kind.MALFORMED);
         Parsed.Problem<?> p = problem(NumberRules.unsigned("MX preference", "65536", 65535));
         assertThat(p.kind()).isEqualTo(Violation.Kind.SEMANTIC);

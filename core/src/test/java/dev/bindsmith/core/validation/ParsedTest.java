@@ -1,8 +1,8 @@
 package dev.bindsmith.core.validation;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class ParsedTest {
 
@@ -28,8 +28,8 @@ class ParsedTest {
 
     @Test
     void aChainStopsAtTheFirstProblem() {
-        Parsed<Integer> chained = Parsed.of(1).flatMap(n -> Parsed.<Integer>malformed("first"))
-                .flatMap(n -> Parsed.semantic("second"));
+        Parsed<Integer> chained =
+                Parsed.of(1).flatMap(n -> Parsed.<Integer>malformed("first")).flatMap(n -> Parsed.semantic("second"));
         assertThat(chained.violation("f")).contains(Violation.malformed("f", "first"));
     }
 }

@@ -1,23 +1,26 @@
 package dev.bindsmith.core.validation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TextRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"a\nb", "a\rb", "a\u0000b", "a\tb", "a\u007f", "a\u0085b", "a\u2028b"})
     void controlCharactersAreNamedWithTheirPosition(String raw) {
-        assertThat(TextRules.controlCharacterProblem("The value", raw)).hasValueSatisfying(m ->
-                assertThat(m).startsWith("The value must not contain control characters (found U+").contains("position 2"));
+        assertThat(TextRules.controlCharacterProblem("The value", raw))
+                .hasValueSatisfying(m -> assertThat(m)
+                        .startsWith("The value must not contain control characters (found U+")
+                        .contains("position 2"));
     }
 
     @Test
     void printableTextIncludingNonAsciiPasses() {
-        assertThat(TextRules.controlCharacterProblem("The value", "v=spf1 \"quoted\"; (x) $y café 日本")).isEmpty();
+        assertThat(TextRules.controlCharacterProblem("The value", "v=spf1 \"quoted\"; (x) $y café 日本"))
+                .isEmpty();
     }
 
     @Test

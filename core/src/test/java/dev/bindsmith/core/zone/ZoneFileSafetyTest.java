@@ -1,14 +1,12 @@
 package dev.bindsmith.core.zone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.service.RecordRequest;
 import dev.bindsmith.core.service.ZoneConfigRequest;
 import dev.bindsmith.core.service.ZoneRequest;
 import dev.bindsmith.core.service.ZoneRequests;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +14,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Client text cannot start a directive, a comment, a parenthesis group or a new line in a zone file.
@@ -29,10 +28,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ZoneFileSafetyTest {
 
     static final List<String> HOSTILE = List.of(
-            "\n$INCLUDE /etc/passwd", "$INCLUDE /etc/bind/rndc.key", "$ORIGIN evil.", "$TTL 0", "$GENERATE 1-9 x A 1.2.3.$",
-            "; comment", "x ; y", "(", ")", "( 1\n2 )", "\"", "\\", "\\\"", "x\" ; (", "\"unterminated", "a\rb", "a\u0000b",
-            "a\u2028b", "a\tb", "\u007f", "@", "*", ".", "..", "x..y", "-x", "x y", "日本語", "a\\010b", "\"a\\010b\"",
-            "\"a\" \"b\" ; c", "x\nupdate delete example.com. ANY");
+            "\n$INCLUDE /etc/passwd",
+            "$INCLUDE /etc/bind/rndc.key",
+            "$ORIGIN evil.",
+            "$TTL 0",
+            "$GENERATE 1-9 x A 1.2.3.$",
+            "; comment",
+            "x ; y",
+            "(",
+            ")",
+            "( 1\n2 )",
+            "\"",
+            "\\",
+            "\\\"",
+            "x\" ; (",
+            "\"unterminated",
+            "a\rb",
+            "a\u0000b",
+            "a\u2028b",
+            "a\tb",
+            "\u007f",
+            "@",
+            "*",
+            ".",
+            "..",
+            "x..y",
+            "-x",
+            "x y",
+            "日本語",
+            "a\\010b",
+            "\"a\\010b\"",
+            "\"a\" \"b\" ; c",
+            "x\nupdate delete example.com. ANY");
 
     static Stream<String> hostile() {
         return HOSTILE.stream();
@@ -42,8 +69,9 @@ class ZoneFileSafetyTest {
     @MethodSource("hostile")
     void hostileTextInAnyPlaceOfARequestIsRefusedOrWrittenHarmlessly(String h) throws Exception {
         List<RecordRequest> candidates = new ArrayList<>();
-        for (String type : List.of("A", "AAAA", "CNAME", "DNAME", "NS", "PTR", "MX", "TXT", "SRV", "CAA", "DS", "TLSA",
-                "SSHFP", "SVCB", "HTTPS")) {
+        for (String type : List.of(
+                "A", "AAAA", "CNAME", "DNAME", "NS", "PTR", "MX", "TXT", "SRV", "CAA", "DS", "TLSA", "SSHFP", "SVCB",
+                "HTTPS")) {
             candidates.add(GoldenZones.rec(h, type, "192.0.2.1"));
             candidates.add(GoldenZones.rec("x", type, h));
         }
@@ -69,12 +97,15 @@ class ZoneFileSafetyTest {
             StringBuilder sb = new StringBuilder();
             int n = 1 + random.nextInt(40);
             for (int j = 0; j < n; j++) {
-                sb.append(random.nextInt(100) == 0 ? controls.charAt(random.nextInt(controls.length()))
-                        : alphabet.charAt(random.nextInt(alphabet.length())));
+                sb.append(
+                        random.nextInt(100) == 0
+                                ? controls.charAt(random.nextInt(controls.length()))
+                                : alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String value = sb.toString();
-            Outcome<ZoneSpec> outcome = ZoneRequests.validate(request(List.of("ns1.example.net."), Map.of(),
-                    List.of(GoldenZones.rec("x", "TXT", value))), GoldenZones.CLOCK);
+            Outcome<ZoneSpec> outcome = ZoneRequests.validate(
+                    request(List.of("ns1.example.net."), Map.of(), List.of(GoldenZones.rec("x", "TXT", value))),
+                    GoldenZones.CLOCK);
             if (outcome instanceof Outcome.Ok<ZoneSpec>(ZoneSpec spec)) {
                 accepted++;
                 String file = ZoneFileWriter.render(spec);
@@ -86,16 +117,24 @@ class ZoneFileSafetyTest {
                 }
             }
         }
-        assertThat(accepted).as("some random values are valid text and were written").isGreaterThan(50);
+        assertThat(accepted)
+                .as("some random values are valid text and were written")
+                .isGreaterThan(50);
     }
 
     @Test
     void theLexerOfThisTestCatchesWhatItMustCatch() {
         String head = "; zone example.com. written by bindsmith\n$ORIGIN example.com.\n$TTL 1\n";
-        for (String bad : List.of("x IN TXT \"a\" ; b\n", "x IN TXT (\"a\")\n", "$INCLUDE /etc/passwd\n",
-                " x IN A 1.2.3.4\n", "x IN TXT \"a\n", "x IN TXT \"a\\q\"\n")) {
+        for (String bad : List.of(
+                "x IN TXT \"a\" ; b\n",
+                "x IN TXT (\"a\")\n",
+                "$INCLUDE /etc/passwd\n",
+                " x IN A 1.2.3.4\n",
+                "x IN TXT \"a\n",
+                "x IN TXT \"a\\q\"\n")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertLexicallyClean(head + bad))
-                    .as(bad).isInstanceOf(AssertionError.class);
+                    .as(bad)
+                    .isInstanceOf(AssertionError.class);
         }
         assertLexicallyClean(head + "x IN TXT \"a \\\"; ( \\\\ \\195\"\n");
     }
@@ -105,18 +144,29 @@ class ZoneFileSafetyTest {
         if (outcome instanceof Outcome.Ok<ZoneSpec>(ZoneSpec spec)) {
             String file = ZoneFileWriter.render(spec);
             assertLexicallyClean(file);
-            assertThat(ZoneFileRoundTripTest.parse(file, spec.name())).containsExactlyElementsOf(
-                    ZoneFileRoundTripTest.expected(spec));
+            assertThat(ZoneFileRoundTripTest.parse(file, spec.name()))
+                    .containsExactlyElementsOf(ZoneFileRoundTripTest.expected(spec));
         } else {
             assertThat(outcome).isInstanceOfAny(Outcome.Invalid.class, Outcome.Unprocessable.class);
         }
     }
 
     static ZoneRequest request(List<String> nameServers, Map<String, String> glue, List<RecordRequest> records) {
-        return new ZoneRequest(Optional.of("example.com"), Optional.of("primary"), Optional.of(new ZoneConfigRequest(
-                OptionalLong.of(3600), Optional.of(GoldenZones.soa("ns1.example.net.", "hostmaster.example.com.",
-                OptionalLong.of(1))), nameServers, glue, records, List.of(), List.of(), List.of(), Optional.empty(),
-                Optional.empty())), Optional.empty());
+        return new ZoneRequest(
+                Optional.of("example.com"),
+                Optional.of("primary"),
+                Optional.of(new ZoneConfigRequest(
+                        OptionalLong.of(3600),
+                        Optional.of(GoldenZones.soa("ns1.example.net.", "hostmaster.example.com.", OptionalLong.of(1))),
+                        nameServers,
+                        glue,
+                        records,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty())),
+                Optional.empty());
     }
 
     /**
@@ -136,25 +186,40 @@ class ZoneFileSafetyTest {
             if (line.isEmpty()) {
                 continue;
             }
-            assertThat(line.charAt(0)).as("line %d starts an owner name: %s", n, line).matches(c ->
-                    (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '*' || c == '@' || c == '-');
+            assertThat(line.charAt(0))
+                    .as("line %d starts an owner name: %s", n, line)
+                    .matches(c -> (c >= 'a' && c <= 'z')
+                            || (c >= '0' && c <= '9')
+                            || c == '_'
+                            || c == '*'
+                            || c == '@'
+                            || c == '-');
             boolean quoted = false;
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);
-                assertThat(c >= 0x20 && c < 0x7f).as("printable ASCII in line %d: %s", n, line).isTrue();
+                assertThat(c >= 0x20 && c < 0x7f)
+                        .as("printable ASCII in line %d: %s", n, line)
+                        .isTrue();
                 if (quoted) {
                     if (c == '\\') {
                         char next = line.charAt(i + 1);
-                        boolean ok = next == '"' || next == '\\' || (i + 3 < line.length()
-                                && Character.isDigit(next) && Character.isDigit(line.charAt(i + 2))
-                                && Character.isDigit(line.charAt(i + 3)));
-                        assertThat(ok).as("escape at %d in line %d: %s", i, n, line).isTrue();
+                        boolean ok = next == '"'
+                                || next == '\\'
+                                || (i + 3 < line.length()
+                                        && Character.isDigit(next)
+                                        && Character.isDigit(line.charAt(i + 2))
+                                        && Character.isDigit(line.charAt(i + 3)));
+                        assertThat(ok)
+                                .as("escape at %d in line %d: %s", i, n, line)
+                                .isTrue();
                         i += Character.isDigit(next) ? 3 : 1;
                     } else if (c == '"') {
                         quoted = false;
                     }
                 } else {
-                    assertThat(";()$\\".indexOf(c)).as("unquoted '%s' in line %d: %s", c, n, line).isEqualTo(-1);
+                    assertThat(";()$\\".indexOf(c))
+                            .as("unquoted '%s' in line %d: %s", c, n, line)
+                            .isEqualTo(-1);
                     if (c == '"') {
                         quoted = true;
                     }

@@ -7,14 +7,11 @@ import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
-
+import dev.bindsmith.dns.file.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -22,9 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,9 +38,9 @@ import java.util.regex.Pattern;
  *     {@code <dir>/.bindsmith/<zone>.json}, so {@link #list()} returns secondaries too. A
  *     {@code <zone>.zone} without a sidecar (a directory an earlier tool such as bindcar filled) is
  *     listed as a primary, as that tool listed it.</li>
- * <li>Every write is atomic: a temporary file in the same directory, written, forced to disk, then
- *     linked (or renamed) into place, and the directory forced too. A master file is never
- *     replaced: {@link #create} of a zone whose sidecar or file exists is a {@code Conflict} that
+ * <li>Every write is atomic ({@link AtomicFiles#createNew}: a temporary file in the same directory,
+ *     forced to disk, linked (or renamed) into place, {@code rw-r--r--} so that named can read it).
+ *     A master file is never replaced: {@link #create} of a zone whose sidecar or file exists is a {@code Conflict} that
  *     touches nothing, and a concurrent creator that loses the race gets the same.</li>
  * <li>Journals: named replays {@code <zone>.zone.jnl} onto the file it belongs to, so a journal left
  *     by an earlier zone of the same name is removed before a new zone is written; a live zone's
@@ -111,8 +105,9 @@ public final class FileZoneStore implements ZoneStore {
                 return Outcome.zoneExists(name.value(), "Zone '" + name + "' exists already");
             }
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                return Outcome.zoneExists(name.value(), "A master file for zone '" + name + "' exists already ("
-                        + file.getFileName() + ")");
+                return Outcome.zoneExists(
+                        name.value(),
+                        "A master file for zone '" + name + "' exists already (" + file.getFileName() + ")");
             }
             String step = "remove the stale journal of zone '" + name + "'";
             boolean wroteFile = false;
@@ -124,7 +119,7 @@ public final class FileZoneStore implements ZoneStore {
                 }
                 if (spec.type() == ZoneType.PRIMARY) {
                     step = "write the master file " + file.getFileName();
-                    writeNew(file, renderer.apply(spec));
+                    AtomicFiles.createNew(file, renderer.apply(spec));
                     wroteFile = true;
                 }
                 step = "record zone '" + name + "'";
@@ -133,7 +128,7 @@ public final class FileZoneStore implements ZoneStore {
                     throw new IOException(SIDECAR_DIRECTORY + " is a symbolic link");
                 }
                 Files.createDirectories(sidecars);
-                writeNew(sidecar, sidecarText(name, spec.type()));
+                AtomicFiles.createNew(sidecar, sidecarText(name, spec.type()));
             } catch (FileAlreadyExistsException e) {
                 // another process created it between our check and our link
                 removeQuietly(wroteFile ? file : null);
@@ -164,13 +159,15 @@ public final class FileZoneStore implements ZoneStore {
         for (String fileName : fileNames(directory)) {
             if (fileName.endsWith(ZONE_SUFFIX)) {
                 zoneName(fileName.substring(0, fileName.length() - ZONE_SUFFIX.length()))
-                        .flatMap(this::find).ifPresent(z -> zones.put(z.name(), z));
+                        .flatMap(this::find)
+                        .ifPresent(z -> zones.put(z.name(), z));
             }
         }
         for (String fileName : fileNames(sidecars)) {
             if (fileName.endsWith(".json")) {
                 zoneName(fileName.substring(0, fileName.length() - ".json".length()))
-                        .flatMap(this::find).ifPresent(z -> zones.put(z.name(), z));
+                        .flatMap(this::find)
+                        .ifPresent(z -> zones.put(z.name(), z));
             }
         }
         return List.copyOf(zones.values());
@@ -193,11 +190,11 @@ public final class FileZoneStore implements ZoneStore {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException e) {
-                    return Outcome.zoneFileWriteFailed(zone.value(),
-                            "Could not remove " + relative(p) + ": " + reason(e));
+                    return Outcome.zoneFileWriteFailed(
+                            zone.value(), "Could not remove " + relative(p) + ": " + reason(e));
                 }
             }
-            forceDirectoryQuietly(directory);
+            AtomicFiles.forceDirectory(directory);
             return new Outcome.Deleted<>();
         }
     }
@@ -243,58 +240,6 @@ public final class FileZoneStore implements ZoneStore {
             throw new IllegalArgumentException("refusing a path outside the zone directory");
         }
         return p;
-    }
-
-    /**
-     * Writes {@code text} to {@code target}, which must not exist: temporary file beside it, fsync,
-     * then a hard link (which fails rather than replace an existing file) or, where links are not
-     * supported, an atomic rename; then the directory is forced so the new entry survives a crash.
-     */
-    static void writeNew(Path target, String text) throws IOException {
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            // named usually runs as its own user: it must be able to read what we write
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException notPosix) {
-                // the platform's default permissions apply
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.createLink(target, tmp);
-            } catch (UnsupportedOperationException | FileSystemException noLinks) {
-                if (noLinks instanceof FileAlreadyExistsException exists) {
-                    throw exists;
-                }
-                if (Files.exists(target)) {
-                    throw new FileAlreadyExistsException(target.getFileName().toString());
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    throw new IOException("the file system supports neither hard links nor atomic renames", e);
-                }
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        // the file is in place; syncing the directory entry is best effort where unsupported
-        forceDirectoryQuietly(dir);
-    }
-
-    private static void forceDirectoryQuietly(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // some platforms cannot open or sync a directory; the data itself was forced already
-        }
     }
 
     private static void removeQuietly(Path p) {
@@ -348,7 +293,9 @@ public final class FileZoneStore implements ZoneStore {
     }
 
     private String relative(Path p) {
-        return p.startsWith(directory) ? directory.relativize(p).toString() : p.getFileName().toString();
+        return p.startsWith(directory)
+                ? directory.relativize(p).toString()
+                : p.getFileName().toString();
     }
 
     /** Why an I/O operation failed, without any path: the exception's reason or its kind. */

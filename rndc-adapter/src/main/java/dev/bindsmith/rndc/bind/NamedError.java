@@ -4,7 +4,6 @@ import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.rndc.client.RndcException;
 import dev.bindsmith.rndc.client.RndcReply;
-
 import java.util.Optional;
 
 /**
@@ -62,26 +61,38 @@ enum NamedError {
     static <T> Outcome.Failure<T> classify(String verb, Optional<ZoneName> zone, RndcReply reply) {
         String details = details(verb, reply);
         return switch (of(reply)) {
-            case NOT_FOUND -> zone.isPresent() && !verb.equals("addzone")
-                    ? Outcome.zoneNotFound(zone.get().value())
-                    // addzone says "not found" only for an unknown view: not the zone's absence
-                    : Outcome.backendRejected(verb, details);
-            case ALREADY_EXISTS -> zone.isPresent()
-                    ? Outcome.zoneExists(zone.get().value(), details)
-                    : Outcome.backendRejected(verb, details);
-            case PERMISSION_DENIED -> Outcome.backendRejected(verb, verb.equals("addzone")
-                    ? details + " (named does not allow new zones: allow-new-zones is off; set allow-new-zones yes;"
-                            + " in named.conf)"
-                    : details + " (named refused the command; is the control channel read-only?)");
-            case NOT_DYNAMIC -> Outcome.backendRejected(verb, details
-                    + " (the zone takes no dynamic updates: it has no allow-update or update-policy)");
-            case DYNAMIC_ZONE -> Outcome.backendRejected(verb, details
-                    + " (a zone that takes dynamic updates is reloaded from its file by freezing it, editing"
-                    + " the file, and thawing it: thaw reloads it)");
+            case NOT_FOUND ->
+                zone.isPresent() && !verb.equals("addzone")
+                        ? Outcome.zoneNotFound(zone.get().value())
+                        // addzone says "not found" only for an unknown view: not the zone's absence
+                        : Outcome.backendRejected(verb, details);
+            case ALREADY_EXISTS ->
+                zone.isPresent()
+                        ? Outcome.zoneExists(zone.get().value(), details)
+                        : Outcome.backendRejected(verb, details);
+            case PERMISSION_DENIED ->
+                Outcome.backendRejected(
+                        verb,
+                        verb.equals("addzone")
+                                ? details
+                                        + " (named does not allow new zones: allow-new-zones is off; set allow-new-zones yes;"
+                                        + " in named.conf)"
+                                : details + " (named refused the command; is the control channel read-only?)");
+            case NOT_DYNAMIC ->
+                Outcome.backendRejected(
+                        verb,
+                        details + " (the zone takes no dynamic updates: it has no allow-update or update-policy)");
+            case DYNAMIC_ZONE ->
+                Outcome.backendRejected(
+                        verb,
+                        details
+                                + " (a zone that takes dynamic updates is reloaded from its file by freezing it, editing"
+                                + " the file, and thawing it: thaw reloads it)");
             case ALREADY_FROZEN, FILE_NOT_FOUND, ZONE_NOT_LOADED, UNKNOWN_COMMAND, OTHER ->
-                    Outcome.backendRejected(verb, details);
-            case FAILURE, UNEXPECTED_TOKEN, UNEXPECTED_END -> Outcome.backendRejected(verb,
-                    reply.text().isBlank() ? details + " (named's log has the reason)" : details);
+                Outcome.backendRejected(verb, details);
+            case FAILURE, UNEXPECTED_TOKEN, UNEXPECTED_END ->
+                Outcome.backendRejected(
+                        verb, reply.text().isBlank() ? details + " (named's log has the reason)" : details);
         };
     }
 
@@ -93,13 +104,19 @@ enum NamedError {
     static <T> Outcome.Failure<T> classify(String verb, RndcException e) {
         String message = e.getMessage() == null ? "" : oneLine(e.getMessage());
         return switch (e) {
-            case RndcException.Unreachable u -> Outcome.backendUnreachable(verb,
-                    message.isEmpty() ? "rndc: '" + verb + "' failed: named could not be reached" : rndc(message));
-            case RndcException.Rejected r -> Outcome.backendUnreachable(verb, "rndc: '" + verb
-                    + "' failed: rejected: check key, algorithm and clock (named closed the connection without"
-                    + " a reply; its log says which)");
-            case RndcException.Protocol p -> Outcome.backendUnreachable(verb,
-                    message.isEmpty() ? "rndc: '" + verb + "' failed: invalid reply" : rndc(message));
+            case RndcException.Unreachable u ->
+                Outcome.backendUnreachable(
+                        verb,
+                        message.isEmpty() ? "rndc: '" + verb + "' failed: named could not be reached" : rndc(message));
+            case RndcException.Rejected r ->
+                Outcome.backendUnreachable(
+                        verb,
+                        "rndc: '" + verb
+                                + "' failed: rejected: check key, algorithm and clock (named closed the connection without"
+                                + " a reply; its log says which)");
+            case RndcException.Protocol p ->
+                Outcome.backendUnreachable(
+                        verb, message.isEmpty() ? "rndc: '" + verb + "' failed: invalid reply" : rndc(message));
         };
     }
 

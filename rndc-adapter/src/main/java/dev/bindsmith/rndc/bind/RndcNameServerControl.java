@@ -10,10 +10,11 @@ import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.dns.conf.ConfSyntaxException;
+import dev.bindsmith.dns.conf.ZoneStatements;
 import dev.bindsmith.rndc.client.ControlChannel;
 import dev.bindsmith.rndc.client.RndcException;
 import dev.bindsmith.rndc.client.RndcReply;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +55,10 @@ public final class RndcNameServerControl implements NameServerControl {
      * zone's node count before the reload, in thousands), checking {@code interval} apart (at most
      * 40 checks), then asks named again; a reload still queued after four such rounds failed.
      */
-    public record ReloadCheck(Duration minimumWait, Duration waitPerThousandNodes, Duration interval,
-                              Sleeper sleeper) {
+    public record ReloadCheck(Duration minimumWait, Duration waitPerThousandNodes, Duration interval, Sleeper sleeper) {
         /** 0.5 s, plus 25 ms per thousand nodes (a 400 000-node zone gets 10 s, twice what it took here). */
-        public static final ReloadCheck DEFAULT = new ReloadCheck(Duration.ofMillis(500), Duration.ofMillis(25),
-                Duration.ofMillis(25), d -> Thread.sleep(d.toMillis()));
+        public static final ReloadCheck DEFAULT = new ReloadCheck(
+                Duration.ofMillis(500), Duration.ofMillis(25), Duration.ofMillis(25), d -> Thread.sleep(d.toMillis()));
 
         static final int MAX_CHECKS = 40;
 
@@ -67,7 +67,9 @@ public final class RndcNameServerControl implements NameServerControl {
             Objects.requireNonNull(waitPerThousandNodes, "waitPerThousandNodes");
             Objects.requireNonNull(interval, "interval");
             Objects.requireNonNull(sleeper, "sleeper");
-            if (minimumWait.isNegative() || waitPerThousandNodes.isNegative() || interval.isNegative()
+            if (minimumWait.isNegative()
+                    || waitPerThousandNodes.isNegative()
+                    || interval.isNegative()
                     || interval.isZero()) {
                 throw new IllegalArgumentException("waits must not be negative, the interval must be positive");
             }
@@ -113,12 +115,18 @@ public final class RndcNameServerControl implements NameServerControl {
         if (config.file().filter(RndcNameServerControl::hasControlCharacter).isPresent()) {
             return Outcome.backendRejected("addzone", "the zone file path contains a control character");
         }
+        if (config.file().filter(f -> !ZoneStatements.canQuote(f)).isPresent()) {
+            return Outcome.backendRejected(
+                    "addzone",
+                    "the zone file path ends in a backslash or has one before a"
+                            + " quote: named would read another path");
+        }
         return simple("addzone", addZoneCommand(zone, config), zone);
     }
 
     /** {@code addzone <zone> { type …; file "…"; … };} */
     static String addZoneCommand(ZoneName zone, ZoneConfig config) {
-        return "addzone " + zone.value() + " " + ZoneStatement.of(config).body();
+        return "addzone " + zone.value() + " " + ZoneStatements.body(config);
     }
 
     @Override
@@ -155,7 +163,8 @@ public final class RndcNameServerControl implements NameServerControl {
                 try {
                     return new Outcome.Ok<>(statement.toConfig(reply.text()));
                 } catch (ZoneStatement.UnsupportedType e) {
-                    return Outcome.backendRejected("showzone",
+                    return Outcome.backendRejected(
+                            "showzone",
                             "zone type '" + e.getMessage() + "' is not one bindsmith manages (primary, secondary)");
                 }
             });
@@ -182,8 +191,11 @@ public final class RndcNameServerControl implements NameServerControl {
     }
 
     private static ZoneStatus notLoaded(ZoneName zone, ZoneStatement statement, RndcReply reply) {
-        return ZoneStatus.notLoaded(zone, statement.value("type").orElse("unknown"),
-                statement.value("file").stream().toList(), reply.err().orElse(""));
+        return ZoneStatus.notLoaded(
+                zone,
+                statement.value("type").orElse("unknown"),
+                statement.value("file").stream().toList(),
+                reply.err().orElse(""));
     }
 
     // ---- zone commands ----
@@ -208,7 +220,8 @@ public final class RndcNameServerControl implements NameServerControl {
     }
 
     private Outcome<ControlReply> confirmReload(ZoneName zone, ZoneStatus was, ControlReply queued) {
-        Duration budget = reloadCheck.budget(StatusTexts.unsigned32(was.properties().get("nodes")));
+        Duration budget =
+                reloadCheck.budget(StatusTexts.unsigned32(was.properties().get("nodes")));
         Duration pause = reloadCheck.pause(budget);
         try {
             for (int round = 0; round < ASK_AGAIN_ROUNDS; round++) {
@@ -241,10 +254,12 @@ public final class RndcNameServerControl implements NameServerControl {
             return Outcome.backendRejected("reload", "rndc: 'reload' queued, interrupted before it was confirmed");
         }
         String serial = was.serial().isPresent() ? "serial " + was.serial().getAsLong() : "its previous data";
-        return Outcome.backendRejected("reload", "rndc: 'reload' failed: named queued the reload but the zone"
-                + " file did not load within " + seconds(budget.multipliedBy(ASK_AGAIN_ROUNDS)) + "; the zone"
-                + " still serves " + serial + " (named's log has the reason, for example a syntax error in the"
-                + " zone file)");
+        return Outcome.backendRejected(
+                "reload",
+                "rndc: 'reload' failed: named queued the reload but the zone"
+                        + " file did not load within " + seconds(budget.multipliedBy(ASK_AGAIN_ROUNDS)) + "; the zone"
+                        + " still serves " + serial + " (named's log has the reason, for example a syntax error in the"
+                        + " zone file)");
     }
 
     /** How many times a still-queued reload is asked about before it is called a failure. */
@@ -295,9 +310,10 @@ public final class RndcNameServerControl implements NameServerControl {
 
     @Override
     public Outcome<ServerStatus> serverStatus() {
-        return exchange("status", "status").flatMap(reply -> reply.ok()
-                ? new Outcome.Ok<>(StatusTexts.serverStatus(reply.text()))
-                : NamedError.classify("status", Optional.empty(), reply));
+        return exchange("status", "status")
+                .flatMap(reply -> reply.ok()
+                        ? new Outcome.Ok<>(StatusTexts.serverStatus(reply.text()))
+                        : NamedError.classify("status", Optional.empty(), reply));
     }
 
     @Override
@@ -317,9 +333,10 @@ public final class RndcNameServerControl implements NameServerControl {
 
     /** Sends a command whose success is just named's text. {@code zone} may be null for server commands. */
     private Outcome<ControlReply> simple(String verb, String command, ZoneName zone) {
-        return exchange(verb, command).flatMap(reply -> reply.ok()
-                ? new Outcome.Ok<>(new ControlReply(verb, reply.text()))
-                : NamedError.classify(verb, Optional.ofNullable(zone), reply));
+        return exchange(verb, command)
+                .flatMap(reply -> reply.ok()
+                        ? new Outcome.Ok<>(new ControlReply(verb, reply.text()))
+                        : NamedError.classify(verb, Optional.ofNullable(zone), reply));
     }
 
     /** Ok with named's reply (which may itself be a failure); BackendFailed when no verified reply came. */
@@ -332,15 +349,15 @@ public final class RndcNameServerControl implements NameServerControl {
     }
 
     private Outcome<ZoneStatement> shown(ZoneName zone) {
-        return exchange("showzone", "showzone " + zone.value()).flatMap(reply -> reply.ok()
-                ? parse(reply.text())
-                : NamedError.classify("showzone", Optional.of(zone), reply));
+        return exchange("showzone", "showzone " + zone.value())
+                .flatMap(reply ->
+                        reply.ok() ? parse(reply.text()) : NamedError.classify("showzone", Optional.of(zone), reply));
     }
 
     private static Outcome<ZoneStatement> parse(String text) {
         try {
             return new Outcome.Ok<>(ZoneStatement.parse(text));
-        } catch (ConfTokens.SyntaxError e) {
+        } catch (ConfSyntaxException e) {
             return Outcome.backendRejected("showzone", "named's zone statement could not be read: " + e.getMessage());
         }
     }
@@ -351,14 +368,19 @@ public final class RndcNameServerControl implements NameServerControl {
      */
     static <T> Optional<Outcome.Failure<T>> checkSink(ZoneName zone) {
         String v = zone.value();
-        boolean ok = !v.isEmpty() && v.length() <= 253
-                && v.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                || c == '.');
+        boolean ok = !v.isEmpty()
+                && v.length() <= 253
+                && v.chars()
+                        .allMatch(c ->
+                                (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.');
         if (ok) {
             return Optional.empty();
         }
-        return Optional.of(new Outcome.Invalid<>(ErrorCode.INVALID_ZONE_NAME, "Invalid zone name",
-                List.of(Violation.malformed("zone", "Invalid zone name: it cannot be sent to named")), Map.of()));
+        return Optional.of(new Outcome.Invalid<>(
+                ErrorCode.INVALID_ZONE_NAME,
+                "Invalid zone name",
+                List.of(Violation.malformed("zone", "Invalid zone name: it cannot be sent to named")),
+                Map.of()));
     }
 
     private static boolean hasControlCharacter(String s) {

@@ -3,7 +3,6 @@ package dev.bindsmith.rndc.bind;
 import dev.bindsmith.core.port.ServerStatus;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +12,7 @@ import java.util.OptionalLong;
 
 /** Reads named's {@code zonestatus} and {@code status} texts: {@code key: value} lines, raw text kept. */
 final class StatusTexts {
-    private StatusTexts() {
-    }
+    private StatusTexts() {}
 
     /** Every {@code key: value} line, in named's order; lines without {@code ": "} are skipped. */
     static Map<String, String> properties(String text) {
@@ -22,7 +20,9 @@ final class StatusTexts {
         for (String line : text.lines().toList()) {
             int colon = line.indexOf(": ");
             if (colon > 0) {
-                out.putIfAbsent(line.substring(0, colon).strip(), line.substring(colon + 2).strip());
+                out.putIfAbsent(
+                        line.substring(0, colon).strip(),
+                        line.substring(colon + 2).strip());
             }
         }
         return out;
@@ -35,8 +35,12 @@ final class StatusTexts {
     static ZoneStatus zoneStatus(ZoneName zone, String text) {
         Map<String, String> p = properties(text);
         String files = p.getOrDefault("files", "");
-        List<String> fileList = files.isEmpty() ? List.of()
-                : Arrays.stream(files.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> fileList = files.isEmpty()
+                ? List.of()
+                : Arrays.stream(files.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         return new ZoneStatus(zone, p.getOrDefault("type", "unknown"), unsigned32(p.get("serial")), fileList, p, text);
     }
 

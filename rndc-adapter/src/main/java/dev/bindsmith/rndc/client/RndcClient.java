@@ -63,7 +63,13 @@ public final class RndcClient implements ControlChannel {
     private boolean closed;
 
     private RndcClient(Builder b) {
-        this.settings = new Settings(b.key, b.address, b.connectTimeout, b.readTimeout, b.maxReplyLength, b.clock,
+        this.settings = new Settings(
+                b.key,
+                b.address,
+                b.connectTimeout,
+                b.readTimeout,
+                b.maxReplyLength,
+                b.clock,
                 new SerialCounter(b.random.get()));
         this.maxIdle = b.reuseConnections ? b.maxConnections : 0;
         this.idleTimeoutMillis = b.idleTimeout.toMillis();
@@ -85,8 +91,8 @@ public final class RndcClient implements ControlChannel {
             permits.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RndcException.Unreachable("rndc: interrupted while waiting for a connection to "
-                    + settings.display(), e);
+            throw new RndcException.Unreachable(
+                    "rndc: interrupted while waiting for a connection to " + settings.display(), e);
         }
         try {
             return sendWithPermit(command);

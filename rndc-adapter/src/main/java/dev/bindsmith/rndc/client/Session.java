@@ -69,8 +69,10 @@ final class Session implements AutoCloseable {
         try {
             Session handshake = new Session(socket, s, "", s.clock().millis());
             CcValue.Table reply = handshake.roundTrip("null", Optional.empty());
-            String nonce = reply.table("_ctrl").flatMap(c -> c.string("_nonce")).orElseThrow(
-                    () -> new ExchangeFailure(protocol(s, "the handshake reply carries no nonce", null), false));
+            String nonce = reply.table("_ctrl")
+                    .flatMap(c -> c.string("_nonce"))
+                    .orElseThrow(() ->
+                            new ExchangeFailure(protocol(s, "the handshake reply carries no nonce", null), false));
             return new Session(socket, s, nonce, s.clock().millis());
         } catch (ExchangeFailure f) {
             closeQuietly(socket);
@@ -85,15 +87,16 @@ final class Session implements AutoCloseable {
     RndcReply exchange(String command) throws ExchangeFailure {
         CcValue.Table reply = roundTrip(command, Optional.of(nonce));
         lastUsedMillis = settings.clock().millis();
-        CcValue.Table data = reply.table("_data").orElseThrow(
-                () -> new ExchangeFailure(protocol(settings, "the reply has no _data", null), false));
+        CcValue.Table data = reply.table("_data")
+                .orElseThrow(() -> new ExchangeFailure(protocol(settings, "the reply has no _data", null), false));
         long result;
         try {
             result = Long.parseUnsignedLong(data.string("result").orElseThrow().trim());
         } catch (NumberFormatException | java.util.NoSuchElementException e) {
             throw new ExchangeFailure(protocol(settings, "the reply has no numeric result", null), false);
         }
-        return new RndcReply(command, result, data.string("err"), data.string("text").orElse(""));
+        return new RndcReply(
+                command, result, data.string("err"), data.string("text").orElse(""));
     }
 
     private CcValue.Table roundTrip(String command, Optional<String> withNonce) throws ExchangeFailure {
@@ -118,11 +121,17 @@ final class Session implements AutoCloseable {
         } catch (PeerClosedException e) {
             throw new ExchangeFailure(rejected(e), true);
         } catch (SocketTimeoutException e) {
-            throw new ExchangeFailure(new RndcException.Unreachable("rndc: no reply from " + settings.display()
-                    + " within " + settings.readTimeout().toMillis() + " ms", e), false);
+            throw new ExchangeFailure(
+                    new RndcException.Unreachable(
+                            "rndc: no reply from " + settings.display() + " within "
+                                    + settings.readTimeout().toMillis() + " ms",
+                            e),
+                    false);
         } catch (IOException e) {
-            throw new ExchangeFailure(new RndcException.Unreachable(
-                    "rndc: " + settings.display() + ": connection lost during the reply: " + describe(e), e), false);
+            throw new ExchangeFailure(
+                    new RndcException.Unreachable(
+                            "rndc: " + settings.display() + ": connection lost during the reply: " + describe(e), e),
+                    false);
         } catch (WireFormatException e) {
             throw new ExchangeFailure(protocol(settings, e.getMessage(), e), false);
         }
@@ -132,8 +141,8 @@ final class Session implements AutoCloseable {
         } catch (WireFormatException e) {
             throw new ExchangeFailure(protocol(settings, e.getMessage(), e), false);
         }
-        CcValue.Table ctrl = reply.table("_ctrl").orElseThrow(
-                () -> new ExchangeFailure(protocol(settings, "the reply has no _ctrl", null), false));
+        CcValue.Table ctrl = reply.table("_ctrl")
+                .orElseThrow(() -> new ExchangeFailure(protocol(settings, "the reply has no _ctrl", null), false));
         if (!ctrl.string("_rpl").filter("1"::equals).isPresent()) {
             throw new ExchangeFailure(protocol(settings, "the message is not a reply (_rpl)", null), false);
         }

@@ -1,7 +1,9 @@
 package dev.bindsmith.rndc.conf;
 
-import dev.bindsmith.rndc.conf.ConfLexer.Kind;
-import dev.bindsmith.rndc.conf.ConfLexer.Token;
+import dev.bindsmith.dns.conf.ConfLexer;
+import dev.bindsmith.dns.conf.ConfSyntaxException;
+import dev.bindsmith.dns.conf.ConfToken;
+import dev.bindsmith.dns.conf.ConfToken.Kind;
 import dev.bindsmith.rndc.conf.RndcConf.Address;
 import dev.bindsmith.rndc.conf.RndcConf.KeyClause;
 import dev.bindsmith.rndc.conf.RndcConf.Options;
@@ -55,7 +57,8 @@ public final class RndcConfParser {
         } catch (NoSuchFileException e) {
             throw new RndcConfException(file + ": no such file");
         } catch (IOException e) {
-            throw new RndcConfException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new RndcConfException(
+                    file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         if (chain.contains(real)) {
             throw new RndcConfException(file + ": include cycle (" + chain.peekLast() + " includes it again)");
@@ -75,7 +78,7 @@ public final class RndcConfParser {
         private final Path file;
         private final String text;
         private final Deque<Path> chain;
-        private List<Token> tokens;
+        private List<ConfToken> tokens;
         private int i;
 
         private final Map<String, KeyClause> ownKeys = new LinkedHashMap<>();
@@ -92,7 +95,11 @@ public final class RndcConfParser {
         }
 
         RndcConf parse() throws RndcConfException {
-            tokens = ConfLexer.tokenize(text, file.toString());
+            try {
+                tokens = ConfLexer.lex(text);
+            } catch (ConfSyntaxException e) {
+                throw new RndcConfException(file + ":" + e.getMessage());
+            }
             while (peek().kind() != Kind.END) {
                 statement();
             }
@@ -104,7 +111,7 @@ public final class RndcConfParser {
         }
 
         private void statement() throws RndcConfException {
-            Token t = expect(Kind.WORD, "a statement (key, options, server or include)");
+            ConfToken t = expect(Kind.WORD, "a statement (key, options, server or include)");
             switch (t.text()) {
                 case "include" -> include();
                 case "key" -> key();
@@ -115,7 +122,7 @@ public final class RndcConfParser {
         }
 
         private void include() throws RndcConfException {
-            Token path = expect(Kind.STRING, "the quoted path of the included file");
+            ConfToken path = expect(Kind.STRING, "the quoted path of the included file");
             semi("the include");
             Path target = Path.of(path.text());
             if (!target.isAbsolute()) {
@@ -134,19 +141,20 @@ public final class RndcConfParser {
         }
 
         private void key() throws RndcConfException {
-            Token name = name("the key name");
+            ConfToken name = name("the key name");
             expect(Kind.OPEN, "'{' after the key name");
             Optional<String> algorithm = Optional.empty();
             Optional<String> secret = Optional.empty();
             while (peek().kind() != Kind.CLOSE) {
-                Token opt = expect(Kind.WORD, "'algorithm', 'secret' or '}' in the key");
+                ConfToken opt = expect(Kind.WORD, "'algorithm', 'secret' or '}' in the key");
                 switch (opt.text()) {
                     case "algorithm" -> {
                         algorithm = Optional.of(name("the algorithm name").text());
                         semi("the algorithm");
                     }
                     case "secret" -> {
-                        secret = Optional.of(expect(Kind.STRING, "the quoted secret").text());
+                        secret = Optional.of(
+                                expect(Kind.STRING, "the quoted secret").text());
                         semi("the secret");
                     }
                     default -> throw error(opt, "unknown clause in a key; expected 'algorithm' or 'secret'");
@@ -163,7 +171,7 @@ public final class RndcConfParser {
             Optional<String> key = ownOptions.defaultKey();
             OptionalInt port = ownOptions.defaultPort();
             while (peek().kind() != Kind.CLOSE) {
-                Token opt = expect(Kind.WORD, "an option or '}'");
+                ConfToken opt = expect(Kind.WORD, "an option or '}'");
                 switch (opt.text()) {
                     case "default-server" -> {
                         server = Optional.of(name("the default server").text());
@@ -186,13 +194,13 @@ public final class RndcConfParser {
         }
 
         private void server() throws RndcConfException {
-            Token name = name("the server name or address");
+            ConfToken name = name("the server name or address");
             expect(Kind.OPEN, "'{' after the server name");
             Optional<String> key = Optional.empty();
             OptionalInt port = OptionalInt.empty();
             List<Address> addresses = new ArrayList<>();
             while (peek().kind() != Kind.CLOSE) {
-                Token opt = expect(Kind.WORD, "a server option or '}'");
+                ConfToken opt = expect(Kind.WORD, "a server option or '}'");
                 switch (opt.text()) {
                     case "key" -> {
                         key = Optional.of(name("the key name").text());
@@ -229,7 +237,7 @@ public final class RndcConfParser {
         private void skipClause() throws RndcConfException {
             int depth = 0;
             while (true) {
-                Token t = next();
+                ConfToken t = next();
                 switch (t.kind()) {
                     case OPEN -> depth++;
                     case CLOSE -> {
@@ -252,7 +260,7 @@ public final class RndcConfParser {
         }
 
         private int port() throws RndcConfException {
-            Token t = expect(Kind.WORD, "a port number");
+            ConfToken t = expect(Kind.WORD, "a port number");
             try {
                 int p = Integer.parseInt(t.text());
                 if (p >= 1 && p <= 65535) {
@@ -264,10 +272,10 @@ public final class RndcConfParser {
             throw error(t, "a port must be a number from 1 to 65535");
         }
 
-        private Token name(String what) throws RndcConfException {
-            Token t = next();
+        private ConfToken name(String what) throws RndcConfException {
+            ConfToken t = next();
             if (t.kind() != Kind.WORD && t.kind() != Kind.STRING) {
-                throw error(t, "expected " + what + ", found " + t.kind().description);
+                throw error(t, "expected " + what + ", found " + t.kind().description());
             }
             return t;
         }
@@ -276,31 +284,31 @@ public final class RndcConfParser {
             expect(Kind.SEMI, "';' after " + after);
         }
 
-        private Token expect(Kind kind, String what) throws RndcConfException {
-            Token t = next();
+        private ConfToken expect(Kind kind, String what) throws RndcConfException {
+            ConfToken t = next();
             if (t.kind() != kind) {
-                throw error(t, "expected " + what + ", found " + t.kind().description);
+                throw error(t, "expected " + what + ", found " + t.kind().description());
             }
             return t;
         }
 
-        private Token peek() {
+        private ConfToken peek() {
             return tokens.get(i);
         }
 
-        private Token next() {
-            Token t = tokens.get(i);
+        private ConfToken next() {
+            ConfToken t = tokens.get(i);
             if (t.kind() != Kind.END) {
                 i++;
             }
             return t;
         }
 
-        private String position(Token t) {
+        private String position(ConfToken t) {
             return file + ":" + t.line() + ":" + t.column();
         }
 
-        private RndcConfException error(Token t, String message) {
+        private RndcConfException error(ConfToken t, String message) {
             return new RndcConfException(position(t) + ": " + message);
         }
     }

@@ -8,48 +8,93 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Combines environment variables, an rndc.conf and defaults into {@link RndcSettings}, per parameter:
+ * Combines values given by the caller (the server's configuration: environment variables or flags),
+ * an rndc.conf and defaults into {@link RndcSettings}, per parameter:
  *
  * <ul>
- *   <li>server: {@code RNDC_SERVER} ({@code host}, {@code host:port}, {@code [v6]:port} or a bare IPv6
+ *   <li>server: the given server ({@code host}, {@code host:port}, {@code [v6]:port} or a bare IPv6
  *       address) → {@code default-server} (a matching {@code server} block's first address) →
  *       {@code 127.0.0.1};
- *   <li>port: the port in {@code RNDC_SERVER} → the matching {@code server} block's port → the
+ *   <li>port: the port in the given server → the matching {@code server} block's port → the
  *       address's port → {@code default-port} → 953;
- *   <li>key name: {@code RNDC_KEY_NAME} → the server block's {@code key} → {@code default-key} → the
+ *   <li>key name: the given name → the server block's {@code key} → {@code default-key} → the
  *       file's only key → {@code rndc-key};
- *   <li>secret: {@code RNDC_SECRET} → that key's {@code secret} (there is no default);
- *   <li>algorithm: {@code RNDC_ALGORITHM} → that key's {@code algorithm} → {@code hmac-sha256}.
+ *   <li>secret: the given secret → that key's {@code secret} (there is no default);
+ *   <li>algorithm: the given algorithm → that key's {@code algorithm} → {@code hmac-sha256}.
  * </ul>
  *
- * The file is read when a path is given, or when {@code RNDC_SECRET} is not set: then the first of
- * {@code /etc/bind/rndc.conf} and {@code /etc/rndc.conf} that exists. Empty variables count as unset.
- * Every problem is collected, each naming the variable or file, and none quoting a secret.
+ * The file is read when a path is given, or when no secret is given: then the first of
+ * {@code /etc/bind/rndc.conf} and {@code /etc/rndc.conf} that exists. Blank values count as not given.
+ * Every problem is collected, each naming its {@link Field} (the caller knows which variable or flag
+ * that is) and none quoting a secret.
  */
 public final class RndcSettingsResolver {
 
-    public static final String RNDC_SERVER = "RNDC_SERVER";
-    public static final String RNDC_ALGORITHM = "RNDC_ALGORITHM";
-    public static final String RNDC_SECRET = "RNDC_SECRET";
-    public static final String RNDC_KEY_NAME = "RNDC_KEY_NAME";
     public static final List<Path> DEFAULT_FILES = List.of(Path.of("/etc/bind/rndc.conf"), Path.of("/etc/rndc.conf"));
     public static final int DEFAULT_PORT = 953;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_KEY_NAME = "rndc-key";
 
+    /** What the caller was given for each parameter; an absent (or blank) value falls back as above. */
+    public record Given(
+            Optional<String> server, Optional<String> algorithm, Optional<String> secret, Optional<String> keyName) {
+        public Given {
+            server = present(server);
+            algorithm = present(algorithm);
+            secret = present(secret);
+            keyName = present(keyName);
+        }
+
+        public static Given nothing() {
+            return new Given(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** Only a secret (base64), for the common {@code RNDC_SECRET}-only set-up. */
+        public static Given secret(String base64) {
+            return new Given(Optional.empty(), Optional.empty(), Optional.of(base64), Optional.empty());
+        }
+
+        private static Optional<String> present(Optional<String> value) {
+            return value.map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        /** Never shows the secret, only whether there is one. */
+        @Override
+        public String toString() {
+            return "Given[server=" + server + ", algorithm=" + algorithm + ", secret="
+                    + (secret.isPresent() ? "(set)" : "(unset)") + ", keyName=" + keyName + "]";
+        }
+    }
+
+    /** Which parameter a problem is about: a given value, or the rndc.conf (or key file) itself. */
+    public enum Field {
+        SERVER,
+        ALGORITHM,
+        SECRET,
+        KEY_NAME,
+        FILE
+    }
+
+    /** One reason there are no settings; {@code message} reads after the parameter's name and never holds a secret. */
+    public record Problem(Field field, String message) {
+        public Problem {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
     /** Either settings or the list of reasons there are none. */
     public sealed interface Resolution {
         record Resolved(RndcSettings settings) implements Resolution {}
 
-        record Failed(List<String> errors) implements Resolution {
+        record Failed(List<Problem> problems) implements Resolution {
             public Failed {
-                errors = List.copyOf(errors);
+                problems = List.copyOf(problems);
             }
         }
     }
@@ -70,17 +115,15 @@ public final class RndcSettingsResolver {
         return new RndcSettingsResolver(files);
     }
 
-    /**
-     * Resolves settings from {@code env} (pass {@code System.getenv()} in production, a map in tests)
-     * and an optional explicit rndc.conf.
-     */
-    public Resolution resolve(Map<String, String> env, Optional<Path> confFile) {
-        Objects.requireNonNull(env, "env");
-        List<String> errors = new ArrayList<>();
-        Optional<String> envServer = var(env, RNDC_SERVER);
-        Optional<String> envAlgorithm = var(env, RNDC_ALGORITHM);
-        Optional<String> envSecret = var(env, RNDC_SECRET);
-        Optional<String> envKeyName = var(env, RNDC_KEY_NAME);
+    /** Resolves settings from what was {@code given} and an optional explicit rndc.conf (or key file). */
+    public Resolution resolve(Given given, Optional<Path> confFile) {
+        Objects.requireNonNull(given, "given");
+        Objects.requireNonNull(confFile, "confFile");
+        List<Problem> errors = new ArrayList<>();
+        Optional<String> envServer = given.server();
+        Optional<String> envAlgorithm = given.algorithm();
+        Optional<String> envSecret = given.secret();
+        Optional<String> envKeyName = given.keyName();
 
         Optional<RndcConf> conf = Optional.empty();
         Optional<Path> toRead = confFile.isPresent() || envSecret.isPresent()
@@ -90,11 +133,13 @@ public final class RndcSettingsResolver {
             try {
                 conf = Optional.of(RndcConfParser.parse(toRead.get()));
             } catch (RndcConfException e) {
-                errors.add("rndc configuration: " + e.getMessage());
+                errors.add(new Problem(Field.FILE, e.getMessage()));
             }
         } else if (envSecret.isEmpty()) {
-            errors.add("no rndc key: set " + RNDC_SECRET + " (and " + RNDC_KEY_NAME + ", " + RNDC_ALGORITHM
-                    + ") or provide an rndc.conf (looked for " + defaultFiles + ")");
+            errors.add(new Problem(
+                    Field.SECRET,
+                    "no rndc key: give its secret (and name, algorithm) or an rndc.conf" + " (looked for "
+                            + defaultFiles + ")"));
         }
         String fileName = toRead.map(Path::toString).orElse("");
 
@@ -107,12 +152,12 @@ public final class RndcSettingsResolver {
         if (envServer.isPresent()) {
             Optional<HostPort> hp = HostPort.parse(envServer.get());
             if (hp.isEmpty()) {
-                errors.add(RNDC_SERVER + " is not a host, host:port or [address]:port");
+                errors.add(new Problem(Field.SERVER, "is not a host, host:port or [address]:port"));
             } else {
                 host = hp.get().host();
-                hostOrigin = RNDC_SERVER;
+                hostOrigin = "given";
                 port = hp.get().port();
-                portOrigin = RNDC_SERVER;
+                portOrigin = "given";
             }
         } else if (conf.isPresent() && conf.get().options().defaultServer().isPresent()) {
             host = conf.get().options().defaultServer().get();
@@ -124,16 +169,22 @@ public final class RndcSettingsResolver {
         if (serverClause.isPresent() && !serverClause.get().addresses().isEmpty()) {
             RndcConf.Address a = serverClause.get().addresses().getFirst();
             host = a.host();
-            if (port.isEmpty() && serverClause.get().port().isEmpty() && a.port().isPresent()) {
+            if (port.isEmpty()
+                    && serverClause.get().port().isEmpty()
+                    && a.port().isPresent()) {
                 port = a.port();
                 portOrigin = fileName;
             }
         }
-        if (port.isEmpty() && serverClause.isPresent() && serverClause.get().port().isPresent()) {
+        if (port.isEmpty()
+                && serverClause.isPresent()
+                && serverClause.get().port().isPresent()) {
             port = serverClause.get().port();
             portOrigin = fileName;
         }
-        if (port.isEmpty() && conf.isPresent() && conf.get().options().defaultPort().isPresent()) {
+        if (port.isEmpty()
+                && conf.isPresent()
+                && conf.get().options().defaultPort().isPresent()) {
             port = conf.get().options().defaultPort();
             portOrigin = fileName;
         }
@@ -146,46 +197,61 @@ public final class RndcSettingsResolver {
             if (conf.isPresent()) {
                 clause = Optional.ofNullable(conf.get().keys().get(keyName));
                 if (clause.isEmpty() && envSecret.isEmpty()) {
-                    errors.add(RNDC_KEY_NAME + " names key \"" + keyName + "\", which " + fileName + " does not define");
+                    errors.add(new Problem(
+                            Field.KEY_NAME, "names key \"" + keyName + "\", which " + fileName + " does not define"));
                 }
             }
         } else if (conf.isPresent()) {
             RndcConf c = conf.get();
-            Optional<String> chosen = serverClause.flatMap(ServerClause::key).or(() -> c.options().defaultKey());
+            Optional<String> chosen =
+                    serverClause.flatMap(ServerClause::key).or(() -> c.options().defaultKey());
             if (chosen.isPresent()) {
                 keyName = chosen.get();
                 clause = Optional.ofNullable(c.keys().get(keyName));
                 if (clause.isEmpty() && envSecret.isEmpty()) {
-                    errors.add(fileName + ": key \"" + keyName + "\" is selected (default-key or server) but not defined");
+                    errors.add(new Problem(
+                            Field.FILE,
+                            fileName + ": key \"" + keyName
+                                    + "\" is selected (default-key or server) but not defined"));
                 }
             } else if (c.keys().size() == 1) {
                 clause = Optional.of(c.keys().values().iterator().next());
                 keyName = clause.get().name();
             } else if (c.keys().size() > 1 && envSecret.isEmpty()) {
-                errors.add(fileName + ": several keys " + c.keys().keySet()
-                        + " and no default-key; set default-key or " + RNDC_KEY_NAME);
+                errors.add(new Problem(
+                        Field.FILE,
+                        fileName + ": several keys " + c.keys().keySet()
+                                + " and no default-key; set default-key or name the key"));
             } else if (c.keys().isEmpty() && envSecret.isEmpty()) {
-                errors.add(fileName + ": defines no key");
+                errors.add(new Problem(Field.FILE, fileName + ": defines no key"));
             }
         }
 
         // Secret.
         Optional<byte[]> secret = Optional.empty();
-        String secretOrigin = RNDC_SECRET;
+        String secretOrigin = "given";
         if (envSecret.isPresent()) {
-            secret = decode(envSecret.get(), RNDC_SECRET + " is not valid base64", errors);
+            secret = decode(envSecret.get(), new Problem(Field.SECRET, "is not valid base64"), errors);
         } else if (clause.isPresent()) {
             KeyClause k = clause.get();
             secretOrigin = k.definedIn().toString();
             if (k.secretBase64().isEmpty() || k.secretBase64().get().isBlank()) {
-                errors.add(k.definedIn() + ": key \"" + k.name() + "\" has an empty or missing secret");
+                errors.add(new Problem(
+                        Field.FILE, k.definedIn() + ": key \"" + k.name() + "\" has an empty or missing secret"));
             } else {
-                secret = decode(k.secretBase64().get(),
-                        k.definedIn() + ": the secret of key \"" + k.name() + "\" is not valid base64", errors);
+                secret = decode(
+                        k.secretBase64().get(),
+                        new Problem(
+                                Field.FILE,
+                                k.definedIn() + ": the secret of key \"" + k.name() + "\" is not valid base64"),
+                        errors);
             }
         }
         if (secret.isPresent() && secret.get().length == 0) {
-            errors.add(secretOrigin + ": the secret is empty");
+            errors.add(
+                    envSecret.isPresent()
+                            ? new Problem(Field.SECRET, "is empty")
+                            : new Problem(Field.FILE, secretOrigin + ": the secret is empty"));
             secret = Optional.empty();
         }
 
@@ -194,43 +260,46 @@ public final class RndcSettingsResolver {
         if (envAlgorithm.isPresent()) {
             Optional<HmacAlgorithm> a = HmacAlgorithm.fromName(envAlgorithm.get());
             if (a.isEmpty()) {
-                errors.add(RNDC_ALGORITHM + " is not one of hmac-md5, hmac-sha1, hmac-sha224, hmac-sha256, "
-                        + "hmac-sha384, hmac-sha512");
+                errors.add(new Problem(
+                        Field.ALGORITHM,
+                        "is not one of hmac-md5, hmac-sha1, hmac-sha224, hmac-sha256, " + "hmac-sha384, hmac-sha512"));
             }
             algorithm = a.orElse(algorithm);
         } else if (clause.isPresent() && clause.get().algorithm().isPresent()) {
-            Optional<HmacAlgorithm> a = HmacAlgorithm.fromName(clause.get().algorithm().get());
+            Optional<HmacAlgorithm> a =
+                    HmacAlgorithm.fromName(clause.get().algorithm().get());
             if (a.isEmpty()) {
-                errors.add(clause.get().definedIn() + ": key \"" + clause.get().name()
-                        + "\" has an unsupported algorithm (use hmac-md5, hmac-sha1, hmac-sha224, hmac-sha256, "
-                        + "hmac-sha384 or hmac-sha512)");
+                errors.add(new Problem(
+                        Field.FILE,
+                        clause.get().definedIn() + ": key \"" + clause.get().name()
+                                + "\" has an unsupported algorithm (use hmac-md5, hmac-sha1, hmac-sha224, hmac-sha256, "
+                                + "hmac-sha384 or hmac-sha512)"));
             }
             algorithm = a.orElse(algorithm);
         }
 
         if (!errors.isEmpty() || secret.isEmpty()) {
             if (errors.isEmpty()) {
-                errors.add("no rndc secret: set " + RNDC_SECRET + " or define the key's secret in " + fileName);
+                errors.add(
+                        new Problem(Field.FILE, "no rndc secret: give one or define the key's secret in " + fileName));
             }
             return new Resolution.Failed(errors);
         }
         int p = port.orElse(DEFAULT_PORT);
-        String origin = "server " + host + "#" + p + " (" + hostOrigin + (portOrigin.equals(hostOrigin) ? "" : ", port: "
-                + portOrigin) + "), key " + keyName + " " + algorithm + " (secret from " + secretOrigin + ")";
-        return new Resolution.Resolved(new RndcSettings(host, p, new RndcKey(keyName, algorithm, secret.get()), origin));
+        String origin = "server " + host + "#" + p + " (" + hostOrigin
+                + (portOrigin.equals(hostOrigin) ? "" : ", port: " + portOrigin) + "), key " + keyName + " " + algorithm
+                + " (secret from " + secretOrigin + ")";
+        return new Resolution.Resolved(
+                new RndcSettings(host, p, new RndcKey(keyName, algorithm, secret.get()), origin));
     }
 
-    private static Optional<byte[]> decode(String base64, String error, List<String> errors) {
+    private static Optional<byte[]> decode(String base64, Problem error, List<Problem> errors) {
         try {
             return Optional.of(java.util.Base64.getDecoder().decode(base64.replaceAll("\\s", "")));
         } catch (IllegalArgumentException e) {
             errors.add(error);
             return Optional.empty();
         }
-    }
-
-    private static Optional<String> var(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     /** {@code host}, {@code host:port}, {@code [v6]:port}, {@code [v6]} or a bare IPv6 address. */
@@ -247,7 +316,9 @@ public final class RndcSettingsResolver {
                 if (rest.isEmpty()) {
                     return Optional.of(new HostPort(host, OptionalInt.empty()));
                 }
-                return rest.startsWith(":") ? port(rest.substring(1)).map(p -> new HostPort(host, p)) : Optional.empty();
+                return rest.startsWith(":")
+                        ? port(rest.substring(1)).map(p -> new HostPort(host, p))
+                        : Optional.empty();
             }
             int colons = (int) v.chars().filter(c -> c == ':').count();
             if (colons == 0) {
@@ -264,7 +335,8 @@ public final class RndcSettingsResolver {
         }
 
         private static boolean valid(String host) {
-            return !host.isEmpty() && host.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_');
+            return !host.isEmpty()
+                    && host.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_');
         }
 
         private static Optional<OptionalInt> port(String p) {

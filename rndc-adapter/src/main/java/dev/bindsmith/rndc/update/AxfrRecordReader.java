@@ -5,6 +5,12 @@ import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.dns.record.DnsRecords;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -13,12 +19,6 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
-
-import java.io.IOException;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * {@link RecordReader} for BIND: a whole zone by a TSIG-signed AXFR over TCP (every message of the
@@ -45,9 +45,11 @@ public final class AxfrRecordReader implements RecordReader {
     @Override
     public Outcome<List<Record>> read(ZoneName zone) {
         Objects.requireNonNull(zone, "zone");
-        SignedExchange exchange = new SignedExchange(settings, settings.key().signer(clock), COMMAND, "Zone transfer failed");
+        SignedExchange exchange =
+                new SignedExchange(settings, settings.key().signer(clock), COMMAND, "Zone transfer failed");
         try (DnsTcpConnection connection = DnsTcpConnection.open(settings)) {
-            Message query = Message.newQuery(org.xbill.DNS.Record.newRecord(DnsRecords.name(zone), Type.AXFR, DClass.IN));
+            Message query =
+                    Message.newQuery(org.xbill.DNS.Record.newRecord(DnsRecords.name(zone), Type.AXFR, DClass.IN));
             connection.send(exchange.sign(query));
             TSIG.StreamVerifier verifier = new TSIG.StreamVerifier(exchange.signer(), query.getTSIG());
             List<Record> records = new ArrayList<>();
@@ -61,24 +63,29 @@ public final class AxfrRecordReader implements RecordReader {
                 }
                 TSIGRecord tsig = reply.getTSIG();
                 if (first && tsig == null) {
-                    throw exchange.rejected(zone.value(), "the transfer's first message was not signed; an unsigned"
-                            + " reply cannot be trusted");
+                    throw exchange.rejected(
+                            zone.value(),
+                            "the transfer's first message was not signed; an unsigned" + " reply cannot be trusted");
                 }
                 if (tsig != null && tsig.getError() != Rcode.NOERROR) {
                     throw exchange.rejected(zone.value(), exchange.keyRejected(tsig.getError()));
                 }
                 int verified = verifier.verify(reply, wire);
                 if (verified != Rcode.NOERROR) {
-                    throw exchange.rejected(zone.value(), "a message of the transfer did not verify ("
-                            + Rcode.TSIGstring(verified) + ") with key '" + exchange.keyName() + "'");
+                    throw exchange.rejected(
+                            zone.value(),
+                            "a message of the transfer did not verify (" + Rcode.TSIGstring(verified) + ") with key '"
+                                    + exchange.keyName() + "'");
                 }
                 int rcode = reply.getRcode();
                 if (rcode == Rcode.NOTAUTH) {
                     return Outcome.zoneNotFound(zone.value());
                 }
                 if (rcode == Rcode.REFUSED) {
-                    throw exchange.rejected(zone.value(), "named refused the transfer (REFUSED): the zone's"
-                            + " allow-transfer must admit key '" + exchange.keyName() + "' or this host");
+                    throw exchange.rejected(
+                            zone.value(),
+                            "named refused the transfer (REFUSED): the zone's" + " allow-transfer must admit key '"
+                                    + exchange.keyName() + "' or this host");
                 }
                 if (rcode != Rcode.NOERROR) {
                     throw exchange.rejected(zone.value(), "named answered the transfer with " + Rcode.string(rcode));
@@ -91,7 +98,7 @@ public final class AxfrRecordReader implements RecordReader {
                     if (rr.getType() == Type.SOA && ++soas == 2) {
                         break;
                     }
-                    DnsRecords.fromDns(rr).ifPresent(records::add);
+                    DnsRecords.toCore(rr).ifPresent(records::add);
                 }
                 first = false;
             }
@@ -108,7 +115,8 @@ public final class AxfrRecordReader implements RecordReader {
     public Outcome<List<Record>> read(ZoneName zone, DomainName owner) {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(owner, "owner");
-        SignedExchange exchange = new SignedExchange(settings, settings.key().signer(clock), "query", "Record lookup failed");
+        SignedExchange exchange =
+                new SignedExchange(settings, settings.key().signer(clock), "query", "Record lookup failed");
         try (DnsTcpConnection connection = DnsTcpConnection.open(settings)) {
             Name name = DnsRecords.name(owner);
             Message query = Message.newQuery(org.xbill.DNS.Record.newRecord(name, Type.ANY, DClass.IN));
@@ -122,19 +130,20 @@ public final class AxfrRecordReader implements RecordReader {
                 return Outcome.zoneNotFound(zone.value());
             }
             if (rcode != Rcode.NOERROR) {
-                throw exchange.rejected(zone.value(), "named answered the query for " + owner.absolute() + " with "
-                        + Rcode.string(rcode));
+                throw exchange.rejected(
+                        zone.value(),
+                        "named answered the query for " + owner.absolute() + " with " + Rcode.string(rcode));
             }
             List<Record> records = new ArrayList<>();
             for (org.xbill.DNS.Record rr : reply.getSection(Section.ANSWER)) {
                 if (rr.getName().equals(name)) {
-                    DnsRecords.fromDns(rr).ifPresent(records::add);
+                    DnsRecords.toCore(rr).ifPresent(records::add);
                 }
             }
             // at a delegation point named answers with a referral: the name's NS are in the authority section
             for (org.xbill.DNS.Record rr : reply.getSection(Section.AUTHORITY)) {
                 if (rr.getName().equals(name) && rr.getType() == Type.NS) {
-                    DnsRecords.fromDns(rr).filter(r -> !records.contains(r)).ifPresent(records::add);
+                    DnsRecords.toCore(rr).filter(r -> !records.contains(r)).ifPresent(records::add);
                 }
             }
             return new Outcome.Ok<>(records);

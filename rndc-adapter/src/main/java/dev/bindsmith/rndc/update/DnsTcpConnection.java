@@ -27,9 +27,10 @@ final class DnsTcpConnection implements AutoCloseable {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(settings.server(), settings.port()),
-                    (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis()));
+            socket.connect(new InetSocketAddress(settings.server(), settings.port()), (int)
+                    Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+            socket.setSoTimeout(
+                    (int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis()));
             return new DnsTcpConnection(socket);
         } catch (IOException | RuntimeException e) {
             socket.close();

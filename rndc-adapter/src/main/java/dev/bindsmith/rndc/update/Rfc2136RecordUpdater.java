@@ -9,18 +9,18 @@ import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.ZoneName;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.Update;
-
+import dev.bindsmith.dns.record.DnsRecords;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Update;
 
 /**
  * {@link RecordUpdater} for BIND: a change set becomes one TSIG-signed RFC 2136 UPDATE sent over TCP,
@@ -36,6 +36,7 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
 
     /** The TTL of an added record that names none. */
     public static final long DEFAULT_TTL = 3600;
+
     static final String COMMAND = "update";
     /** Connections kept open between change sets; named closes idle ones after its tcp-idle-timeout. */
     static final int MAX_IDLE = 4;
@@ -61,7 +62,8 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
     public Outcome<ChangeReport> apply(ZoneName zone, ChangeSet changes) {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(changes, "changes");
-        SignedExchange exchange = new SignedExchange(settings, settings.key().signer(clock), COMMAND, "DNS update failed");
+        SignedExchange exchange =
+                new SignedExchange(settings, settings.key().signer(clock), COMMAND, "DNS update failed");
         DnsTcpConnection pooled = idle.poll();
         if (pooled != null) {
             try {
@@ -94,8 +96,8 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
      * Runs the change set on {@code connection}, which it gives back to the pool when the exchange
      * ended cleanly and closes otherwise.
      */
-    private Outcome<ChangeReport> exchange(ZoneName zone, ChangeSet changes, SignedExchange exchange,
-                                           DnsTcpConnection connection) throws Stale {
+    private Outcome<ChangeReport> exchange(
+            ZoneName zone, ChangeSet changes, SignedExchange exchange, DnsTcpConnection connection) throws Stale {
         boolean reusable = false;
         connection.startExchange();
         try {
@@ -103,8 +105,8 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
             reusable = true;
             return outcome;
         } catch (IOException e) {
-            if (connection.receivedNothing() && (e instanceof java.io.EOFException
-                    || e instanceof java.net.SocketException)) {
+            if (connection.receivedNothing()
+                    && (e instanceof java.io.EOFException || e instanceof java.net.SocketException)) {
                 throw new Stale(e);
             }
             return exchange.unreachable(zone.value(), e).failure();
@@ -119,8 +121,9 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
         }
     }
 
-    private Outcome<ChangeReport> send(ZoneName zone, ChangeSet changes, SignedExchange exchange,
-                                       DnsTcpConnection connection) throws IOException, SignedExchange.Failed {
+    private Outcome<ChangeReport> send(
+            ZoneName zone, ChangeSet changes, SignedExchange exchange, DnsTcpConnection connection)
+            throws IOException, SignedExchange.Failed {
         Map<UpdateMessages.RRsetKey, List<org.xbill.DNS.Record>> pinned = new LinkedHashMap<>();
         for (Prerequisite p : changes.prerequisites()) {
             if (p instanceof Prerequisite.RecordExists(Record record)) {
@@ -128,11 +131,14 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
                 if (!pinned.containsKey(key)) {
                     pinned.put(key, rrset(exchange, connection, zone, key));
                 }
-                org.xbill.DNS.Record wanted = DnsRecords.toDns(record, 0, zone);
+                org.xbill.DNS.Record wanted = DnsRecords.toDns(record, 0);
                 if (pinned.get(key).stream().noneMatch(wanted::equals)) {
-                    return Outcome.recordNotFound(zone.value(), "No " + record.type() + " record "
-                            + record.owner().absolute() + " " + record.data().presentation() + " in zone "
-                            + zone.value());
+                    return Outcome.recordNotFound(
+                            zone.value(),
+                            "No " + record.type() + " record "
+                                    + record.owner().absolute() + " "
+                                    + record.data().presentation() + " in zone "
+                                    + zone.value());
                 }
             }
         }
@@ -155,8 +161,8 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
     }
 
     /** The records of one RRset as named has them now; empty when there are none. */
-    private static List<org.xbill.DNS.Record> rrset(SignedExchange exchange, DnsTcpConnection connection,
-                                                    ZoneName zone, UpdateMessages.RRsetKey key)
+    private static List<org.xbill.DNS.Record> rrset(
+            SignedExchange exchange, DnsTcpConnection connection, ZoneName zone, UpdateMessages.RRsetKey key)
             throws IOException, SignedExchange.Failed {
         Message query = Message.newQuery(org.xbill.DNS.Record.newRecord(key.name(), key.type(), DClass.IN));
         connection.send(exchange.sign(query));
@@ -166,13 +172,17 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
             return List.of();
         }
         if (rcode != Rcode.NOERROR) {
-            throw exchange.rejected(zone.value(), "reading the current " + org.xbill.DNS.Type.string(key.type())
-                    + " records of " + key.name() + " failed: named answered " + Rcode.string(rcode));
+            throw exchange.rejected(
+                    zone.value(),
+                    "reading the current " + org.xbill.DNS.Type.string(key.type()) + " records of " + key.name()
+                            + " failed: named answered " + Rcode.string(rcode));
         }
         // at a delegation point named answers NS with a referral: the RRset is in the authority section
-        return java.util.stream.Stream.concat(reply.getSection(Section.ANSWER).stream(),
-                        reply.getSection(Section.AUTHORITY).stream())
-                .filter(rr -> rr.getName().equals(key.name()) && rr.getType() == key.type()).distinct().toList();
+        return java.util.stream.Stream.concat(
+                        reply.getSection(Section.ANSWER).stream(), reply.getSection(Section.AUTHORITY).stream())
+                .filter(rr -> rr.getName().equals(key.name()) && rr.getType() == key.type())
+                .distinct()
+                .toList();
     }
 
     /** named's response code as the port's outcome. */
@@ -182,35 +192,55 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
             return new Outcome.Ok<>(new ChangeReport(changes.changes()));
         }
         if (rcode == Rcode.REFUSED) {
-            return new Outcome.Invalid<>(ErrorCode.ZONE_NOT_DYNAMIC, "Zone does not support dynamic updates",
-                    List.of(Violation.malformed("zone", "named refused the update (REFUSED): zone " + z
-                            + " does not allow updates signed with key '" + exchange.keyName() + "', or the data"
-                            + " failed one of named's checks (an MX or SRV target inside the zone without an"
-                            + " address record)")),
+            return new Outcome.Invalid<>(
+                    ErrorCode.ZONE_NOT_DYNAMIC,
+                    "Zone does not support dynamic updates",
+                    List.of(Violation.malformed(
+                            "zone",
+                            "named refused the update (REFUSED): zone " + z
+                                    + " does not allow updates signed with key '" + exchange.keyName()
+                                    + "', or the data"
+                                    + " failed one of named's checks (an MX or SRV target inside the zone without an"
+                                    + " address record)")),
                     Outcome.orderedPairs("zone", z));
         }
         if (rcode == Rcode.NXRRSET || rcode == Rcode.NXDOMAIN) {
-            return Outcome.recordNotFound(z, "A prerequisite failed (" + Rcode.string(rcode) + "): a record or RRset"
-                    + " the change set needs is not in zone " + z + "; nothing was changed");
+            return Outcome.recordNotFound(
+                    z,
+                    "A prerequisite failed (" + Rcode.string(rcode) + "): a record or RRset"
+                            + " the change set needs is not in zone " + z + "; nothing was changed");
         }
         if (rcode == Rcode.YXRRSET || rcode == Rcode.YXDOMAIN) {
-            return Outcome.invalidRecord(List.of(Violation.semantic("changes", "A prerequisite failed ("
-                    + Rcode.string(rcode) + "): a record or name the change set needs absent exists in zone " + z
-                    + "; nothing was changed")), Outcome.orderedPairs("zone", z));
+            return Outcome.invalidRecord(
+                    List.of(Violation.semantic(
+                            "changes",
+                            "A prerequisite failed ("
+                                    + Rcode.string(rcode)
+                                    + "): a record or name the change set needs absent exists in zone " + z
+                                    + "; nothing was changed")),
+                    Outcome.orderedPairs("zone", z));
         }
         if (rcode == Rcode.NOTZONE) {
-            return new Outcome.Invalid<>(ErrorCode.VALIDATION_FAILED, "Invalid record",
-                    List.of(Violation.malformed("changes", "A name in the change set is outside zone " + z
-                            + " (NOTZONE)")), Outcome.orderedPairs("zone", z));
+            return new Outcome.Invalid<>(
+                    ErrorCode.VALIDATION_FAILED,
+                    "Invalid record",
+                    List.of(Violation.malformed(
+                            "changes", "A name in the change set is outside zone " + z + " (NOTZONE)")),
+                    Outcome.orderedPairs("zone", z));
         }
         if (rcode == Rcode.NOTAUTH) {
-            return new Outcome.NotFound<>(ErrorCode.ZONE_NOT_FOUND, "Zone not found",
-                    "named is not authoritative for zone " + z + " (NOTAUTH)", Outcome.orderedPairs("zone", z));
+            return new Outcome.NotFound<>(
+                    ErrorCode.ZONE_NOT_FOUND,
+                    "Zone not found",
+                    "named is not authoritative for zone " + z + " (NOTAUTH)",
+                    Outcome.orderedPairs("zone", z));
         }
         if (rcode == Rcode.SERVFAIL) {
-            return exchange.rejected(z, "named failed the update (SERVFAIL); its log says why").failure();
+            return exchange.rejected(z, "named failed the update (SERVFAIL); its log says why")
+                    .failure();
         }
-        return exchange.rejected(z, "named answered the update with " + Rcode.string(rcode)).failure();
+        return exchange.rejected(z, "named answered the update with " + Rcode.string(rcode))
+                .failure();
     }
 
     @Override

@@ -2,17 +2,16 @@ package dev.bindsmith.rndc.update;
 
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.TSIG;
-import org.xbill.DNS.TSIGRecord;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TSIGRecord;
 
 /**
  * Signing a query with the key and believing a reply only once its TSIG has verified. A reply that is
@@ -27,6 +26,7 @@ final class SignedExchange {
     private final TsigKey key;
     /** Where the messages go, as {@code host#port} (named\'s notation), for messages that help find a wrong setting. */
     private final String server;
+
     private final TSIG signer;
     private final String command;
     private final String title;
@@ -73,21 +73,27 @@ final class SignedExchange {
         byte[] wire = connection.receive();
         Message reply = parse(wire, zone);
         if (reply.getHeader().getID() != query.getHeader().getID()) {
-            throw rejected(zone, "the reply answers another message (ID " + reply.getHeader().getID()
-                    + " instead of " + query.getHeader().getID() + ")");
+            throw rejected(
+                    zone,
+                    "the reply answers another message (ID " + reply.getHeader().getID() + " instead of "
+                            + query.getHeader().getID() + ")");
         }
         TSIGRecord tsig = reply.getTSIG();
         if (tsig == null) {
-            throw rejected(zone, "the reply (" + Rcode.string(reply.getRcode()) + ") was not signed; an unsigned"
-                    + " reply cannot be trusted");
+            throw rejected(
+                    zone,
+                    "the reply (" + Rcode.string(reply.getRcode()) + ") was not signed; an unsigned"
+                            + " reply cannot be trusted");
         }
         if (tsig.getError() != Rcode.NOERROR) {
             throw rejected(zone, keyRejected(tsig.getError()));
         }
         int verified = signer.verify(reply, wire, query.getTSIG());
         if (verified != Rcode.NOERROR || !reply.isVerified()) {
-            throw rejected(zone, "the reply's TSIG signature did not verify (" + Rcode.TSIGstring(verified)
-                    + ") with key '" + key.name() + "'");
+            throw rejected(
+                    zone,
+                    "the reply's TSIG signature did not verify (" + Rcode.TSIGstring(verified) + ") with key '"
+                            + key.name() + "'");
         }
         return reply;
     }
@@ -103,23 +109,27 @@ final class SignedExchange {
     /** The sentence for a TSIG error named reported about our request. */
     String keyRejected(int tsigError) {
         if (tsigError == Rcode.BADKEY) {
-            return "named does not know the TSIG key '" + key.name() + "' with algorithm " + key.algorithm().text()
+            return "named does not know the TSIG key '" + key.name() + "' with algorithm "
+                    + key.algorithm().text()
                     + " (BADKEY): check the key name and algorithm, and that the zone's allow-update names this key";
         }
         if (tsigError == Rcode.BADSIG) {
-            return "named rejected the signature made with TSIG key '" + key.name() + "' (" + key.algorithm().text()
-                    + ") (BADSIG): the secret differs from named's";
+            return "named rejected the signature made with TSIG key '" + key.name() + "' ("
+                    + key.algorithm().text() + ") (BADSIG): the secret differs from named's";
         }
         if (tsigError == Rcode.BADTIME) {
             return "named rejected the time of the signature (BADTIME): the clocks of this host and the name"
                     + " server differ by more than the allowed fudge";
         }
-        return "named rejected the TSIG signature with key '" + key.name() + "' (" + Rcode.TSIGstring(tsigError)
-                + ")";
+        return "named rejected the TSIG signature with key '" + key.name() + "' (" + Rcode.TSIGstring(tsigError) + ")";
     }
 
     Failed rejected(String zone, String details) {
-        return new Failed(new Outcome.BackendFailed<>(ErrorCode.BACKEND_REJECTED, title, command, details,
+        return new Failed(new Outcome.BackendFailed<>(
+                ErrorCode.BACKEND_REJECTED,
+                title,
+                command,
+                details,
                 Outcome.orderedPairs("zone", zone, "command", command)));
     }
 
@@ -131,16 +141,23 @@ final class SignedExchange {
             case UnknownHostException u -> "the name server's host name does not resolve";
             default -> "the connection to the name server failed";
         };
-        return new Failed(new Outcome.BackendFailed<>(ErrorCode.BACKEND_UNREACHABLE, title, command,
+        return new Failed(new Outcome.BackendFailed<>(
+                ErrorCode.BACKEND_UNREACHABLE,
+                title,
+                command,
                 why + " at " + server + " (set by NSUPDATE_SERVER and NSUPDATE_PORT)",
                 Outcome.orderedPairs("zone", zone, "command", command)));
     }
 
     static <T> Outcome.Failure<T> tooLarge(String zone, int size) {
-        return new Outcome.Invalid<>(ErrorCode.VALIDATION_FAILED, "Change set too large",
-                List.of(dev.bindsmith.core.validation.Violation.malformed("changes", "The change set needs " + size
-                        + " bytes as one UPDATE message, more than the 65535 a DNS message can hold; it is not"
-                        + " split, because it would no longer be atomic: send fewer changes at a time")),
+        return new Outcome.Invalid<>(
+                ErrorCode.VALIDATION_FAILED,
+                "Change set too large",
+                List.of(dev.bindsmith.core.validation.Violation.malformed(
+                        "changes",
+                        "The change set needs " + size
+                                + " bytes as one UPDATE message, more than the 65535 a DNS message can hold; it is not"
+                                + " split, because it would no longer be atomic: send fewer changes at a time")),
                 Outcome.orderedPairs("zone", zone));
     }
 }

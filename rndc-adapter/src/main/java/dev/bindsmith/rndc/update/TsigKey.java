@@ -1,14 +1,14 @@
 package dev.bindsmith.rndc.update;
 
-import org.xbill.DNS.Name;
-import org.xbill.DNS.TSIG;
-import org.xbill.DNS.TextParseException;
-
-import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TextParseException;
 
 /**
  * A TSIG key: its name, its HMAC algorithm and its base64 secret. The secret never appears in
@@ -67,28 +67,50 @@ public record TsigKey(String name, Algorithm algorithm, String secret) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(secret, "secret");
-        if (name.isEmpty() || name.length() > 253 || !name.chars().allMatch(c -> (c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_')) {
-            throw new IllegalArgumentException("a TSIG key name is 1 to 253 letters, digits, dots, hyphens"
-                    + " or underscores");
+        nameProblem(name).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        secretProblem(name, secret).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        secret = secret.trim();
+    }
+
+    /** Why {@code name} cannot name a TSIG key, if it cannot. */
+    public static Optional<String> nameProblem(String name) {
+        if (name.isEmpty()
+                || name.length() > 253
+                || !name.chars()
+                        .allMatch(c -> (c >= 'a' && c <= 'z')
+                                || (c >= 'A' && c <= 'Z')
+                                || (c >= '0' && c <= '9')
+                                || c == '.'
+                                || c == '-'
+                                || c == '_')) {
+            return Optional.of("a TSIG key name is 1 to 253 letters, digits, dots, hyphens or underscores");
         }
+        return Optional.empty();
+    }
+
+    /** Why {@code secret} (base64) cannot be the secret of key {@code name}, if it cannot; never quotes it. */
+    public static Optional<String> secretProblem(String name, String secret) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(secret.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the TSIG secret of key '" + name + "' is not valid base64");
+            return Optional.of("the TSIG secret of key '" + name + "' is not valid base64");
         }
-        if (bytes.length == 0) {
-            throw new IllegalArgumentException("the TSIG secret of key '" + name + "' is empty");
-        }
-        secret = secret.trim();
+        return bytes.length == 0 ? Optional.of("the TSIG secret of key '" + name + "' is empty") : Optional.empty();
     }
 
     /** dnsjava's signer for this key, its time taken from {@code clock}. */
     TSIG signer(Clock clock) {
         try {
-            return new TSIG(algorithm.dnsName(), Name.fromString(name, Name.root),
-                    new SecretKeySpec(Base64.getDecoder().decode(secret), algorithm.mac), clock);
+            return new TSIG(
+                    algorithm.dnsName(),
+                    Name.fromString(name, Name.root),
+                    new SecretKeySpec(Base64.getDecoder().decode(secret), algorithm.mac),
+                    clock);
         } catch (TextParseException e) {
             throw new IllegalArgumentException("the TSIG key name '" + name + "' is not a DNS name", e);
         }

@@ -1,9 +1,9 @@
 package dev.bindsmith.rndc.update;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Where RFC 2136 updates and zone transfers go and how they are signed: the name server's address
@@ -28,7 +28,10 @@ public record UpdateSettings(String server, int port, TsigKey key, Duration conn
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("the update port must be between 1 and 65535");
         }
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || readTimeout.isNegative()
+                || readTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
     }
@@ -38,12 +41,11 @@ public record UpdateSettings(String server, int port, TsigKey key, Duration conn
     }
 
     /**
-     * What the rndc configuration says, the fallback of every {@code NSUPDATE_*} variable: the rndc
-     * server's host, the key name ({@code RNDC_KEY_NAME}, else the rndc.conf key), its algorithm and
-     * secret. {@link #toString()} hides the secret.
+     * What the rndc configuration says, the fallback of every update parameter not given: the rndc
+     * server's host, the key's name, its algorithm and secret. {@link #toString()} hides the secret.
      */
-    public record RndcFallback(Optional<String> server, Optional<String> keyName, Optional<String> algorithm,
-                               Optional<String> secret) {
+    public record RndcFallback(
+            Optional<String> server, Optional<String> keyName, Optional<String> algorithm, Optional<String> secret) {
         public RndcFallback {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(keyName, "keyName");
@@ -53,9 +55,12 @@ public record UpdateSettings(String server, int port, TsigKey key, Duration conn
 
         /** The rndc settings as resolved (environment, rndc.conf, defaults): its host, key name, algorithm and secret. */
         public static RndcFallback of(dev.bindsmith.rndc.conf.RndcSettings rndc) {
-            return new RndcFallback(Optional.of(rndc.host()), Optional.of(rndc.key().name()),
+            return new RndcFallback(
+                    Optional.of(rndc.host()),
+                    Optional.of(rndc.key().name()),
                     Optional.of(rndc.key().algorithm().confName()),
-                    Optional.of(java.util.Base64.getEncoder().encodeToString(rndc.key().secret())));
+                    Optional.of(java.util.Base64.getEncoder()
+                            .encodeToString(rndc.key().secret())));
         }
 
         public static RndcFallback none() {
@@ -69,52 +74,108 @@ public record UpdateSettings(String server, int port, TsigKey key, Duration conn
         }
     }
 
+    /** What the caller was given for each parameter; an absent one falls back to the rndc key's, then a default. */
+    public record Given(
+            Optional<String> server,
+            OptionalInt port,
+            Optional<String> keyName,
+            Optional<String> algorithm,
+            Optional<String> secret) {
+        public Given {
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(port, "port");
+            Objects.requireNonNull(keyName, "keyName");
+            Objects.requireNonNull(algorithm, "algorithm");
+            Objects.requireNonNull(secret, "secret");
+        }
+
+        public static Given nothing() {
+            return new Given(
+                    Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** Never shows the secret, only whether there is one. */
+        @Override
+        public String toString() {
+            return "Given[server=" + server + ", port=" + port + ", keyName=" + keyName + ", algorithm=" + algorithm
+                    + ", secret=" + (secret.isPresent() ? "(set)" : "(unset)") + "]";
+        }
+    }
+
+    /** Which parameter a problem is about. */
+    public enum Field {
+        SERVER,
+        PORT,
+        KEY_NAME,
+        ALGORITHM,
+        SECRET
+    }
+
+    /** Whether the value at fault was given for updates, or taken over from the rndc key. */
+    public enum Source {
+        GIVEN,
+        RNDC
+    }
+
+    /** Why there are no settings; {@code message} reads after the parameter's name and never holds a secret. */
+    public record Problem(Field field, Source source, String message) {
+        public Problem {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** Either settings or the reason there are none. */
+    public sealed interface Resolution {
+        record Resolved(UpdateSettings settings) implements Resolution {}
+
+        record Failed(Problem problem) implements Resolution {}
+    }
+
     /**
-     * The reference's resolution: {@code NSUPDATE_SERVER} (else the rndc server's host, else
-     * 127.0.0.1), {@code NSUPDATE_PORT} (else 53), {@code NSUPDATE_KEY_NAME} (else {@code RNDC_KEY_NAME},
-     * else the rndc.conf key, else {@code rndc-key}), {@code NSUPDATE_ALGORITHM} (else the rndc
-     * algorithm, else hmac-sha256), {@code NSUPDATE_SECRET} (else the rndc secret). A value that does
-     * not parse, or no secret at all, is an {@link IllegalArgumentException} naming the variable.
+     * The reference's resolution: the given server (else the rndc server's host, else 127.0.0.1), port
+     * (else 53), key name (else the rndc key's name, else {@code rndc-key}), algorithm (else the rndc
+     * key's, else hmac-sha256) and secret (else the rndc key's; there is no default).
      */
-    public static UpdateSettings fromEnvironment(Map<String, String> env, RndcFallback rndc) {
-        String server = value(env, "NSUPDATE_SERVER").or(rndc::server).orElse("127.0.0.1");
-        int port = value(env, "NSUPDATE_PORT").map(p -> parsePort(p)).orElse(DEFAULT_PORT);
-        String keyName = value(env, "NSUPDATE_KEY_NAME").or(() -> value(env, "RNDC_KEY_NAME")).or(rndc::keyName)
-                .orElse(DEFAULT_KEY_NAME);
-        Optional<String> algorithmText = value(env, "NSUPDATE_ALGORITHM");
+    public static Resolution resolve(Given given, RndcFallback rndc) {
+        Objects.requireNonNull(given, "given");
+        Objects.requireNonNull(rndc, "rndc");
+        String server = given.server().or(rndc::server).orElse("127.0.0.1");
+        int port = given.port().orElse(DEFAULT_PORT);
+        if (port < 1 || port > 65535) {
+            return failed(Field.PORT, Source.GIVEN, "'" + port + "' is not a port number (1-65535)");
+        }
+        String keyName = given.keyName().or(rndc::keyName).orElse(DEFAULT_KEY_NAME);
+        Source algorithmSource = given.algorithm().isPresent() ? Source.GIVEN : Source.RNDC;
         TsigKey.Algorithm algorithm;
         try {
-            algorithm = TsigKey.Algorithm.parse(algorithmText.or(rndc::algorithm).orElse("hmac-sha256"));
+            algorithm = TsigKey.Algorithm.parse(
+                    given.algorithm().or(rndc::algorithm).orElse("hmac-sha256"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException((algorithmText.isPresent() ? "NSUPDATE_ALGORITHM" : "RNDC_ALGORITHM")
-                    + ": " + e.getMessage(), e);
+            return failed(Field.ALGORITHM, algorithmSource, e.getMessage());
         }
-        Optional<String> secretText = value(env, "NSUPDATE_SECRET");
-        String secret = secretText.or(rndc::secret).orElseThrow(() -> new IllegalArgumentException(
-                "NSUPDATE_SECRET: no TSIG secret for record updates (set NSUPDATE_SECRET or configure an rndc key)"));
-        try {
-            return of(server, port, new TsigKey(keyName, algorithm, secret));
-        } catch (IllegalArgumentException e) {
-            String variable = e.getMessage().contains("secret")
-                    ? (secretText.isPresent() ? "NSUPDATE_SECRET" : "RNDC_SECRET") : "NSUPDATE_KEY_NAME";
-            throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
+        Source secretSource = given.secret().isPresent() ? Source.GIVEN : Source.RNDC;
+        Optional<String> secret = given.secret().or(rndc::secret);
+        if (secret.isEmpty()) {
+            return failed(
+                    Field.SECRET,
+                    Source.GIVEN,
+                    "no TSIG secret for record updates (give one, or configure an rndc key to sign with)");
         }
+        Optional<String> badName = TsigKey.nameProblem(keyName);
+        if (badName.isPresent()) {
+            return failed(Field.KEY_NAME, given.keyName().isPresent() ? Source.GIVEN : Source.RNDC, badName.get());
+        }
+        Optional<String> badSecret = TsigKey.secretProblem(keyName, secret.get());
+        if (badSecret.isPresent()) {
+            return failed(Field.SECRET, secretSource, badSecret.get());
+        }
+        return new Resolution.Resolved(of(server, port, new TsigKey(keyName, algorithm, secret.get())));
     }
 
-    private static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
-    }
-
-    private static int parsePort(String raw) {
-        try {
-            int port = Integer.parseInt(raw);
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the variable's name
-        }
-        throw new IllegalArgumentException("NSUPDATE_PORT: '" + raw + "' is not a port number (1-65535)");
+    private static Resolution failed(Field field, Source source, String message) {
+        return new Resolution.Failed(new Problem(field, source, message));
     }
 
     @Override

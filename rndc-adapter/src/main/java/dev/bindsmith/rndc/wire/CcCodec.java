@@ -113,8 +113,10 @@ public final class CcCodec {
 
         long u32(int limit) throws WireFormatException {
             need(4, limit);
-            long v = ((long) (buf[pos] & 0xff) << 24) | ((buf[pos + 1] & 0xff) << 16)
-                    | ((buf[pos + 2] & 0xff) << 8) | (buf[pos + 3] & 0xff);
+            long v = ((long) (buf[pos] & 0xff) << 24)
+                    | ((buf[pos + 1] & 0xff) << 16)
+                    | ((buf[pos + 2] & 0xff) << 8)
+                    | (buf[pos + 3] & 0xff);
             pos += 4;
             return v;
         }

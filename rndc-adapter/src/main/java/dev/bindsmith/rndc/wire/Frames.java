@@ -24,7 +24,10 @@ public final class Frames {
 
     /** Prefixes {@code body} (version + contents) with its length. */
     public static byte[] frame(byte[] body) {
-        return ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array();
+        return ByteBuffer.allocate(4 + body.length)
+                .putInt(body.length)
+                .put(body)
+                .array();
     }
 
     /**

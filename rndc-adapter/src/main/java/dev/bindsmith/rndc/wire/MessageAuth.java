@@ -59,7 +59,8 @@ final class MessageAuth {
             return false;
         }
         String subKey = key.algorithm().isMd5() ? HMD5 : HSHA;
-        byte[] expected = ((CcValue.Binary) authTable(key, buf, from, to).entries().get(subKey)).bytes();
+        byte[] expected =
+                ((CcValue.Binary) authTable(key, buf, from, to).entries().get(subKey)).bytes();
         byte[] actual = received.get(subKey)
                 .filter(CcValue.Binary.class::isInstance)
                 .map(v -> ((CcValue.Binary) v).bytes())

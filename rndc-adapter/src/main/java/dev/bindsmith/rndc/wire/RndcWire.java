@@ -20,8 +20,9 @@ public final class RndcWire {
      *
      * @throws WireFormatException when the frame would exceed named's 32 768-byte request limit
      */
-    public static byte[] encodeRequest(RndcKey key, long serial, long time, long expires, Optional<String> nonce,
-            String command) throws WireFormatException {
+    public static byte[] encodeRequest(
+            RndcKey key, long serial, long time, long expires, Optional<String> nonce, String command)
+            throws WireFormatException {
         SequencedMap<String, CcValue> ctrl = new LinkedHashMap<>();
         ctrl.put("_ser", CcValue.Binary.of(Long.toUnsignedString(serial & 0xffff_ffffL)));
         ctrl.put("_tim", CcValue.Binary.of(Long.toString(time)));

@@ -1,5 +1,8 @@
 package dev.bindsmith.rndc.bind;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
@@ -11,9 +14,6 @@ import dev.bindsmith.testing.Outcomes;
 import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.contract.ZoneStoreContract;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,9 +23,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FileZoneStoreTest extends ZoneStoreContract {
 
@@ -70,9 +69,12 @@ class FileZoneStoreTest extends ZoneStoreContract {
 
         assertThat(listing(zones())).containsExactly(".bindsmith", "example.com.zone");
         assertThat(listing(zones().resolve(".bindsmith"))).containsExactly("example.com.json");
-        assertThat(Files.readString(zones().resolve("example.com.zone"))).contains("SOA").contains("2026112101");
+        assertThat(Files.readString(zones().resolve("example.com.zone")))
+                .contains("SOA")
+                .contains("2026112101");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(zones().resolve("example.com.zone"))))
-                .as("named, running as its own user, must read it").isEqualTo("rw-r--r--");
+                .as("named, running as its own user, must read it")
+                .isEqualTo("rw-r--r--");
     }
 
     @Test
@@ -112,7 +114,8 @@ class FileZoneStoreTest extends ZoneStoreContract {
         Path jnl = Files.writeString(zones().resolve("live.test.zone.jnl"), "live journal");
         byte[] before = Files.readAllBytes(file);
 
-        Outcome<StoredZone> again = store.create(TestZones.spec("live.test").serial(9).build());
+        Outcome<StoredZone> again =
+                store.create(TestZones.spec("live.test").serial(9).build());
 
         Outcomes.failure(again, Outcome.Conflict.class, ErrorCode.ZONE_EXISTS);
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
@@ -123,8 +126,8 @@ class FileZoneStoreTest extends ZoneStoreContract {
     void aMasterFileWrittenByAnotherToolIsAConflictAndIsListedAsAPrimary() throws IOException {
         Path foreign = Files.writeString(zones().resolve("legacy.test.zone"), "$TTL 1\n");
 
-        Outcomes.failure(store.create(TestZones.spec("legacy.test").build()), Outcome.Conflict.class,
-                ErrorCode.ZONE_EXISTS);
+        Outcomes.failure(
+                store.create(TestZones.spec("legacy.test").build()), Outcome.Conflict.class, ErrorCode.ZONE_EXISTS);
 
         assertThat(Files.readString(foreign)).isEqualTo("$TTL 1\n");
         assertThat(store.find(ZoneName.of("legacy.test")))
@@ -134,7 +137,9 @@ class FileZoneStoreTest extends ZoneStoreContract {
     @Test
     void aSecondaryStaysASecondaryOnceNamedHasWrittenItsTransferredFile() throws IOException {
         ZoneName name = ZoneName.of("sec.test");
-        Outcomes.ok(store.create(TestZones.spec("sec.test").secondary(Records.endpoint("192.0.2.1")).build()));
+        Outcomes.ok(store.create(TestZones.spec("sec.test")
+                .secondary(Records.endpoint("192.0.2.1"))
+                .build()));
         Files.writeString(zones().resolve("sec.test.zone"), "transferred by named");
 
         assertThat(store.find(name)).map(StoredZone::type).contains(ZoneType.SECONDARY);
@@ -175,7 +180,9 @@ class FileZoneStoreTest extends ZoneStoreContract {
             throw new UncheckedIOException(new IOException("renderer broke"));
         });
 
-        Outcomes.failure(s.create(TestZones.spec("half.test").build()), Outcome.BackendFailed.class,
+        Outcomes.failure(
+                s.create(TestZones.spec("half.test").build()),
+                Outcome.BackendFailed.class,
                 ErrorCode.ZONE_FILE_WRITE_FAILED);
 
         assertThat(listing(zones())).isEmpty();
@@ -201,8 +208,8 @@ class FileZoneStoreTest extends ZoneStoreContract {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
             boolean writableAnyway = Files.isWritable(dir) && canCreate(dir);
-            org.junit.jupiter.api.Assumptions.assumeFalse(writableAnyway,
-                    "this user (root?) can write a read-only directory");
+            org.junit.jupiter.api.Assumptions.assumeFalse(
+                    writableAnyway, "this user (root?) can write a read-only directory");
 
             Outcomes.failure(s.check(), Outcome.Unavailable.class, ErrorCode.UNAVAILABLE);
         } finally {
@@ -227,10 +234,12 @@ class FileZoneStoreTest extends ZoneStoreContract {
         Files.createSymbolicLink(zones().resolve("planted.test.zone"), outside.resolve("target.zone"));
         Files.createSymbolicLink(zones().resolve(".bindsmith"), outside);
 
-        Outcomes.failure(store.create(TestZones.spec("planted.test").build()), Outcome.Conflict.class,
-                ErrorCode.ZONE_EXISTS);
-        Outcome.Failure<?> f = Outcomes.failure(store.create(TestZones.spec("other.test").build()),
-                Outcome.BackendFailed.class, ErrorCode.ZONE_FILE_WRITE_FAILED);
+        Outcomes.failure(
+                store.create(TestZones.spec("planted.test").build()), Outcome.Conflict.class, ErrorCode.ZONE_EXISTS);
+        Outcome.Failure<?> f = Outcomes.failure(
+                store.create(TestZones.spec("other.test").build()),
+                Outcome.BackendFailed.class,
+                ErrorCode.ZONE_FILE_WRITE_FAILED);
 
         assertThat(f.details()).contains(".bindsmith is a symbolic link").doesNotContain(root.toString());
         assertThat(listing(outside)).isEmpty();

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Golden files beside the tests: {@code src/test/resources/dev/bindsmith/rndc/bind/<name>}, one trailing newline dropped. */
 final class Golden {
-    private Golden() {
-    }
+    private Golden() {}
 
     static String read(String name) {
         try (InputStream in = Golden.class.getResourceAsStream(name)) {

@@ -1,6 +1,7 @@
 package dev.bindsmith.rndc.bind;
 
-import dev.bindsmith.rndc.NamedClients;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
@@ -15,6 +16,7 @@ import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
+import dev.bindsmith.rndc.NamedClients;
 import dev.bindsmith.rndc.client.RndcClient;
 import dev.bindsmith.rndc.client.RndcReply;
 import dev.bindsmith.rndc.wire.HmacAlgorithm;
@@ -28,6 +30,14 @@ import dev.bindsmith.testing.named.NamedAvailability;
 import dev.bindsmith.testing.named.NamedKey;
 import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,21 +51,10 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * {@link RndcNameServerControl} with the native client and {@link FileZoneStore} against a real
  * named 9.18 started by {@link NamedLauncher}: the {@code NameServerControl} contract, then every
- * command and failure row of rndc-protocol.md §8.2 that the contract does not already cover.
+ * command and failure row of docs/rndc-wire.md's result texts that the contract does not already cover.
  */
 class RndcNameServerControlIT extends NameServerControlContract {
 
@@ -101,8 +100,11 @@ class RndcNameServerControlIT extends NameServerControlContract {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        RndcClient down = RndcClient.builder(RndcKey.ofBase64("k", HmacAlgorithm.HMAC_SHA256, named.rndcKey().secret()))
-                .server("127.0.0.1", closedPort).connectTimeout(Duration.ofSeconds(2)).build();
+        RndcClient down = RndcClient.builder(RndcKey.ofBase64(
+                        "k", HmacAlgorithm.HMAC_SHA256, named.rndcKey().secret()))
+                .server("127.0.0.1", closedPort)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         return Optional.of(new RndcNameServerControl(down));
     }
 
@@ -119,8 +121,8 @@ class RndcNameServerControlIT extends NameServerControlContract {
         SimpleResolver resolver = new SimpleResolver("127.0.0.1");
         resolver.setPort(named.dnsPort());
         resolver.setTimeout(Duration.ofSeconds(5));
-        return resolver.send(Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString(name + "."), type,
-                DClass.IN)));
+        return resolver.send(
+                Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString(name + "."), type, DClass.IN)));
     }
 
     // ---- DNS: named serves what addzone added ----
@@ -128,16 +130,20 @@ class RndcNameServerControlIT extends NameServerControlContract {
     @Test
     void afterAddzoneNamedAnswersQueriesForTheZoneAuthoritatively() throws IOException {
         ZoneName name = ContractZones.unique("it-serve");
-        Outcomes.ok(add(TestZones.spec(name.value()).serial(77).record(Records.a("www." + name.value(), "192.0.2.44"))));
+        Outcomes.ok(
+                add(TestZones.spec(name.value()).serial(77).record(Records.a("www." + name.value(), "192.0.2.44"))));
 
         Message answer = query("www." + name.value(), Type.A);
 
         assertThat(answer.getRcode()).as(diagnostics()).isEqualTo(Rcode.NOERROR);
         assertThat(answer.getHeader().getFlag(Flags.AA)).isTrue();
-        assertThat(answer.getSection(Section.ANSWER)).singleElement()
-                .satisfies(r -> assertThat(((ARecord) r).getAddress().getHostAddress()).isEqualTo("192.0.2.44"));
+        assertThat(answer.getSection(Section.ANSWER))
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(((ARecord) r).getAddress().getHostAddress()).isEqualTo("192.0.2.44"));
         Message soa = query(name.value(), Type.SOA);
-        assertThat(((org.xbill.DNS.SOARecord) soa.getSection(Section.ANSWER).get(0)).getSerial()).isEqualTo(77);
+        assertThat(((org.xbill.DNS.SOARecord) soa.getSection(Section.ANSWER).get(0)).getSerial())
+                .isEqualTo(77);
     }
 
     @Test
@@ -156,8 +162,9 @@ class RndcNameServerControlIT extends NameServerControlContract {
         ZoneName name = ContractZones.unique("it-exists");
         Outcomes.ok(add(TestZones.spec(name.value())));
 
-        Outcome.Failure<?> f = Outcomes.failure(control.addZone(name,
-                ZoneConfig.of(ZoneType.PRIMARY, store.fileOf(name), ZoneOptions.NONE)), Outcome.Conflict.class,
+        Outcome.Failure<?> f = Outcomes.failure(
+                control.addZone(name, ZoneConfig.of(ZoneType.PRIMARY, store.fileOf(name), ZoneOptions.NONE)),
+                Outcome.Conflict.class,
                 ErrorCode.ZONE_EXISTS);
 
         assertThat(f.details()).isEqualTo("rndc: 'addzone' failed: already exists");
@@ -167,22 +174,26 @@ class RndcNameServerControlIT extends NameServerControlContract {
     void addzoneOfAMissingFileIsFileNotFoundWithNamedsText() {
         ZoneName name = ContractZones.unique("it-missing");
 
-        Outcome.Failure<?> f = Outcomes.failure(control.addZone(name,
-                ZoneConfig.of(ZoneType.PRIMARY, store.fileOf(name), ZoneOptions.NONE)), Outcome.BackendFailed.class,
+        Outcome.Failure<?> f = Outcomes.failure(
+                control.addZone(name, ZoneConfig.of(ZoneType.PRIMARY, store.fileOf(name), ZoneOptions.NONE)),
+                Outcome.BackendFailed.class,
                 ErrorCode.BACKEND_REJECTED);
 
-        assertThat(f.details()).isEqualTo("rndc: 'addzone' failed: file not found: dns_zone_loadnew failed: file not found");
+        assertThat(f.details())
+                .isEqualTo("rndc: 'addzone' failed: file not found: dns_zone_loadnew failed: file not found");
     }
 
     @Test
     void addzoneOfAMalformedFileIsRejectedWithTheParserError() throws IOException {
         ZoneName name = ContractZones.unique("it-malformed");
         Path file = Path.of(store.fileOf(name));
-        Files.writeString(file, "$TTL 300\n@ IN SOA ns1 hostmaster 1 3600 600 86400 300\n@ IN NS ns1\n"
-                + "ns1 IN A not-an-address\n");
+        Files.writeString(
+                file,
+                "$TTL 300\n@ IN SOA ns1 hostmaster 1 3600 600 86400 300\n@ IN NS ns1\n" + "ns1 IN A not-an-address\n");
         try {
-            Outcome.Failure<?> f = Outcomes.failure(control.addZone(name,
-                    ZoneConfig.of(ZoneType.PRIMARY, file.toString(), ZoneOptions.NONE)), Outcome.BackendFailed.class,
+            Outcome.Failure<?> f = Outcomes.failure(
+                    control.addZone(name, ZoneConfig.of(ZoneType.PRIMARY, file.toString(), ZoneOptions.NONE)),
+                    Outcome.BackendFailed.class,
                     ErrorCode.BACKEND_REJECTED);
 
             assertThat(f.details())
@@ -195,17 +206,21 @@ class RndcNameServerControlIT extends NameServerControlContract {
     @Test
     void addzoneWithNewZonesNotAllowedSaysAllowNewZonesIsOff() {
         try (RunningNamed closed = NamedLauncher.create().allowNewZones(false).start();
-             RndcClient c = clientFor(closed.rndcKey(), closed.controlPort())) {
+                RndcClient c = clientFor(closed.rndcKey(), closed.controlPort())) {
             ZoneName name = ContractZones.unique("it-noperm");
             StoredZone stored = Outcomes.ok(new FileZoneStore(closed.zoneDirectory())
                     .create(TestZones.spec(name.value()).build()));
 
-            Outcome.Failure<?> f = Outcomes.failure(new RndcNameServerControl(c).addZone(name,
-                            ZoneConfig.of(ZoneType.PRIMARY, stored.file(), ZoneOptions.NONE)),
-                    Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+            Outcome.Failure<?> f = Outcomes.failure(
+                    new RndcNameServerControl(c)
+                            .addZone(name, ZoneConfig.of(ZoneType.PRIMARY, stored.file(), ZoneOptions.NONE)),
+                    Outcome.BackendFailed.class,
+                    ErrorCode.BACKEND_REJECTED);
 
-            assertThat(f.details()).startsWith("rndc: 'addzone' failed: permission denied: Not allowing new zones in"
-                    + " view '_default'").contains("allow-new-zones is off");
+            assertThat(f.details())
+                    .startsWith(
+                            "rndc: 'addzone' failed: permission denied: Not allowing new zones in" + " view '_default'")
+                    .contains("allow-new-zones is off");
         }
     }
 
@@ -213,9 +228,10 @@ class RndcNameServerControlIT extends NameServerControlContract {
     void addzoneOfAPrimaryWithoutAFileIsNamedsConfigureFailure() {
         ZoneName name = ContractZones.unique("it-nofile");
 
-        Outcome.Failure<?> f = Outcomes.failure(control.addZone(name,
-                        new ZoneConfig(ZoneType.PRIMARY, Optional.empty(), ZoneOptions.NONE, "")),
-                Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+        Outcome.Failure<?> f = Outcomes.failure(
+                control.addZone(name, new ZoneConfig(ZoneType.PRIMARY, Optional.empty(), ZoneOptions.NONE, "")),
+                Outcome.BackendFailed.class,
+                ErrorCode.BACKEND_REJECTED);
 
         assertThat(f.details()).isEqualTo("rndc: 'addzone' failed: failure: configure_zone failed: failure");
     }
@@ -225,21 +241,27 @@ class RndcNameServerControlIT extends NameServerControlContract {
             throws IOException {
         ZoneName name = ZoneName.of("static.test");
         Path file = dir.resolve("static.test.db");
-        Files.writeString(file, ZoneFileWriter.render(TestZones.spec(name.value()).serial(12).build()));
+        Files.writeString(
+                file,
+                ZoneFileWriter.render(TestZones.spec(name.value()).serial(12).build()));
         java.util.Set<java.nio.file.attribute.PosixFilePermission> open =
                 java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x");
         Files.setPosixFilePermissions(dir, open);
         try (RunningNamed withStatic = NamedLauncher.create()
-                .extraConfig("zone \"static.test\" { type primary; file \"" + file + "\"; };").start();
-             RndcClient c = clientFor(withStatic.rndcKey(), withStatic.controlPort())) {
+                        .extraConfig("zone \"static.test\" { type primary; file \"" + file + "\"; };")
+                        .start();
+                RndcClient c = clientFor(withStatic.rndcKey(), withStatic.controlPort())) {
             RndcNameServerControl ctl = new RndcNameServerControl(c);
 
             assertThat(Outcomes.ok(ctl.zoneStatus(name)).serial()).hasValue(12);
             assertThat(Outcomes.ok(ctl.showZone(name)).file()).contains(file.toString());
-            ControlReply modified = Outcomes.ok(ctl.modifyZone(name, new ZonePatch(
-                    Optional.of(List.of(Records.endpoint("192.0.2.9"))), Optional.empty(), Optional.empty())));
-            assertThat(modified.text()).isEqualTo("zone 'static.test' must also be reconfigured in\n"
-                    + "named.conf to make changes permanent.");
+            ControlReply modified = Outcomes.ok(ctl.modifyZone(
+                    name,
+                    new ZonePatch(
+                            Optional.of(List.of(Records.endpoint("192.0.2.9"))), Optional.empty(), Optional.empty())));
+            assertThat(modified.text())
+                    .isEqualTo("zone 'static.test' must also be reconfigured in\n"
+                            + "named.conf to make changes permanent.");
             assertThat(Outcomes.ok(ctl.showZone(name)).options().alsoNotify())
                     .containsExactly(Records.endpoint("192.0.2.9"));
             ControlReply deleted = Outcomes.ok(ctl.deleteZone(name));
@@ -252,14 +274,17 @@ class RndcNameServerControlIT extends NameServerControlContract {
             @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         ZoneName name = ZoneName.of("static2.test");
         Path file = dir.resolve("static2.test.zone"); // in the zone directory, named as bindsmith would
-        Files.writeString(file, ZoneFileWriter.render(TestZones.spec(name.value()).serial(3).build()));
+        Files.writeString(
+                file,
+                ZoneFileWriter.render(TestZones.spec(name.value()).serial(3).build()));
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         String before = Files.readString(file);
         try (RunningNamed withStatic = NamedLauncher.create()
-                .extraConfig("zone \"static2.test\" { type primary; file \"" + file + "\"; };").start();
-             RndcClient c = clientFor(withStatic.rndcKey(), withStatic.controlPort())) {
-            ZoneService service = new ZoneService(new FileZoneStore(dir), new RndcNameServerControl(c),
-                    java.time.Clock.systemUTC());
+                        .extraConfig("zone \"static2.test\" { type primary; file \"" + file + "\"; };")
+                        .start();
+                RndcClient c = clientFor(withStatic.rndcKey(), withStatic.controlPort())) {
+            ZoneService service =
+                    new ZoneService(new FileZoneStore(dir), new RndcNameServerControl(c), java.time.Clock.systemUTC());
 
             assertThat(service.delete(name.value())).isInstanceOf(Outcome.Deleted.class);
 
@@ -298,8 +323,12 @@ class RndcNameServerControlIT extends NameServerControlContract {
     void reloadOfANewSerialIsConfirmedAndServed() throws IOException {
         ZoneName name = ContractZones.unique("it-newserial");
         Outcomes.ok(add(TestZones.spec(name.value()).serial(5)));
-        Files.writeString(Path.of(store.fileOf(name)), ZoneFileWriter.render(TestZones.spec(name.value()).serial(6)
-                .record(Records.a("new." + name.value(), "192.0.2.66")).build()));
+        Files.writeString(
+                Path.of(store.fileOf(name)),
+                ZoneFileWriter.render(TestZones.spec(name.value())
+                        .serial(6)
+                        .record(Records.a("new." + name.value(), "192.0.2.66"))
+                        .build()));
 
         assertThat(Outcomes.ok(control.reload(name)).text()).as(diagnostics()).isEqualTo("zone reload queued");
 
@@ -311,8 +340,12 @@ class RndcNameServerControlIT extends NameServerControlContract {
     void reloadOfAChangedFileWithTheSameSerialIsConfirmed() throws IOException {
         ZoneName name = ContractZones.unique("it-sameserial");
         Outcomes.ok(add(TestZones.spec(name.value()).serial(8)));
-        Files.writeString(Path.of(store.fileOf(name)), ZoneFileWriter.render(TestZones.spec(name.value()).serial(8)
-                .record(Records.a("same." + name.value(), "192.0.2.67")).build()));
+        Files.writeString(
+                Path.of(store.fileOf(name)),
+                ZoneFileWriter.render(TestZones.spec(name.value())
+                        .serial(8)
+                        .record(Records.a("same." + name.value(), "192.0.2.67"))
+                        .build()));
 
         Outcomes.ok(control.reload(name));
 
@@ -324,10 +357,12 @@ class RndcNameServerControlIT extends NameServerControlContract {
         ZoneName name = ContractZones.unique("it-dynreload");
         Outcomes.ok(add(TestZones.spec(name.value()).dynamic()));
 
-        Outcome.Failure<?> f = Outcomes.failure(control.reload(name), Outcome.BackendFailed.class,
-                ErrorCode.BACKEND_REJECTED);
+        Outcome.Failure<?> f =
+                Outcomes.failure(control.reload(name), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
 
-        assertThat(f.details()).startsWith("rndc: 'reload' failed: dynamic zone").contains("thaw");
+        assertThat(f.details())
+                .startsWith("rndc: 'reload' failed: dynamic zone")
+                .contains("thaw");
         assertThat(Outcomes.ok(control.freeze(name)).command()).isEqualTo("freeze");
         assertThat(Outcomes.ok(control.thaw(name)).command()).isEqualTo("thaw");
     }
@@ -336,11 +371,12 @@ class RndcNameServerControlIT extends NameServerControlContract {
     void reloadOfABrokenFileIsDetectedAndTheOldSerialKeepsServing() throws Exception {
         ZoneName name = ContractZones.unique("it-broken");
         Outcomes.ok(add(TestZones.spec(name.value()).serial(5)));
-        Files.writeString(Path.of(store.fileOf(name)), "$TTL 300\n@ IN SOA ns1 hostmaster 6 3600 600 86400 300\n"
-                + "@ IN NS ns1\nns1 IN A not-an-address\n");
+        Files.writeString(
+                Path.of(store.fileOf(name)),
+                "$TTL 300\n@ IN SOA ns1 hostmaster 6 3600 600 86400 300\n" + "@ IN NS ns1\nns1 IN A not-an-address\n");
 
-        Outcome.Failure<?> f = Outcomes.failure(control.reload(name), Outcome.BackendFailed.class,
-                ErrorCode.BACKEND_REJECTED);
+        Outcome.Failure<?> f =
+                Outcomes.failure(control.reload(name), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
 
         assertThat(f.details()).contains("did not load").contains("serial 5");
         assertThat(Outcomes.ok(control.zoneStatus(name)).serial()).hasValue(5);
@@ -352,7 +388,8 @@ class RndcNameServerControlIT extends NameServerControlContract {
     @Test
     void modifyZoneKeepsNegationsCidrsPortsAndUnknownStatementsNamedPrinted() throws Exception {
         ZoneName name = ContractZones.unique("it-keep");
-        StoredZone stored = Outcomes.ok(store.create(TestZones.spec(name.value()).build()));
+        StoredZone stored =
+                Outcomes.ok(store.create(TestZones.spec(name.value()).build()));
         String key = named.updateKey().name();
         RndcReply added = client.send("addzone " + name.value() + " { type primary; file \"" + stored.file() + "\";"
                 + " allow-transfer { 10.0.0.0/8; key \"" + key + "\"; !192.0.2.9; any; };"
@@ -360,14 +397,23 @@ class RndcNameServerControlIT extends NameServerControlContract {
         try {
             assertThat(added.ok()).as(added + "\n" + diagnostics()).isTrue();
 
-            Outcomes.ok(control.modifyZone(name, new ZonePatch(Optional.empty(), Optional.empty(),
-                    Optional.of(List.of(Records.match("10.1.0.0/16"))))));
+            Outcomes.ok(control.modifyZone(
+                    name,
+                    new ZonePatch(
+                            Optional.empty(), Optional.empty(), Optional.of(List.of(Records.match("10.1.0.0/16"))))));
 
             ZoneConfig after = Outcomes.ok(control.showZone(name));
-            assertThat(after.raw()).contains("!192.0.2.9/32", "10.0.0.0/8", "key \"" + key + "\"",
-                    "192.0.2.2 port 5353", "allow-query", "notify explicit", "allow-update { 10.1.0.0/16; }");
-            assertThat(after.options().allowTransfer()).containsExactly(Records.match("10.0.0.0/8"), Records.key(key),
-                    Records.match("any"));
+            assertThat(after.raw())
+                    .contains(
+                            "!192.0.2.9/32",
+                            "10.0.0.0/8",
+                            "key \"" + key + "\"",
+                            "192.0.2.2 port 5353",
+                            "allow-query",
+                            "notify explicit",
+                            "allow-update { 10.1.0.0/16; }");
+            assertThat(after.options().allowTransfer())
+                    .containsExactly(Records.match("10.0.0.0/8"), Records.key(key), Records.match("any"));
             assertThat(after.raw().split("allow-transfer", -1)).hasSize(2);
         } finally {
             control.deleteZone(name);
@@ -380,10 +426,13 @@ class RndcNameServerControlIT extends NameServerControlContract {
     @Test
     void aWrongKeyIsReportedAsARejectedSession() {
         byte[] wrong = new byte[32];
-        NamedKey bad = new NamedKey(named.rndcKey().name(), "hmac-sha256", Base64.getEncoder().encodeToString(wrong));
+        NamedKey bad = new NamedKey(
+                named.rndcKey().name(), "hmac-sha256", Base64.getEncoder().encodeToString(wrong));
         try (RndcClient c = clientFor(bad, named.controlPort())) {
-            Outcome.Failure<?> f = Outcomes.failure(new RndcNameServerControl(c).serverStatus(),
-                    Outcome.BackendFailed.class, ErrorCode.BACKEND_UNREACHABLE);
+            Outcome.Failure<?> f = Outcomes.failure(
+                    new RndcNameServerControl(c).serverStatus(),
+                    Outcome.BackendFailed.class,
+                    ErrorCode.BACKEND_UNREACHABLE);
 
             assertThat(f.details()).contains("rejected: check key, algorithm and clock");
         }

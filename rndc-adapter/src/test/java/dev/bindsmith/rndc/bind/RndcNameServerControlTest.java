@@ -1,5 +1,12 @@
 package dev.bindsmith.rndc.bind;
 
+import static dev.bindsmith.rndc.bind.ScriptedChannel.fail;
+import static dev.bindsmith.rndc.bind.ScriptedChannel.ok;
+import static dev.bindsmith.rndc.bind.ScriptedChannel.raise;
+import static dev.bindsmith.testing.builders.Records.endpoint;
+import static dev.bindsmith.testing.builders.Records.match;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
@@ -11,23 +18,15 @@ import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.rndc.client.RndcException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-import static dev.bindsmith.rndc.bind.ScriptedChannel.fail;
-import static dev.bindsmith.rndc.bind.ScriptedChannel.ok;
-import static dev.bindsmith.rndc.bind.ScriptedChannel.raise;
-import static dev.bindsmith.testing.builders.Records.endpoint;
-import static dev.bindsmith.testing.builders.Records.match;
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** Every mapping uses the exact texts of named 9.18.49 recorded in rndc-protocol.md §8.2. */
+/** Every mapping uses the exact texts of named 9.18.49 recorded in docs/rndc-wire.md (result texts). */
 class RndcNameServerControlTest {
 
     private static final ZoneName EXAMPLE = ZoneName.of("example.test");
@@ -38,9 +37,10 @@ class RndcNameServerControlTest {
 
     private final ScriptedChannel channel = new ScriptedChannel();
     private final List<Duration> sleeps = new ArrayList<>();
-    private final RndcNameServerControl control = new RndcNameServerControl(channel,
-            new RndcNameServerControl.ReloadCheck(Duration.ofMillis(75), Duration.ofMillis(25), Duration.ofMillis(25),
-                    sleeps::add));
+    private final RndcNameServerControl control = new RndcNameServerControl(
+            channel,
+            new RndcNameServerControl.ReloadCheck(
+                    Duration.ofMillis(75), Duration.ofMillis(25), Duration.ofMillis(25), sleeps::add));
 
     private static Outcome.BackendFailed<?> backendFailed(Outcome<?> outcome) {
         assertThat(outcome).isInstanceOf(Outcome.BackendFailed.class);
@@ -78,8 +78,9 @@ class RndcNameServerControlTest {
 
         assertThat(f.code()).isEqualTo(ErrorCode.BACKEND_REJECTED);
         assertThat(f.command()).isEqualTo("addzone");
-        assertThat(f.details()).startsWith("rndc: 'addzone' failed: permission denied: Not allowing new zones in view"
-                + " '_default'").contains("allow-new-zones is off");
+        assertThat(f.details())
+                .startsWith("rndc: 'addzone' failed: permission denied: Not allowing new zones in view" + " '_default'")
+                .contains("allow-new-zones is off");
     }
 
     @Test
@@ -103,7 +104,10 @@ class RndcNameServerControlTest {
 
     @Test
     void bareFailureAndUnexpectedTokenPointToNamedsLog() {
-        channel.on(ADDZONE, fail(25, "failure", ""), fail(32, "unexpected token", ""),
+        channel.on(
+                ADDZONE,
+                fail(25, "failure", ""),
+                fail(32, "unexpected token", ""),
                 fail(25, "failure", "zone type not specified"));
 
         assertThat(backendFailed(control.addZone(EXAMPLE, PRIMARY)).details())
@@ -135,8 +139,20 @@ class RndcNameServerControlTest {
     // ---- unknown zone, on every command ----
 
     @ParameterizedTest
-    @ValueSource(strings = {"zonestatus", "showzone", "delzone", "reload", "freeze", "thaw", "notify", "sync",
-            "refresh", "retransfer", "modzone"})
+    @ValueSource(
+            strings = {
+                "zonestatus",
+                "showzone",
+                "delzone",
+                "reload",
+                "freeze",
+                "thaw",
+                "notify",
+                "sync",
+                "refresh",
+                "retransfer",
+                "modzone"
+            })
     void everyCommandOnAnUnknownZoneIsZoneNotFound(String verb) {
         channel.on(verb + " nosuch.test", fail(23, "not found", NO_MATCHING_ZONE));
         channel.on("zonestatus nosuch.test", fail(23, "not found", NO_MATCHING_ZONE));
@@ -153,8 +169,10 @@ class RndcNameServerControlTest {
             case "sync" -> control.sync(NOSUCH);
             case "refresh" -> control.refresh(NOSUCH);
             case "retransfer" -> control.retransfer(NOSUCH);
-            case "modzone" -> control.modifyZone(NOSUCH, new ZonePatch(Optional.of(List.of(endpoint("10.0.0.1"))),
-                    Optional.empty(), Optional.empty()));
+            case "modzone" ->
+                control.modifyZone(
+                        NOSUCH,
+                        new ZonePatch(Optional.of(List.of(endpoint("10.0.0.1"))), Optional.empty(), Optional.empty()));
             default -> throw new AssertionError(verb);
         };
 
@@ -181,13 +199,21 @@ class RndcNameServerControlTest {
 
         Outcome.BackendFailed<?> f = backendFailed(control.reload(ZoneName.of("dyn.test")));
 
-        assertThat(f.details()).startsWith("rndc: 'reload' failed: dynamic zone").contains("freezing").contains("thaw");
+        assertThat(f.details())
+                .startsWith("rndc: 'reload' failed: dynamic zone")
+                .contains("freezing")
+                .contains("thaw");
     }
 
     @Test
     void freezeTwiceReportsNamedsWarningOnOneLine() {
-        channel.on("freeze dyn.test", ok(""), fail(154, "already frozen",
-                "WARNING: The zone was already frozen.\nSomeone else may be editing it or it may still be re-loading."));
+        channel.on(
+                "freeze dyn.test",
+                ok(""),
+                fail(
+                        154,
+                        "already frozen",
+                        "WARNING: The zone was already frozen.\nSomeone else may be editing it or it may still be re-loading."));
 
         assertThat(control.freeze(ZoneName.of("dyn.test"))).isEqualTo(new Outcome.Ok<>(new ControlReply("freeze", "")));
         assertThat(backendFailed(control.freeze(ZoneName.of("dyn.test"))).details())
@@ -220,7 +246,8 @@ class RndcNameServerControlTest {
         channel.on("sync example.test", ok(""));
         channel.on("delzone s.test", ok("zone 's.test' will be deleted."));
 
-        assertThat(control.notify(EXAMPLE)).isEqualTo(new Outcome.Ok<>(new ControlReply("notify", "zone notify queued")));
+        assertThat(control.notify(EXAMPLE))
+                .isEqualTo(new Outcome.Ok<>(new ControlReply("notify", "zone notify queued")));
         assertThat(control.sync(EXAMPLE)).isEqualTo(new Outcome.Ok<>(new ControlReply("sync", "")));
         assertThat(control.deleteZone(ZoneName.of("s.test")))
                 .isEqualTo(new Outcome.Ok<>(new ControlReply("delzone", "zone 's.test' will be deleted.")));
@@ -237,8 +264,9 @@ class RndcNameServerControlTest {
 
     @Test
     void anUnreachableServerIsBackendUnreachableWithTheClientsMessage() {
-        channel.on("status", raise(new RndcException.Unreachable(
-                "rndc: connect failed: 127.0.0.1#1: connection refused", null)));
+        channel.on(
+                "status",
+                raise(new RndcException.Unreachable("rndc: connect failed: 127.0.0.1#1: connection refused", null)));
 
         Outcome.BackendFailed<?> f = backendFailed(control.serverStatus());
 
@@ -284,8 +312,10 @@ class RndcNameServerControlTest {
     @Test
     void zonestatusOfASecondaryThatNeverLoadedIsAnExistingZoneWithoutSerial() {
         channel.on("zonestatus secondary.test", fail(123, "zone not loaded", ""));
-        channel.on("showzone secondary.test", ok("zone \"secondary.test\" { type secondary; file"
-                + " \"/z/secondary.test.zone\"; primaries { 127.0.0.1 port 1; }; };"));
+        channel.on(
+                "showzone secondary.test",
+                ok("zone \"secondary.test\" { type secondary; file"
+                        + " \"/z/secondary.test.zone\"; primaries { 127.0.0.1 port 1; }; };"));
 
         Outcome<ZoneStatus> out = control.zoneStatus(ZoneName.of("secondary.test"));
 
@@ -338,7 +368,8 @@ class RndcNameServerControlTest {
         channel.on("zonestatus example.test", ok(zonestatus(1)), ok(zonestatus(1)), ok(zonestatus(2)));
         channel.on("reload example.test", ok("zone reload queued"));
 
-        assertThat(control.reload(EXAMPLE)).isEqualTo(new Outcome.Ok<>(new ControlReply("reload", "zone reload queued")));
+        assertThat(control.reload(EXAMPLE))
+                .isEqualTo(new Outcome.Ok<>(new ControlReply("reload", "zone reload queued")));
         assertThat(sleeps).hasSize(2);
         assertThat(channel.sent()).filteredOn(c -> c.startsWith("reload")).hasSize(1);
     }
@@ -348,13 +379,14 @@ class RndcNameServerControlTest {
         channel.on("zonestatus example.test", ok(zonestatus(7)));
         channel.on("reload example.test", ok("zone reload queued"), ok("zone reload up-to-date"));
 
-        assertThat(control.reload(EXAMPLE)).isEqualTo(new Outcome.Ok<>(new ControlReply("reload", "zone reload queued")));
+        assertThat(control.reload(EXAMPLE))
+                .isEqualTo(new Outcome.Ok<>(new ControlReply("reload", "zone reload queued")));
         assertThat(channel.sent()).filteredOn(c -> c.startsWith("reload")).hasSize(2);
     }
 
     @Test
     void aReloadThatDidNotTakeIsReportedWithTheSerialStillServed() {
-        // rndc-protocol.md §8.2: a broken file still gets "zone reload queued"; zonestatus keeps the old serial
+        // docs/rndc-wire.md: a broken file still gets "zone reload queued"; zonestatus keeps the old serial
         channel.on("zonestatus example.test", ok(zonestatus(2)));
         channel.on("reload example.test", ok("zone reload queued"));
 
@@ -362,7 +394,10 @@ class RndcNameServerControlTest {
 
         assertThat(f.code()).isEqualTo(ErrorCode.BACKEND_REJECTED);
         assertThat(f.command()).isEqualTo("reload");
-        assertThat(f.details()).contains("did not load within 0.3 s").contains("serial 2").contains("named's log");
+        assertThat(f.details())
+                .contains("did not load within 0.3 s")
+                .contains("serial 2")
+                .contains("named's log");
         assertThat(sleeps).hasSize(12);
         assertThat(channel.sent()).filteredOn(c -> c.startsWith("reload")).hasSize(5);
     }
@@ -371,10 +406,14 @@ class RndcNameServerControlTest {
     void aReloadStillQueuedWhenAskedAgainIsWatchedAnotherRoundBeforeItIsCalledAFailure() {
         // a busy named may not have run the queued load yet: "queued" once more is not yet a failure
         channel.on("zonestatus example.test", ok(zonestatus(7)));
-        channel.on("reload example.test", ok("zone reload queued"), ok("zone reload queued"),
+        channel.on(
+                "reload example.test",
+                ok("zone reload queued"),
+                ok("zone reload queued"),
                 ok("zone reload up-to-date"));
 
-        assertThat(control.reload(EXAMPLE)).isEqualTo(new Outcome.Ok<>(new ControlReply("reload", "zone reload queued")));
+        assertThat(control.reload(EXAMPLE))
+                .isEqualTo(new Outcome.Ok<>(new ControlReply("reload", "zone reload queued")));
         assertThat(channel.sent()).filteredOn(c -> c.startsWith("reload")).hasSize(3);
     }
 
@@ -384,7 +423,8 @@ class RndcNameServerControlTest {
         channel.on("zonestatus example.test", ok(zonestatus(4)), ok(later));
         channel.on("reload example.test", ok("zone reload queued"));
 
-        assertThat(control.reload(EXAMPLE)).isEqualTo(new Outcome.Ok<>(new ControlReply("reload", "zone reload queued")));
+        assertThat(control.reload(EXAMPLE))
+                .isEqualTo(new Outcome.Ok<>(new ControlReply("reload", "zone reload queued")));
         assertThat(channel.sent()).filteredOn(c -> c.startsWith("reload")).hasSize(1);
     }
 
@@ -440,7 +480,8 @@ class RndcNameServerControlTest {
     void showZoneOfAnUnmanagedTypeIsRejectedNotMisread() {
         channel.on("showzone f.test", ok("zone \"f.test\" { type forward; forwarders { 192.0.2.1; }; };"));
 
-        assertThat(backendFailed(control.showZone(ZoneName.of("f.test"))).details()).contains("'forward'");
+        assertThat(backendFailed(control.showZone(ZoneName.of("f.test"))).details())
+                .contains("'forward'");
     }
 
     @Test
@@ -449,8 +490,12 @@ class RndcNameServerControlTest {
         channel.on("showzone example.com", ok(ZoneStatementTest.SHOWZONE_BINDCAR));
         channel.on(modzone, ok("zone 'example.com' reconfigured."));
 
-        Outcome<ControlReply> out = control.modifyZone(ZoneName.of("example.com"), new ZonePatch(
-                Optional.of(List.of(endpoint("10.0.0.7"))), Optional.of(List.of(match("10.0.0.7"))), Optional.empty()));
+        Outcome<ControlReply> out = control.modifyZone(
+                ZoneName.of("example.com"),
+                new ZonePatch(
+                        Optional.of(List.of(endpoint("10.0.0.7"))),
+                        Optional.of(List.of(match("10.0.0.7"))),
+                        Optional.empty()));
 
         assertThat(out).isEqualTo(new Outcome.Ok<>(new ControlReply("modzone", "zone 'example.com' reconfigured.")));
         assertThat(channel.sent()).containsExactly("showzone example.com", modzone);
@@ -460,8 +505,9 @@ class RndcNameServerControlTest {
     void aPatchThatChangesNothingSendsNoModzone() {
         channel.on("showzone example.com", ok(ZoneStatementTest.SHOWZONE_BINDCAR));
 
-        Outcome<ControlReply> out = control.modifyZone(ZoneName.of("example.com"), new ZonePatch(
-                Optional.of(List.of(endpoint("10.0.0.5"))), Optional.empty(), Optional.empty()));
+        Outcome<ControlReply> out = control.modifyZone(
+                ZoneName.of("example.com"),
+                new ZonePatch(Optional.of(List.of(endpoint("10.0.0.5"))), Optional.empty(), Optional.empty()));
 
         assertThat(out).isEqualTo(new Outcome.Ok<>(new ControlReply("modzone", "")));
         assertThat(channel.sent()).containsExactly("showzone example.com");
@@ -471,8 +517,8 @@ class RndcNameServerControlTest {
     void anUnreadableShowzoneStopsTheModificationBeforeModzone() {
         channel.on("showzone example.com", ok("zone \"example.com\" { type primary; file \"x\""));
 
-        Outcome.BackendFailed<?> f = backendFailed(control.modifyZone(ZoneName.of("example.com"),
-                new ZonePatch(Optional.of(List.of()), Optional.empty(), Optional.empty())));
+        Outcome.BackendFailed<?> f = backendFailed(control.modifyZone(
+                ZoneName.of("example.com"), new ZonePatch(Optional.of(List.of()), Optional.empty(), Optional.empty())));
 
         assertThat(f.command()).isEqualTo("showzone");
         assertThat(channel.sent()).containsExactly("showzone example.com");

@@ -3,7 +3,6 @@ package dev.bindsmith.rndc.bind;
 import dev.bindsmith.rndc.client.ControlChannel;
 import dev.bindsmith.rndc.client.RndcException;
 import dev.bindsmith.rndc.client.RndcReply;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -47,8 +46,7 @@ final class ScriptedChannel implements ControlChannel {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     static Answer ok(String text) {
         return command -> new RndcReply(command, 0, Optional.empty(), text);

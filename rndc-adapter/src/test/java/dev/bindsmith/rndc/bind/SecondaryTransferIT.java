@@ -1,5 +1,7 @@
 package dev.bindsmith.rndc.bind;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.ZoneConfig;
@@ -15,15 +17,12 @@ import dev.bindsmith.testing.contract.ContractZones;
 import dev.bindsmith.testing.named.NamedAvailability;
 import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A secondary on one named transferring from a primary on another, both managed through the
@@ -40,24 +39,27 @@ class SecondaryTransferIT {
     @Test
     void aSecondaryTransfersFromItsPrimaryIntoTheStoresFileAndDeleteRemovesIt() throws Exception {
         try (RunningNamed primaryServer = NamedLauncher.create().start();
-             RunningNamed secondaryServer = NamedLauncher.create().start();
-             RndcClient primaryClient = RndcNameServerControlIT.clientFor(primaryServer.rndcKey(),
-                     primaryServer.controlPort());
-             RndcClient secondaryClient = RndcNameServerControlIT.clientFor(secondaryServer.rndcKey(),
-                     secondaryServer.controlPort())) {
+                RunningNamed secondaryServer = NamedLauncher.create().start();
+                RndcClient primaryClient =
+                        RndcNameServerControlIT.clientFor(primaryServer.rndcKey(), primaryServer.controlPort());
+                RndcClient secondaryClient =
+                        RndcNameServerControlIT.clientFor(secondaryServer.rndcKey(), secondaryServer.controlPort())) {
             ZoneName name = ContractZones.unique("it-xfr");
             RndcNameServerControl primary = new RndcNameServerControl(primaryClient);
             RndcNameServerControl secondary = new RndcNameServerControl(secondaryClient);
             FileZoneStore primaryStore = new FileZoneStore(primaryServer.zoneDirectory());
             FileZoneStore secondaryStore = new FileZoneStore(secondaryServer.zoneDirectory());
 
-            ZoneSpec source = TestZones.spec(name.value()).serial(31).record(Records.a("www." + name.value(),
-                    "192.0.2.31")).build();
+            ZoneSpec source = TestZones.spec(name.value())
+                    .serial(31)
+                    .record(Records.a("www." + name.value(), "192.0.2.31"))
+                    .build();
             StoredZone p = Outcomes.ok(primaryStore.create(source));
             Outcomes.ok(primary.addZone(name, ZoneConfig.of(ZoneType.PRIMARY, p.file(), source.options())));
 
             ZoneSpec replica = TestZones.spec(name.value())
-                    .secondary(Records.endpoint("127.0.0.1", primaryServer.dnsPort())).build();
+                    .secondary(Records.endpoint("127.0.0.1", primaryServer.dnsPort()))
+                    .build();
             StoredZone s = Outcomes.ok(secondaryStore.create(replica));
             assertThat(Path.of(s.file())).doesNotExist();
             Outcomes.ok(secondary.addZone(name, ZoneConfig.of(ZoneType.SECONDARY, s.file(), replica.options())));
@@ -65,7 +67,9 @@ class SecondaryTransferIT {
             ZoneStatus transferred = awaitSerial(secondary, name);
             assertThat(transferred.serial()).as(secondaryServer.logTail(20)).hasValue(31);
             assertThat(transferred.type()).isEqualTo("secondary");
-            assertThat(awaitFile(Path.of(s.file()))).as("named persists the transfer to the store's file").isTrue();
+            assertThat(awaitFile(Path.of(s.file())))
+                    .as("named persists the transfer to the store's file")
+                    .isTrue();
             assertThat(secondaryStore.find(name)).map(StoredZone::type).contains(ZoneType.SECONDARY);
             assertThat(secondaryStore.list()).extracting(StoredZone::name).contains(name);
 

@@ -1,15 +1,15 @@
 package dev.bindsmith.rndc.bind;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.port.ServerStatus;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.zone.ZoneName;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class StatusTextsTest {
 
-    /** rndc-protocol.md §8.2, zonestatus example.test. */
+    /** docs/rndc-wire.md (result texts), zonestatus example.test. */
     static final String ZONESTATUS = """
             name: example.test
             type: primary
@@ -69,7 +69,9 @@ class StatusTextsTest {
         assertThat(s.type()).isEqualTo("primary");
         assertThat(s.serial()).hasValue(1);
         assertThat(s.files()).containsExactly("zones/example.test.db");
-        assertThat(s.properties()).containsEntry("nodes", "3").containsEntry("reconfigurable via modzone", "yes")
+        assertThat(s.properties())
+                .containsEntry("nodes", "3")
+                .containsEntry("reconfigurable via modzone", "yes")
                 .hasSize(9);
         assertThat(s.properties().keySet()).startsWith("name", "type", "files", "serial");
         assertThat(s.dynamic()).contains(false);
@@ -90,15 +92,21 @@ class StatusTextsTest {
 
     @Test
     void serialsAreUnsigned32BitAndGarbageIsNoSerial() {
-        assertThat(StatusTexts.zoneStatus(ZoneName.of("x.test"), "serial: 4294967295").serial()).hasValue(4294967295L);
-        assertThat(StatusTexts.zoneStatus(ZoneName.of("x.test"), "serial: 4294967296").serial()).isEmpty();
-        assertThat(StatusTexts.zoneStatus(ZoneName.of("x.test"), "serial: -1").serial()).isEmpty();
+        assertThat(StatusTexts.zoneStatus(ZoneName.of("x.test"), "serial: 4294967295")
+                        .serial())
+                .hasValue(4294967295L);
+        assertThat(StatusTexts.zoneStatus(ZoneName.of("x.test"), "serial: 4294967296")
+                        .serial())
+                .isEmpty();
+        assertThat(StatusTexts.zoneStatus(ZoneName.of("x.test"), "serial: -1").serial())
+                .isEmpty();
         assertThat(StatusTexts.zoneStatus(ZoneName.of("x.test"), "").type()).isEqualTo("unknown");
     }
 
     @Test
     void severalFilesAreSplitOnCommas() {
-        assertThat(StatusTexts.zoneStatus(ZoneName.of("x.test"), "files: a.db, inc/b.db").files())
+        assertThat(StatusTexts.zoneStatus(ZoneName.of("x.test"), "files: a.db, inc/b.db")
+                        .files())
                 .containsExactly("a.db", "inc/b.db");
     }
 

@@ -59,7 +59,12 @@ final class FakeRndcServer implements AutoCloseable {
     }
 
     /** One request as the server saw it. */
-    record Seen(int connection, String type, String serial, String time, Optional<String> expires,
+    record Seen(
+            int connection,
+            String type,
+            String serial,
+            String time,
+            Optional<String> expires,
             Optional<String> nonce) {}
 
     private final RndcKey key;
@@ -159,17 +164,23 @@ final class FakeRndcServer implements AutoCloseable {
                     return; // named: "bad auth", connection closed without a reply
                 }
                 CcValue.Table ctrl = request.table("_ctrl").orElseThrow();
-                String type = request.table("_data").flatMap(d -> d.string("type")).orElse("");
-                seen.add(new Seen(id, type, ctrl.string("_ser").orElse(""), ctrl.string("_tim").orElse(""),
-                        ctrl.string("_exp"), ctrl.string("_nonce")));
+                String type =
+                        request.table("_data").flatMap(d -> d.string("type")).orElse("");
+                seen.add(new Seen(
+                        id,
+                        type,
+                        ctrl.string("_ser").orElse(""),
+                        ctrl.string("_tim").orElse(""),
+                        ctrl.string("_exp"),
+                        ctrl.string("_nonce")));
                 if (sessionNonce.isPresent() && !ctrl.string("_nonce").equals(sessionNonce)) {
                     return; // named: wrong nonce, closed without a reply
                 }
                 boolean handshake = sessionNonce.isEmpty();
                 if (handshake) {
                     sessionNonce = Optional.of(Long.toUnsignedString(nonces.getAndIncrement()));
-                    out.write(reply(ctrl, sessionNonce.get(), type, new Answer(0, Optional.empty(), Optional.empty()),
-                            false));
+                    out.write(reply(
+                            ctrl, sessionNonce.get(), type, new Answer(0, Optional.empty(), Optional.empty()), false));
                     continue;
                 }
                 Misbehaviour m = misbehaviour;
@@ -189,8 +200,8 @@ final class FakeRndcServer implements AutoCloseable {
                     case WRONG_NONCE -> out.write(reply(ctrl, sessionNonce.get() + "0", type, answer, false));
                     case NOT_A_REPLY -> out.write(notAReply(ctrl, sessionNonce.get(), type));
                     case NO_RESULT -> out.write(reply(ctrl, sessionNonce.get(), type, null, false));
-                    case OVERSIZE_REPLY -> out.write(reply(ctrl, sessionNonce.get(), type,
-                            Answer.ok("x".repeat(2 << 20)), false));
+                    case OVERSIZE_REPLY ->
+                        out.write(reply(ctrl, sessionNonce.get(), type, Answer.ok("x".repeat(2 << 20)), false));
                     case SLOW_REPLY -> {
                         try {
                             Thread.sleep(slowness);
@@ -199,8 +210,9 @@ final class FakeRndcServer implements AutoCloseable {
                         }
                         out.write(reply(ctrl, sessionNonce.get(), type, answer, false));
                     }
-                    case GARBAGE -> out.write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(
-                            java.nio.charset.StandardCharsets.US_ASCII));
+                    case GARBAGE ->
+                        out.write("HTTP/1.1 400 Bad Request\r\n\r\n"
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     case TRUNCATED_REPLY -> {
                         byte[] r = reply(ctrl, sessionNonce.get(), type, answer, false);
                         out.write(r, 0, r.length / 2);

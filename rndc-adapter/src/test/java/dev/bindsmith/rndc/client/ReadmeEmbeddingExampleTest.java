@@ -1,5 +1,7 @@
 package dev.bindsmith.rndc.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.service.ZoneCreated;
 import dev.bindsmith.core.service.ZoneRequest;
@@ -10,17 +12,14 @@ import dev.bindsmith.rndc.client.FakeRndcServer.Answer;
 import dev.bindsmith.rndc.wire.HmacAlgorithm;
 import dev.bindsmith.rndc.wire.RndcKey;
 import dev.bindsmith.testing.builders.TestZones;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The root README's "Embedding it" example: it compiles, runs, and the README shows exactly this code. */
 class ReadmeEmbeddingExampleTest {
@@ -34,11 +33,12 @@ class ReadmeEmbeddingExampleTest {
         // --- README example begins ---
         RndcKey key = RndcKey.ofBase64("rndc-key", HmacAlgorithm.HMAC_SHA256, secretBase64);
         RndcClient rndc = RndcClient.builder(key).server("127.0.0.1", rndcPort).build();
-        ZoneService zones = new ZoneService(new FileZoneStore(zoneDirectory),
-                new RndcNameServerControl(rndc), Clock.systemUTC());
+        ZoneService zones =
+                new ZoneService(new FileZoneStore(zoneDirectory), new RndcNameServerControl(rndc), Clock.systemUTC());
 
         String said = switch (zones.create(request)) {
-            case Outcome.Created<ZoneCreated> created -> "created " + created.value().filePath();
+            case Outcome.Created<ZoneCreated> created ->
+                "created " + created.value().filePath();
             case Outcome.Failure<ZoneCreated> failure -> failure.code() + ": " + failure.details();
             case Outcome.Ok<ZoneCreated> ok -> "unexpected: create answers Created";
             case Outcome.Deleted<ZoneCreated> deleted -> "unexpected: create answers Created";
@@ -56,7 +56,8 @@ class ReadmeEmbeddingExampleTest {
                     ? Answer.error(23, "not found", "no matching zone 'example.com' in any view")
                     : Answer.ok(""));
 
-            String said = example(SECRET, zoneDirectory, TestZones.request("example.com").build(), server.port());
+            String said = example(
+                    SECRET, zoneDirectory, TestZones.request("example.com").build(), server.port());
 
             assertThat(said).isEqualTo("created " + zoneDirectory.toRealPath().resolve("example.com.zone"));
             assertThat(server.executed()).anyMatch(cmd -> cmd.startsWith("addzone example.com {"));
@@ -65,12 +66,17 @@ class ReadmeEmbeddingExampleTest {
 
     @Test
     void theReadmeShowsTheExampleVerbatim() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/dev/bindsmith/rndc/client/ReadmeEmbeddingExampleTest.java"));
-        Matcher m = Pattern.compile("// --- README example begins ---\\n(.*?)\\n\\s*// --- README example ends ---",
-                Pattern.DOTALL).matcher(source);
+        String source =
+                Files.readString(Path.of("src/test/java/dev/bindsmith/rndc/client/ReadmeEmbeddingExampleTest.java"));
+        Matcher m = Pattern.compile(
+                        "// --- README example begins ---\\n(.*?)\\n\\s*// --- README example ends ---", Pattern.DOTALL)
+                .matcher(source);
         assertThat(m.find()).isTrue();
-        String snippet = m.group(1).lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
-                .reduce((a, b) -> a + "\n" + b).orElseThrow();
+        String snippet = m.group(1)
+                .lines()
+                .map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
+                .reduce((a, b) -> a + "\n" + b)
+                .orElseThrow();
 
         assertThat(Files.readString(Path.of("../README.md"))).contains(snippet);
     }

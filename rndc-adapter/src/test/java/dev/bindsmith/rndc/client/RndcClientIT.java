@@ -1,9 +1,9 @@
 package dev.bindsmith.rndc.client;
 
-import dev.bindsmith.rndc.NamedClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bindsmith.rndc.NamedClients;
 import dev.bindsmith.rndc.conf.RndcSettings;
 import dev.bindsmith.rndc.conf.RndcSettingsResolver;
 import dev.bindsmith.rndc.conf.RndcSettingsResolver.Resolution;
@@ -15,7 +15,6 @@ import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +45,9 @@ class RndcClientIT {
     }
 
     private static RndcClient client(RunningNamed n, RndcKey key) {
-        return RndcClient.builder(key).server(n.address().getHostAddress(), n.controlPort()).build();
+        return RndcClient.builder(key)
+                .server(n.address().getHostAddress(), n.controlPort())
+                .build();
     }
 
     @Test
@@ -85,7 +86,8 @@ class RndcClientIT {
             RndcReply add = c.send("addzone it-client.test { type primary; file \"" + file + "\"; };");
             assertThat(add.ok()).as("addzone: %s %s", add.err(), add.text()).isTrue();
             assertThat(c.send("zonestatus it-client.test").text()).contains("name: it-client.test", "serial: 1");
-            assertThat(c.send("addzone it-client.test { type primary; file \"" + file + "\"; };").err())
+            assertThat(c.send("addzone it-client.test { type primary; file \"" + file + "\"; };")
+                            .err())
                     .contains("already exists");
             assertThat(c.send("delzone it-client.test").ok()).isTrue();
             assertThat(c.send("zonestatus it-client.test").err()).contains("not found");
@@ -141,7 +143,7 @@ class RndcClientIT {
     @Test
     void settingsResolvedFromTheGeneratedRndcConfReachNamed() throws Exception {
         Resolution r = RndcSettingsResolver.withDefaultFiles(java.util.List.of())
-                .resolve(Map.of(), Optional.of(named.rndcConf()));
+                .resolve(RndcSettingsResolver.Given.nothing(), Optional.of(named.rndcConf()));
         assertThat(r).isInstanceOf(Resolution.Resolved.class);
         RndcSettings s = ((Resolution.Resolved) r).settings();
         assertThat(s.port()).isEqualTo(named.controlPort());
@@ -151,18 +153,29 @@ class RndcClientIT {
     }
 
     @Test
-    void pooledConnectionThatNamedClosedWhileIdleIsReplacedTransparently() throws Exception {
-        // tcp-idle-timeout is in units of 100 ms: named drops an idle control connection after 0.5 s.
-        try (RunningNamed n = NamedLauncher.create().extraOptions("tcp-idle-timeout 5;").start();
+    void aPooledConnectionThatNamedClosedAfterItsIdleTimeoutIsReplacedByAFreshOneAndTheCommandRuns() throws Exception {
+        // tcp-idle-timeout is in units of 100 ms: named ends an idle control connection after 0.5 s. The
+        // client's own idle timeout is long, so only named's close can retire the pooled connection.
+        try (RunningNamed n = NamedLauncher.create()
+                        .extraOptions("tcp-idle-timeout 5;")
+                        .start();
+                TcpRelay relay = TcpRelay.to(n.address(), n.controlPort());
                 RndcClient c = RndcClient.builder(key(n.rndcKey()))
-                        .server(n.address().getHostAddress(), n.controlPort())
+                        .server(relay.address())
                         .idleTimeout(Duration.ofMinutes(5))
                         .build()) {
             assertThat(c.send("status").ok()).isTrue();
             assertThat(c.idleConnections()).isEqualTo(1);
-            Thread.sleep(2_000);
+
+            assertThat(relay.awaitClosedByServer(Duration.ofSeconds(10)))
+                    .as("named closed the idle connection by itself")
+                    .isTrue();
             RndcReply after = c.send("zonestatus nosuch.test");
+
             assertThat(after.err()).contains("not found");
+            assertThat(relay.connections())
+                    .as("the command was sent again on a new connection")
+                    .isEqualTo(2);
             assertThat(c.idleConnections()).isEqualTo(1);
         }
     }
@@ -170,7 +183,8 @@ class RndcClientIT {
     @ParameterizedTest
     @EnumSource(HmacAlgorithm.class)
     void everyAlgorithmIsAcceptedByNamed(HmacAlgorithm alg) throws Exception {
-        try (RunningNamed n = NamedLauncher.create().rndcAlgorithm(alg.confName()).start();
+        try (RunningNamed n =
+                        NamedLauncher.create().rndcAlgorithm(alg.confName()).start();
                 RndcClient c = client(n, key(n.rndcKey()))) {
             assertThat(n.rndcKey().algorithm()).isEqualTo(alg.confName());
             assertThat(c.send("status").ok()).isTrue();

@@ -1,6 +1,5 @@
 package dev.bindsmith.rndc.client;
 
-import dev.bindsmith.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import dev.bindsmith.rndc.client.FakeRndcServer.Misbehaviour;
 import dev.bindsmith.rndc.client.FakeRndcServer.Seen;
 import dev.bindsmith.rndc.wire.HmacAlgorithm;
 import dev.bindsmith.rndc.wire.RndcKey;
+import dev.bindsmith.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -125,11 +125,15 @@ class RndcClientTest {
         c.send("status");
 
         long t0 = T0.getEpochSecond();
-        assertThat(server.seen()).extracting(Seen::time)
+        assertThat(server.seen())
+                .extracting(Seen::time)
                 .containsExactly(Long.toString(t0), Long.toString(t0), Long.toString(t0 + 5));
-        assertThat(server.seen()).extracting(Seen::expires).containsExactly(
-                Optional.of(Long.toString(t0 + 60)), Optional.of(Long.toString(t0 + 60)),
-                Optional.of(Long.toString(t0 + 65)));
+        assertThat(server.seen())
+                .extracting(Seen::expires)
+                .containsExactly(
+                        Optional.of(Long.toString(t0 + 60)),
+                        Optional.of(Long.toString(t0 + 60)),
+                        Optional.of(Long.toString(t0 + 65)));
     }
 
     @Test
@@ -214,8 +218,18 @@ class RndcClientTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Misbehaviour.class, names = {"BAD_SIGNATURE", "WRONG_SERIAL", "WRONG_NONCE", "NOT_A_REPLY",
-        "OVERSIZE_REPLY", "GARBAGE", "TRUNCATED_REPLY", "NO_RESULT"})
+    @EnumSource(
+            value = Misbehaviour.class,
+            names = {
+                "BAD_SIGNATURE",
+                "WRONG_SERIAL",
+                "WRONG_NONCE",
+                "NOT_A_REPLY",
+                "OVERSIZE_REPLY",
+                "GARBAGE",
+                "TRUNCATED_REPLY",
+                "NO_RESULT"
+            })
     void untrustworthyReplyIsAProtocolErrorAndTheCommandIsNotRetried(Misbehaviour m) throws Exception {
         RndcClient c = client();
         c.send("status");
@@ -283,7 +297,9 @@ class RndcClientTest {
             c.send("status");
         } catch (RndcException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                assertThat(String.valueOf(t.getMessage())).doesNotContain(SECRET_B64).doesNotContain("7nA3");
+                assertThat(String.valueOf(t.getMessage()))
+                        .doesNotContain(SECRET_B64)
+                        .doesNotContain("7nA3");
             }
         }
         assertThat(KEY.toString()).doesNotContain(SECRET_B64).contains("redacted");
@@ -318,7 +334,8 @@ class RndcClientTest {
         c.send("status");
         c.close();
         assertThat(c.idleConnections()).isZero();
-        assertThatThrownBy(() -> c.send("status")).isInstanceOf(RndcException.Unreachable.class)
+        assertThatThrownBy(() -> c.send("status"))
+                .isInstanceOf(RndcException.Unreachable.class)
                 .hasMessageContaining("closed");
     }
 }

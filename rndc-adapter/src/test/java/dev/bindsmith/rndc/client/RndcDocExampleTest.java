@@ -43,8 +43,9 @@ class RndcDocExampleTest {
 
             List<String> out = example(secret, server.port());
 
-            assertThat(out).containsExactly("server is up and running",
-                    "no such zone: no matching zone 'example.com' in any view");
+            assertThat(out)
+                    .containsExactly(
+                            "server is up and running", "no such zone: no matching zone 'example.com' in any view");
             assertThat(server.executed()).containsExactly("status", "zonestatus example.com");
         }
     }

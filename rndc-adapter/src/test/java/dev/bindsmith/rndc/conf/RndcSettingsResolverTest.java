@@ -22,7 +22,8 @@ class RndcSettingsResolverTest {
     Path dir;
 
     private RndcSettingsResolver resolver() {
-        return RndcSettingsResolver.withDefaultFiles(List.of(dir.resolve("etc-bind-rndc.conf"), dir.resolve("etc-rndc.conf")));
+        return RndcSettingsResolver.withDefaultFiles(
+                List.of(dir.resolve("etc-bind-rndc.conf"), dir.resolve("etc-rndc.conf")));
     }
 
     private Path conf(String name, String text) throws Exception {
@@ -36,20 +37,39 @@ class RndcSettingsResolverTest {
         return ((Resolution.Resolved) r).settings();
     }
 
+    /** The problems as the server reports them: each given field by its variable. */
     private static List<String> failed(Resolution r) {
         assertThat(r).isInstanceOf(Resolution.Failed.class);
-        return ((Resolution.Failed) r).errors();
+        return ((Resolution.Failed) r)
+                .problems().stream()
+                        .map(p -> switch (p.field()) {
+                            case SERVER -> "RNDC_SERVER " + p.message();
+                            case ALGORITHM -> "RNDC_ALGORITHM " + p.message();
+                            case SECRET -> "RNDC_SECRET " + p.message();
+                            case KEY_NAME -> "RNDC_KEY_NAME " + p.message();
+                            case FILE -> p.message();
+                        })
+                        .toList();
+    }
+
+    /** What the server's variables would give. */
+    private static RndcSettingsResolver.Given given(Map<String, String> env) {
+        return new RndcSettingsResolver.Given(
+                Optional.ofNullable(env.get("RNDC_SERVER")),
+                Optional.ofNullable(env.get("RNDC_ALGORITHM")),
+                Optional.ofNullable(env.get("RNDC_SECRET")),
+                Optional.ofNullable(env.get("RNDC_KEY_NAME")));
     }
 
     @Test
     void environmentAloneGivesSettingsWithDefaults() {
-        RndcSettings s = resolved(resolver().resolve(Map.of("RNDC_SECRET", SECRET_A), Optional.empty()));
+        RndcSettings s = resolved(resolver().resolve(given(Map.of("RNDC_SECRET", SECRET_A)), Optional.empty()));
         assertThat(s.host()).isEqualTo("127.0.0.1");
         assertThat(s.port()).isEqualTo(953);
         assertThat(s.key().name()).isEqualTo("rndc-key");
         assertThat(s.key().algorithm()).isEqualTo(HmacAlgorithm.HMAC_SHA256);
         assertThat(s.key().secret()).isEqualTo("secret-a-0123456789".getBytes());
-        assertThat(s.origin()).contains("RNDC_SECRET").doesNotContain(SECRET_A);
+        assertThat(s.origin()).contains("secret from given").doesNotContain(SECRET_A);
         assertThat(s.toString()).doesNotContain(SECRET_A);
     }
 
@@ -60,27 +80,29 @@ class RndcSettingsResolverTest {
                 options { default-server 10.0.0.1; default-port 1953; default-key "file-key"; };
                 """.formatted(SECRET_B));
 
-        RndcSettings fileOnly = resolved(resolver().resolve(Map.of(), Optional.of(f)));
+        RndcSettings fileOnly = resolved(resolver().resolve(RndcSettingsResolver.Given.nothing(), Optional.of(f)));
         assertThat(fileOnly.host()).isEqualTo("10.0.0.1");
         assertThat(fileOnly.port()).isEqualTo(1953);
         assertThat(fileOnly.key().name()).isEqualTo("file-key");
         assertThat(fileOnly.key().algorithm()).isEqualTo(HmacAlgorithm.HMAC_SHA1);
         assertThat(fileOnly.key().secret()).isEqualTo("secret-b-0123456789".getBytes());
 
-        RndcSettings serverFromEnv = resolved(resolver().resolve(Map.of("RNDC_SERVER", "127.0.0.2:8953"), Optional.of(f)));
+        RndcSettings serverFromEnv =
+                resolved(resolver().resolve(given(Map.of("RNDC_SERVER", "127.0.0.2:8953")), Optional.of(f)));
         assertThat(serverFromEnv.host()).isEqualTo("127.0.0.2");
         assertThat(serverFromEnv.port()).isEqualTo(8953);
         assertThat(serverFromEnv.key().algorithm()).isEqualTo(HmacAlgorithm.HMAC_SHA1);
 
-        RndcSettings hostOnly = resolved(resolver().resolve(Map.of("RNDC_SERVER", "127.0.0.3"), Optional.of(f)));
+        RndcSettings hostOnly = resolved(resolver().resolve(given(Map.of("RNDC_SERVER", "127.0.0.3")), Optional.of(f)));
         assertThat(hostOnly.port()).isEqualTo(1953);
 
-        RndcSettings algFromEnv = resolved(resolver().resolve(Map.of("RNDC_ALGORITHM", "sha512"), Optional.of(f)));
+        RndcSettings algFromEnv =
+                resolved(resolver().resolve(given(Map.of("RNDC_ALGORITHM", "sha512")), Optional.of(f)));
         assertThat(algFromEnv.key().algorithm()).isEqualTo(HmacAlgorithm.HMAC_SHA512);
         assertThat(algFromEnv.key().secret()).isEqualTo("secret-b-0123456789".getBytes());
 
-        RndcSettings secretFromEnv = resolved(resolver().resolve(
-                Map.of("RNDC_SECRET", SECRET_A, "RNDC_KEY_NAME", "env-key"), Optional.of(f)));
+        RndcSettings secretFromEnv = resolved(
+                resolver().resolve(given(Map.of("RNDC_SECRET", SECRET_A, "RNDC_KEY_NAME", "env-key")), Optional.of(f)));
         assertThat(secretFromEnv.key().name()).isEqualTo("env-key");
         assertThat(secretFromEnv.key().secret()).isEqualTo("secret-a-0123456789".getBytes());
         assertThat(secretFromEnv.host()).isEqualTo("10.0.0.1");
@@ -89,54 +111,70 @@ class RndcSettingsResolverTest {
     @Test
     void defaultFilesAreTriedInOrderWhenNoSecretIsSet() throws Exception {
         conf("etc-rndc.conf", "key only { secret \"" + SECRET_B + "\"; };");
-        RndcSettings second = resolved(resolver().resolve(Map.of(), Optional.empty()));
+        RndcSettings second = resolved(resolver().resolve(RndcSettingsResolver.Given.nothing(), Optional.empty()));
         assertThat(second.key().name()).isEqualTo("only");
 
         conf("etc-bind-rndc.conf", "key first { secret \"" + SECRET_A + "\"; };");
-        RndcSettings first = resolved(resolver().resolve(Map.of(), Optional.empty()));
+        RndcSettings first = resolved(resolver().resolve(RndcSettingsResolver.Given.nothing(), Optional.empty()));
         assertThat(first.key().name()).isEqualTo("first");
         assertThat(first.origin()).contains("etc-bind-rndc.conf");
     }
 
     @Test
     void noSecretAndNoFileIsAnErrorNamingBoth() {
-        List<String> errors = failed(resolver().resolve(Map.of("RNDC_SECRET", "  "), Optional.empty()));
+        List<String> errors = failed(resolver().resolve(given(Map.of("RNDC_SECRET", "  ")), Optional.empty()));
         assertThat(errors).singleElement().asString().contains("RNDC_SECRET").contains("etc-bind-rndc.conf");
     }
 
     @Test
     void severalKeysWithoutADefaultIsAnError() throws Exception {
         Path f = conf("rndc.conf", "key a { secret \"" + SECRET_A + "\"; }; key b { secret \"" + SECRET_B + "\"; };");
-        assertThat(failed(resolver().resolve(Map.of(), Optional.of(f))))
-                .singleElement().asString().contains("several keys").contains("default-key").contains("RNDC_KEY_NAME");
-        assertThat(resolved(resolver().resolve(Map.of("RNDC_KEY_NAME", "b"), Optional.of(f))).key().secret())
+        assertThat(failed(resolver().resolve(RndcSettingsResolver.Given.nothing(), Optional.of(f))))
+                .singleElement()
+                .asString()
+                .contains("several keys")
+                .contains("default-key")
+                .contains("name the key");
+        assertThat(resolved(resolver().resolve(given(Map.of("RNDC_KEY_NAME", "b")), Optional.of(f)))
+                        .key()
+                        .secret())
                 .isEqualTo("secret-b-0123456789".getBytes());
     }
 
     @Test
     void emptySecretIsAnError() throws Exception {
         Path f = conf("rndc.conf", "key a { algorithm hmac-sha256; secret \"\"; };");
-        assertThat(failed(resolver().resolve(Map.of(), Optional.of(f))))
-                .singleElement().asString().contains("key \"a\" has an empty or missing secret");
+        assertThat(failed(resolver().resolve(RndcSettingsResolver.Given.nothing(), Optional.of(f))))
+                .singleElement()
+                .asString()
+                .contains("key \"a\" has an empty or missing secret");
     }
 
     @Test
     void unknownAlgorithmIsAnErrorNamingWhereItCameFrom() throws Exception {
         Path f = conf("rndc.conf", "key a { algorithm hmac-sha3; secret \"" + SECRET_A + "\"; };");
-        assertThat(failed(resolver().resolve(Map.of(), Optional.of(f))))
-                .singleElement().asString().contains(f.toString()).contains("unsupported algorithm");
-        assertThat(failed(resolver().resolve(Map.of("RNDC_SECRET", SECRET_A, "RNDC_ALGORITHM", "rot13"), Optional.empty())))
-                .singleElement().asString().startsWith("RNDC_ALGORITHM");
+        assertThat(failed(resolver().resolve(RndcSettingsResolver.Given.nothing(), Optional.of(f))))
+                .singleElement()
+                .asString()
+                .contains(f.toString())
+                .contains("unsupported algorithm");
+        assertThat(failed(resolver()
+                        .resolve(given(Map.of("RNDC_SECRET", SECRET_A, "RNDC_ALGORITHM", "rot13")), Optional.empty())))
+                .singleElement()
+                .asString()
+                .startsWith("RNDC_ALGORITHM");
     }
 
     @Test
     void badValuesAreAllReportedTogetherWithoutQuotingTheSecret() {
         String notBase64 = "not*base64*secret*value";
-        List<String> errors = failed(resolver().resolve(
-                Map.of("RNDC_SECRET", notBase64, "RNDC_SERVER", "host:99999", "RNDC_ALGORITHM", "md4"),
-                Optional.empty()));
+        List<String> errors = failed(resolver()
+                .resolve(
+                        given(Map.of("RNDC_SECRET", notBase64, "RNDC_SERVER", "host:99999", "RNDC_ALGORITHM", "md4")),
+                        Optional.empty()));
         assertThat(errors).hasSize(3);
-        assertThat(errors).anyMatch(e -> e.startsWith("RNDC_SECRET"))
+        assertThat(errors)
+                .anyMatch(e -> e.startsWith("RNDC_SECRET"))
                 .anyMatch(e -> e.startsWith("RNDC_SERVER"))
                 .anyMatch(e -> e.startsWith("RNDC_ALGORITHM"));
         assertThat(String.join("\n", errors)).doesNotContain(notBase64);
@@ -145,8 +183,10 @@ class RndcSettingsResolverTest {
     @Test
     void defaultKeyThatIsNotDefinedIsAnError() throws Exception {
         Path f = conf("rndc.conf", "options { default-key ghost; }; key a { secret \"" + SECRET_A + "\"; };");
-        assertThat(failed(resolver().resolve(Map.of(), Optional.of(f))))
-                .singleElement().asString().contains("key \"ghost\"");
+        assertThat(failed(resolver().resolve(RndcSettingsResolver.Given.nothing(), Optional.of(f))))
+                .singleElement()
+                .asString()
+                .contains("key \"ghost\"");
     }
 
     @Test
@@ -157,7 +197,7 @@ class RndcSettingsResolverTest {
                 options { default-server ns1; default-key a; };
                 server ns1 { key b; port 1234; addresses { 127.0.0.9; }; };
                 """.formatted(SECRET_A, SECRET_B));
-        RndcSettings s = resolved(resolver().resolve(Map.of(), Optional.of(f)));
+        RndcSettings s = resolved(resolver().resolve(RndcSettingsResolver.Given.nothing(), Optional.of(f)));
         assertThat(s.host()).isEqualTo("127.0.0.9");
         assertThat(s.port()).isEqualTo(1234);
         assertThat(s.key().name()).isEqualTo("b");
@@ -167,16 +207,23 @@ class RndcSettingsResolverTest {
     @Test
     void parseErrorOfTheFileIsReportedWithItsPosition() throws Exception {
         Path f = conf("rndc.conf", "key a { secret \"" + SECRET_A + "\" };");
-        assertThat(failed(resolver().resolve(Map.of(), Optional.of(f))))
-                .singleElement().asString().contains("rndc.conf:1:").doesNotContain(SECRET_A);
+        assertThat(failed(resolver().resolve(RndcSettingsResolver.Given.nothing(), Optional.of(f))))
+                .singleElement()
+                .asString()
+                .contains("rndc.conf:1:")
+                .doesNotContain(SECRET_A);
     }
 
     @Test
     void serverValuesInAllAddressForms() {
         assertThat(RndcSettingsResolver.HostPort.parse("[::1]:953").orElseThrow())
                 .isEqualTo(new RndcSettingsResolver.HostPort("::1", java.util.OptionalInt.of(953)));
-        assertThat(RndcSettingsResolver.HostPort.parse("::1").orElseThrow().port()).isEmpty();
-        assertThat(RndcSettingsResolver.HostPort.parse("bind.internal:953").orElseThrow().host()).isEqualTo("bind.internal");
+        assertThat(RndcSettingsResolver.HostPort.parse("::1").orElseThrow().port())
+                .isEmpty();
+        assertThat(RndcSettingsResolver.HostPort.parse("bind.internal:953")
+                        .orElseThrow()
+                        .host())
+                .isEqualTo("bind.internal");
         assertThat(RndcSettingsResolver.HostPort.parse("host:")).isEmpty();
         assertThat(RndcSettingsResolver.HostPort.parse("a b")).isEmpty();
     }

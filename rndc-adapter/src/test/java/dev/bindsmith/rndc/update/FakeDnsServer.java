@@ -1,7 +1,5 @@
 package dev.bindsmith.rndc.update;
 
-import org.xbill.DNS.Message;
-
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -11,6 +9,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import org.xbill.DNS.Message;
 
 /**
  * A DNS server on a loopback ephemeral port speaking TCP: each request (a dnsjava message and its wire

@@ -1,10 +1,16 @@
 package dev.bindsmith.rndc.update;
 
-import dev.bindsmith.rndc.NamedClients;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.rndc.NamedClients;
 import dev.bindsmith.testing.named.NamedKey;
 import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -13,13 +19,6 @@ import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * A real named with two static primary zones for the record tests: {@code dyn.test} accepts updates
@@ -67,14 +66,20 @@ final class NamedZones implements AutoCloseable {
     /** What named serves for {@code name}/{@code type}, as presentation text of the answer's data. */
     List<String> query(String name, int type) {
         Message reply = ask(name, type);
-        return reply.getSection(Section.ANSWER).stream().filter(r -> r.getType() == type)
-                .map(r -> r.rdataToString()).sorted().toList();
+        return reply.getSection(Section.ANSWER).stream()
+                .filter(r -> r.getType() == type)
+                .map(r -> r.rdataToString())
+                .sorted()
+                .toList();
     }
 
     long serial(ZoneName zone) {
         Message reply = ask(zone.absolute(), Type.SOA);
-        return reply.getSection(Section.ANSWER).stream().filter(r -> r instanceof SOARecord)
-                .map(r -> ((SOARecord) r).getSerial()).findFirst().orElseThrow();
+        return reply.getSection(Section.ANSWER).stream()
+                .filter(r -> r instanceof SOARecord)
+                .map(r -> ((SOARecord) r).getSerial())
+                .findFirst()
+                .orElseThrow();
     }
 
     private Message ask(String name, int type) {
@@ -83,8 +88,8 @@ final class NamedZones implements AutoCloseable {
             resolver.setPort(named.dnsPort());
             resolver.setTCP(true);
             resolver.setTimeout(Duration.ofSeconds(5));
-            Message reply = resolver.send(Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString(name),
-                    type, DClass.IN)));
+            Message reply = resolver.send(
+                    Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString(name), type, DClass.IN)));
             if (reply.getRcode() != Rcode.NOERROR && reply.getRcode() != Rcode.NXDOMAIN) {
                 throw new IllegalStateException("named answered " + Rcode.string(reply.getRcode()));
             }
@@ -98,7 +103,8 @@ final class NamedZones implements AutoCloseable {
     public void close() {
         named.close();
         try (var walk = Files.walk(files)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover temporary directory does no harm
         }

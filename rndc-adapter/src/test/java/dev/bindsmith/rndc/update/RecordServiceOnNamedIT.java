@@ -1,6 +1,7 @@
 package dev.bindsmith.rndc.update;
 
-import dev.bindsmith.rndc.NamedClients;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.service.ChangeRequest;
@@ -12,6 +13,7 @@ import dev.bindsmith.core.service.RecordService;
 import dev.bindsmith.core.service.RecordUpdateRequest;
 import dev.bindsmith.core.service.ZoneService;
 import dev.bindsmith.core.zone.ZoneFileWriter;
+import dev.bindsmith.rndc.NamedClients;
 import dev.bindsmith.rndc.bind.FileZoneStore;
 import dev.bindsmith.rndc.bind.RndcNameServerControl;
 import dev.bindsmith.rndc.client.RndcClient;
@@ -20,6 +22,11 @@ import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.named.NamedAvailability;
 import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,14 +37,6 @@ import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole path on a real named: a zone created through {@link ZoneService} (FileZoneStore +
@@ -58,8 +57,8 @@ class RecordServiceOnNamedIT {
         named = NamedLauncher.create().start();
         rndc = NamedClients.rndc(named);
         RndcNameServerControl control = new RndcNameServerControl(rndc);
-        zones = new ZoneService(new FileZoneStore(named.zoneDirectory(), ZoneFileWriter::render), control,
-                Clock.systemUTC());
+        zones = new ZoneService(
+                new FileZoneStore(named.zoneDirectory(), ZoneFileWriter::render), control, Clock.systemUTC());
         UpdateSettings settings = NamedClients.updates(named);
         records = new RecordService(control, new Rfc2136RecordUpdater(settings), new AxfrRecordReader(settings));
     }
@@ -76,7 +75,8 @@ class RecordServiceOnNamedIT {
 
     private static String zone(boolean dynamic) {
         String zone = "svc" + ZONES.incrementAndGet() + ".test";
-        var request = TestZones.request(zone).nameServer("ns1." + zone + ".", "192.0.2.53")
+        var request = TestZones.request(zone)
+                .nameServer("ns1." + zone + ".", "192.0.2.53")
                 .withRecord("www", "A", "192.0.2.1");
         if (dynamic) {
             request.updateKeyName(NamedLauncher.UPDATE_KEY_NAME);
@@ -93,13 +93,19 @@ class RecordServiceOnNamedIT {
     }
 
     private static List<String> served(String name, int type) throws Exception {
-        return ask(name, type).getSection(Section.ANSWER).stream().filter(r -> r.getType() == type)
-                .map(org.xbill.DNS.Record::rdataToString).sorted().toList();
+        return ask(name, type).getSection(Section.ANSWER).stream()
+                .filter(r -> r.getType() == type)
+                .map(org.xbill.DNS.Record::rdataToString)
+                .sorted()
+                .toList();
     }
 
     private static long serial(String zone) throws Exception {
-        return ask(zone + ".", Type.SOA).getSection(Section.ANSWER).stream().filter(r -> r instanceof SOARecord)
-                .map(r -> ((SOARecord) r).getSerial()).findFirst().orElseThrow();
+        return ask(zone + ".", Type.SOA).getSection(Section.ANSWER).stream()
+                .filter(r -> r instanceof SOARecord)
+                .map(r -> ((SOARecord) r).getSerial())
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -118,12 +124,19 @@ class RecordServiceOnNamedIT {
         long s1 = serial(zone);
         assertThat(s1).isGreaterThan(s0);
 
-        Outcomes.ok(records.update(zone, new RecordUpdateRequest(Optional.of("api"), Optional.of("A"),
-                Optional.of("192.0.2.10"), Optional.of("192.0.2.11"), OptionalLong.empty(), OptionalLong.empty())));
+        Outcomes.ok(records.update(
+                zone,
+                new RecordUpdateRequest(
+                        Optional.of("api"),
+                        Optional.of("A"),
+                        Optional.of("192.0.2.10"),
+                        Optional.of("192.0.2.11"),
+                        OptionalLong.empty(),
+                        OptionalLong.empty())));
         assertThat(served("api." + zone + ".", Type.A)).containsExactly("192.0.2.11");
 
-        RecordChanged removed = Outcomes.ok(records.remove(zone, new RecordRemoveRequest(Optional.of("alias"),
-                Optional.of("CNAME"), Optional.empty())));
+        RecordChanged removed = Outcomes.ok(records.remove(
+                zone, new RecordRemoveRequest(Optional.of("alias"), Optional.of("CNAME"), Optional.empty())));
         assertThat(removed.removed()).hasSize(1);
         assertThat(served("alias." + zone + ".", Type.CNAME)).isEmpty();
         assertThat(serial(zone)).isGreaterThan(s1);
@@ -134,12 +147,19 @@ class RecordServiceOnNamedIT {
         String zone = zone(true);
         long before = serial(zone);
 
-        ChangeSetResult result = Outcomes.ok(records.apply(zone, List.of(
-                new ChangeRequest.Add(TestZones.record("a", "A", "192.0.2.21", 300)),
-                new ChangeRequest.Add(TestZones.record("a", "A", "192.0.2.22", 300)),
-                new ChangeRequest.Add(TestZones.record("b", "AAAA", "2001:db8::22", 300)),
-                new ChangeRequest.Update(new RecordUpdateRequest(Optional.of("www"), Optional.of("A"),
-                        Optional.of("192.0.2.1"), Optional.of("192.0.2.2"), OptionalLong.of(120), OptionalLong.empty()))),
+        ChangeSetResult result = Outcomes.ok(records.apply(
+                zone,
+                List.of(
+                        new ChangeRequest.Add(TestZones.record("a", "A", "192.0.2.21", 300)),
+                        new ChangeRequest.Add(TestZones.record("a", "A", "192.0.2.22", 300)),
+                        new ChangeRequest.Add(TestZones.record("b", "AAAA", "2001:db8::22", 300)),
+                        new ChangeRequest.Update(new RecordUpdateRequest(
+                                Optional.of("www"),
+                                Optional.of("A"),
+                                Optional.of("192.0.2.1"),
+                                Optional.of("192.0.2.2"),
+                                OptionalLong.of(120),
+                                OptionalLong.empty()))),
                 false));
 
         assertThat(result.applied()).isTrue();
@@ -157,10 +177,16 @@ class RecordServiceOnNamedIT {
         String zone = zone(true);
         long before = serial(zone);
 
-        Outcomes.failure(records.apply(zone, List.of(
-                new ChangeRequest.Add(TestZones.record("new", "A", "192.0.2.40", 300)),
-                new ChangeRequest.Remove(new RecordRemoveRequest(Optional.of("www"), Optional.of("A"),
-                        Optional.of("192.0.2.99")))), false), Outcome.NotFound.class, ErrorCode.RECORD_NOT_FOUND);
+        Outcomes.failure(
+                records.apply(
+                        zone,
+                        List.of(
+                                new ChangeRequest.Add(TestZones.record("new", "A", "192.0.2.40", 300)),
+                                new ChangeRequest.Remove(new RecordRemoveRequest(
+                                        Optional.of("www"), Optional.of("A"), Optional.of("192.0.2.99")))),
+                        false),
+                Outcome.NotFound.class,
+                ErrorCode.RECORD_NOT_FOUND);
 
         assertThat(served("new." + zone + ".", Type.A)).isEmpty();
         assertThat(served("www." + zone + ".", Type.A)).containsExactly("192.0.2.1");
@@ -171,8 +197,10 @@ class RecordServiceOnNamedIT {
     void aZoneWithoutAllowUpdateGivesTheZoneNotDynamic400() throws Exception {
         String zone = zone(false);
 
-        Outcome.Invalid<?> f = Outcomes.failure(records.add(zone, TestZones.record("api", "A", "192.0.2.10")),
-                Outcome.Invalid.class, ErrorCode.ZONE_NOT_DYNAMIC);
+        Outcome.Invalid<?> f = Outcomes.failure(
+                records.add(zone, TestZones.record("api", "A", "192.0.2.10")),
+                Outcome.Invalid.class,
+                ErrorCode.ZONE_NOT_DYNAMIC);
 
         assertThat(f.error()).isEqualTo("Zone does not support dynamic updates");
         assertThat(served("api." + zone + ".", Type.A)).isEmpty();

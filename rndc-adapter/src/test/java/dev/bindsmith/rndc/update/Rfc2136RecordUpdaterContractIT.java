@@ -1,6 +1,7 @@
 package dev.bindsmith.rndc.update;
 
-import dev.bindsmith.rndc.NamedClients;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
 import dev.bindsmith.core.port.RecordReader;
@@ -9,23 +10,21 @@ import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.Soa;
 import dev.bindsmith.core.zone.ZoneSpec;
+import dev.bindsmith.rndc.NamedClients;
 import dev.bindsmith.rndc.bind.RndcNameServerControl;
 import dev.bindsmith.rndc.client.RndcClient;
 import dev.bindsmith.testing.contract.RecordUpdaterContract;
 import dev.bindsmith.testing.named.NamedAvailability;
 import dev.bindsmith.testing.named.NamedLauncher;
 import dev.bindsmith.testing.named.RunningNamed;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /** The RecordUpdater contract for the RFC 2136 updater and the AXFR reader, on one real named. */
 class Rfc2136RecordUpdaterContractIT extends RecordUpdaterContract {
@@ -74,8 +73,8 @@ class Rfc2136RecordUpdaterContractIT extends RecordUpdaterContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Outcome<ControlReply> added = control.addZone(spec.name(),
-                ZoneConfig.of(spec.type(), file.toString(), spec.options()));
+        Outcome<ControlReply> added =
+                control.addZone(spec.name(), ZoneConfig.of(spec.type(), file.toString(), spec.options()));
         assertThat(added.isSuccess()).as("addzone %s: %s", spec.name(), added).isTrue();
     }
 
@@ -92,13 +91,29 @@ class Rfc2136RecordUpdaterContractIT extends RecordUpdaterContract {
     }
 
     private static String masterFile(ZoneSpec spec) {
-        StringBuilder sb = new StringBuilder("$ORIGIN ").append(spec.name().absolute()).append("\n$TTL ")
-                .append(spec.defaultTtl()).append('\n');
+        StringBuilder sb = new StringBuilder("$ORIGIN ")
+                .append(spec.name().absolute())
+                .append("\n$TTL ")
+                .append(spec.defaultTtl())
+                .append('\n');
         Soa soa = spec.soa();
-        sb.append("@ IN SOA ").append(soa.primaryNs().absolute()).append(' ').append(soa.adminMailbox().absolute())
-                .append(' ').append(soa.serial()).append(' ').append(soa.refresh()).append(' ').append(soa.retry())
-                .append(' ').append(soa.expire()).append(' ').append(soa.negativeTtl()).append('\n');
-        spec.nameServers().forEach(ns -> sb.append("@ IN NS ").append(ns.absolute()).append('\n'));
+        sb.append("@ IN SOA ")
+                .append(soa.primaryNs().absolute())
+                .append(' ')
+                .append(soa.adminMailbox().absolute())
+                .append(' ')
+                .append(soa.serial())
+                .append(' ')
+                .append(soa.refresh())
+                .append(' ')
+                .append(soa.retry())
+                .append(' ')
+                .append(soa.expire())
+                .append(' ')
+                .append(soa.negativeTtl())
+                .append('\n');
+        spec.nameServers()
+                .forEach(ns -> sb.append("@ IN NS ").append(ns.absolute()).append('\n'));
         spec.glue().forEach(r -> line(sb, r));
         spec.records().forEach(r -> line(sb, r));
         return sb.toString();
@@ -107,6 +122,10 @@ class Rfc2136RecordUpdaterContractIT extends RecordUpdaterContract {
     private static void line(StringBuilder sb, Record r) {
         sb.append(r.owner().absolute());
         r.ttl().ifPresent(ttl -> sb.append(' ').append(ttl));
-        sb.append(" IN ").append(r.type().name()).append(' ').append(r.data().presentation()).append('\n');
+        sb.append(" IN ")
+                .append(r.type().name())
+                .append(' ')
+                .append(r.data().presentation())
+                .append('\n');
     }
 }

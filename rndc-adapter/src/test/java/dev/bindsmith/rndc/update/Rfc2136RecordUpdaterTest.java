@@ -1,5 +1,7 @@
 package dev.bindsmith.rndc.update;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ChangeReport;
@@ -9,6 +11,12 @@ import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.RData;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.ZoneName;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,25 +28,18 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIG;
 
-import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.function.BiFunction;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The updater against a fake DNS server on loopback: what it sends, and every way a reply can fail. */
 class Rfc2136RecordUpdaterTest {
     private static final ZoneName ZONE = ZoneName.of("example.com");
-    private static final String SECRET = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+    private static final String SECRET =
+            Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
     private static final String OTHER_SECRET = Base64.getEncoder().encodeToString(new byte[32]);
     private static final TsigKey KEY = new TsigKey("update-key", TsigKey.Algorithm.HMAC_SHA256, SECRET);
 
     private static ChangeSet addOne() throws IOException {
-        return ChangeSet.of(new RecordChange.Add(Record.of(DomainName.of("www.example.com"), 300,
-                new RData.A((Inet4Address) InetAddress.getByName("192.0.2.1")))));
+        return ChangeSet.of(
+                new RecordChange.Add(Record.of(DomainName.of("www.example.com"), 300, new RData.A((Inet4Address)
+                        InetAddress.getByName("192.0.2.1")))));
     }
 
     /** The server's side of TSIG: the same key, signing its reply to the request. */
@@ -71,8 +72,8 @@ class Rfc2136RecordUpdaterTest {
     }
 
     private static Outcome<ChangeReport> applyAgainst(FakeDnsServer server) throws IOException {
-        UpdateSettings settings = new UpdateSettings("127.0.0.1", server.port(), KEY, Duration.ofSeconds(2),
-                Duration.ofMillis(500));
+        UpdateSettings settings =
+                new UpdateSettings("127.0.0.1", server.port(), KEY, Duration.ofSeconds(2), Duration.ofMillis(500));
         try (Rfc2136RecordUpdater updater = new Rfc2136RecordUpdater(settings)) {
             return updater.apply(ZONE, addOne());
         }
@@ -99,7 +100,8 @@ class Rfc2136RecordUpdaterTest {
 
     @Test
     void anUnsignedReplyIsAFailureEvenWhenItSaysNoError() throws Exception {
-        try (FakeDnsServer server = new FakeDnsServer((request, wire) -> replyTo(request, Rcode.NOERROR).toWire())) {
+        try (FakeDnsServer server = new FakeDnsServer(
+                (request, wire) -> replyTo(request, Rcode.NOERROR).toWire())) {
             assertThat(applyAgainst(server)).isInstanceOfSatisfying(Outcome.BackendFailed.class, f -> {
                 assertThat(f.code()).isEqualTo(ErrorCode.BACKEND_REJECTED);
                 assertThat(f.details()).contains("not signed");
@@ -110,8 +112,12 @@ class Rfc2136RecordUpdaterTest {
     @Test
     void aReplySignedWithAnotherSecretIsAFailure() throws Exception {
         try (FakeDnsServer server = new FakeDnsServer(answering(Rcode.NOERROR, OTHER_SECRET))) {
-            assertThat(applyAgainst(server)).isInstanceOfSatisfying(Outcome.BackendFailed.class,
-                    f -> assertThat(f.details()).contains("did not verify").doesNotContain(SECRET));
+            assertThat(applyAgainst(server))
+                    .isInstanceOfSatisfying(
+                            Outcome.BackendFailed.class,
+                            f -> assertThat(f.details())
+                                    .contains("did not verify")
+                                    .doesNotContain(SECRET));
         }
     }
 
@@ -122,16 +128,15 @@ class Rfc2136RecordUpdaterTest {
             other.getHeader().setID((request.getHeader().getID() + 1) & 0xFFFF);
             return other.toWire();
         })) {
-            assertThat(applyAgainst(server)).isInstanceOfSatisfying(Outcome.BackendFailed.class,
-                    f -> assertThat(f.details()).contains("another message"));
+            assertThat(applyAgainst(server))
+                    .isInstanceOfSatisfying(
+                            Outcome.BackendFailed.class,
+                            f -> assertThat(f.details()).contains("another message"));
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-            "BADKEY, BADKEY, update-key",
-            "BADSIG, BADSIG, secret differs",
-            "BADTIME, BADTIME, clocks"})
+    @CsvSource({"BADKEY, BADKEY, update-key", "BADSIG, BADSIG, secret differs", "BADTIME, BADTIME, clocks"})
     void aTsigErrorFromNamedSaysWhatToCheck(String error, String mentioned, String hint) throws Exception {
         int tsigError = Rcode.value(error);
         try (FakeDnsServer server = new FakeDnsServer((request, wire) -> {
@@ -152,16 +157,17 @@ class Rfc2136RecordUpdaterTest {
 
     @ParameterizedTest(name = "{0} → {1} {2}")
     @CsvSource({
-            "REFUSED, Invalid, ZONE_NOT_DYNAMIC",
-            "NXRRSET, NotFound, RECORD_NOT_FOUND",
-            "NXDOMAIN, NotFound, RECORD_NOT_FOUND",
-            "YXRRSET, Unprocessable, RECORD_CONFLICT",
-            "YXDOMAIN, Unprocessable, RECORD_CONFLICT",
-            "NOTZONE, Invalid, VALIDATION_FAILED",
-            "NOTAUTH, NotFound, ZONE_NOT_FOUND",
-            "SERVFAIL, BackendFailed, BACKEND_REJECTED",
-            "FORMERR, BackendFailed, BACKEND_REJECTED",
-            "NOTIMP, BackendFailed, BACKEND_REJECTED"})
+        "REFUSED, Invalid, ZONE_NOT_DYNAMIC",
+        "NXRRSET, NotFound, RECORD_NOT_FOUND",
+        "NXDOMAIN, NotFound, RECORD_NOT_FOUND",
+        "YXRRSET, Unprocessable, RECORD_CONFLICT",
+        "YXDOMAIN, Unprocessable, RECORD_CONFLICT",
+        "NOTZONE, Invalid, VALIDATION_FAILED",
+        "NOTAUTH, NotFound, ZONE_NOT_FOUND",
+        "SERVFAIL, BackendFailed, BACKEND_REJECTED",
+        "FORMERR, BackendFailed, BACKEND_REJECTED",
+        "NOTIMP, BackendFailed, BACKEND_REJECTED"
+    })
     void eachResponseCodeBecomesItsOutcome(String rcode, String kind, ErrorCode code) throws Exception {
         try (FakeDnsServer server = new FakeDnsServer(answering(Rcode.value(rcode), SECRET))) {
             Outcome<ChangeReport> outcome = applyAgainst(server);
@@ -174,8 +180,10 @@ class Rfc2136RecordUpdaterTest {
     @Test
     void aRefusedUpdateSaysTheZoneDoesNotSupportDynamicUpdates() throws Exception {
         try (FakeDnsServer server = new FakeDnsServer(answering(Rcode.REFUSED, SECRET))) {
-            assertThat(applyAgainst(server)).isInstanceOfSatisfying(Outcome.Invalid.class,
-                    f -> assertThat(f.error()).isEqualTo("Zone does not support dynamic updates"));
+            assertThat(applyAgainst(server))
+                    .isInstanceOfSatisfying(
+                            Outcome.Invalid.class,
+                            f -> assertThat(f.error()).isEqualTo("Zone does not support dynamic updates"));
         }
     }
 
@@ -222,13 +230,14 @@ class Rfc2136RecordUpdaterTest {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        Outcome<ChangeReport> outcome = new Rfc2136RecordUpdater(UpdateSettings.of("127.0.0.1", port, KEY))
-                .apply(ZONE, addOne());
+        Outcome<ChangeReport> outcome =
+                new Rfc2136RecordUpdater(UpdateSettings.of("127.0.0.1", port, KEY)).apply(ZONE, addOne());
 
         assertThat(outcome).isInstanceOfSatisfying(Outcome.BackendFailed.class, f -> {
             assertThat(f.code()).isEqualTo(ErrorCode.BACKEND_UNREACHABLE);
-            assertThat(f.details()).isEqualTo("the name server refused the connection at 127.0.0.1#" + port
-                    + " (set by NSUPDATE_SERVER and NSUPDATE_PORT)");
+            assertThat(f.details())
+                    .isEqualTo("the name server refused the connection at 127.0.0.1#" + port
+                            + " (set by NSUPDATE_SERVER and NSUPDATE_PORT)");
         });
     }
 
@@ -236,18 +245,21 @@ class Rfc2136RecordUpdaterTest {
     void aRecordExistsPrerequisiteForARecordThatIsNotThereSendsNoUpdate() throws Exception {
         try (FakeDnsServer server = new FakeDnsServer(answering(Rcode.NXDOMAIN, SECRET))) {
             UpdateSettings settings = UpdateSettings.of("127.0.0.1", server.port(), KEY);
-            Record wanted = Record.of(DomainName.of("www.example.com"), 300,
-                    new RData.A((Inet4Address) InetAddress.getByName("192.0.2.1")));
+            Record wanted = Record.of(DomainName.of("www.example.com"), 300, new RData.A((Inet4Address)
+                    InetAddress.getByName("192.0.2.1")));
 
             Outcome<ChangeReport> outcome;
             try (Rfc2136RecordUpdater updater = new Rfc2136RecordUpdater(settings)) {
-                outcome = updater.apply(ZONE, new ChangeSet(
-                        java.util.List.of(new dev.bindsmith.core.port.Prerequisite.RecordExists(wanted)),
-                        java.util.List.of(new RecordChange.Remove(wanted))));
+                outcome = updater.apply(
+                        ZONE,
+                        new ChangeSet(
+                                java.util.List.of(new dev.bindsmith.core.port.Prerequisite.RecordExists(wanted)),
+                                java.util.List.of(new RecordChange.Remove(wanted))));
             }
 
-            assertThat(outcome).isInstanceOfSatisfying(Outcome.NotFound.class,
-                    f -> assertThat(f.code()).isEqualTo(ErrorCode.RECORD_NOT_FOUND));
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            Outcome.NotFound.class, f -> assertThat(f.code()).isEqualTo(ErrorCode.RECORD_NOT_FOUND));
             assertThat(server.requests).hasSize(1);
             assertThat(server.requests.getFirst().getHeader().getOpcode()).isEqualTo(Opcode.QUERY);
         }

@@ -1,5 +1,7 @@
 package dev.bindsmith.rndc.update;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.port.ChangeSet;
 import dev.bindsmith.core.port.Prerequisite;
 import dev.bindsmith.core.port.RecordChange;
@@ -8,6 +10,11 @@ import dev.bindsmith.core.zone.RData;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.dns.record.DnsRecords;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -16,13 +23,6 @@ import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
-
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each change and prerequisite lands in its RFC 2136 section with the class, type and TTL §2.4–2.5 give it. */
 class UpdateMessagesTest {
@@ -44,8 +44,8 @@ class UpdateMessagesTest {
 
     @Test
     void theZoneSectionNamesTheZoneAndTheOpcodeIsUpdate() throws Exception {
-        Message m = roundTrip(UpdateMessages.build(ZONE, ChangeSet.of(new RecordChange.Add(a("192.0.2.1", 300))),
-                Map.of(), 3600));
+        Message m = roundTrip(
+                UpdateMessages.build(ZONE, ChangeSet.of(new RecordChange.Add(a("192.0.2.1", 300))), Map.of(), 3600));
 
         assertThat(m.getHeader().getOpcode()).isEqualTo(Opcode.UPDATE);
         org.xbill.DNS.Record zone = only(m, Section.ZONE);
@@ -56,8 +56,10 @@ class UpdateMessagesTest {
 
     @Test
     void anAddIsClassInWithItsTtlAndData() throws Exception {
-        org.xbill.DNS.Record rr = only(roundTrip(UpdateMessages.build(ZONE,
-                ChangeSet.of(new RecordChange.Add(a("192.0.2.1", 300))), Map.of(), 3600)), Section.UPDATE);
+        org.xbill.DNS.Record rr = only(
+                roundTrip(UpdateMessages.build(
+                        ZONE, ChangeSet.of(new RecordChange.Add(a("192.0.2.1", 300))), Map.of(), 3600)),
+                Section.UPDATE);
 
         assertThat(rr.getDClass()).isEqualTo(DClass.IN);
         assertThat(rr.getTTL()).isEqualTo(300);
@@ -68,8 +70,9 @@ class UpdateMessagesTest {
     @Test
     void anAddWithoutTtlTakesTheDefault() throws Exception {
         Record noTtl = Record.of(WWW, new RData.Txt(List.of("hello \"world\"")));
-        org.xbill.DNS.Record rr = only(roundTrip(UpdateMessages.build(ZONE,
-                ChangeSet.of(new RecordChange.Add(noTtl)), Map.of(), 3600)), Section.UPDATE);
+        org.xbill.DNS.Record rr = only(
+                roundTrip(UpdateMessages.build(ZONE, ChangeSet.of(new RecordChange.Add(noTtl)), Map.of(), 3600)),
+                Section.UPDATE);
 
         assertThat(rr.getTTL()).isEqualTo(3600);
         assertThat(rr.rdataToString()).isEqualTo("\"hello \\\"world\\\"\"");
@@ -77,8 +80,10 @@ class UpdateMessagesTest {
 
     @Test
     void aRemoveIsClassNoneWithTtlZeroAndTheData() throws Exception {
-        org.xbill.DNS.Record rr = only(roundTrip(UpdateMessages.build(ZONE,
-                ChangeSet.of(new RecordChange.Remove(a("192.0.2.1", 300))), Map.of(), 3600)), Section.UPDATE);
+        org.xbill.DNS.Record rr = only(
+                roundTrip(UpdateMessages.build(
+                        ZONE, ChangeSet.of(new RecordChange.Remove(a("192.0.2.1", 300))), Map.of(), 3600)),
+                Section.UPDATE);
 
         assertThat(rr.getDClass()).isEqualTo(DClass.NONE);
         assertThat(rr.getTTL()).isZero();
@@ -87,8 +92,10 @@ class UpdateMessagesTest {
 
     @Test
     void anRRsetRemovalIsClassAnyWithNoData() throws Exception {
-        org.xbill.DNS.Record rr = only(roundTrip(UpdateMessages.build(ZONE,
-                ChangeSet.of(new RecordChange.RemoveRRset(WWW, RecordType.MX)), Map.of(), 3600)), Section.UPDATE);
+        org.xbill.DNS.Record rr = only(
+                roundTrip(UpdateMessages.build(
+                        ZONE, ChangeSet.of(new RecordChange.RemoveRRset(WWW, RecordType.MX)), Map.of(), 3600)),
+                Section.UPDATE);
 
         assertThat(rr.getDClass()).isEqualTo(DClass.ANY);
         assertThat(rr.getType()).isEqualTo(Type.MX);
@@ -98,9 +105,15 @@ class UpdateMessagesTest {
 
     @Test
     void rrsetExistsIsClassAnyInThePrerequisites() throws Exception {
-        org.xbill.DNS.Record rr = only(roundTrip(UpdateMessages.build(ZONE, new ChangeSet(
-                List.of(new Prerequisite.RRsetExists(WWW, RecordType.A)),
-                List.of(new RecordChange.Add(a("192.0.2.1", 300)))), Map.of(), 3600)), Section.PREREQ);
+        org.xbill.DNS.Record rr = only(
+                roundTrip(UpdateMessages.build(
+                        ZONE,
+                        new ChangeSet(
+                                List.of(new Prerequisite.RRsetExists(WWW, RecordType.A)),
+                                List.of(new RecordChange.Add(a("192.0.2.1", 300)))),
+                        Map.of(),
+                        3600)),
+                Section.PREREQ);
 
         assertThat(rr.getDClass()).isEqualTo(DClass.ANY);
         assertThat(rr.getType()).isEqualTo(Type.A);
@@ -109,9 +122,15 @@ class UpdateMessagesTest {
 
     @Test
     void rrsetAbsentIsClassNoneInThePrerequisites() throws Exception {
-        org.xbill.DNS.Record rr = only(roundTrip(UpdateMessages.build(ZONE, new ChangeSet(
-                List.of(new Prerequisite.RRsetAbsent(WWW, RecordType.CNAME)),
-                List.of(new RecordChange.Add(a("192.0.2.1", 300)))), Map.of(), 3600)), Section.PREREQ);
+        org.xbill.DNS.Record rr = only(
+                roundTrip(UpdateMessages.build(
+                        ZONE,
+                        new ChangeSet(
+                                List.of(new Prerequisite.RRsetAbsent(WWW, RecordType.CNAME)),
+                                List.of(new RecordChange.Add(a("192.0.2.1", 300)))),
+                        Map.of(),
+                        3600)),
+                Section.PREREQ);
 
         assertThat(rr.getDClass()).isEqualTo(DClass.NONE);
         assertThat(rr.getType()).isEqualTo(Type.CNAME);
@@ -119,9 +138,15 @@ class UpdateMessagesTest {
 
     @Test
     void nameAbsentIsClassNoneTypeAny() throws Exception {
-        org.xbill.DNS.Record rr = only(roundTrip(UpdateMessages.build(ZONE, new ChangeSet(
-                List.of(new Prerequisite.NameAbsent(WWW)),
-                List.of(new RecordChange.Add(a("192.0.2.1", 300)))), Map.of(), 3600)), Section.PREREQ);
+        org.xbill.DNS.Record rr = only(
+                roundTrip(UpdateMessages.build(
+                        ZONE,
+                        new ChangeSet(
+                                List.of(new Prerequisite.NameAbsent(WWW)),
+                                List.of(new RecordChange.Add(a("192.0.2.1", 300)))),
+                        Map.of(),
+                        3600)),
+                Section.PREREQ);
 
         assertThat(rr.getDClass()).isEqualTo(DClass.NONE);
         assertThat(rr.getType()).isEqualTo(Type.ANY);
@@ -131,12 +156,16 @@ class UpdateMessagesTest {
     void recordExistsPinsTheWholeCurrentRRsetValueDependentOnce() throws Exception {
         Record one = a("192.0.2.1", 300);
         Record two = a("192.0.2.2", 300);
-        Map<UpdateMessages.RRsetKey, List<org.xbill.DNS.Record>> current = Map.of(UpdateMessages.key(one),
-                List.of(DnsRecords.toDns(one, 300, ZONE), DnsRecords.toDns(two, 300, ZONE)));
+        Map<UpdateMessages.RRsetKey, List<org.xbill.DNS.Record>> current =
+                Map.of(UpdateMessages.key(one), List.of(DnsRecords.toDns(one, 300), DnsRecords.toDns(two, 300)));
 
-        Message m = roundTrip(UpdateMessages.build(ZONE, new ChangeSet(
-                List.of(new Prerequisite.RecordExists(one), new Prerequisite.RecordExists(two)),
-                List.of(new RecordChange.Remove(one))), current, 3600));
+        Message m = roundTrip(UpdateMessages.build(
+                ZONE,
+                new ChangeSet(
+                        List.of(new Prerequisite.RecordExists(one), new Prerequisite.RecordExists(two)),
+                        List.of(new RecordChange.Remove(one))),
+                current,
+                3600));
 
         assertThat(m.getSection(Section.PREREQ)).hasSize(2).allSatisfy(rr -> {
             assertThat(rr.getDClass()).isEqualTo(DClass.IN);
@@ -148,9 +177,11 @@ class UpdateMessagesTest {
 
     @Test
     void changesKeepTheirOrder() throws Exception {
-        Message m = roundTrip(UpdateMessages.build(ZONE, ChangeSet.of(
-                new RecordChange.RemoveRRset(WWW, RecordType.A), new RecordChange.Add(a("192.0.2.9", 60))),
-                Map.of(), 3600));
+        Message m = roundTrip(UpdateMessages.build(
+                ZONE,
+                ChangeSet.of(new RecordChange.RemoveRRset(WWW, RecordType.A), new RecordChange.Add(a("192.0.2.9", 60))),
+                Map.of(),
+                3600));
 
         assertThat(m.getSection(Section.UPDATE).stream().map(org.xbill.DNS.Record::getDClass))
                 .containsExactly(DClass.ANY, DClass.IN);

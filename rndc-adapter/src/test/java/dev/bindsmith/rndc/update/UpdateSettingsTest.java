@@ -1,28 +1,51 @@
 package dev.bindsmith.rndc.update;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bindsmith.rndc.update.UpdateSettings.Field;
+import dev.bindsmith.rndc.update.UpdateSettings.Given;
+import dev.bindsmith.rndc.update.UpdateSettings.Problem;
+import dev.bindsmith.rndc.update.UpdateSettings.Resolution;
+import dev.bindsmith.rndc.update.UpdateSettings.Source;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-/** The reference's resolution of the NSUPDATE_* variables, with the rndc configuration as fallback. */
+/** The reference's resolution of the update settings, with the rndc configuration as fallback. */
 class UpdateSettingsTest {
     private static final String SECRET = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTEyMzQ=";
     private static final String RNDC_SECRET = "cm5kYy1zZWNyZXQtcm5kYy1zZWNyZXQtcm5kYy0xMjM=";
 
     private static UpdateSettings.RndcFallback rndc(String keyName, String algorithm) {
-        return new UpdateSettings.RndcFallback(Optional.of("10.0.0.5"), Optional.of(keyName), Optional.of(algorithm),
-                Optional.of(RNDC_SECRET));
+        return new UpdateSettings.RndcFallback(
+                Optional.of("10.0.0.5"), Optional.of(keyName), Optional.of(algorithm), Optional.of(RNDC_SECRET));
+    }
+
+    private static Given secretOnly(String secret) {
+        return new Given(
+                Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.of(secret));
+    }
+
+    private static UpdateSettings resolved(Resolution r) {
+        assertThat(r).isInstanceOf(Resolution.Resolved.class);
+        return ((Resolution.Resolved) r).settings();
+    }
+
+    private static Problem failed(Resolution r) {
+        assertThat(r).isInstanceOf(Resolution.Failed.class);
+        return ((Resolution.Failed) r).problem();
     }
 
     @Test
-    void everyNsupdateVariableWinsOverTheRndcSetting() {
-        UpdateSettings s = UpdateSettings.fromEnvironment(Map.of("NSUPDATE_SERVER", "192.0.2.53", "NSUPDATE_PORT",
-                "5353", "NSUPDATE_KEY_NAME", "bindy-operator", "NSUPDATE_ALGORITHM", "sha512", "NSUPDATE_SECRET",
-                SECRET), rndc("rndc-conf-key", "hmac-sha256"));
+    void everyGivenValueWinsOverTheRndcSetting() {
+        UpdateSettings s = resolved(UpdateSettings.resolve(
+                new Given(
+                        Optional.of("192.0.2.53"),
+                        OptionalInt.of(5353),
+                        Optional.of("bindy-operator"),
+                        Optional.of("sha512"),
+                        Optional.of(SECRET)),
+                rndc("rndc-conf-key", "hmac-sha256")));
 
         assertThat(s.server()).isEqualTo("192.0.2.53");
         assertThat(s.port()).isEqualTo(5353);
@@ -32,8 +55,8 @@ class UpdateSettingsTest {
     }
 
     @Test
-    void withoutNsupdateVariablesTheRndcKeyIsUsed() {
-        UpdateSettings s = UpdateSettings.fromEnvironment(Map.of(), rndc("rndc-conf-key", "hmac-sha384"));
+    void withNothingGivenTheRndcKeyIsUsed() {
+        UpdateSettings s = resolved(UpdateSettings.resolve(Given.nothing(), rndc("rndc-conf-key", "hmac-sha384")));
 
         assertThat(s.server()).isEqualTo("10.0.0.5");
         assertThat(s.port()).isEqualTo(53);
@@ -44,11 +67,15 @@ class UpdateSettingsTest {
 
     @Test
     void theResolvedRndcSettingsAreTheFallback() {
-        var rndcSettings = new dev.bindsmith.rndc.conf.RndcSettings("192.0.2.9", 953,
-                dev.bindsmith.rndc.wire.RndcKey.ofBase64("conf-key", dev.bindsmith.rndc.wire.HmacAlgorithm.HMAC_SHA512,
-                        RNDC_SECRET), "test");
+        var rndcSettings = new dev.bindsmith.rndc.conf.RndcSettings(
+                "192.0.2.9",
+                953,
+                dev.bindsmith.rndc.wire.RndcKey.ofBase64(
+                        "conf-key", dev.bindsmith.rndc.wire.HmacAlgorithm.HMAC_SHA512, RNDC_SECRET),
+                "test");
 
-        UpdateSettings s = UpdateSettings.fromEnvironment(Map.of(), UpdateSettings.RndcFallback.of(rndcSettings));
+        UpdateSettings s =
+                resolved(UpdateSettings.resolve(Given.nothing(), UpdateSettings.RndcFallback.of(rndcSettings)));
 
         assertThat(s.server()).isEqualTo("192.0.2.9");
         assertThat(s.key().name()).isEqualTo("conf-key");
@@ -57,17 +84,8 @@ class UpdateSettingsTest {
     }
 
     @Test
-    void rndcKeyNameComesBeforeTheRndcConfKey() {
-        UpdateSettings s = UpdateSettings.fromEnvironment(Map.of("RNDC_KEY_NAME", "env-key"),
-                rndc("rndc-conf-key", "hmac-sha256"));
-
-        assertThat(s.key().name()).isEqualTo("env-key");
-    }
-
-    @Test
     void withNothingConfiguredButASecretTheDefaultsAreLoopbackRndcKeyAndHmacSha256() {
-        UpdateSettings s = UpdateSettings.fromEnvironment(Map.of("NSUPDATE_SECRET", SECRET),
-                UpdateSettings.RndcFallback.none());
+        UpdateSettings s = resolved(UpdateSettings.resolve(secretOnly(SECRET), UpdateSettings.RndcFallback.none()));
 
         assertThat(s.server()).isEqualTo("127.0.0.1");
         assertThat(s.key().name()).isEqualTo("rndc-key");
@@ -75,41 +93,62 @@ class UpdateSettingsTest {
     }
 
     @Test
-    void noSecretAnywhereIsAnErrorNamingTheVariable() {
-        assertThatThrownBy(() -> UpdateSettings.fromEnvironment(Map.of(), UpdateSettings.RndcFallback.none()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("NSUPDATE_SECRET");
+    void noSecretAnywhereIsAProblemOfTheGivenSecret() {
+        Problem p = failed(UpdateSettings.resolve(Given.nothing(), UpdateSettings.RndcFallback.none()));
+
+        assertThat(p.field()).isEqualTo(Field.SECRET);
+        assertThat(p.source()).isEqualTo(Source.GIVEN);
+        assertThat(p.message()).contains("no TSIG secret");
     }
 
     @Test
-    void anUnparsablePortIsAnErrorNamingTheVariable() {
-        assertThatThrownBy(() -> UpdateSettings.fromEnvironment(Map.of("NSUPDATE_PORT", "53x", "NSUPDATE_SECRET",
-                SECRET), UpdateSettings.RndcFallback.none()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("NSUPDATE_PORT");
+    void aPortOutOfRangeIsAProblemOfThePort() {
+        Problem p = failed(UpdateSettings.resolve(
+                new Given(
+                        Optional.empty(),
+                        OptionalInt.of(70000),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(SECRET)),
+                UpdateSettings.RndcFallback.none()));
+
+        assertThat(p.field()).isEqualTo(Field.PORT);
     }
 
     @Test
-    void anUnknownAlgorithmIsAnErrorNamingTheVariable() {
-        assertThatThrownBy(() -> UpdateSettings.fromEnvironment(Map.of("NSUPDATE_ALGORITHM", "hmac-sha3",
-                "NSUPDATE_SECRET", SECRET), UpdateSettings.RndcFallback.none()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("NSUPDATE_ALGORITHM");
+    void anUnknownAlgorithmIsAProblemOfWhereItCameFrom() {
+        Problem given = failed(UpdateSettings.resolve(
+                new Given(
+                        Optional.empty(),
+                        OptionalInt.empty(),
+                        Optional.empty(),
+                        Optional.of("hmac-sha3"),
+                        Optional.of(SECRET)),
+                UpdateSettings.RndcFallback.none()));
+        Problem fromRndc = failed(UpdateSettings.resolve(Given.nothing(), rndc("k", "hmac-sha3")));
+
+        assertThat(given.field()).isEqualTo(Field.ALGORITHM);
+        assertThat(given.source()).isEqualTo(Source.GIVEN);
+        assertThat(fromRndc.field()).isEqualTo(Field.ALGORITHM);
+        assertThat(fromRndc.source()).isEqualTo(Source.RNDC);
     }
 
     @Test
-    void aSecretThatIsNotBase64IsAnErrorThatDoesNotEchoIt() {
-        assertThatThrownBy(() -> UpdateSettings.fromEnvironment(Map.of("NSUPDATE_SECRET", "not*base64!"),
-                UpdateSettings.RndcFallback.none()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("NSUPDATE_SECRET")
-                .hasMessageNotContaining("not*base64!");
+    void aSecretThatIsNotBase64IsAProblemThatDoesNotEchoIt() {
+        Problem p = failed(UpdateSettings.resolve(secretOnly("not*base64!"), UpdateSettings.RndcFallback.none()));
+
+        assertThat(p.field()).isEqualTo(Field.SECRET);
+        assertThat(p.message()).doesNotContain("not*base64!");
     }
 
     @Test
     void toStringNeverShowsTheSecret() {
-        UpdateSettings s = UpdateSettings.fromEnvironment(Map.of("NSUPDATE_SECRET", SECRET),
-                rndc("k", "hmac-sha256"));
+        UpdateSettings s = resolved(UpdateSettings.resolve(secretOnly(SECRET), rndc("k", "hmac-sha256")));
 
         assertThat(s.toString()).doesNotContain(SECRET).contains("hidden");
         assertThat(s.key().toString()).doesNotContain(SECRET);
         assertThat(rndc("k", "hmac-sha256").toString()).doesNotContain(RNDC_SECRET);
+        assertThat(secretOnly(SECRET).toString()).doesNotContain(SECRET);
     }
 
     @Test

@@ -97,8 +97,10 @@ class CcCodecTest {
     @Test
     void innerLengthRunningPastItsTableIsRefused() {
         // table "t" of 8 bytes whose inner binary claims 20
-        byte[] bytes = {1, 't', 2, 0, 0, 0, 8, 1, 'k', 1, 0, 0, 0, 20, 'x', 'y', 'z', 'z', 'z', 'z', 'z', 'z', 'z',
-            'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z'};
+        byte[] bytes = {
+            1, 't', 2, 0, 0, 0, 8, 1, 'k', 1, 0, 0, 0, 20, 'x', 'y', 'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z',
+            'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z', 'z'
+        };
         assertThatThrownBy(() -> CcCodec.decodeEntries(bytes, 0, bytes.length)).isInstanceOf(WireFormatException.class);
     }
 

@@ -67,7 +67,8 @@ class FramesTest {
         byte[] small = RndcWire.encodeRequest(KEY, 1, 2, 62, Optional.of("n"), "");
         int overhead = small.length - 4;
         String fits = "x".repeat(Frames.MAX_REQUEST_LENGTH - overhead);
-        assertThat(RndcWire.encodeRequest(KEY, 1, 2, 62, Optional.of("n"), fits)).hasSize(4 + Frames.MAX_REQUEST_LENGTH);
+        assertThat(RndcWire.encodeRequest(KEY, 1, 2, 62, Optional.of("n"), fits))
+                .hasSize(4 + Frames.MAX_REQUEST_LENGTH);
         assertThatThrownBy(() -> RndcWire.encodeRequest(KEY, 1, 2, 62, Optional.of("n"), fits + "x"))
                 .isInstanceOf(WireFormatException.class)
                 .hasMessageContaining("32768");

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The deterministic request of rndc-protocol.md §9.1, which the real rndc binary produces byte for byte. */
+/** The deterministic request of docs/rndc-wire.md (a golden request), which the real rndc binary produces byte for byte. */
 class GoldenVectorTest {
 
     private static final String SECRET = "c2VjcmV0LWtleS1mb3ItcmVhZG1lLXRlc3QtdmVjdG9yMDE=";
@@ -43,7 +43,8 @@ class GoldenVectorTest {
     @Test
     void goldenFramesVerifyWithTheirKeyAndNotWithAnother() throws Exception {
         for (HmacAlgorithm alg : new HmacAlgorithm[] {HmacAlgorithm.HMAC_SHA256, HmacAlgorithm.HMAC_MD5}) {
-            String file = alg == HmacAlgorithm.HMAC_MD5 ? "golden-status-hmac-md5.bin" : "golden-status-hmac-sha256.bin";
+            String file =
+                    alg == HmacAlgorithm.HMAC_MD5 ? "golden-status-hmac-md5.bin" : "golden-status-hmac-sha256.bin";
             byte[] body = Arrays.copyOfRange(golden(file), 4, golden(file).length);
             CcValue.Table t = RndcWire.decodeVerified(RndcKey.ofBase64("k", alg, SECRET), body);
             assertThat(t.table("_data").flatMap(d -> d.string("type"))).contains("status");
@@ -75,7 +76,8 @@ class GoldenVectorTest {
         assertThat(data.string("result")).contains("23");
         assertThat(data.string("err")).contains("not found");
         assertThat(data.string("text")).contains("no matching zone 'nosuch.test' in any view");
-        CcValue.Binary hsha = (CcValue.Binary) t.table("_auth").orElseThrow().get("hsha").orElseThrow();
+        CcValue.Binary hsha =
+                (CcValue.Binary) t.table("_auth").orElseThrow().get("hsha").orElseThrow();
         assertThat(hsha.length()).isEqualTo(89);
         assertThat(hsha.bytes()[0] & 0xff).isEqualTo(163);
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class HostileInputFuzzTest {
 
-    private static final RndcKey KEY = RndcKey.ofBase64("k", HmacAlgorithm.HMAC_SHA256,
-            "c2VjcmV0LWtleS1mb3ItcmVhZG1lLXRlc3QtdmVjdG9yMDE=");
+    private static final RndcKey KEY =
+            RndcKey.ofBase64("k", HmacAlgorithm.HMAC_SHA256, "c2VjcmV0LWtleS1mb3ItcmVhZG1lLXRlc3QtdmVjdG9yMDE=");
 
     private static void decodeAll(byte[] frame) {
         try {
@@ -35,7 +35,9 @@ class HostileInputFuzzTest {
         } catch (WireFormatException expected) {
             // fine
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            fail("entry decoder crashed with %s on %s", e, java.util.HexFormat.of().formatHex(frame));
+            fail(
+                    "entry decoder crashed with %s on %s",
+                    e, java.util.HexFormat.of().formatHex(frame));
         }
     }
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class MessageAuthTest {
 
-    private static final byte[] SECRET = "a shared secret of some length!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SECRET =
+            "a shared secret of some length!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private static byte[] body(byte[] frame) {
         return Arrays.copyOfRange(frame, 4, frame.length);
@@ -26,7 +27,8 @@ class MessageAuthTest {
     @EnumSource(HmacAlgorithm.class)
     void authEntryHasNamedsLayoutForEachAlgorithm(HmacAlgorithm alg) throws Exception {
         RndcKey key = new RndcKey("k", alg, SECRET);
-        CcValue.Table auth = RndcWire.decodeUnverified(body(request(key))).table("_auth").orElseThrow();
+        CcValue.Table auth =
+                RndcWire.decodeUnverified(body(request(key))).table("_auth").orElseThrow();
         if (alg == HmacAlgorithm.HMAC_MD5) {
             assertThat(auth.entries().sequencedKeySet()).containsExactly("hmd5");
             String b64 = auth.string("hmd5").orElseThrow();
@@ -38,14 +40,16 @@ class MessageAuthTest {
             assertThat(v[0] & 0xff).isEqualTo(alg.code());
             String text = new String(v, 1, 88, java.nio.charset.StandardCharsets.US_ASCII).replace("\0", "");
             int macLength = java.util.Base64.getDecoder().decode(text).length;
-            assertThat(macLength).isEqualTo(switch (alg) {
-                case HMAC_SHA1 -> 20;
-                case HMAC_SHA224 -> 28;
-                case HMAC_SHA256 -> 32;
-                case HMAC_SHA384 -> 48;
-                case HMAC_SHA512 -> 64;
-                case HMAC_MD5 -> throw new AssertionError();
-            });
+            assertThat(macLength)
+                    .isEqualTo(
+                            switch (alg) {
+                                case HMAC_SHA1 -> 20;
+                                case HMAC_SHA224 -> 28;
+                                case HMAC_SHA256 -> 32;
+                                case HMAC_SHA384 -> 48;
+                                case HMAC_SHA512 -> 64;
+                                case HMAC_MD5 -> throw new AssertionError();
+                            });
         }
     }
 
@@ -78,7 +82,9 @@ class MessageAuthTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = HmacAlgorithm.class, names = {"HMAC_SHA256", "HMAC_MD5"})
+    @EnumSource(
+            value = HmacAlgorithm.class,
+            names = {"HMAC_SHA256", "HMAC_MD5"})
     void authNotFirstIsRefusedEvenWithAValidMac(HmacAlgorithm alg) throws Exception {
         RndcKey key = new RndcKey("k", alg, SECRET);
         SequencedMap<String, CcValue> ctrl = new LinkedHashMap<>();

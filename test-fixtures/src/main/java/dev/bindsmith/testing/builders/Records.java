@@ -1,15 +1,14 @@
 package dev.bindsmith.testing.builders;
 
+import dev.bindsmith.core.net.IpAddresses;
 import dev.bindsmith.core.zone.AddressMatch;
 import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.RData;
 import dev.bindsmith.core.zone.Record;
-
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -20,8 +19,7 @@ import java.util.OptionalLong;
  * takes the zone's default.
  */
 public final class Records {
-    private Records() {
-    }
+    private Records() {}
 
     public static Record a(String owner, String address) {
         return Record.of(DomainName.of(owner), new RData.A(ipv4(address)));
@@ -68,30 +66,20 @@ public final class Records {
         return new Record(record.owner(), OptionalLong.of(ttl), record.data());
     }
 
-    /** An IP literal (never a host name: nothing is looked up). */
+    /** An IP literal as core reads one (never a host name: nothing is looked up). */
     public static InetAddress ip(String literal) {
-        if (literal.isEmpty() || !(Character.digit(literal.charAt(0), 16) >= 0 || literal.charAt(0) == ':')) {
-            throw new IllegalArgumentException("not an IP literal: " + literal);
-        }
-        try {
-            return InetAddress.getByName(literal);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP literal: " + literal, e);
-        }
+        return IpAddresses.parse(literal)
+                .orElseThrow(() -> new IllegalArgumentException("not an IP literal: " + literal));
     }
 
     public static Inet4Address ipv4(String literal) {
-        if (ip(literal) instanceof Inet4Address v4) {
-            return v4;
-        }
-        throw new IllegalArgumentException("not an IPv4 literal: " + literal);
+        return IpAddresses.parseIpv4(literal)
+                .orElseThrow(() -> new IllegalArgumentException("not an IPv4 literal: " + literal));
     }
 
     public static Inet6Address ipv6(String literal) {
-        if (ip(literal) instanceof Inet6Address v6) {
-            return v6;
-        }
-        throw new IllegalArgumentException("not an IPv6 literal: " + literal);
+        return IpAddresses.parseIpv6(literal)
+                .orElseThrow(() -> new IllegalArgumentException("not an IPv6 literal: " + literal));
     }
 
     public static Endpoint endpoint(String ip) {
@@ -111,8 +99,8 @@ public final class Records {
         if (slash < 0) {
             return new AddressMatch.Cidr(ip(element), OptionalInt.empty());
         }
-        return new AddressMatch.Cidr(ip(element.substring(0, slash)),
-                OptionalInt.of(Integer.parseInt(element.substring(slash + 1))));
+        return new AddressMatch.Cidr(
+                ip(element.substring(0, slash)), OptionalInt.of(Integer.parseInt(element.substring(slash + 1))));
     }
 
     public static AddressMatch key(String name) {

@@ -1,7 +1,6 @@
 package dev.bindsmith.testing.builders;
 
 import dev.bindsmith.core.service.ZonePatchRequest;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -11,8 +10,7 @@ public final class ZonePatchRequestBuilder {
     private Optional<List<String>> allowTransfer = Optional.empty();
     private Optional<List<String>> allowUpdate = Optional.empty();
 
-    ZonePatchRequestBuilder() {
-    }
+    ZonePatchRequestBuilder() {}
 
     public ZonePatchRequestBuilder alsoNotify(String... entries) {
         alsoNotify = Optional.of(List.of(entries));

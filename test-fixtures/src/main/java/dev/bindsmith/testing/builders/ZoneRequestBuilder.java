@@ -4,7 +4,6 @@ import dev.bindsmith.core.service.RecordRequest;
 import dev.bindsmith.core.service.SoaRequest;
 import dev.bindsmith.core.service.ZoneConfigRequest;
 import dev.bindsmith.core.service.ZoneRequest;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,8 +203,17 @@ public final class ZoneRequestBuilder {
                 ? Optional.of(new SoaRequest(primaryNs, adminEmail, serial, refresh, retry, expire, negativeTtl))
                 : Optional.empty();
         Optional<ZoneConfigRequest> config = withConfig
-                ? Optional.of(new ZoneConfigRequest(ttl, soa, nameServers, nameServerIps, records, primaries,
-                        alsoNotify, allowTransfer, dnssecPolicy, inlineSigning))
+                ? Optional.of(new ZoneConfigRequest(
+                        ttl,
+                        soa,
+                        nameServers,
+                        nameServerIps,
+                        records,
+                        primaries,
+                        alsoNotify,
+                        allowTransfer,
+                        dnssecPolicy,
+                        inlineSigning))
                 : Optional.empty();
         return new ZoneRequest(zoneName, zoneType, config, updateKeyName);
     }

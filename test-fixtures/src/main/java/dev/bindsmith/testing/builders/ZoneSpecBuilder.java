@@ -9,7 +9,6 @@ import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -121,8 +120,14 @@ public final class ZoneSpecBuilder {
     }
 
     public ZoneSpec build() {
-        Soa soa = new Soa(DomainName.of("ns1." + name.value()), DomainName.of("hostmaster." + name.value()), serial,
-                Soa.DEFAULT_REFRESH, Soa.DEFAULT_RETRY, Soa.DEFAULT_EXPIRE, Soa.DEFAULT_NEGATIVE_TTL);
+        Soa soa = new Soa(
+                DomainName.of("ns1." + name.value()),
+                DomainName.of("hostmaster." + name.value()),
+                serial,
+                Soa.DEFAULT_REFRESH,
+                Soa.DEFAULT_RETRY,
+                Soa.DEFAULT_EXPIRE,
+                Soa.DEFAULT_NEGATIVE_TTL);
         return new ZoneSpec(name, type, defaultTtl, soa, nameServers, glue, records, options());
     }
 }

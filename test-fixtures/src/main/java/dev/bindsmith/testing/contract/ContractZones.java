@@ -1,7 +1,6 @@
 package dev.bindsmith.testing.contract;
 
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,8 +12,7 @@ public final class ContractZones {
     private static final String RUN = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
     private static final AtomicLong COUNTER = new AtomicLong();
 
-    private ContractZones() {
-    }
+    private ContractZones() {}
 
     /** A fresh zone name starting with {@code label} (letters, digits, hyphens). */
     public static ZoneName unique(String label) {

@@ -1,5 +1,7 @@
 package dev.bindsmith.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
@@ -20,13 +22,6 @@ import dev.bindsmith.testing.Outcomes;
 import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.builders.ZoneSpecBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,12 +35,16 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The contract of {@link NameServerControl}, with BIND 9.18's behaviour as the reference
- * (reference/rndc-protocol.md §8). Extend it with:
+ * (docs/rndc-wire.md, result texts). Extend it with:
  * <ul>
  * <li>{@link #newControl()}: a control of a running server that allows new zones (a shared server
  *     is fine: every test uses zone names of its own and deletes the zones it added);</li>
@@ -114,8 +113,8 @@ public abstract class NameServerControlContract {
         ZoneName name = ContractZones.unique("ctl-dup");
         Outcomes.ok(add(TestZones.spec(name.value()).serial(1)));
 
-        Outcome<ControlReply> again = control.addZone(name,
-                ZoneConfig.of(ZoneType.PRIMARY, store.fileOf(name), ZoneOptions.NONE));
+        Outcome<ControlReply> again =
+                control.addZone(name, ZoneConfig.of(ZoneType.PRIMARY, store.fileOf(name), ZoneOptions.NONE));
 
         Outcomes.failure(again, Outcome.Conflict.class, ErrorCode.ZONE_EXISTS);
         assertThat(Outcomes.ok(control.zoneStatus(name)).serial()).hasValue(1);
@@ -125,8 +124,8 @@ public abstract class NameServerControlContract {
     void addZoneOfAPrimaryWhoseFileIsMissingIsRejectedAndAddsNothing() {
         ZoneName name = ContractZones.unique("ctl-nofile");
 
-        Outcome<ControlReply> reply = control.addZone(name,
-                ZoneConfig.of(ZoneType.PRIMARY, store.fileOf(name), ZoneOptions.NONE));
+        Outcome<ControlReply> reply =
+                control.addZone(name, ZoneConfig.of(ZoneType.PRIMARY, store.fileOf(name), ZoneOptions.NONE));
         added.add(name);
 
         Outcomes.failure(reply, Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
@@ -136,16 +135,22 @@ public abstract class NameServerControlContract {
     @Test
     void addZoneOfASecondaryRegistersItAndASecondAddIsAConflict() {
         ZoneName name = ContractZones.unique("ctl-sec");
-        ZoneSpec spec = TestZones.spec(name.value()).secondary(Records.endpoint("127.0.0.1", 1)).build();
+        ZoneSpec spec = TestZones.spec(name.value())
+                .secondary(Records.endpoint("127.0.0.1", 1))
+                .build();
 
         Outcomes.ok(add(spec));
 
         ZoneStatus status = Outcomes.ok(control.zoneStatus(name));
-        assertThat(status.loaded()).as("a secondary that never loaded exists, not loaded").isFalse();
+        assertThat(status.loaded())
+                .as("a secondary that never loaded exists, not loaded")
+                .isFalse();
         assertThat(status.type()).isEqualTo("secondary");
         assertThat(status.serial()).isEmpty();
-        Outcomes.failure(control.addZone(name, ZoneConfig.of(ZoneType.SECONDARY, store.fileOf(name), spec.options())),
-                Outcome.Conflict.class, ErrorCode.ZONE_EXISTS);
+        Outcomes.failure(
+                control.addZone(name, ZoneConfig.of(ZoneType.SECONDARY, store.fileOf(name), spec.options())),
+                Outcome.Conflict.class,
+                ErrorCode.ZONE_EXISTS);
         Outcomes.ok(control.retransfer(name));
         Outcomes.ok(control.refresh(name));
     }
@@ -153,7 +158,8 @@ public abstract class NameServerControlContract {
     @Test
     void concurrentAddsOfOneZoneGiveOneOkAndOneConflict() throws Exception {
         ZoneName name = ContractZones.unique("ctl-race");
-        StoredZone stored = Outcomes.ok(store.create(TestZones.spec(name.value()).build()));
+        StoredZone stored =
+                Outcomes.ok(store.create(TestZones.spec(name.value()).build()));
         added.add(name);
         ZoneConfig config = ZoneConfig.of(ZoneType.PRIMARY, stored.file(), ZoneOptions.NONE);
         CountDownLatch start = new CountDownLatch(1);
@@ -198,8 +204,8 @@ public abstract class NameServerControlContract {
         Outcomes.ok(add(TestZones.spec(name.value()).serial(3)));
         Outcomes.ok(control.deleteZone(name));
 
-        Outcome<ControlReply> again = control.addZone(name,
-                ZoneConfig.of(ZoneType.PRIMARY, store.fileOf(name), ZoneOptions.NONE));
+        Outcome<ControlReply> again =
+                control.addZone(name, ZoneConfig.of(ZoneType.PRIMARY, store.fileOf(name), ZoneOptions.NONE));
 
         Outcomes.ok(again);
         assertThat(Outcomes.ok(control.zoneStatus(name)).serial()).hasValue(3);
@@ -210,8 +216,8 @@ public abstract class NameServerControlContract {
     @TestFactory
     Stream<DynamicTest> everyZoneCommandOnAnUnknownZoneIsNotFound() {
         ZoneName name = ContractZones.unique("ctl-unknown");
-        ZonePatch patch = new ZonePatch(Optional.of(List.of(Records.endpoint("192.0.2.9"))), Optional.empty(),
-                Optional.empty());
+        ZonePatch patch =
+                new ZonePatch(Optional.of(List.of(Records.endpoint("192.0.2.9"))), Optional.empty(), Optional.empty());
         Map<String, Function<ZoneName, Outcome<?>>> commands = new LinkedHashMap<>();
         commands.put("delzone", z -> control.deleteZone(z));
         commands.put("modzone", z -> control.modifyZone(z, patch));
@@ -224,8 +230,11 @@ public abstract class NameServerControlContract {
         commands.put("thaw", z -> control.thaw(z));
         commands.put("sync", z -> control.sync(z));
         commands.put("notify", z -> control.notify(z));
-        return commands.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey() + " of an unknown zone is NotFound",
-                () -> Outcomes.failure(e.getValue().apply(name), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND)));
+        return commands.entrySet().stream()
+                .map(e -> DynamicTest.dynamicTest(
+                        e.getKey() + " of an unknown zone is NotFound",
+                        () -> Outcomes.failure(
+                                e.getValue().apply(name), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND)));
     }
 
     // ---- show and modify ----
@@ -233,7 +242,8 @@ public abstract class NameServerControlContract {
     @Test
     void showZoneReturnsTheTypeFileAndOptions() {
         ZoneName name = ContractZones.unique("ctl-show");
-        Outcomes.ok(add(TestZones.spec(name.value()).allowTransfer(Records.match("192.0.2.7"))
+        Outcomes.ok(add(TestZones.spec(name.value())
+                .allowTransfer(Records.match("192.0.2.7"))
                 .alsoNotify(Records.endpoint("192.0.2.8", 5353))));
 
         ZoneConfig config = Outcomes.ok(control.showZone(name));
@@ -251,8 +261,8 @@ public abstract class NameServerControlContract {
         Outcomes.ok(add(TestZones.spec(name.value()).allowTransfer(Records.match("192.0.2.7"))));
         Endpoint notify = Records.endpoint("192.0.2.9", 5353);
 
-        Outcome<ControlReply> reply = control.modifyZone(name,
-                new ZonePatch(Optional.of(List.of(notify)), Optional.empty(), Optional.empty()));
+        Outcome<ControlReply> reply = control.modifyZone(
+                name, new ZonePatch(Optional.of(List.of(notify)), Optional.empty(), Optional.empty()));
 
         Outcomes.ok(reply);
         ZoneConfig config = Outcomes.ok(control.showZone(name));
@@ -266,9 +276,11 @@ public abstract class NameServerControlContract {
         ZoneName name = ContractZones.unique("ctl-clear");
         Outcomes.ok(add(TestZones.spec(name.value()).allowTransfer(Records.match("192.0.2.7"))));
 
-        Outcomes.ok(control.modifyZone(name, new ZonePatch(Optional.empty(), Optional.of(List.of()), Optional.empty())));
+        Outcomes.ok(
+                control.modifyZone(name, new ZonePatch(Optional.empty(), Optional.of(List.of()), Optional.empty())));
 
-        assertThat(Outcomes.ok(control.showZone(name)).options().allowTransfer()).isEmpty();
+        assertThat(Outcomes.ok(control.showZone(name)).options().allowTransfer())
+                .isEmpty();
     }
 
     @Test
@@ -278,8 +290,9 @@ public abstract class NameServerControlContract {
         ZoneName name = ContractZones.unique("ctl-upd");
         Outcomes.ok(add(TestZones.spec(name.value()).allowUpdate(Records.key(key.get()), Records.match("192.0.2.1"))));
 
-        Outcomes.ok(control.modifyZone(name, new ZonePatch(Optional.empty(), Optional.empty(),
-                Optional.of(List.of(Records.match("192.0.2.2"))))));
+        Outcomes.ok(control.modifyZone(
+                name,
+                new ZonePatch(Optional.empty(), Optional.empty(), Optional.of(List.of(Records.match("192.0.2.2"))))));
 
         assertThat(hosts(Outcomes.ok(control.showZone(name)).options().allowUpdate()))
                 .containsExactlyInAnyOrder(Records.key(key.get()), Records.match("192.0.2.2"));
@@ -303,8 +316,8 @@ public abstract class NameServerControlContract {
         Outcomes.ok(add(TestZones.spec(name.value())));
 
         Outcomes.failure(control.refresh(name), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
-        Outcome.Failure<?> retransfer = Outcomes.failure(control.retransfer(name), Outcome.BackendFailed.class,
-                ErrorCode.BACKEND_REJECTED);
+        Outcome.Failure<?> retransfer =
+                Outcomes.failure(control.retransfer(name), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
         assertThat(retransfer.details()).contains("primary");
     }
 
@@ -315,8 +328,8 @@ public abstract class NameServerControlContract {
         ZoneName name = ContractZones.unique("ctl-static");
         Outcomes.ok(add(TestZones.spec(name.value())));
 
-        Outcome.Failure<?> failure = Outcomes.failure(control.freeze(name), Outcome.BackendFailed.class,
-                ErrorCode.BACKEND_REJECTED);
+        Outcome.Failure<?> failure =
+                Outcomes.failure(control.freeze(name), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
 
         assertThat(failure.details()).contains("not dynamic");
         assertThat(Outcomes.ok(control.zoneStatus(name)).dynamic()).contains(false);
@@ -329,8 +342,8 @@ public abstract class NameServerControlContract {
         assertThat(Outcomes.ok(control.zoneStatus(name)).dynamic()).contains(true);
 
         Outcomes.ok(control.freeze(name));
-        Outcome.Failure<?> again = Outcomes.failure(control.freeze(name), Outcome.BackendFailed.class,
-                ErrorCode.BACKEND_REJECTED);
+        Outcome.Failure<?> again =
+                Outcomes.failure(control.freeze(name), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
         assertThat(again.details()).contains("already frozen");
 
         Outcomes.ok(control.thaw(name));
@@ -400,8 +413,11 @@ public abstract class NameServerControlContract {
         commands.put("notify", () -> c.notify(name));
         commands.put("status", c::serverStatus);
         commands.put("reload server", c::reloadServer);
-        return commands.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey() + " is BACKEND_UNREACHABLE",
-                () -> Outcomes.failure(e.getValue().get(), Outcome.BackendFailed.class, ErrorCode.BACKEND_UNREACHABLE)));
+        return commands.entrySet().stream()
+                .map(e -> DynamicTest.dynamicTest(
+                        e.getKey() + " is BACKEND_UNREACHABLE",
+                        () -> Outcomes.failure(
+                                e.getValue().get(), Outcome.BackendFailed.class, ErrorCode.BACKEND_UNREACHABLE)));
     }
 
     // ---- helpers ----
@@ -411,9 +427,13 @@ public abstract class NameServerControlContract {
      * {@code 192.0.2.7} as {@code 192.0.2.7/32}, which means the same.
      */
     protected static List<AddressMatch> hosts(List<AddressMatch> elements) {
-        return elements.stream().map(m -> m instanceof AddressMatch.Cidr c && c.prefix().isPresent()
-                && c.prefix().getAsInt() == c.address().getAddress().length * 8
-                ? new AddressMatch.Cidr(c.address(), OptionalInt.empty()) : m).toList();
+        return elements.stream()
+                .map(m -> m instanceof AddressMatch.Cidr c
+                                && c.prefix().isPresent()
+                                && c.prefix().getAsInt() == c.address().getAddress().length * 8
+                        ? new AddressMatch.Cidr(c.address(), OptionalInt.empty())
+                        : m)
+                .toList();
     }
 
     /** Writes the zone's master file with the store and adds the zone; the zone is removed after the test. */

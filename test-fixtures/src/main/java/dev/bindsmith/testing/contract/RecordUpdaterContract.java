@@ -1,5 +1,7 @@
 package dev.bindsmith.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ChangeReport;
@@ -18,14 +20,11 @@ import dev.bindsmith.testing.Outcomes;
 import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.builders.ZoneSpecBuilder;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract of {@link RecordUpdater} and {@link RecordReader} (RFC 2136 semantics). Extend it with:
@@ -48,8 +47,7 @@ public abstract class RecordUpdaterContract {
     protected abstract void serve(ZoneSpec spec);
 
     /** Called before each test; a fresh server, or nothing for a shared one. */
-    protected void prepare() {
-    }
+    protected void prepare() {}
 
     /** Makes {@code spec} accept this updater's updates. */
     protected ZoneSpecBuilder dynamic(ZoneSpecBuilder spec) {
@@ -69,7 +67,8 @@ public abstract class RecordUpdaterContract {
         prepare();
         zone = ContractZones.unique("rec");
         apex = zone.value();
-        serve(dynamic(TestZones.spec(apex).serial(100).record(Records.a("www." + apex, 300, "192.0.2.1"))).build());
+        serve(dynamic(TestZones.spec(apex).serial(100).record(Records.a("www." + apex, 300, "192.0.2.1")))
+                .build());
     }
 
     // ---- read ----
@@ -88,8 +87,8 @@ public abstract class RecordUpdaterContract {
 
     @Test
     void readOfAnUnknownZoneIsNotFound() {
-        Outcomes.failure(reader().read(ContractZones.unique("rec-unknown")), Outcome.NotFound.class,
-                ErrorCode.ZONE_NOT_FOUND);
+        Outcomes.failure(
+                reader().read(ContractZones.unique("rec-unknown")), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
     }
 
     // ---- add ----
@@ -118,8 +117,14 @@ public abstract class RecordUpdaterContract {
                 Records.txt("txt." + apex, 300, "v=spf1 mx -all", "say \"hi\"; (not a comment) \\ $ORIGIN"),
                 Records.withTtl(Records.srv("_sip._tcp." + apex, 10, 20, 5060, "sip." + apex), 300));
 
-        Outcomes.ok(updater().apply(zone,
-                new ChangeSet(List.of(), added.stream().<RecordChange>map(RecordChange.Add::new).toList())));
+        Outcomes.ok(updater()
+                .apply(
+                        zone,
+                        new ChangeSet(
+                                List.of(),
+                                added.stream()
+                                        .<RecordChange>map(RecordChange.Add::new)
+                                        .toList())));
 
         assertThat(read()).containsAll(added);
     }
@@ -131,7 +136,8 @@ public abstract class RecordUpdaterContract {
         Outcomes.ok(updater().apply(zone, ChangeSet.of(new RecordChange.Add(www))));
 
         List<Record> records = read();
-        assertThat(records).filteredOn(r -> r.owner().equals(www.owner()) && r.type() == RecordType.A)
+        assertThat(records)
+                .filteredOn(r -> r.owner().equals(www.owner()) && r.type() == RecordType.A)
                 .containsExactly(www);
     }
 
@@ -151,20 +157,26 @@ public abstract class RecordUpdaterContract {
         Record second = Records.a("www." + apex, 300, "192.0.2.2");
         Outcomes.ok(updater().apply(zone, ChangeSet.of(new RecordChange.Add(second))));
 
-        Outcomes.ok(updater().apply(zone, ChangeSet.of(new RecordChange.Remove(Records.a("www." + apex, "192.0.2.1")))));
+        Outcomes.ok(updater()
+                .apply(zone, ChangeSet.of(new RecordChange.Remove(Records.a("www." + apex, "192.0.2.1")))));
 
-        assertThat(read()).filteredOn(r -> r.owner().equals(second.owner()) && r.type() == RecordType.A)
+        assertThat(read())
+                .filteredOn(r -> r.owner().equals(second.owner()) && r.type() == RecordType.A)
                 .containsExactly(second);
     }
 
     @Test
     void removeRRsetRemovesEveryRecordOfThatTypeAndKeepsOtherTypes() {
         Record txt = Records.txt("www." + apex, 300, "kept");
-        Outcomes.ok(updater().apply(zone, ChangeSet.of(new RecordChange.Add(Records.a("www." + apex, 300, "192.0.2.2")),
-                new RecordChange.Add(txt))));
+        Outcomes.ok(updater()
+                .apply(
+                        zone,
+                        ChangeSet.of(
+                                new RecordChange.Add(Records.a("www." + apex, 300, "192.0.2.2")),
+                                new RecordChange.Add(txt))));
 
-        Outcomes.ok(updater().apply(zone,
-                ChangeSet.of(new RecordChange.RemoveRRset(DomainName.of("www." + apex), RecordType.A))));
+        Outcomes.ok(updater()
+                .apply(zone, ChangeSet.of(new RecordChange.RemoveRRset(DomainName.of("www." + apex), RecordType.A))));
 
         List<Record> records = read();
         assertThat(records).noneMatch(r -> r.owner().equals(txt.owner()) && r.type() == RecordType.A);
@@ -176,11 +188,15 @@ public abstract class RecordUpdaterContract {
         DomainName www = DomainName.of("www." + apex);
         Record replacement = Records.a("www." + apex, 60, "198.51.100.7");
 
-        Outcomes.ok(updater().apply(zone, ChangeSet.of(new RecordChange.RemoveRRset(www, RecordType.A),
-                new RecordChange.Add(replacement))));
+        Outcomes.ok(updater()
+                .apply(
+                        zone,
+                        ChangeSet.of(
+                                new RecordChange.RemoveRRset(www, RecordType.A), new RecordChange.Add(replacement))));
 
         List<Record> records = read();
-        assertThat(records).filteredOn(r -> r.owner().equals(www) && r.type() == RecordType.A)
+        assertThat(records)
+                .filteredOn(r -> r.owner().equals(www) && r.type() == RecordType.A)
                 .containsExactly(replacement);
         assertThat(serialOf(records)).isEqualTo(101);
     }
@@ -199,11 +215,12 @@ public abstract class RecordUpdaterContract {
     @Test
     void prerequisitesThatHoldLetTheChangesApply() {
         Record api = Records.a("api." + apex, 300, "192.0.2.20");
-        ChangeSet set = new ChangeSet(List.of(
-                new Prerequisite.RecordExists(Records.a("www." + apex, "192.0.2.1")),
-                new Prerequisite.RRsetExists(DomainName.of("www." + apex), RecordType.A),
-                new Prerequisite.RRsetAbsent(DomainName.of("api." + apex), RecordType.A),
-                new Prerequisite.NameAbsent(DomainName.of("api." + apex))),
+        ChangeSet set = new ChangeSet(
+                List.of(
+                        new Prerequisite.RecordExists(Records.a("www." + apex, "192.0.2.1")),
+                        new Prerequisite.RRsetExists(DomainName.of("www." + apex), RecordType.A),
+                        new Prerequisite.RRsetAbsent(DomainName.of("api." + apex), RecordType.A),
+                        new Prerequisite.NameAbsent(DomainName.of("api." + apex))),
                 List.of(new RecordChange.Add(api)));
 
         Outcomes.ok(updater().apply(zone, set));
@@ -213,35 +230,45 @@ public abstract class RecordUpdaterContract {
 
     @Test
     void aMissingRRsetPrerequisiteIsRecordNotFoundAndAppliesNothing() {
-        assertNothingApplied(new Prerequisite.RRsetExists(DomainName.of("nothing." + apex), RecordType.A),
-                Outcome.NotFound.class, ErrorCode.RECORD_NOT_FOUND);
+        assertNothingApplied(
+                new Prerequisite.RRsetExists(DomainName.of("nothing." + apex), RecordType.A),
+                Outcome.NotFound.class,
+                ErrorCode.RECORD_NOT_FOUND);
     }
 
     @Test
     void aMissingRecordPrerequisiteIsRecordNotFoundAndAppliesNothing() {
-        assertNothingApplied(new Prerequisite.RecordExists(Records.a("www." + apex, "192.0.2.250")),
-                Outcome.NotFound.class, ErrorCode.RECORD_NOT_FOUND);
+        assertNothingApplied(
+                new Prerequisite.RecordExists(Records.a("www." + apex, "192.0.2.250")),
+                Outcome.NotFound.class,
+                ErrorCode.RECORD_NOT_FOUND);
     }
 
     @Test
     void anRRsetThatShouldBeAbsentIsARecordConflictAndAppliesNothing() {
-        assertNothingApplied(new Prerequisite.RRsetAbsent(DomainName.of("www." + apex), RecordType.A),
-                Outcome.Unprocessable.class, ErrorCode.RECORD_CONFLICT);
+        assertNothingApplied(
+                new Prerequisite.RRsetAbsent(DomainName.of("www." + apex), RecordType.A),
+                Outcome.Unprocessable.class,
+                ErrorCode.RECORD_CONFLICT);
     }
 
     @Test
     void aNameThatShouldBeAbsentIsARecordConflictAndAppliesNothing() {
-        assertNothingApplied(new Prerequisite.NameAbsent(DomainName.of("www." + apex)),
-                Outcome.Unprocessable.class, ErrorCode.RECORD_CONFLICT);
+        assertNothingApplied(
+                new Prerequisite.NameAbsent(DomainName.of("www." + apex)),
+                Outcome.Unprocessable.class,
+                ErrorCode.RECORD_CONFLICT);
     }
 
     @Test
     void oneFailingPrerequisiteAmongHoldingOnesAppliesNothing() {
         List<Record> before = read();
-        ChangeSet set = new ChangeSet(List.of(
-                new Prerequisite.RRsetExists(DomainName.of("www." + apex), RecordType.A),
-                new Prerequisite.RRsetExists(DomainName.of("www." + apex), RecordType.MX)),
-                List.of(new RecordChange.Add(Records.a("new." + apex, 300, "192.0.2.30")),
+        ChangeSet set = new ChangeSet(
+                List.of(
+                        new Prerequisite.RRsetExists(DomainName.of("www." + apex), RecordType.A),
+                        new Prerequisite.RRsetExists(DomainName.of("www." + apex), RecordType.MX)),
+                List.of(
+                        new RecordChange.Add(Records.a("new." + apex, 300, "192.0.2.30")),
                         new RecordChange.RemoveRRset(DomainName.of("www." + apex), RecordType.A)));
 
         Outcomes.failure(updater().apply(zone, set), Outcome.NotFound.class, ErrorCode.RECORD_NOT_FOUND);
@@ -257,8 +284,8 @@ public abstract class RecordUpdaterContract {
         serve(TestZones.spec(fixed.value()).build());
         List<Record> before = Outcomes.ok(reader().read(fixed));
 
-        Outcome<ChangeReport> outcome = updater().apply(fixed,
-                ChangeSet.of(new RecordChange.Add(Records.a("www." + fixed.value(), 300, "192.0.2.1"))));
+        Outcome<ChangeReport> outcome = updater()
+                .apply(fixed, ChangeSet.of(new RecordChange.Add(Records.a("www." + fixed.value(), 300, "192.0.2.1"))));
 
         Outcomes.failure(outcome, Outcome.Invalid.class, ErrorCode.ZONE_NOT_DYNAMIC);
         assertThat(Outcomes.ok(reader().read(fixed))).containsExactlyElementsOf(before);
@@ -268,8 +295,10 @@ public abstract class RecordUpdaterContract {
     void anUpdateOfAnUnknownZoneIsZoneNotFound() {
         ZoneName unknown = ContractZones.unique("rec-unknown");
 
-        Outcome<ChangeReport> outcome = updater().apply(unknown,
-                ChangeSet.of(new RecordChange.Add(Records.a("www." + unknown.value(), 300, "192.0.2.1"))));
+        Outcome<ChangeReport> outcome = updater()
+                .apply(
+                        unknown,
+                        ChangeSet.of(new RecordChange.Add(Records.a("www." + unknown.value(), 300, "192.0.2.1"))));
 
         Outcomes.failure(outcome, Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
     }
@@ -279,8 +308,8 @@ public abstract class RecordUpdaterContract {
         Optional<RecordUpdater> down = unreachableUpdater();
         Assumptions.assumeTrue(down.isPresent(), "this adapter offers no unreachable server");
 
-        Outcome<ChangeReport> outcome = down.get().apply(zone,
-                ChangeSet.of(new RecordChange.Add(Records.a("x." + apex, 300, "192.0.2.1"))));
+        Outcome<ChangeReport> outcome =
+                down.get().apply(zone, ChangeSet.of(new RecordChange.Add(Records.a("x." + apex, 300, "192.0.2.1"))));
 
         Outcomes.failure(outcome, Outcome.BackendFailed.class, ErrorCode.BACKEND_UNREACHABLE);
     }
@@ -292,15 +321,19 @@ public abstract class RecordUpdaterContract {
     }
 
     protected static long serialOf(List<Record> records) {
-        return records.stream().map(Record::data).filter(d -> d instanceof RData.StartOfAuthority)
-                .map(d -> ((RData.StartOfAuthority) d).soa().serial()).findFirst().orElseThrow();
+        return records.stream()
+                .map(Record::data)
+                .filter(d -> d instanceof RData.StartOfAuthority)
+                .map(d -> ((RData.StartOfAuthority) d).soa().serial())
+                .findFirst()
+                .orElseThrow();
     }
 
-    private <F extends Outcome.Failure<?>> void assertNothingApplied(Prerequisite prerequisite, Class<F> kind,
-                                                                     ErrorCode code) {
+    private <F extends Outcome.Failure<?>> void assertNothingApplied(
+            Prerequisite prerequisite, Class<F> kind, ErrorCode code) {
         List<Record> before = read();
-        ChangeSet set = new ChangeSet(List.of(prerequisite),
-                List.of(new RecordChange.Add(Records.a("new." + apex, 300, "192.0.2.30"))));
+        ChangeSet set = new ChangeSet(
+                List.of(prerequisite), List.of(new RecordChange.Add(Records.a("new." + apex, 300, "192.0.2.30"))));
 
         Outcomes.failure(updater().apply(zone, set), kind, code);
 

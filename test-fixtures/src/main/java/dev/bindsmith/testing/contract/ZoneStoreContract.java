@@ -1,5 +1,7 @@
 package dev.bindsmith.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
@@ -11,10 +13,6 @@ import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.testing.Outcomes;
 import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.builders.TestZones;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,8 +25,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link ZoneStore}. Extend it with a factory for a fresh, empty store and a way to
@@ -47,8 +46,7 @@ public abstract class ZoneStoreContract {
     protected Optional<String> masterFile(ZoneStore store, StoredZone zone) {
         Path file = Path.of(zone.file());
         try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file))
-                    : Optional.empty();
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,7 +68,9 @@ public abstract class ZoneStoreContract {
     }
 
     protected ZoneSpec primary(ZoneName name) {
-        return TestZones.spec(name.value()).record(Records.a("www." + name.value(), "192.0.2.1")).build();
+        return TestZones.spec(name.value())
+                .record(Records.a("www." + name.value(), "192.0.2.1"))
+                .build();
     }
 
     @Test
@@ -110,7 +110,8 @@ public abstract class ZoneStoreContract {
     @Test
     void everyZonesFileIsInOneDirectoryWhateverItsName() {
         ZoneName shallow = ContractZones.unique("store-dir");
-        ZoneName deep = ZoneName.of("a.b.c.d-e_f." + ContractZones.unique("store-dir").value());
+        ZoneName deep =
+                ZoneName.of("a.b.c.d-e_f." + ContractZones.unique("store-dir").value());
 
         Path parent = Path.of(store.fileOf(shallow)).getParent();
 
@@ -124,8 +125,11 @@ public abstract class ZoneStoreContract {
         StoredZone first = ok(store.create(primary(name)));
         Optional<String> before = masterFile(store, first);
 
-        ZoneSpec other = TestZones.spec(name.value()).serial(7).defaultTtl(60)
-                .record(Records.txt("other." + name.value(), "would overwrite")).build();
+        ZoneSpec other = TestZones.spec(name.value())
+                .serial(7)
+                .defaultTtl(60)
+                .record(Records.txt("other." + name.value(), "would overwrite"))
+                .build();
         Outcome<StoredZone> second = store.create(other);
 
         Outcomes.failure(second, Outcome.Conflict.class, ErrorCode.ZONE_EXISTS);
@@ -165,7 +169,9 @@ public abstract class ZoneStoreContract {
     @Test
     void createOfASecondaryRecordsItWithoutWritingAMasterFile() {
         ZoneName name = ContractZones.unique("store-secondary");
-        ZoneSpec spec = TestZones.spec(name.value()).secondary(Records.endpoint("192.0.2.1")).build();
+        ZoneSpec spec = TestZones.spec(name.value())
+                .secondary(Records.endpoint("192.0.2.1"))
+                .build();
 
         StoredZone stored = ok(store.create(spec));
 
@@ -221,7 +227,8 @@ public abstract class ZoneStoreContract {
         ok(store.create(primary(name)));
         assertThat(store.delete(name)).isInstanceOf(Outcome.Deleted.class);
 
-        Outcome<StoredZone> again = store.create(TestZones.spec(name.value()).serial(5).build());
+        Outcome<StoredZone> again =
+                store.create(TestZones.spec(name.value()).serial(5).build());
 
         assertThat(again).isInstanceOf(Outcome.Ok.class);
         assertThat(store.find(name)).isPresent();

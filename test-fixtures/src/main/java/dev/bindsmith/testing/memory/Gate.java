@@ -17,8 +17,7 @@ public final class Gate {
     private final CountDownLatch open = new CountDownLatch(1);
     private int arrivals;
 
-    Gate() {
-    }
+    Gate() {}
 
     /** Called by the adapter: counts the arrival and waits until the gate is open. */
     void pass() {

@@ -9,12 +9,11 @@ import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.zone.AddressMatch;
-import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
-
+import dev.bindsmith.dns.conf.ZoneStatements;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +31,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * A {@link NameServerControl} that behaves like BIND 9.18's rndc (reference/rndc-protocol.md §8):
+ * A {@link NameServerControl} that behaves like BIND 9.18's rndc (docs/rndc-wire.md, result texts):
  * the same successes, failures and texts. A primary is "loaded" from its master file through a
  * {@link ZoneFileSource} (usually the {@link InMemoryZoneStore} of the same test); a missing file
  * fails the add with {@code file not found} and the zone is not added, as in named.
@@ -114,9 +113,11 @@ public final class InMemoryNameServerControl implements NameServerControl {
         return zoneCommand("delzone", zone, served -> {
             zones.remove(zone);
             if (served.fromConf) {
-                return ok("delzone", "zone '" + zone + "' is no longer active and will be deleted.\n"
-                        + "To keep it from returning when the server is restarted, it\n"
-                        + "must also be removed from named.conf.");
+                return ok(
+                        "delzone",
+                        "zone '" + zone + "' is no longer active and will be deleted.\n"
+                                + "To keep it from returning when the server is restarted, it\n"
+                                + "must also be removed from named.conf.");
             }
             return ok("delzone", served.type == ZoneType.SECONDARY ? "zone '" + zone + "' will be deleted." : "");
         });
@@ -130,17 +131,27 @@ public final class InMemoryNameServerControl implements NameServerControl {
             if (patch.allowUpdate().isPresent()) {
                 // addresses are replaced, keys are kept: setting addresses never disables signed updates
                 List<AddressMatch> merged = new ArrayList<>(o.allowUpdate().stream()
-                        .filter(m -> m instanceof AddressMatch.Key).toList());
-                merged.addAll(patch.allowUpdate().get().stream().filter(m -> !(m instanceof AddressMatch.Key)).toList());
+                        .filter(m -> m instanceof AddressMatch.Key)
+                        .toList());
                 merged.addAll(patch.allowUpdate().get().stream()
-                        .filter(m -> m instanceof AddressMatch.Key && !merged.contains(m)).toList());
+                        .filter(m -> !(m instanceof AddressMatch.Key))
+                        .toList());
+                merged.addAll(patch.allowUpdate().get().stream()
+                        .filter(m -> m instanceof AddressMatch.Key && !merged.contains(m))
+                        .toList());
                 allowUpdate = merged;
             }
-            served.options = new ZoneOptions(o.primaries(), patch.alsoNotify().orElse(o.alsoNotify()),
-                    patch.allowTransfer().orElse(o.allowTransfer()), allowUpdate, o.dnssecPolicy(), o.inlineSigning());
+            served.options = new ZoneOptions(
+                    o.primaries(),
+                    patch.alsoNotify().orElse(o.alsoNotify()),
+                    patch.allowTransfer().orElse(o.allowTransfer()),
+                    allowUpdate,
+                    o.dnssecPolicy(),
+                    o.inlineSigning());
             if (served.fromConf) {
-                return ok("modzone", "zone '" + zone + "' must also be reconfigured in\n"
-                        + "named.conf to make changes permanent.");
+                return ok(
+                        "modzone",
+                        "zone '" + zone + "' must also be reconfigured in\n" + "named.conf to make changes permanent.");
             }
             return ok("modzone", "zone '" + zone + "' reconfigured.");
         });
@@ -148,16 +159,19 @@ public final class InMemoryNameServerControl implements NameServerControl {
 
     @Override
     public Outcome<ZoneConfig> showZone(ZoneName zone) {
-        return zoneCommand("showzone", zone,
-                served -> new Outcome.Ok<>(new ZoneConfig(served.type, served.file, served.options, statement(served))));
+        return zoneCommand("showzone", zone, served -> {
+            ZoneConfig config = new ZoneConfig(served.type, served.file, served.options, "");
+            return new Outcome.Ok<>(
+                    new ZoneConfig(served.type, served.file, served.options, ZoneStatements.statement(zone, config)));
+        });
     }
 
     @Override
     public Outcome<ZoneStatus> zoneStatus(ZoneName zone) {
         return zoneCommand("zonestatus", zone, served -> {
             if (!served.loaded) {
-                return new Outcome.Ok<>(ZoneStatus.notLoaded(zone, served.type.wireName(),
-                        served.file.stream().toList(), "zone not loaded"));
+                return new Outcome.Ok<>(ZoneStatus.notLoaded(
+                        zone, served.type.wireName(), served.file.stream().toList(), "zone not loaded"));
             }
             Map<String, String> p = new LinkedHashMap<>();
             p.put("name", zone.value());
@@ -172,10 +186,16 @@ public final class InMemoryNameServerControl implements NameServerControl {
                 p.put("frozen", "yes");
             }
             p.put("reconfigurable via modzone", served.fromConf ? "no" : "yes");
-            String raw = p.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+            String raw = p.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue())
                     .collect(Collectors.joining("\n"));
-            return new Outcome.Ok<>(new ZoneStatus(zone, served.type.wireName(), OptionalLong.of(served.soa.serial()),
-                    served.file.map(List::of).orElse(List.of()), p, raw));
+            return new Outcome.Ok<>(new ZoneStatus(
+                    zone,
+                    served.type.wireName(),
+                    OptionalLong.of(served.soa.serial()),
+                    served.file.map(List::of).orElse(List.of()),
+                    p,
+                    raw));
         });
     }
 
@@ -191,16 +211,25 @@ public final class InMemoryNameServerControl implements NameServerControl {
 
     @Override
     public Outcome<ControlReply> refresh(ZoneName zone) {
-        return zoneCommand("refresh", zone, served -> served.type == ZoneType.SECONDARY
-                ? ok("refresh", "zone refresh queued")
-                : rejected("refresh", "failure", "not a secondary, mirror, or stub zone"));
+        return zoneCommand(
+                "refresh",
+                zone,
+                served -> served.type == ZoneType.SECONDARY
+                        ? ok("refresh", "zone refresh queued")
+                        : rejected("refresh", "failure", "not a secondary, mirror, or stub zone"));
     }
 
     @Override
     public Outcome<ControlReply> retransfer(ZoneName zone) {
-        return zoneCommand("retransfer", zone, served -> served.type == ZoneType.SECONDARY
-                ? ok("retransfer", "")
-                : rejected("retransfer", "failure", "retransfer: inappropriate zone type: " + served.type.wireName()));
+        return zoneCommand(
+                "retransfer",
+                zone,
+                served -> served.type == ZoneType.SECONDARY
+                        ? ok("retransfer", "")
+                        : rejected(
+                                "retransfer",
+                                "failure",
+                                "retransfer: inappropriate zone type: " + served.type.wireName()));
     }
 
     @Override
@@ -210,8 +239,11 @@ public final class InMemoryNameServerControl implements NameServerControl {
                 return rejected("freeze", "not dynamic", "");
             }
             if (served.frozen) {
-                return rejected("freeze", "already frozen", "WARNING: The zone was already frozen.\n"
-                        + "Someone else may be editing it or it may still be re-loading.");
+                return rejected(
+                        "freeze",
+                        "already frozen",
+                        "WARNING: The zone was already frozen.\n"
+                                + "Someone else may be editing it or it may still be re-loading.");
             }
             served.frozen = true;
             return ok("freeze", "");
@@ -257,8 +289,10 @@ public final class InMemoryNameServerControl implements NameServerControl {
             p.put("soa queries in progress", "0");
             p.put("recursive clients", "0/900/1000");
             p.put("tcp clients", "0/150");
-            String raw = p.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                    .collect(Collectors.joining("\n")) + "\nquery logging is OFF\nserver is up and running";
+            String raw = p.entrySet().stream()
+                            .map(e -> e.getKey() + ": " + e.getValue())
+                            .collect(Collectors.joining("\n"))
+                    + "\nquery logging is OFF\nserver is up and running";
             return new Outcome.Ok<>(new ServerStatus(VERSION, OptionalInt.of(zones.size()), true, p, raw));
         });
     }
@@ -272,8 +306,12 @@ public final class InMemoryNameServerControl implements NameServerControl {
 
     /** Serves {@code spec} as a zone from named.conf: loaded, with no file of the store's, not removable for good by delzone. */
     public synchronized InMemoryNameServerControl configure(ZoneSpec spec) {
-        ServedZone served = new ServedZone(spec.name(), spec.type(),
-                Optional.of("/etc/bind/db." + spec.name().value()), spec.options(), true);
+        ServedZone served = new ServedZone(
+                spec.name(),
+                spec.type(),
+                Optional.of("/etc/bind/db." + spec.name().value()),
+                spec.options(),
+                true);
         if (spec.type() == ZoneType.PRIMARY) {
             served.load(spec, clock.instant());
         }
@@ -372,7 +410,8 @@ public final class InMemoryNameServerControl implements NameServerControl {
         }
     }
 
-    private <T> Outcome<T> zoneCommand(String command, ZoneName zone, java.util.function.Function<ServedZone, Outcome<T>> body) {
+    private <T> Outcome<T> zoneCommand(
+            String command, ZoneName zone, java.util.function.Function<ServedZone, Outcome<T>> body) {
         return command(command, zone, () -> {
             ServedZone served = zones.get(zone);
             if (served == null) {
@@ -388,8 +427,11 @@ public final class InMemoryNameServerControl implements NameServerControl {
     }
 
     static <T> Outcome<T> notFound(ZoneName zone) {
-        return new Outcome.NotFound<>(ErrorCode.ZONE_NOT_FOUND, "Zone not found",
-                "no matching zone '" + zone + "' in any view", Outcome.orderedPairs("zone", zone.value()));
+        return new Outcome.NotFound<>(
+                ErrorCode.ZONE_NOT_FOUND,
+                "Zone not found",
+                "no matching zone '" + zone + "' in any view",
+                Outcome.orderedPairs("zone", zone.value()));
     }
 
     private static Outcome<ControlReply> ok(String command, String text) {
@@ -398,42 +440,5 @@ public final class InMemoryNameServerControl implements NameServerControl {
 
     private static <T> Outcome<T> rejected(String command, String err, String text) {
         return Outcome.backendRejected(command, text.isEmpty() ? err : err + ": " + text.replace('\n', ' '));
-    }
-
-    private static String statement(ServedZone z) {
-        StringBuilder sb = new StringBuilder("zone \"").append(z.name).append("\" { type ").append(z.type.wireName())
-                .append(";");
-        z.file.ifPresent(f -> sb.append(" file \"").append(f).append("\";"));
-        ZoneOptions o = z.options;
-        list(sb, "primaries", o.primaries().stream().map(InMemoryNameServerControl::endpoint).toList());
-        list(sb, "allow-update", o.allowUpdate().stream().map(InMemoryNameServerControl::match).toList());
-        list(sb, "also-notify", o.alsoNotify().stream().map(InMemoryNameServerControl::endpoint).toList());
-        list(sb, "allow-transfer", o.allowTransfer().stream().map(InMemoryNameServerControl::match).toList());
-        o.dnssecPolicy().ifPresent(p -> sb.append(" dnssec-policy \"").append(p).append("\";"));
-        o.inlineSigning().ifPresent(i -> sb.append(" inline-signing ").append(i ? "yes" : "no").append(';'));
-        return sb.append(" };").toString();
-    }
-
-    private static void list(StringBuilder sb, String directive, List<String> elements) {
-        if (elements.isEmpty()) {
-            return;
-        }
-        sb.append(' ').append(directive).append(" {");
-        elements.forEach(e -> sb.append(' ').append(e).append(';'));
-        sb.append(" };");
-    }
-
-    private static String endpoint(Endpoint e) {
-        return e.address().getHostAddress() + (e.port().isPresent() ? " port " + e.port().getAsInt() : "");
-    }
-
-    private static String match(AddressMatch m) {
-        return switch (m) {
-            // named prints a bare address with its full prefix: 192.0.2.7 → 192.0.2.7/32
-            case AddressMatch.Cidr c -> c.prefix().isPresent() ? c.toString()
-                    : c.toString() + "/" + c.address().getAddress().length * 8;
-            case AddressMatch.Key k -> "key \"" + k.name() + "\"";
-            case AddressMatch.BuiltIn b -> b.name();
-        };
     }
 }

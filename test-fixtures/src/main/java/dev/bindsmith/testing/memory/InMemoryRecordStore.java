@@ -14,7 +14,6 @@ import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
 import dev.bindsmith.core.zone.Soa;
 import dev.bindsmith.core.zone.ZoneName;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,9 +44,11 @@ public final class InMemoryRecordStore implements RecordUpdater, RecordReader {
             }
             ServedZone z = found.get();
             if (!z.dynamic()) {
-                return new Outcome.Invalid<>(ErrorCode.ZONE_NOT_DYNAMIC, "Dynamic updates not enabled",
-                        List.of(Violation.malformed("zone", "Zone '" + zone
-                                + "' does not accept dynamic updates: it has no allow-update")),
+                return new Outcome.Invalid<>(
+                        ErrorCode.ZONE_NOT_DYNAMIC,
+                        "Dynamic updates not enabled",
+                        List.of(Violation.malformed(
+                                "zone", "Zone '" + zone + "' does not accept dynamic updates: it has no allow-update")),
                         Outcome.orderedPairs("zone", zone.value()));
             }
             if (z.frozen) {
@@ -62,8 +63,9 @@ public final class InMemoryRecordStore implements RecordUpdater, RecordReader {
             for (RecordChange c : changes.changes()) {
                 DomainName owner = owner(c);
                 if (!owner.isIn(zone)) {
-                    return Outcome.invalidRecord(List.of(Violation.malformed("name",
-                            "The name " + owner + " is outside zone " + zone)), Outcome.orderedPairs("zone", zone.value()));
+                    return Outcome.invalidRecord(
+                            List.of(Violation.malformed("name", "The name " + owner + " is outside zone " + zone)),
+                            Outcome.orderedPairs("zone", zone.value()));
                 }
             }
             List<Record> records = new ArrayList<>(z.records);
@@ -78,8 +80,14 @@ public final class InMemoryRecordStore implements RecordUpdater, RecordReader {
             if (changed) {
                 z.records = records;
                 Soa s = z.soa;
-                z.soa = new Soa(s.primaryNs(), s.adminMailbox(), (s.serial() + 1) & 0xFFFFFFFFL, s.refresh(), s.retry(),
-                        s.expire(), s.negativeTtl());
+                z.soa = new Soa(
+                        s.primaryNs(),
+                        s.adminMailbox(),
+                        (s.serial() + 1) & 0xFFFFFFFFL,
+                        s.refresh(),
+                        s.retry(),
+                        s.expire(),
+                        s.negativeTtl());
             }
             return new Outcome.Ok<>(new ChangeReport(changes.changes()));
         });
@@ -106,23 +114,33 @@ public final class InMemoryRecordStore implements RecordUpdater, RecordReader {
     private static Optional<Outcome<ChangeReport>> check(ServedZone z, Prerequisite p) {
         var context = Outcome.orderedPairs("zone", z.name.value());
         return switch (p) {
-            case Prerequisite.RecordExists e -> z.records.stream().anyMatch(r -> same(r, e.record()))
-                    || (e.record().type() == RecordType.SOA && same(z.soaRecord(), e.record()))
-                    ? Optional.empty()
-                    : Optional.of(Outcome.recordNotFound(z.name.value(), "No " + e.record().type() + " record "
-                            + e.record().data().presentation() + " at " + e.record().owner()));
-            case Prerequisite.RRsetExists e -> has(z, e.owner(), e.type())
-                    ? Optional.empty()
-                    : Optional.of(Outcome.recordNotFound(z.name.value(), "No " + e.type() + " records at " + e.owner()));
-            case Prerequisite.RRsetAbsent a -> !has(z, a.owner(), a.type())
-                    ? Optional.empty()
-                    : Optional.of(Outcome.invalidRecord(List.of(Violation.semantic("records",
-                            a.owner() + " already has " + a.type() + " records")), context));
-            case Prerequisite.NameAbsent a -> z.records.stream().noneMatch(r -> r.owner().equals(a.owner()))
-                    && !a.owner().equals(z.name.apex())
-                    ? Optional.empty()
-                    : Optional.of(Outcome.invalidRecord(List.of(Violation.semantic("records",
-                            a.owner() + " already has records")), context));
+            case Prerequisite.RecordExists e ->
+                z.records.stream().anyMatch(r -> same(r, e.record()))
+                                || (e.record().type() == RecordType.SOA && same(z.soaRecord(), e.record()))
+                        ? Optional.empty()
+                        : Optional.of(Outcome.recordNotFound(
+                                z.name.value(),
+                                "No " + e.record().type() + " record "
+                                        + e.record().data().presentation() + " at "
+                                        + e.record().owner()));
+            case Prerequisite.RRsetExists e ->
+                has(z, e.owner(), e.type())
+                        ? Optional.empty()
+                        : Optional.of(
+                                Outcome.recordNotFound(z.name.value(), "No " + e.type() + " records at " + e.owner()));
+            case Prerequisite.RRsetAbsent a ->
+                !has(z, a.owner(), a.type())
+                        ? Optional.empty()
+                        : Optional.of(Outcome.invalidRecord(
+                                List.of(Violation.semantic(
+                                        "records", a.owner() + " already has " + a.type() + " records")),
+                                context));
+            case Prerequisite.NameAbsent a ->
+                z.records.stream().noneMatch(r -> r.owner().equals(a.owner()))
+                                && !a.owner().equals(z.name.apex())
+                        ? Optional.empty()
+                        : Optional.of(Outcome.invalidRecord(
+                                List.of(Violation.semantic("records", a.owner() + " already has records")), context));
         };
     }
 
@@ -137,8 +155,10 @@ public final class InMemoryRecordStore implements RecordUpdater, RecordReader {
         if (record.type() == RecordType.SOA || records.stream().anyMatch(r -> same(r, record))) {
             return false;
         }
-        boolean cnameThere = records.stream().anyMatch(r -> r.owner().equals(record.owner()) && r.type() == RecordType.CNAME);
-        boolean otherThere = records.stream().anyMatch(r -> r.owner().equals(record.owner()) && r.type() != RecordType.CNAME);
+        boolean cnameThere =
+                records.stream().anyMatch(r -> r.owner().equals(record.owner()) && r.type() == RecordType.CNAME);
+        boolean otherThere =
+                records.stream().anyMatch(r -> r.owner().equals(record.owner()) && r.type() != RecordType.CNAME);
         if (record.type() == RecordType.CNAME) {
             if (otherThere || record.owner().equals(z.name.apex())) {
                 return false;

@@ -3,11 +3,10 @@ package dev.bindsmith.testing.memory;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.ZoneStore;
-import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneFileWriter;
+import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,7 @@ public final class InMemoryZoneStore implements ZoneStore, ZoneFileSource {
     private boolean failDeletes;
     private boolean unusable;
 
-    private record Entry(StoredZone stored, ZoneSpec spec) {
-    }
+    private record Entry(StoredZone stored, ZoneSpec spec) {}
 
     public InMemoryZoneStore() {
         this(DEFAULT_DIRECTORY);
@@ -120,7 +118,10 @@ public final class InMemoryZoneStore implements ZoneStore, ZoneFileSource {
         if (!files.containsKey(file)) {
             return Optional.empty();
         }
-        return zones.values().stream().filter(e -> e.stored().file().equals(file)).map(Entry::spec).findFirst();
+        return zones.values().stream()
+                .filter(e -> e.stored().file().equals(file))
+                .map(Entry::spec)
+                .findFirst();
     }
 
     // ---- for tests ----

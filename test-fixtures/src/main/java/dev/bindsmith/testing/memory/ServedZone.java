@@ -7,7 +7,6 @@ import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +26,7 @@ final class ServedZone {
     Soa soa;
     /** Every record but the SOA, each with its TTL, in the server's order. */
     List<Record> records = new ArrayList<>();
+
     Instant lastLoaded;
 
     ServedZone(ZoneName name, ZoneType type, Optional<String> file, ZoneOptions options, boolean fromConf) {
@@ -58,7 +58,12 @@ final class ServedZone {
 
     /** Distinct owner names, as named counts {@code nodes}. */
     long nodes() {
-        return records.stream().map(Record::owner).filter(o -> !o.equals(name.apex())).distinct().count() + 1;
+        return records.stream()
+                        .map(Record::owner)
+                        .filter(o -> !o.equals(name.apex()))
+                        .distinct()
+                        .count()
+                + 1;
     }
 
     boolean dynamic() {

@@ -1,7 +1,6 @@
 package dev.bindsmith.testing.memory;
 
 import dev.bindsmith.core.zone.ZoneSpec;
-
 import java.util.Optional;
 
 /** Where the in-memory name server "reads" a master file from: the zone written at {@code file}, if any. */

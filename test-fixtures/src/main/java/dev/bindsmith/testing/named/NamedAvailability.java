@@ -1,13 +1,12 @@
 package dev.bindsmith.testing.named;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Whether a real named can be run, for integration tests: they skip with a clear message when it is
@@ -19,8 +18,7 @@ public final class NamedAvailability {
     public static final String MISSING_MESSAGE =
             "named not found on PATH or /usr/sbin; install bind9 to run the integration tests";
 
-    private NamedAvailability() {
-    }
+    private NamedAvailability() {}
 
     /** The named binary: the first executable {@code named} on {@code PATH}, else {@code /usr/sbin/named}. */
     public static Optional<Path> namedBinary() {
@@ -37,7 +35,9 @@ public final class NamedAvailability {
             }
         }
         candidates.add(Path.of("/usr/sbin/named"));
-        return candidates.stream().filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst();
+        return candidates.stream()
+                .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p))
+                .findFirst();
     }
 
     /**

@@ -49,8 +49,7 @@ public final class NamedLauncher {
     private Duration readyTimeout = Duration.ofSeconds(30);
     private Supplier<SecureRandom> random = SecureRandom::new;
 
-    private NamedLauncher() {
-    }
+    private NamedLauncher() {}
 
     /** A launcher with the defaults: hmac-sha256 keys, new zones allowed, 30 s to get ready. */
     public static NamedLauncher create() {
@@ -112,8 +111,8 @@ public final class NamedLauncher {
      * named's log when named is missing, exits, or is not ready within the timeout.
      */
     public RunningNamed start() {
-        Path binary = NamedAvailability.namedBinary().orElseThrow(() -> new NamedStartException(
-                NamedAvailability.MISSING_MESSAGE, ""));
+        Path binary = NamedAvailability.namedBinary()
+                .orElseThrow(() -> new NamedStartException(NamedAvailability.MISSING_MESSAGE, ""));
         SecureRandom rng = random.get();
         NamedKey rndcKey = new NamedKey(RNDC_KEY_NAME, rndcAlgorithm, secret(rng, rndcAlgorithm));
         NamedKey updateKey = new NamedKey(UPDATE_KEY_NAME, updateAlgorithm, secret(rng, updateAlgorithm));
@@ -138,8 +137,8 @@ public final class NamedLauncher {
             try {
                 return launch(binary, dir, rndcKey, updateKey, ports);
             } catch (PortInUse e) {
-                last = new NamedStartException("named could not bind its ports after " + (attempt + 1)
-                        + " attempts", e.log);
+                last = new NamedStartException(
+                        "named could not bind its ports after " + (attempt + 1) + " attempts", e.log);
             }
         }
         RunningNamed.deleteTree(dir);
@@ -156,8 +155,8 @@ public final class NamedLauncher {
         }
     }
 
-    private RunningNamed launch(Path binary, Path dir, NamedKey rndcKey, NamedKey updateKey,
-                                List<PortReservation> ports) throws PortInUse {
+    private RunningNamed launch(
+            Path binary, Path dir, NamedKey rndcKey, NamedKey updateKey, List<PortReservation> ports) throws PortInUse {
         int dnsPort = ports.get(0).port();
         int controlPort = ports.get(1).port();
         Path namedConf = dir.resolve("named.conf");
@@ -177,15 +176,16 @@ public final class NamedLauncher {
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .start();
         } catch (IOException e) {
             ports.forEach(PortReservation::close);
             RunningNamed.deleteTree(dir);
             throw new NamedStartException("cannot start named: " + e.getMessage(), "");
         }
-        RunningNamed named = new RunningNamed(process, dir, namedConf, rndcConf, log, dnsPort, controlPort,
-                rndcKey, updateKey, ports);
+        RunningNamed named = new RunningNamed(
+                process, dir, namedConf, rndcConf, log, dnsPort, controlPort, rndcKey, updateKey, ports);
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         while (true) {
             String text = named.log();
@@ -197,8 +197,8 @@ public final class NamedLauncher {
             if (!process.isAlive()) {
                 int code = process.exitValue();
                 named.close();
-                throw new NamedStartException("named exited with code " + code + " before it was ready",
-                        RunningNamed.tail(text, 40));
+                throw new NamedStartException(
+                        "named exited with code " + code + " before it was ready", RunningNamed.tail(text, 40));
             }
             if (RUNNING.matcher(text).find()
                     && text.contains("command channel listening on 127.0.0.1#" + controlPort)
@@ -207,8 +207,8 @@ public final class NamedLauncher {
             }
             if (System.nanoTime() > deadline) {
                 named.close();
-                throw new NamedStartException("named was not ready within " + readyTimeout.toSeconds() + " s",
-                        RunningNamed.tail(text, 40));
+                throw new NamedStartException(
+                        "named was not ready within " + readyTimeout.toSeconds() + " s", RunningNamed.tail(text, 40));
             }
             try {
                 TimeUnit.MILLISECONDS.sleep(50);
@@ -231,8 +231,8 @@ public final class NamedLauncher {
 
     private String namedConf(Path dir, int dnsPort, int controlPort, NamedKey rndcKey, NamedKey updateKey) {
         String d = dir.toString();
-        String bindKeys = Files.isReadable(Path.of("/etc/bind/bind.keys"))
-                ? "\tbindkeys-file \"/etc/bind/bind.keys\";\n" : "";
+        String bindKeys =
+                Files.isReadable(Path.of("/etc/bind/bind.keys")) ? "\tbindkeys-file \"/etc/bind/bind.keys\";\n" : "";
         return rndcKey.statement() + updateKey.statement()
                 + "\ncontrols {\n\tinet 127.0.0.1 port " + controlPort + " allow { 127.0.0.1; } keys { \""
                 + rndcKey.name() + "\"; };\n};\n\n"
@@ -283,10 +283,9 @@ public final class NamedLauncher {
 
     private static String checkAlgorithm(String algorithm) {
         if (!NamedKey.ALGORITHMS.contains(algorithm)) {
-            throw new IllegalArgumentException("unsupported key algorithm: " + algorithm
-                    + " (one of " + NamedKey.ALGORITHMS + ")");
+            throw new IllegalArgumentException(
+                    "unsupported key algorithm: " + algorithm + " (one of " + NamedKey.ALGORITHMS + ")");
         }
         return algorithm;
     }
-
 }

@@ -46,8 +46,8 @@ final class PortReservation implements AutoCloseable {
         Files.createDirectories(dir);
         for (int i = 0; i < ATTEMPTS; i++) {
             int candidate = LOW + random.nextInt(HIGH - LOW);
-            FileChannel channel = FileChannel.open(dir.resolve(candidate + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    dir.resolve(candidate + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = null;
             try {
                 lock = channel.tryLock();

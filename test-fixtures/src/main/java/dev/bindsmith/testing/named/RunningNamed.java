@@ -27,8 +27,8 @@ public final class RunningNamed implements AutoCloseable {
     private static final Set<RunningNamed> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(RunningNamed::close),
-                "bindsmith-named-reaper"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> LIVE.forEach(RunningNamed::close), "bindsmith-named-reaper"));
     }
 
     private final Process process;
@@ -43,8 +43,17 @@ public final class RunningNamed implements AutoCloseable {
     private final List<PortReservation> ports;
     private volatile boolean closed;
 
-    RunningNamed(Process process, Path directory, Path namedConf, Path rndcConf, Path logFile, int dnsPort,
-                 int controlPort, NamedKey rndcKey, NamedKey updateKey, List<PortReservation> ports) {
+    RunningNamed(
+            Process process,
+            Path directory,
+            Path namedConf,
+            Path rndcConf,
+            Path logFile,
+            int dnsPort,
+            int controlPort,
+            NamedKey rndcKey,
+            NamedKey updateKey,
+            List<PortReservation> ports) {
         this.process = process;
         this.directory = directory;
         this.namedConf = namedConf;
@@ -171,8 +180,8 @@ public final class RunningNamed implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RunningNamed[pid=" + process.pid() + ", dns=127.0.0.1#" + dnsPort + ", control=127.0.0.1#"
-                + controlPort + ", dir=" + directory + "]";
+        return "RunningNamed[pid=" + process.pid() + ", dns=127.0.0.1#" + dnsPort + ", control=127.0.0.1#" + controlPort
+                + ", dir=" + directory + "]";
     }
 
     static String tail(String text, int lines) {

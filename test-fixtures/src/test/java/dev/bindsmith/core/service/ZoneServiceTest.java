@@ -1,5 +1,9 @@
 package dev.bindsmith.core.service;
 
+import static dev.bindsmith.testing.Threads.awaitArrival;
+import static dev.bindsmith.testing.Threads.awaitBlocked;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
@@ -15,12 +19,6 @@ import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.memory.Gate;
 import dev.bindsmith.testing.memory.InMemoryNameServerControl;
 import dev.bindsmith.testing.memory.InMemoryZoneStore;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,11 +32,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * The zone use cases over the in-memory adapters: every row of DESIGN.md's outcome table a zone use
+ * The zone use cases over the in-memory adapters: every row of the outcome table (docs/architecture.md) a zone use
  * case can produce, the data rules (nothing written before the request is judged, 409 without
  * touching anything, a failed add removes only its own file), and per-zone serialisation.
  */
@@ -75,8 +76,10 @@ class ZoneServiceTest {
 
         @Test
         void createOfAPrimaryWritesItsFileAddsItAndReturns201WithItsLocation() {
-            Outcome.Created<ZoneCreated> created = Outcomes.created(service.create(
-                    TestZones.request("Example.COM").serial(2024010101L).withRecord("www", "A", "192.0.2.1").build()));
+            Outcome.Created<ZoneCreated> created = Outcomes.created(service.create(TestZones.request("Example.COM")
+                    .serial(2024010101L)
+                    .withRecord("www", "A", "192.0.2.1")
+                    .build()));
 
             assertThat(created.location()).isEqualTo("zones/example.com");
             assertThat(created.value().zone()).isEqualTo(EXAMPLE);
@@ -84,23 +87,24 @@ class ZoneServiceTest {
             assertThat(created.value().filePath()).isEqualTo("/memory/zones/example.com.zone");
             assertThat(store.masterFile(EXAMPLE)).isPresent();
             assertThat(Outcomes.ok(control.zoneStatus(EXAMPLE)).serial()).hasValue(2024010101L);
-            assertThat(control.calls()).containsExactly("zonestatus example.com", "addzone example.com",
-                    "zonestatus example.com");
+            assertThat(control.calls())
+                    .containsExactly("zonestatus example.com", "addzone example.com", "zonestatus example.com");
         }
 
         @Test
         void aRequestWithoutSerialGetsTodaysSerialFromTheServicesClock() {
             wire(TestClocks.at("2027-03-04T23:59:59Z"));
 
-            Outcomes.created(service.create(TestZones.request("example.com").withoutSerial().build()));
+            Outcomes.created(service.create(
+                    TestZones.request("example.com").withoutSerial().build()));
 
             assertThat(Outcomes.ok(control.zoneStatus(EXAMPLE)).serial()).hasValue(2027030401L);
         }
 
         @Test
         void createOfASecondaryRegistersItWithoutAMasterFile() {
-            Outcome.Created<ZoneCreated> created = Outcomes.created(
-                    service.create(TestZones.request("example.org").secondary("192.0.2.1:5353").build()));
+            Outcome.Created<ZoneCreated> created = Outcomes.created(service.create(
+                    TestZones.request("example.org").secondary("192.0.2.1:5353").build()));
 
             assertThat(created.value().type()).isEqualTo(ZoneType.SECONDARY);
             assertThat(store.find(ZoneName.of("example.org"))).isPresent();
@@ -110,7 +114,8 @@ class ZoneServiceTest {
 
         @Test
         void aMissingFieldIs400AndTouchesNothing() {
-            Outcome<ZoneCreated> outcome = service.create(TestZones.request("example.com").withoutZoneName().build());
+            Outcome<ZoneCreated> outcome = service.create(
+                    TestZones.request("example.com").withoutZoneName().build());
 
             Outcome.Invalid<?> invalid = Outcomes.failure(outcome, Outcome.Invalid.class, ErrorCode.VALIDATION_FAILED);
             assertThat(invalid.violations()).extracting(Violation::field).contains("zoneName");
@@ -119,28 +124,41 @@ class ZoneServiceTest {
 
         @Test
         void aTraversalZoneNameIs400AndTouchesNothing() {
-            Outcome<ZoneCreated> outcome = service.create(TestZones.request("example.com").zoneName("../../etc/x").build());
+            Outcome<ZoneCreated> outcome = service.create(
+                    TestZones.request("example.com").zoneName("../../etc/x").build());
 
             assertThat(outcome).isInstanceOf(Outcome.Invalid.class);
-            assertThat(((Outcome.Invalid<?>) outcome).violations()).extracting(Violation::field).contains("zoneName");
+            assertThat(((Outcome.Invalid<?>) outcome).violations())
+                    .extracting(Violation::field)
+                    .contains("zoneName");
             assertNoPortWasCalled();
         }
 
         @TestFactory
         Stream<DynamicTest> aWellFormedButWrongZoneIs422AndTouchesNothing() {
             Map<String, ZoneRequest> requests = new LinkedHashMap<>();
-            requests.put("TTL above 2147483647", TestZones.request("example.com").ttl(2147483648L).build());
-            requests.put("SOA serial 0", TestZones.request("example.com").serial(0).build());
-            requests.put("SOA refresh out of range", TestZones.request("example.com").refresh(4294967296L).build());
-            requests.put("CNAME beside other data", TestZones.request("example.com")
-                    .withRecord("www", "A", "192.0.2.1").withRecord("www", "CNAME", "example.net.").build());
-            return requests.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-                wire();
-                Outcome<ZoneCreated> outcome = service.create(e.getValue());
+            requests.put(
+                    "TTL above 2147483647",
+                    TestZones.request("example.com").ttl(2147483648L).build());
+            requests.put(
+                    "SOA serial 0", TestZones.request("example.com").serial(0).build());
+            requests.put(
+                    "SOA refresh out of range",
+                    TestZones.request("example.com").refresh(4294967296L).build());
+            requests.put(
+                    "CNAME beside other data",
+                    TestZones.request("example.com")
+                            .withRecord("www", "A", "192.0.2.1")
+                            .withRecord("www", "CNAME", "example.net.")
+                            .build());
+            return requests.entrySet().stream()
+                    .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+                        wire();
+                        Outcome<ZoneCreated> outcome = service.create(e.getValue());
 
-                assertThat(outcome).isInstanceOf(Outcome.Unprocessable.class);
-                assertNoPortWasCalled();
-            }));
+                        assertThat(outcome).isInstanceOf(Outcome.Unprocessable.class);
+                        assertNoPortWasCalled();
+                    }));
         }
 
         @Test
@@ -149,10 +167,14 @@ class ZoneServiceTest {
             StoredZone stored = store.find(EXAMPLE).orElseThrow();
             store.writeFile(stored.file() + ".jnl", "journal bytes \u0000\u0001");
             Map<String, String> before = store.files();
-            long serialBefore = Outcomes.ok(control.zoneStatus(EXAMPLE)).serial().orElseThrow();
+            long serialBefore =
+                    Outcomes.ok(control.zoneStatus(EXAMPLE)).serial().orElseThrow();
 
-            Outcome<ZoneCreated> again = service.create(TestZones.request("example.com").serial(1).ttl(60)
-                    .withRecord("evil", "TXT", "overwrite").build());
+            Outcome<ZoneCreated> again = service.create(TestZones.request("example.com")
+                    .serial(1)
+                    .ttl(60)
+                    .withRecord("evil", "TXT", "overwrite")
+                    .build());
 
             Outcomes.failure(again, Outcome.Conflict.class, ErrorCode.ZONE_EXISTS);
             assertThat(store.files()).isEqualTo(before);
@@ -164,7 +186,9 @@ class ZoneServiceTest {
         void aZoneFromNamedConfIsAConflictAndNoFileIsWritten() {
             control.configure(TestZones.spec("example.com").build());
 
-            Outcomes.failure(service.create(TestZones.request("example.com").build()), Outcome.Conflict.class,
+            Outcomes.failure(
+                    service.create(TestZones.request("example.com").build()),
+                    Outcome.Conflict.class,
                     ErrorCode.ZONE_EXISTS);
 
             assertThat(store.files()).isEmpty();
@@ -173,11 +197,18 @@ class ZoneServiceTest {
 
         @Test
         void aZoneTheServerHasButCouldNotLoadIsAConflict() {
-            control.addZone(ZoneName.of("example.org"), dev.bindsmith.core.port.ZoneConfig.of(ZoneType.SECONDARY,
-                    "/memory/zones/example.org.zone", TestZones.spec("example.org")
-                            .secondary(Records.endpoint("192.0.2.1")).options()));
+            control.addZone(
+                    ZoneName.of("example.org"),
+                    dev.bindsmith.core.port.ZoneConfig.of(
+                            ZoneType.SECONDARY,
+                            "/memory/zones/example.org.zone",
+                            TestZones.spec("example.org")
+                                    .secondary(Records.endpoint("192.0.2.1"))
+                                    .options()));
 
-            Outcomes.failure(service.create(TestZones.request("example.org").build()), Outcome.Conflict.class,
+            Outcomes.failure(
+                    service.create(TestZones.request("example.org").build()),
+                    Outcome.Conflict.class,
                     ErrorCode.ZONE_EXISTS);
 
             assertThat(store.files()).isEmpty();
@@ -188,7 +219,9 @@ class ZoneServiceTest {
             Outcomes.ok(store.create(TestZones.spec("example.com").serial(5).build()));
             Map<String, String> before = store.files();
 
-            Outcomes.failure(service.create(TestZones.request("example.com").build()), Outcome.Conflict.class,
+            Outcomes.failure(
+                    service.create(TestZones.request("example.com").build()),
+                    Outcome.Conflict.class,
                     ErrorCode.ZONE_EXISTS);
 
             assertThat(store.files()).isEqualTo(before);
@@ -199,7 +232,9 @@ class ZoneServiceTest {
         void anUnreachableServerIs500AndNothingIsWritten() {
             control.unreachable(true);
 
-            Outcomes.failure(service.create(TestZones.request("example.com").build()), Outcome.BackendFailed.class,
+            Outcomes.failure(
+                    service.create(TestZones.request("example.com").build()),
+                    Outcome.BackendFailed.class,
                     ErrorCode.BACKEND_UNREACHABLE);
 
             assertThat(store.files()).isEmpty();
@@ -210,7 +245,9 @@ class ZoneServiceTest {
         void aRefusedExistenceCheckIs500AndNothingIsWritten() {
             control.refuse("zonestatus", "permission denied");
 
-            Outcomes.failure(service.create(TestZones.request("example.com").build()), Outcome.BackendFailed.class,
+            Outcomes.failure(
+                    service.create(TestZones.request("example.com").build()),
+                    Outcome.BackendFailed.class,
                     ErrorCode.BACKEND_REJECTED);
 
             assertThat(store.files()).isEmpty();
@@ -220,7 +257,9 @@ class ZoneServiceTest {
         void aFailedWriteIs500AndNothingIsAdded() {
             store.failWrites(true);
 
-            Outcomes.failure(service.create(TestZones.request("example.com").build()), Outcome.BackendFailed.class,
+            Outcomes.failure(
+                    service.create(TestZones.request("example.com").build()),
+                    Outcome.BackendFailed.class,
                     ErrorCode.ZONE_FILE_WRITE_FAILED);
 
             assertThat(control.calls()).noneMatch(c -> c.startsWith("addzone"));
@@ -231,7 +270,9 @@ class ZoneServiceTest {
         void anUnusableZoneDirectoryIs503AndNothingIsAdded() {
             store.unusable(true);
 
-            Outcomes.failure(service.create(TestZones.request("example.com").build()), Outcome.Unavailable.class,
+            Outcomes.failure(
+                    service.create(TestZones.request("example.com").build()),
+                    Outcome.Unavailable.class,
                     ErrorCode.UNAVAILABLE);
 
             assertThat(control.calls()).noneMatch(c -> c.startsWith("addzone"));
@@ -245,10 +286,11 @@ class ZoneServiceTest {
             Map<String, String> othersFiles = store.files();
             control.refuse("addzone", "failure");
 
-            Outcome<ZoneCreated> outcome = service.create(TestZones.request("example.com").build());
+            Outcome<ZoneCreated> outcome =
+                    service.create(TestZones.request("example.com").build());
 
-            Outcome.Failure<?> failure = Outcomes.failure(outcome, Outcome.BackendFailed.class,
-                    ErrorCode.BACKEND_REJECTED);
+            Outcome.Failure<?> failure =
+                    Outcomes.failure(outcome, Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
             assertThat(failure.details()).isEqualTo("failure");
             assertThat(store.find(EXAMPLE)).isEmpty();
             assertThat(store.files()).isEqualTo(othersFiles);
@@ -259,7 +301,9 @@ class ZoneServiceTest {
         void anAddWhoseConnectionDropsIs500AndRemovesTheFileItWrote() {
             control.dropConnection("addzone");
 
-            Outcomes.failure(service.create(TestZones.request("example.com").build()), Outcome.BackendFailed.class,
+            Outcomes.failure(
+                    service.create(TestZones.request("example.com").build()),
+                    Outcome.BackendFailed.class,
                     ErrorCode.BACKEND_UNREACHABLE);
 
             assertThat(store.files()).isEmpty();
@@ -290,11 +334,14 @@ class ZoneServiceTest {
             awaitArrival(zonestatus, first);
 
             List<Outcome<ZoneCreated>> second = new ArrayList<>();
-            Thread thread = new Thread(() -> second.add(service.create(TestZones.request("example.com").serial(7).build())));
+            Thread thread = new Thread(() -> second.add(
+                    service.create(TestZones.request("example.com").serial(7).build())));
             thread.start();
             awaitBlocked(thread);
 
-            assertThat(zonestatus.arrivals()).as("the second create is held before it asks the server").isEqualTo(1);
+            assertThat(zonestatus.arrivals())
+                    .as("the second create is held before it asks the server")
+                    .isEqualTo(1);
             zonestatus.open();
             thread.join(Duration.ofSeconds(30).toMillis());
 
@@ -315,7 +362,8 @@ class ZoneServiceTest {
                     long serial = i + 1;
                     futures.add(pool.submit(() -> {
                         start.await();
-                        return service.create(TestZones.request("example.com").serial(serial).build());
+                        return service.create(
+                                TestZones.request("example.com").serial(serial).build());
                     }));
                 }
                 start.countDown();
@@ -324,10 +372,16 @@ class ZoneServiceTest {
                     results.add(f.get());
                 }
 
-                assertThat(results).filteredOn(o -> o instanceof Outcome.Created).hasSize(1);
-                assertThat(results).filteredOn(o -> o instanceof Outcome.Conflict).hasSize(threads - 1);
+                assertThat(results)
+                        .filteredOn(o -> o instanceof Outcome.Created)
+                        .hasSize(1);
+                assertThat(results)
+                        .filteredOn(o -> o instanceof Outcome.Conflict)
+                        .hasSize(threads - 1);
                 assertThat(store.files()).hasSize(1);
-                assertThat(control.calls()).filteredOn(c -> c.startsWith("addzone")).hasSize(1);
+                assertThat(control.calls())
+                        .filteredOn(c -> c.startsWith("addzone"))
+                        .hasSize(1);
             } finally {
                 pool.shutdownNow();
             }
@@ -340,7 +394,8 @@ class ZoneServiceTest {
                 List<Future<Outcome<ZoneCreated>>> futures = new ArrayList<>();
                 for (int i = 0; i < 16; i++) {
                     String name = "zone" + i + ".example";
-                    futures.add(pool.submit(() -> service.create(TestZones.request(name).build())));
+                    futures.add(pool.submit(
+                            () -> service.create(TestZones.request(name).build())));
                 }
                 for (Future<Outcome<ZoneCreated>> f : futures) {
                     Outcomes.created(f.get());
@@ -358,11 +413,13 @@ class ZoneServiceTest {
         @Test
         void listReturnsEveryManagedZoneSortedWithItsCount() {
             Outcomes.created(service.create(TestZones.request("b.example").build()));
-            Outcomes.created(service.create(TestZones.request("a.example").secondary("192.0.2.1").build()));
+            Outcomes.created(service.create(
+                    TestZones.request("a.example").secondary("192.0.2.1").build()));
 
             ZoneList list = Outcomes.ok(service.list());
 
-            assertThat(list.zones()).extracting(StoredZone::name)
+            assertThat(list.zones())
+                    .extracting(StoredZone::name)
                     .containsExactly(ZoneName.of("a.example"), ZoneName.of("b.example"));
             assertThat(list.count()).isEqualTo(2);
         }
@@ -438,8 +495,12 @@ class ZoneServiceTest {
         void modifyChangesTheNamedOptionsAndReturns200() {
             createExample();
 
-            ControlReply reply = Outcomes.ok(service.modify("example.com",
-                    TestZones.patch().alsoNotify("192.0.2.9:5353").allowTransfer("192.0.2.9").build()));
+            ControlReply reply = Outcomes.ok(service.modify(
+                    "example.com",
+                    TestZones.patch()
+                            .alsoNotify("192.0.2.9:5353")
+                            .allowTransfer("192.0.2.9")
+                            .build()));
 
             assertThat(reply.text()).isEqualTo("zone 'example.com' reconfigured.");
             var options = Outcomes.ok(control.showZone(EXAMPLE)).options();
@@ -449,8 +510,12 @@ class ZoneServiceTest {
 
         @Test
         void modifyOfAnUnknownZoneIs404() {
-            Outcomes.failure(service.modify("nosuch.example", TestZones.patch().alsoNotify("192.0.2.9").build()),
-                    Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
+            Outcomes.failure(
+                    service.modify(
+                            "nosuch.example",
+                            TestZones.patch().alsoNotify("192.0.2.9").build()),
+                    Outcome.NotFound.class,
+                    ErrorCode.ZONE_NOT_FOUND);
         }
 
         @Test
@@ -465,7 +530,8 @@ class ZoneServiceTest {
 
         @Test
         void aBadNameAndABadPatchAreReportedTogether() {
-            Outcome<ControlReply> outcome = service.modify("../x", TestZones.patch().alsoNotify("not an address").build());
+            Outcome<ControlReply> outcome = service.modify(
+                    "../x", TestZones.patch().alsoNotify("not an address").build());
 
             Outcome.Invalid<?> invalid = Outcomes.failure(outcome, Outcome.Invalid.class, ErrorCode.VALIDATION_FAILED);
             assertThat(invalid.violations()).hasSizeGreaterThanOrEqualTo(2);
@@ -542,8 +608,8 @@ class ZoneServiceTest {
             createExample();
             store.failDeletes(true);
 
-            Outcomes.failure(service.delete("example.com"), Outcome.BackendFailed.class,
-                    ErrorCode.ZONE_FILE_WRITE_FAILED);
+            Outcomes.failure(
+                    service.delete("example.com"), Outcome.BackendFailed.class, ErrorCode.ZONE_FILE_WRITE_FAILED);
         }
 
         @Test
@@ -551,7 +617,8 @@ class ZoneServiceTest {
             createExample();
             assertThat(service.delete("example.com")).isInstanceOf(Outcome.Deleted.class);
 
-            Outcomes.created(service.create(TestZones.request("example.com").serial(9).build()));
+            Outcomes.created(
+                    service.create(TestZones.request("example.com").serial(9).build()));
 
             assertThat(Outcomes.ok(control.zoneStatus(EXAMPLE)).serial()).hasValue(9);
         }
@@ -581,18 +648,21 @@ class ZoneServiceTest {
 
         @Test
         void freezeAndThawOfADynamicZoneReturn200() {
-            Outcomes.created(service.create(TestZones.request("dyn.example").updateKeyName("bindsmith-key").build()));
+            Outcomes.created(service.create(TestZones.request("dyn.example")
+                    .updateKeyName("bindsmith-key")
+                    .build()));
 
             Outcomes.ok(service.freeze("dyn.example"));
-            assertThat(Outcomes.ok(service.thaw("dyn.example")).text()).isEqualTo("The zone reload and thaw was successful.");
+            assertThat(Outcomes.ok(service.thaw("dyn.example")).text())
+                    .isEqualTo("The zone reload and thaw was successful.");
         }
 
         @Test
         void freezeOfAZoneThatTakesNoUpdatesIs500WithNamedsReason() {
             createExample();
 
-            Outcome.Failure<?> failure = Outcomes.failure(service.freeze("example.com"), Outcome.BackendFailed.class,
-                    ErrorCode.BACKEND_REJECTED);
+            Outcome.Failure<?> failure = Outcomes.failure(
+                    service.freeze("example.com"), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
 
             assertThat(failure.details()).isEqualTo("not dynamic");
         }
@@ -600,28 +670,36 @@ class ZoneServiceTest {
         @Test
         void retransferOfASecondaryIs200AndOfAPrimaryIs500() {
             createExample();
-            Outcomes.created(service.create(TestZones.request("example.org").secondary("192.0.2.1").build()));
+            Outcomes.created(service.create(
+                    TestZones.request("example.org").secondary("192.0.2.1").build()));
 
             Outcomes.ok(service.retransfer("example.org"));
-            Outcomes.failure(service.retransfer("example.com"), Outcome.BackendFailed.class,
-                    ErrorCode.BACKEND_REJECTED);
+            Outcomes.failure(
+                    service.retransfer("example.com"), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
         }
 
         @TestFactory
         Stream<DynamicTest> everyCommandOnAnUnknownZoneIs404() {
-            return commands().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(),
-                    () -> Outcomes.failure(e.getValue().apply("nosuch.example"), Outcome.NotFound.class,
-                            ErrorCode.ZONE_NOT_FOUND)));
+            return commands().entrySet().stream()
+                    .map(e -> DynamicTest.dynamicTest(
+                            e.getKey(),
+                            () -> Outcomes.failure(
+                                    e.getValue().apply("nosuch.example"),
+                                    Outcome.NotFound.class,
+                                    ErrorCode.ZONE_NOT_FOUND)));
         }
 
         @TestFactory
         Stream<DynamicTest> everyCommandWithAnUnreachableServerIs500() {
-            return commands().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-                wire();
-                control.unreachable(true);
-                Outcomes.failure(e.getValue().apply("example.com"), Outcome.BackendFailed.class,
-                        ErrorCode.BACKEND_UNREACHABLE);
-            }));
+            return commands().entrySet().stream()
+                    .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+                        wire();
+                        control.unreachable(true);
+                        Outcomes.failure(
+                                e.getValue().apply("example.com"),
+                                Outcome.BackendFailed.class,
+                                ErrorCode.BACKEND_UNREACHABLE);
+                    }));
         }
     }
 
@@ -629,14 +707,29 @@ class ZoneServiceTest {
     @Nested
     class Names {
 
-        private static final List<String> BAD_NAMES = List.of("../../etc/x", "a/b", "..", ".hidden", "-x", "a\u0000b",
-                "a b", "a%2Fb", "", "example.com\nreload", "x\"; }; zone \"y", "*.example.com", "a".repeat(64) + ".com");
+        private static final List<String> BAD_NAMES = List.of(
+                "../../etc/x",
+                "a/b",
+                "..",
+                ".hidden",
+                "-x",
+                "a\u0000b",
+                "a b",
+                "a%2Fb",
+                "",
+                "example.com\nreload",
+                "x\"; }; zone \"y",
+                "*.example.com",
+                "a".repeat(64) + ".com");
 
         private Map<String, Function<String, Outcome<?>>> routes() {
             Map<String, Function<String, Outcome<?>>> routes = new LinkedHashMap<>();
             routes.put("get", name -> service.get(name));
             routes.put("status", name -> service.status(name));
-            routes.put("modify", name -> service.modify(name, TestZones.patch().alsoNotify("192.0.2.1").build()));
+            routes.put(
+                    "modify",
+                    name -> service.modify(
+                            name, TestZones.patch().alsoNotify("192.0.2.1").build()));
             routes.put("delete", name -> service.delete(name));
             routes.put("reload", name -> service.reload(name));
             routes.put("freeze", name -> service.freeze(name));
@@ -648,17 +741,23 @@ class ZoneServiceTest {
 
         @TestFactory
         Stream<DynamicTest> everyNameRouteRejectsABadNameWith400BeforeAnyPortCall() {
-            return routes().entrySet().stream().flatMap(route -> BAD_NAMES.stream().map(bad -> DynamicTest.dynamicTest(
-                    route.getKey() + " of " + bad.replace("\u0000", "\\0").replace("\n", "\\n"), () -> {
-                        wire();
-                        Outcome<?> outcome = route.getValue().apply(bad);
+            return routes().entrySet().stream()
+                    .flatMap(route -> BAD_NAMES.stream()
+                            .map(bad -> DynamicTest.dynamicTest(
+                                    route.getKey() + " of "
+                                            + bad.replace("\u0000", "\\0").replace("\n", "\\n"),
+                                    () -> {
+                                        wire();
+                                        Outcome<?> outcome = route.getValue().apply(bad);
 
-                        Outcome.Invalid<?> invalid = Outcomes.failure(outcome, Outcome.Invalid.class,
-                                ErrorCode.INVALID_ZONE_NAME);
-                        assertThat(invalid.violations()).extracting(Violation::field).containsExactly("name");
-                        assertThat(invalid.details()).doesNotContain("\u0000");
-                        assertNoPortWasCalled();
-                    })));
+                                        Outcome.Invalid<?> invalid = Outcomes.failure(
+                                                outcome, Outcome.Invalid.class, ErrorCode.INVALID_ZONE_NAME);
+                                        assertThat(invalid.violations())
+                                                .extracting(Violation::field)
+                                                .containsExactly("name");
+                                        assertThat(invalid.details()).doesNotContain("\u0000");
+                                        assertNoPortWasCalled();
+                                    })));
         }
 
         @Test
@@ -668,31 +767,6 @@ class ZoneServiceTest {
             Outcomes.ok(service.reload("EXAMPLE.com."));
 
             assertThat(control.calls()).contains("reload example.com");
-        }
-    }
-
-    /** Waits until a call of {@code task} is held at {@code gate}; fails at once if the task ends first. */
-    private static void awaitArrival(Gate gate, Future<?> task) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!gate.awaitArrivals(1, Duration.ofMillis(20))) {
-            if (task.isDone()) {
-                throw new AssertionError("the task ended before it reached the gate: " + task.get());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the task never reached the gate");
-            }
-        }
-    }
-
-    /** Waits until {@code thread} is parked (on a lock or a latch); a safety bound, not a timing assertion. */
-    private static void awaitBlocked(Thread thread) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING
-                && thread.getState() != Thread.State.BLOCKED) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the second create never blocked: " + thread.getState());
-            }
-            Thread.sleep(1);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.bindsmith.testing.memory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
@@ -14,13 +16,10 @@ import dev.bindsmith.testing.Outcomes;
 import dev.bindsmith.testing.TestClocks;
 import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.contract.NameServerControlContract;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class InMemoryNameServerControlTest extends NameServerControlContract {
 
@@ -73,8 +72,8 @@ class InMemoryNameServerControlTest extends NameServerControlContract {
 
     @Test
     void anUnknownZoneIsNotFoundWithNamedsText() {
-        Outcome.Failure<?> failure = Outcomes.failure(control.reload(ZoneName.of("nosuch.test")),
-                Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
+        Outcome.Failure<?> failure = Outcomes.failure(
+                control.reload(ZoneName.of("nosuch.test")), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
 
         assertThat(failure.details()).isEqualTo("no matching zone 'nosuch.test' in any view");
     }
@@ -94,8 +93,8 @@ class InMemoryNameServerControlTest extends NameServerControlContract {
     void retransferOfAPrimaryCarriesNamedsText() {
         add(TestZones.spec("p.test"));
 
-        Outcome.Failure<?> failure = Outcomes.failure(control.retransfer(ZoneName.of("p.test")),
-                Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+        Outcome.Failure<?> failure = Outcomes.failure(
+                control.retransfer(ZoneName.of("p.test")), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
 
         assertThat(failure.details()).isEqualTo("failure: retransfer: inappropriate zone type: primary");
     }
@@ -104,9 +103,12 @@ class InMemoryNameServerControlTest extends NameServerControlContract {
     void aZoneFromNamedConfCountsAsExistingAndDelzoneWarnsAboutIt() {
         memory().configure(TestZones.spec("static.test").build());
 
-        Outcomes.failure(control.addZone(ZoneName.of("static.test"),
-                ZoneConfig.of(ZoneType.PRIMARY, files.fileOf(ZoneName.of("static.test")), ZoneOptions.NONE)),
-                Outcome.Conflict.class, ErrorCode.ZONE_EXISTS);
+        Outcomes.failure(
+                control.addZone(
+                        ZoneName.of("static.test"),
+                        ZoneConfig.of(ZoneType.PRIMARY, files.fileOf(ZoneName.of("static.test")), ZoneOptions.NONE)),
+                Outcome.Conflict.class,
+                ErrorCode.ZONE_EXISTS);
         ControlReply reply = Outcomes.ok(control.deleteZone(ZoneName.of("static.test")));
 
         assertThat(reply.text()).contains("must also be removed from named.conf");
@@ -117,8 +119,8 @@ class InMemoryNameServerControlTest extends NameServerControlContract {
         add(TestZones.spec("r.test"));
         memory().refuse("reload", "permission denied");
 
-        Outcome.Failure<?> failure = Outcomes.failure(control.reload(ZoneName.of("r.test")),
-                Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+        Outcome.Failure<?> failure = Outcomes.failure(
+                control.reload(ZoneName.of("r.test")), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
 
         assertThat(failure.details()).isEqualTo("permission denied");
         Outcomes.ok(control.notify(ZoneName.of("r.test")));
@@ -131,8 +133,8 @@ class InMemoryNameServerControlTest extends NameServerControlContract {
         add(TestZones.spec("slow.test"));
         Gate gate = memory().hold("reload");
 
-        CompletableFuture<Outcome<ControlReply>> held = CompletableFuture.supplyAsync(
-                () -> control.reload(ZoneName.of("slow.test")));
+        CompletableFuture<Outcome<ControlReply>> held =
+                CompletableFuture.supplyAsync(() -> control.reload(ZoneName.of("slow.test")));
         assertThat(gate.awaitArrivals(1, Duration.ofSeconds(30))).isTrue();
 
         assertThat(held).isNotDone();

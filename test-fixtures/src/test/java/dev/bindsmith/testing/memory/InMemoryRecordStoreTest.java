@@ -1,5 +1,7 @@
 package dev.bindsmith.testing.memory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ChangeSet;
@@ -13,11 +15,8 @@ import dev.bindsmith.testing.Outcomes;
 import dev.bindsmith.testing.TestClocks;
 import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.contract.RecordUpdaterContract;
-import org.junit.jupiter.api.Test;
-
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class InMemoryRecordStoreTest extends RecordUpdaterContract {
 
@@ -58,9 +57,10 @@ class InMemoryRecordStoreTest extends RecordUpdaterContract {
     void aFrozenZoneRefusesUpdates() {
         Outcomes.ok(server.freeze(zone));
 
-        Outcome.Failure<?> failure = Outcomes.failure(records.apply(zone,
-                ChangeSet.of(new RecordChange.Add(Records.a("x." + apex, 300, "192.0.2.1")))),
-                Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+        Outcome.Failure<?> failure = Outcomes.failure(
+                records.apply(zone, ChangeSet.of(new RecordChange.Add(Records.a("x." + apex, 300, "192.0.2.1")))),
+                Outcome.BackendFailed.class,
+                ErrorCode.BACKEND_REJECTED);
 
         assertThat(failure.details()).contains("frozen");
     }
@@ -69,8 +69,10 @@ class InMemoryRecordStoreTest extends RecordUpdaterContract {
     void aRefusedUpdateIsBackendRejected() {
         server.refuse("update", "REFUSED");
 
-        Outcomes.failure(records.apply(zone, ChangeSet.of(new RecordChange.Add(Records.a("x." + apex, 300, "192.0.2.1")))),
-                Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+        Outcomes.failure(
+                records.apply(zone, ChangeSet.of(new RecordChange.Add(Records.a("x." + apex, 300, "192.0.2.1")))),
+                Outcome.BackendFailed.class,
+                ErrorCode.BACKEND_REJECTED);
     }
 
     @Test

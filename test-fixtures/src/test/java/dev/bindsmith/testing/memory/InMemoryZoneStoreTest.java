@@ -1,5 +1,7 @@
 package dev.bindsmith.testing.memory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
@@ -11,12 +13,9 @@ import dev.bindsmith.testing.Outcomes;
 import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.builders.TestZones;
 import dev.bindsmith.testing.contract.ZoneStoreContract;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class InMemoryZoneStoreTest extends ZoneStoreContract {
 
@@ -55,8 +54,8 @@ class InMemoryZoneStoreTest extends ZoneStoreContract {
         memory().unusable(true);
 
         Outcomes.failure(store.check(), Outcome.Unavailable.class, ErrorCode.UNAVAILABLE);
-        Outcomes.failure(store.create(TestZones.spec("example.com").build()), Outcome.Unavailable.class,
-                ErrorCode.UNAVAILABLE);
+        Outcomes.failure(
+                store.create(TestZones.spec("example.com").build()), Outcome.Unavailable.class, ErrorCode.UNAVAILABLE);
         assertThat(store.list()).isEmpty();
     }
 
@@ -73,7 +72,8 @@ class InMemoryZoneStoreTest extends ZoneStoreContract {
 
     @Test
     void deleteRemovesTheJournalToo() {
-        StoredZone stored = Outcomes.ok(store.create(TestZones.spec("example.com").build()));
+        StoredZone stored =
+                Outcomes.ok(store.create(TestZones.spec("example.com").build()));
         memory().writeFile(stored.file() + ".jnl", "journal");
 
         assertThat(store.delete(stored.name())).isInstanceOf(Outcome.Deleted.class);
@@ -83,7 +83,8 @@ class InMemoryZoneStoreTest extends ZoneStoreContract {
 
     @Test
     void aFailedDeleteKeepsTheZoneAndItsFile() {
-        StoredZone stored = Outcomes.ok(store.create(TestZones.spec("example.com").build()));
+        StoredZone stored =
+                Outcomes.ok(store.create(TestZones.spec("example.com").build()));
         memory().failDeletes(true);
 
         Outcomes.failure(store.delete(stored.name()), Outcome.BackendFailed.class, ErrorCode.ZONE_FILE_WRITE_FAILED);
@@ -94,7 +95,10 @@ class InMemoryZoneStoreTest extends ZoneStoreContract {
 
     @Test
     void theMasterFileIsWhatTheProductionWriterRenders() {
-        ZoneSpec spec = TestZones.spec("example.com").serial(77).record(Records.txt("www.example.com", "hi")).build();
+        ZoneSpec spec = TestZones.spec("example.com")
+                .serial(77)
+                .record(Records.txt("www.example.com", "hi"))
+                .build();
 
         Outcomes.ok(store.create(spec));
 
@@ -107,15 +111,17 @@ class InMemoryZoneStoreTest extends ZoneStoreContract {
         store.find(ZoneName.of("example.com"));
         store.delete(ZoneName.of("example.com"));
 
-        assertThat(memory().operations()).containsExactly("create example.com", "find example.com",
-                "delete example.com");
+        assertThat(memory().operations())
+                .containsExactly("create example.com", "find example.com", "delete example.com");
     }
 
     @Test
     void loadReturnsTheSpecOnlyWhileItsFileExists() {
-        StoredZone stored = Outcomes.ok(store.create(TestZones.spec("example.com").serial(9).build()));
+        StoredZone stored =
+                Outcomes.ok(store.create(TestZones.spec("example.com").serial(9).build()));
 
-        assertThat(memory().load(stored.file())).hasValueSatisfying(s -> assertThat(s.soa().serial()).isEqualTo(9));
+        assertThat(memory().load(stored.file()))
+                .hasValueSatisfying(s -> assertThat(s.soa().serial()).isEqualTo(9));
         store.delete(stored.name());
         assertThat(memory().load(stored.file())).isEmpty();
     }

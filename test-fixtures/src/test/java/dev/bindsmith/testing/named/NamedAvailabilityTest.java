@@ -1,8 +1,7 @@
 package dev.bindsmith.testing.named;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 class NamedAvailabilityTest {
 
@@ -20,7 +19,8 @@ class NamedAvailabilityTest {
     void missingNamedSkipsWithAMessageThatSaysHowToInstallIt() {
         assertThatThrownBy(() -> NamedAvailability.decide(Optional.empty(), false))
                 .isInstanceOf(TestAbortedException.class)
-                .hasMessageContaining("named not found on PATH or /usr/sbin; install bind9 to run the integration tests");
+                .hasMessageContaining(
+                        "named not found on PATH or /usr/sbin; install bind9 to run the integration tests");
     }
 
     @Test
@@ -46,7 +46,8 @@ class NamedAvailabilityTest {
         Path named = Files.writeString(bin.resolve("named"), "#!/bin/sh\n");
         Files.setPosixFilePermissions(named, PosixFilePermissions.fromString("rwx------"));
 
-        assertThat(NamedAvailability.findNamed(empty + File.pathSeparator + bin)).contains(named);
+        assertThat(NamedAvailability.findNamed(empty + File.pathSeparator + bin))
+                .contains(named);
     }
 
     @Test

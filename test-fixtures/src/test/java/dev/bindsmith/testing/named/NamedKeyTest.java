@@ -1,11 +1,10 @@
 package dev.bindsmith.testing.named;
 
-import org.junit.jupiter.api.Test;
-
-import java.security.SecureRandom;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
 
 class NamedKeyTest {
 

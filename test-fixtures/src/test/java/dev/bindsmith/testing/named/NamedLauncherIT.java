@@ -1,7 +1,6 @@
 package dev.bindsmith.testing.named;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,8 +8,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class NamedLauncherIT {
 
@@ -28,15 +27,20 @@ class NamedLauncherIT {
             assertThat(named.isAlive()).isTrue();
             assertThat(named.dnsPort()).isNotEqualTo(named.controlPort());
             assertThat(Files.isDirectory(named.zoneDirectory())).isTrue();
-            assertThat(named.log()).contains("command channel listening on 127.0.0.1#" + named.controlPort())
+            assertThat(named.log())
+                    .contains("command channel listening on 127.0.0.1#" + named.controlPort())
                     .contains("listening on IPv4 interface lo, 127.0.0.1#" + named.dnsPort());
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(named.address(), named.controlPort()), 2000);
                 assertThat(s.isConnected()).isTrue();
             }
             assertThat(Files.readString(named.namedConf()))
-                    .contains("allow-new-zones yes;", "recursion no;", "notify explicit;",
-                            "key \"update-key\"", "algorithm hmac-sha256;");
+                    .contains(
+                            "allow-new-zones yes;",
+                            "recursion no;",
+                            "notify explicit;",
+                            "key \"update-key\"",
+                            "algorithm hmac-sha256;");
         } finally {
             named.close();
         }
@@ -47,7 +51,8 @@ class NamedLauncherIT {
 
     @Test
     void twoNamedsAtOnceGetDifferentPortsAndKeys() {
-        try (RunningNamed a = NamedLauncher.create().start(); RunningNamed b = NamedLauncher.create().start()) {
+        try (RunningNamed a = NamedLauncher.create().start();
+                RunningNamed b = NamedLauncher.create().start()) {
             assertThat(a.dnsPort()).isNotIn(b.dnsPort(), b.controlPort());
             assertThat(a.controlPort()).isNotIn(b.dnsPort(), b.controlPort());
             assertThat(a.rndcKey().secret()).isNotEqualTo(b.rndcKey().secret());
@@ -63,8 +68,10 @@ class NamedLauncherIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(rndc), "rndc binary not installed");
         for (String alg : new String[] {"hmac-md5", "hmac-sha512"}) {
             try (RunningNamed named = NamedLauncher.create().rndcAlgorithm(alg).start()) {
-                Process p = new ProcessBuilder(rndc.toString(), "-c", named.rndcConf().toString(), "status")
-                        .redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(
+                                rndc.toString(), "-c", named.rndcConf().toString(), "status")
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(p.getInputStream().readAllBytes());
                 assertThat(p.waitFor()).as(out).isZero();
                 assertThat(out).contains("server is up and running");
@@ -81,13 +88,16 @@ class NamedLauncherIT {
 
     @Test
     void aConfigurationNamedRejectsFailsWithNamedsOwnErrorAndLeavesNothingBehind() {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
-                () -> NamedLauncher.create().extraConfig("zone \"broken.test\" { type bogus; };").start());
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> NamedLauncher.create()
+                .extraConfig("zone \"broken.test\" { type bogus; };")
+                .start());
 
-        assertThat(thrown).isInstanceOf(NamedStartException.class)
+        assertThat(thrown)
+                .isInstanceOf(NamedStartException.class)
                 .hasMessageContaining("named exited")
                 .hasMessageContaining("'bogus' unexpected");
-        var dir = java.util.regex.Pattern.compile("(/\\S+/bindsmith-named-\\d+)/").matcher(thrown.getMessage());
+        var dir =
+                java.util.regex.Pattern.compile("(/\\S+/bindsmith-named-\\d+)/").matcher(thrown.getMessage());
         assertThat(dir.find()).isTrue();
         assertThat(Path.of(dir.group(1))).doesNotExist();
     }

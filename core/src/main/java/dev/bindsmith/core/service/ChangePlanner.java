@@ -1,0 +1,263 @@
+package dev.bindsmith.core.service;
+
+import dev.bindsmith.core.outcome.ErrorCode;
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.port.ChangeSet;
+import dev.bindsmith.core.port.Prerequisite;
+import dev.bindsmith.core.port.RecordChange;
+import dev.bindsmith.core.port.RecordReader;
+import dev.bindsmith.core.validation.Violation;
+import dev.bindsmith.core.zone.DomainName;
+import dev.bindsmith.core.zone.Record;
+import dev.bindsmith.core.zone.RecordType;
+import dev.bindsmith.core.zone.ZoneName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Plans validated operations against the zone's current records (read once per owner): a CNAME
+ * stands alone, the apex keeps its NS, the record to change or remove exists. Each check becomes a
+ * prerequisite of the update too, so that a change made between the read and the write fails the
+ * update instead of being overwritten.
+ */
+final class ChangePlanner {
+    /** The change set to send and, per operation, what it changes. */
+    record Plan(ChangeSet changes, List<RecordChanged> results) {}
+
+    private final RecordReader reader;
+
+    ChangePlanner(RecordReader reader) {
+        this.reader = reader;
+    }
+
+    /**
+     * The operations applied in order to the records the zone has now, as one change set whose
+     * prerequisites pin what was read; a conflict or a missing record stops the whole set.
+     */
+    Outcome<Plan> plan(ZoneName zone, List<RecordOp> ops, boolean indexed) {
+        Map<DomainName, List<Record>> original = new LinkedHashMap<>();
+        Map<DomainName, List<Record>> state = new LinkedHashMap<>();
+        for (RecordOp op : ops) {
+            if (!original.containsKey(op.owner())) {
+                Outcome<List<Record>> read = reader.read(zone, op.owner());
+                if (!(read instanceof Outcome.Ok<List<Record>>(List<Record> records))) {
+                    return ((Outcome.Failure<List<Record>>) read).as();
+                }
+                original.put(op.owner(), List.copyOf(records));
+                state.put(op.owner(), new ArrayList<>(records));
+            }
+        }
+        LinkedHashSet<Prerequisite> prerequisites = new LinkedHashSet<>();
+        List<RecordChange> changes = new ArrayList<>();
+        List<RecordChanged> results = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            RecordOp op = ops.get(i);
+            String field = indexed ? "changes[" + i + "]" : "";
+            List<Record> before = original.get(op.owner());
+            List<Record> now = state.get(op.owner());
+            Outcome<RecordChanged> step = switch (op) {
+                case RecordOp.Add add -> planAdd(zone, add.record(), before, now, field, prerequisites, changes);
+                case RecordOp.Update update -> planUpdate(zone, update, before, now, field, prerequisites, changes);
+                case RecordOp.Remove remove ->
+                    planRemove(zone, remove.record(), before, now, field, prerequisites, changes);
+                case RecordOp.RemoveRRset rrset ->
+                    planRemoveRRset(zone, rrset, before, now, field, prerequisites, changes);
+            };
+            if (!(step instanceof Outcome.Ok<RecordChanged>(RecordChanged changed))) {
+                return ((Outcome.Failure<RecordChanged>) step).as();
+            }
+            results.add(changed);
+        }
+        return new Outcome.Ok<>(new Plan(new ChangeSet(List.copyOf(prerequisites), changes), results));
+    }
+
+    private static Outcome<RecordChanged> planAdd(
+            ZoneName zone,
+            Record asked,
+            List<Record> before,
+            List<Record> now,
+            String field,
+            Set<Prerequisite> prerequisites,
+            List<RecordChange> changes) {
+        DomainName owner = asked.owner();
+        boolean cname = asked.type() == RecordType.CNAME;
+        if (cname) {
+            List<Record> others = now.stream()
+                    .filter(r -> r.type() != RecordType.CNAME && r.type() != RecordType.OTHER)
+                    .toList();
+            if (!others.isEmpty()) {
+                return conflict(
+                        zone,
+                        field,
+                        "A CNAME cannot coexist with other records: " + owner.absolute() + " has " + typesOf(others)
+                                + " records");
+            }
+            Optional<Record> existing =
+                    now.stream().filter(r -> r.type() == RecordType.CNAME).findFirst();
+            if (existing.isPresent() && !existing.get().data().equals(asked.data())) {
+                return conflict(
+                        zone,
+                        field,
+                        owner.absolute() + " has a CNAME already (to "
+                                + existing.get().data().presentation() + "); a name can have only one");
+            }
+            if (before.isEmpty()) {
+                prerequisites.add(new Prerequisite.NameAbsent(owner));
+            }
+        } else {
+            if (now.stream().anyMatch(r -> r.type() == RecordType.CNAME)) {
+                return conflict(zone, field, owner.absolute() + " has a CNAME; no other record can be added there");
+            }
+            if (before.stream().noneMatch(r -> r.type() == RecordType.CNAME)) {
+                prerequisites.add(new Prerequisite.RRsetAbsent(owner, RecordType.CNAME));
+            }
+        }
+        Record record = asked.ttl().isPresent()
+                ? asked
+                : new Record(
+                        owner,
+                        OptionalLong.of(now.stream()
+                                .filter(r -> r.type() == asked.type() && r.ttl().isPresent())
+                                .mapToLong(r -> r.ttl().getAsLong())
+                                .findFirst()
+                                .orElse(RecordService.DEFAULT_TTL)),
+                        asked.data());
+        changes.add(new RecordChange.Add(record));
+        now.removeIf(r -> sameData(r, record));
+        now.add(record);
+        return new Outcome.Ok<>(new RecordChanged(
+                zone, RecordChanged.Operation.ADDED, owner, record.type(), List.of(), List.of(record)));
+    }
+
+    private static Outcome<RecordChanged> planUpdate(
+            ZoneName zone,
+            RecordOp.Update update,
+            List<Record> before,
+            List<Record> now,
+            String field,
+            Set<Prerequisite> prerequisites,
+            List<RecordChange> changes) {
+        Optional<Record> current =
+                now.stream().filter(r -> sameData(r, update.current())).findFirst();
+        if (current.isEmpty()) {
+            return recordNotFound(zone, field, update.current());
+        }
+        if (before.stream().anyMatch(r -> sameData(r, update.current()))) {
+            prerequisites.add(new Prerequisite.RecordExists(update.current()));
+        }
+        Record next = update.next().ttl().isPresent()
+                ? update.next()
+                : new Record(
+                        update.next().owner(),
+                        current.get().ttl().isPresent()
+                                ? current.get().ttl()
+                                : OptionalLong.of(RecordService.DEFAULT_TTL),
+                        update.next().data());
+        changes.add(new RecordChange.Remove(update.current()));
+        changes.add(new RecordChange.Add(next));
+        now.remove(current.get());
+        now.removeIf(r -> sameData(r, next));
+        now.add(next);
+        return new Outcome.Ok<>(new RecordChanged(
+                zone,
+                RecordChanged.Operation.UPDATED,
+                next.owner(),
+                next.type(),
+                List.of(current.get()),
+                List.of(next)));
+    }
+
+    private static Outcome<RecordChanged> planRemove(
+            ZoneName zone,
+            Record asked,
+            List<Record> before,
+            List<Record> now,
+            String field,
+            Set<Prerequisite> prerequisites,
+            List<RecordChange> changes) {
+        Optional<Record> current = now.stream().filter(r -> sameData(r, asked)).findFirst();
+        if (current.isEmpty()) {
+            return recordNotFound(zone, field, asked);
+        }
+        if (isApexNs(zone, asked.owner(), asked.type())
+                && now.stream().filter(r -> r.type() == RecordType.NS).count() == 1) {
+            return conflict(zone, field, "The zone apex must keep at least one NS record");
+        }
+        if (before.stream().anyMatch(r -> sameData(r, asked))) {
+            prerequisites.add(new Prerequisite.RecordExists(asked));
+        }
+        changes.add(new RecordChange.Remove(asked));
+        now.remove(current.get());
+        return new Outcome.Ok<>(new RecordChanged(
+                zone, RecordChanged.Operation.REMOVED, asked.owner(), asked.type(), List.of(current.get()), List.of()));
+    }
+
+    private static Outcome<RecordChanged> planRemoveRRset(
+            ZoneName zone,
+            RecordOp.RemoveRRset rrset,
+            List<Record> before,
+            List<Record> now,
+            String field,
+            Set<Prerequisite> prerequisites,
+            List<RecordChange> changes) {
+        List<Record> current =
+                now.stream().filter(r -> r.type() == rrset.type()).toList();
+        if (current.isEmpty()) {
+            return notFound(
+                    zone,
+                    field,
+                    "No " + rrset.type() + " records at " + rrset.owner().absolute());
+        }
+        if (isApexNs(zone, rrset.owner(), rrset.type())) {
+            return conflict(zone, field, "The zone apex must keep at least one NS record");
+        }
+        if (before.stream().anyMatch(r -> r.type() == rrset.type())) {
+            prerequisites.add(new Prerequisite.RRsetExists(rrset.owner(), rrset.type()));
+        }
+        changes.add(new RecordChange.RemoveRRset(rrset.owner(), rrset.type()));
+        now.removeAll(current);
+        return new Outcome.Ok<>(new RecordChanged(
+                zone, RecordChanged.Operation.REMOVED, rrset.owner(), rrset.type(), current, List.of()));
+    }
+
+    private static boolean isApexNs(ZoneName zone, DomainName owner, RecordType type) {
+        return type == RecordType.NS && owner.equals(zone.apex());
+    }
+
+    /** The same record for RFC 2136: owner and data; the TTL does not count. */
+    static boolean sameData(Record a, Record b) {
+        return a.owner().equals(b.owner()) && a.data().equals(b.data());
+    }
+
+    private static String typesOf(List<Record> records) {
+        return String.join(
+                ", ", records.stream().map(r -> r.type().name()).distinct().toList());
+    }
+
+    private static <T> Outcome<T> conflict(ZoneName zone, String field, String message) {
+        return Outcome.invalidRecord(
+                List.of(Violation.semantic(field.isEmpty() ? "record" : field, message)),
+                Outcome.orderedPairs("zone", zone.value()));
+    }
+
+    private static <T> Outcome<T> recordNotFound(ZoneName zone, String field, Record record) {
+        return notFound(
+                zone,
+                field,
+                "No " + record.type() + " record " + record.owner().absolute() + " "
+                        + record.data().presentation() + " in zone " + zone.value());
+    }
+
+    private static <T> Outcome<T> notFound(ZoneName zone, String field, String details) {
+        Map<String, String> context = field.isEmpty()
+                ? Outcome.orderedPairs("zone", zone.value())
+                : Outcome.orderedPairs("zone", zone.value(), "field", field);
+        return new Outcome.NotFound<>(ErrorCode.RECORD_NOT_FOUND, "Record not found", details, context);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.bindsmith.dns.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Atomic writes of UTF-8 text: a temporary file in the target's own directory (a rename never
+ * crosses a file system), written and forced to disk, then moved into place in one step, and the
+ * directory forced so that the new entry survives a crash. A reader sees the old file or the new
+ * one, never a part; nothing copies.
+ *
+ * <ul>
+ * <li>Files are {@code rw-r--r--} whatever the umask, as named writes its own zone files: named
+ *     usually runs as a user of its own and must read what bindsmith writes.</li>
+ * <li>The temporary name does not repeat the target's ({@code .bindsmith-<random>.tmp}), so a
+ *     target whose name is as long as the file system allows can still be written.</li>
+ * <li>{@link #createNew} never replaces a file: a hard link fails when the target exists, so two
+ *     creators cannot both win. Where the file system has no hard links it falls back to an atomic
+ *     rename after checking that the target is absent.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * AtomicFiles.createNew(dir.resolve("example.com.zone"), masterFile);   // FileAlreadyExistsException if it exists
+ * AtomicFiles.replace(dir.resolve("example.com.zone"), updated);
+ * }</pre>
+ */
+public final class AtomicFiles {
+    private static final Set<PosixFilePermission> READABLE_BY_ALL = PosixFilePermissions.fromString("rw-r--r--");
+    private static final String TEMPORARY_PREFIX = ".bindsmith-";
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+
+    private AtomicFiles() {}
+
+    /**
+     * Writes {@code text} to {@code target}, which must not exist.
+     *
+     * @throws FileAlreadyExistsException when it exists (the exception's file is {@code target})
+     * @throws IOException when the file system supports neither hard links nor atomic renames, or a write fails
+     */
+    public static void createNew(Path target, String text) throws IOException {
+        Path dir = directoryOf(target);
+        Path tmp = writeTemporary(dir, text);
+        try {
+            try {
+                Files.createLink(target, tmp);
+            } catch (UnsupportedOperationException | FileSystemException noLink) {
+                if (noLink instanceof FileAlreadyExistsException) {
+                    throw new FileAlreadyExistsException(target.toString());
+                }
+                // No hard links here (FAT, some network and FUSE file systems). Between this check and
+                // the rename another process could create the target; within one process the callers'
+                // per-zone locks already exclude that.
+                if (Files.exists(target)) {
+                    throw new FileAlreadyExistsException(target.toString());
+                }
+                moveAtomically(tmp, target);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        forceDirectory(dir);
+    }
+
+    /** Writes {@code text} to {@code target}, replacing the file when it exists. */
+    public static void replace(Path target, String text) throws IOException {
+        Path dir = directoryOf(target);
+        Path tmp = writeTemporary(dir, text);
+        try {
+            moveAtomically(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        forceDirectory(dir);
+    }
+
+    private static Path directoryOf(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null) {
+            throw new IllegalArgumentException("a file needs a directory: " + target);
+        }
+        return dir;
+    }
+
+    private static Path writeTemporary(Path dir, String text) throws IOException {
+        Path tmp = Files.createTempFile(dir, TEMPORARY_PREFIX, TEMPORARY_SUFFIX);
+        try {
+            try {
+                Files.setPosixFilePermissions(tmp, READABLE_BY_ALL);
+            } catch (UnsupportedOperationException notPosix) {
+                // the file system's own permissions apply
+            }
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            return tmp;
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private static void moveAtomically(Path tmp, Path target, StandardCopyOption... options) throws IOException {
+        StandardCopyOption[] all = new StandardCopyOption[options.length + 1];
+        all[0] = StandardCopyOption.ATOMIC_MOVE;
+        System.arraycopy(options, 0, all, 1, options.length);
+        try {
+            Files.move(tmp, target, all);
+        } catch (AtomicMoveNotSupportedException e) {
+            // no copying fallback: a reader, or a crash, must never meet a half-written zone file
+            throw new IOException("the file system supports neither hard links nor atomic renames", e);
+        }
+    }
+
+    /**
+     * Forces {@code dir}'s entries to disk, so that a file created, renamed or removed in it stays so
+     * after a crash. Best effort: some platforms cannot open or sync a directory.
+     */
+    public static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some platforms cannot open or sync a directory; the file's data was forced already
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package dev.bindsmith.embedded;
+
+import static dev.bindsmith.embedded.ZoneEngine.notFound;
+import static dev.bindsmith.embedded.ZoneEngine.rejected;
+
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.port.ControlReply;
+import dev.bindsmith.core.port.ZoneConfig;
+import dev.bindsmith.core.port.ZonePatch;
+import dev.bindsmith.core.zone.AddressMatch;
+import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.core.zone.ZoneOptions;
+import dev.bindsmith.core.zone.ZoneType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * rndc's zone commands carried out on the embedded server's zones: addzone, delzone, modzone,
+ * reload, refresh, retransfer, freeze, thaw, sync, notify and a server-wide reload, with named's
+ * successes and failures (reference/rndc-protocol.md §8.2). A zone added here is recorded in the data
+ * directory, so it is loaded again at the next start ({@link #loadAll}).
+ */
+final class ZoneCommands {
+    private static final Logger LOG = Logger.getLogger(ZoneCommands.class.getName());
+
+    private final ZoneEngine engine;
+    private final ZoneRegistry registry;
+    private final ZoneFiles files;
+    private final SecondaryRefresh secondaries;
+    private final NotifySender notifier;
+
+    ZoneCommands(ZoneEngine engine, SecondaryRefresh secondaries, NotifySender notifier) {
+        this.engine = engine;
+        this.registry = engine.registry;
+        this.files = engine.files;
+        this.secondaries = secondaries;
+        this.notifier = notifier;
+    }
+
+    /** Loads every zone whose statement says it is served. A zone that fails to load is logged and left out, as named does. */
+    void loadAll() throws IOException {
+        for (ZoneName zone : files.statementZones()) {
+            registry.locked(zone, () -> {
+                // Read under the zone's lock, so that a concurrent delzone is never undone.
+                Optional<ZoneFiles.Statement> statement;
+                try {
+                    statement = files.readStatement(zone);
+                } catch (IOException e) {
+                    LOG.warning(() -> "zone " + zone + " not loaded: its statement is unreadable");
+                    return null;
+                }
+                if (statement.isEmpty()
+                        || !statement.get().served()
+                        || registry.get(zone).isPresent()) {
+                    return null;
+                }
+                Outcome<ZoneState> loaded = engine.load(zone, statement.get().config(), "load");
+                if (loaded instanceof Outcome.Failure<ZoneState> failure) {
+                    LOG.warning(() -> "zone " + zone + " not loaded: " + failure.details());
+                } else {
+                    loaded.map(state -> {
+                        registry.put(state);
+                        secondaries.refresh(state);
+                        return state;
+                    });
+                }
+                return null;
+            });
+        }
+    }
+
+    Outcome<ControlReply> addZone(ZoneName zone, ZoneConfig config) {
+        return engine.changing(zone, () -> {
+            if (registry.get(zone).isPresent()) {
+                return Outcome.zoneExists(zone.value(), "already exists");
+            }
+            if (config.type() == ZoneType.SECONDARY
+                    && config.options().primaries().isEmpty()) {
+                return rejected("addzone", "failure", "");
+            }
+            return engine.load(zone, config, "addzone").flatMap(state -> {
+                try {
+                    files.writeStatement(new ZoneFiles.Statement(zone, state.config(), true));
+                } catch (IOException e) {
+                    return Outcome.zoneFileWriteFailed(zone.value(), "could not record the zone statement");
+                }
+                registry.put(state);
+                secondaries.refresh(state);
+                return new Outcome.Ok<>(new ControlReply("addzone", ""));
+            });
+        });
+    }
+
+    Outcome<ControlReply> deleteZone(ZoneName zone) {
+        return engine.changing(zone, () -> {
+            Optional<ZoneState> state = registry.get(zone);
+            if (state.isEmpty()) {
+                return notFound(zone);
+            }
+            registry.remove(zone);
+            try {
+                if (files.readStatement(zone).isPresent()) {
+                    files.writeStatement(
+                            new ZoneFiles.Statement(zone, state.get().config(), false));
+                }
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not mark zone " + zone + " as no longer served", e);
+            }
+            String text = state.get().type() == ZoneType.SECONDARY ? "zone '" + zone + "' will be deleted." : "";
+            return new Outcome.Ok<>(new ControlReply("delzone", text));
+        });
+    }
+
+    Outcome<ControlReply> modifyZone(ZoneName zone, ZonePatch patch) {
+        return engine.changeZone(zone, state -> {
+            ZoneOptions o = state.config().options();
+            List<AddressMatch> allowUpdate = patch.allowUpdate()
+                    .map(addresses -> {
+                        // Address elements are replaced; key elements stay, so TSIG-signed updates keep working.
+                        List<AddressMatch> merged = new ArrayList<>(o.allowUpdate().stream()
+                                .filter(m -> m instanceof AddressMatch.Key)
+                                .toList());
+                        addresses.stream().filter(m -> !merged.contains(m)).forEach(merged::add);
+                        return List.copyOf(merged);
+                    })
+                    .orElse(o.allowUpdate());
+            ZoneOptions updated = new ZoneOptions(
+                    o.primaries(),
+                    patch.alsoNotify().orElse(o.alsoNotify()),
+                    patch.allowTransfer().orElse(o.allowTransfer()),
+                    allowUpdate,
+                    o.dnssecPolicy(),
+                    o.inlineSigning());
+            ZoneConfig config = new ZoneConfig(state.type(), state.config().file(), updated, "");
+            try {
+                files.writeStatement(new ZoneFiles.Statement(zone, config, true));
+            } catch (IOException e) {
+                return Outcome.zoneFileWriteFailed(zone.value(), "could not record the zone statement");
+            }
+            registry.put(state.withConfig(config));
+            return new Outcome.Ok<>(new ControlReply("modzone", "zone '" + zone + "' reconfigured."));
+        });
+    }
+
+    Outcome<ControlReply> reload(ZoneName zone) {
+        return engine.changeZone(zone, state -> {
+            if (state.type() == ZoneType.SECONDARY) {
+                secondaries.refresh(state);
+                return new Outcome.Ok<>(new ControlReply("reload", "zone refresh queued"));
+            }
+            // The file is written before every change is served, so it is never behind: re-reading it is always safe.
+            return reloadFromFile(state, "reload");
+        });
+    }
+
+    private Outcome<ControlReply> reloadFromFile(ZoneState state, String command) {
+        Outcome<ZoneState> loaded = engine.load(state.name(), state.config(), command);
+        return loaded.flatMap(fresh -> {
+            if (fresh.content().isEmpty()) {
+                return rejected(command, "zone not loaded", "");
+            }
+            boolean same = state.content().isPresent()
+                    && state.content()
+                            .get()
+                            .records()
+                            .equals(fresh.content().get().records());
+            registry.put(new ZoneState(
+                    state.name(),
+                    state.config(),
+                    fresh.content(),
+                    state.frozen(),
+                    same ? state.loadedAt() : fresh.loadedAt()));
+            return new Outcome.Ok<>(new ControlReply(command, same ? "zone reload up-to-date" : "zone reload queued"));
+        });
+    }
+
+    Outcome<ControlReply> refresh(ZoneName zone) {
+        return engine.changeZone(zone, state -> {
+            if (state.type() != ZoneType.SECONDARY) {
+                return rejected("refresh", "failure", "not a secondary, mirror, or stub zone");
+            }
+            secondaries.refresh(state);
+            return new Outcome.Ok<>(new ControlReply("refresh", "zone refresh queued"));
+        });
+    }
+
+    Outcome<ControlReply> retransfer(ZoneName zone) {
+        return engine.changeZone(zone, state -> {
+            if (state.type() != ZoneType.SECONDARY) {
+                return rejected(
+                        "retransfer",
+                        "failure",
+                        "retransfer: inappropriate zone type: " + state.type().wireName());
+            }
+            if (state.config().options().primaries().isEmpty()) {
+                return rejected("retransfer", "failure", "zone '" + zone + "' has no primaries");
+            }
+            // Queued, as named does: the outcome of the transfer shows in zonestatus and in the log.
+            secondaries.retransfer(state);
+            return new Outcome.Ok<>(new ControlReply("retransfer", ""));
+        });
+    }
+
+    Outcome<ControlReply> freeze(ZoneName zone) {
+        return engine.changeZone(zone, state -> {
+            if (!state.dynamic()) {
+                return rejected("freeze", "not dynamic", "");
+            }
+            if (state.frozen()) {
+                return rejected(
+                        "freeze",
+                        "already frozen",
+                        "WARNING: The zone was already frozen.\n"
+                                + "Someone else may be editing it or it may still be re-loading.");
+            }
+            registry.put(state.withFrozen(true));
+            return new Outcome.Ok<>(new ControlReply("freeze", ""));
+        });
+    }
+
+    Outcome<ControlReply> thaw(ZoneName zone) {
+        return engine.changeZone(zone, state -> {
+            if (!state.frozen()) {
+                return new Outcome.Ok<>(new ControlReply("thaw", ""));
+            }
+            // While frozen the file may have been edited by hand: thawing loads it, as named does.
+            return reloadFromFile(state.withFrozen(false), "thaw")
+                    .map(reply -> new ControlReply("thaw", "The zone reload and thaw was successful."));
+        });
+    }
+
+    Outcome<ControlReply> sync(ZoneName zone) {
+        // Every change is written to the zone file before it is published, so there is never a journal to merge.
+        return engine.changeZone(zone, state -> new Outcome.Ok<>(new ControlReply("sync", "")));
+    }
+
+    Outcome<ControlReply> notify(ZoneName zone) {
+        return engine.changeZone(zone, state -> {
+            if (state.content().isEmpty()) {
+                return rejected("notify", "zone not loaded", "");
+            }
+            notifier.send(state);
+            return new Outcome.Ok<>(new ControlReply("notify", "zone notify queued"));
+        });
+    }
+
+    Outcome<ControlReply> reloadServer() {
+        if (engine.isClosed()) {
+            return ZoneEngine.shuttingDown();
+        }
+        List<String> failed = new ArrayList<>();
+        for (ZoneState state : registry.all()) {
+            if (state.type() == ZoneType.SECONDARY) {
+                continue;
+            }
+            Outcome<ControlReply> r = registry.locked(
+                    state.name(),
+                    () -> registry.get(state.name())
+                            .map(current -> reloadFromFile(current, "reload"))
+                            .orElseGet(() -> new Outcome.Ok<>(new ControlReply("reload", ""))));
+            if (r instanceof Outcome.Failure<ControlReply> f && !"zone not loaded".equals(f.details())) {
+                failed.add(state.name() + ": " + f.details());
+            }
+        }
+        try {
+            // Zones another bindsmith process added to the data directory since the start.
+            loadAll();
+        } catch (IOException e) {
+            failed.add("the data directory could not be read");
+        }
+        if (!failed.isEmpty()) {
+            return Outcome.backendRejected("reload", String.join("; ", failed));
+        }
+        return new Outcome.Ok<>(new ControlReply("reload", "server reload successful"));
+    }
+}

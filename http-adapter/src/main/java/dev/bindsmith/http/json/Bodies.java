@@ -1,0 +1,191 @@
+package dev.bindsmith.http.json;
+
+import dev.bindsmith.core.port.ControlReply;
+import dev.bindsmith.core.port.ServerStatus;
+import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.port.ZoneStatus;
+import dev.bindsmith.core.service.ChangeSetResult;
+import dev.bindsmith.core.service.RecordChanged;
+import dev.bindsmith.core.service.RecordPage;
+import dev.bindsmith.core.service.ZoneCreated;
+import dev.bindsmith.core.service.ZoneDetails;
+import dev.bindsmith.core.service.ZoneList;
+import dev.bindsmith.core.zone.RData;
+import dev.bindsmith.core.zone.Record;
+import dev.bindsmith.core.zone.RecordType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The success bodies of the API, as ordered maps: the reference's fields first, bindsmith's beside them. */
+public final class Bodies {
+    private Bodies() {}
+
+    /** A map that keeps insertion order, for bodies whose key order is part of their readability. */
+    public static Map<String, Object> of(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keys and values come in pairs");
+        }
+        var map = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    // ---- zones ----
+
+    static Map<String, Object> command(String message, ControlReply reply) {
+        return of("success", true, "message", message, "details", reply.text());
+    }
+
+    static Map<String, Object> created(ZoneCreated c) {
+        return of(
+                "success",
+                true,
+                "message",
+                "Zone " + c.zone().value() + " created successfully",
+                "zone",
+                c.zone().value(),
+                "zoneType",
+                c.type().wireName(),
+                "filePath",
+                c.filePath(),
+                "details",
+                c.details());
+    }
+
+    static Map<String, Object> list(ZoneList list) {
+        return of(
+                "zones",
+                list.zones().stream().map(z -> z.name().value()).toList(),
+                "count",
+                list.count(),
+                "items",
+                list.zones().stream().map(Bodies::stored).toList());
+    }
+
+    private static Map<String, Object> stored(StoredZone z) {
+        return of("name", z.name().value(), "zoneType", z.type().wireName(), "filePath", z.file());
+    }
+
+    static Map<String, Object> details(ZoneDetails d) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("name", d.zone().value());
+        body.put("zoneType", d.status().type());
+        d.status().serial().ifPresent(s -> body.put("serial", s));
+        d.filePath().ifPresent(f -> body.put("filePath", f));
+        statusFields(body, d.status());
+        return body;
+    }
+
+    static Map<String, Object> status(String zone, ZoneStatus s) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("success", true);
+        body.put("message", "Zone " + zone + " status retrieved");
+        body.put("details", s.raw());
+        body.put("zone", s.name().value());
+        body.put("zoneType", s.type());
+        s.serial().ifPresent(serial -> body.put("serial", serial));
+        statusFields(body, s);
+        return body;
+    }
+
+    private static void statusFields(Map<String, Object> body, ZoneStatus s) {
+        body.put("files", s.files());
+        s.lastLoaded().ifPresent(l -> body.put("lastLoaded", l));
+        s.dynamic().ifPresent(v -> body.put("dynamic", v));
+        s.secure().ifPresent(v -> body.put("secure", v));
+        body.put("properties", s.properties());
+        body.putIfAbsent("raw", s.raw());
+    }
+
+    // ---- the server ----
+
+    /** {@code status} is the raw text, as in the reference; the parsed fields sit beside it. */
+    static Map<String, Object> server(ServerStatus s) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("status", s.raw());
+        body.put("version", s.version());
+        s.zoneCount().ifPresent(n -> body.put("zoneCount", n));
+        body.put("running", s.running());
+        body.put("properties", s.properties());
+        return body;
+    }
+
+    // ---- records ----
+
+    /** The reference's RecordResponse, plus what was removed and added as typed records. */
+    static Map<String, Object> recordResponse(String message, RecordChanged c, Map<String, Object> record) {
+        return of(
+                "success",
+                true,
+                "message",
+                message,
+                "details",
+                of("zone", c.zone().value(), "record", record),
+                "removed",
+                c.removed().stream().map(Bodies::record).toList(),
+                "added",
+                c.added().stream().map(Bodies::record).toList());
+    }
+
+    /** One record as the API shows it: absolute owner, type (an unknown type by its mnemonic), TTL, value. */
+    public static Map<String, Object> record(Record r) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("name", r.owner().absolute());
+        map.put(
+                "type",
+                r.type() == RecordType.OTHER && r.data() instanceof RData.Unknown u
+                        ? u.mnemonic()
+                        : r.type().name());
+        r.ttl().ifPresent(ttl -> map.put("ttl", ttl));
+        map.put("value", r.data().presentation());
+        return map;
+    }
+
+    static Map<String, Object> changeSet(ChangeSetResult result) {
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (int i = 0; i < result.changes().size(); i++) {
+            RecordChanged c = result.changes().get(i);
+            changes.add(of(
+                    "index",
+                    i,
+                    "operation",
+                    c.operation().name().toLowerCase(Locale.ROOT),
+                    "name",
+                    c.owner().absolute(),
+                    "type",
+                    c.type().name(),
+                    "removed",
+                    c.removed().stream().map(Bodies::record).toList(),
+                    "added",
+                    c.added().stream().map(Bodies::record).toList()));
+        }
+        return of(
+                "success",
+                true,
+                "message",
+                (result.applied() ? "Change set applied to zone " : "Dry run: nothing changed in zone ")
+                        + result.zone().value(),
+                "zone",
+                result.zone().value(),
+                "dryRun",
+                !result.applied(),
+                "applied",
+                result.applied(),
+                "changes",
+                changes);
+    }
+
+    static Map<String, Object> page(RecordPage page) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("zone", page.zone().value());
+        body.put("records", page.records().stream().map(Bodies::record).toList());
+        body.put("count", page.records().size());
+        page.nextCursor().ifPresent(c -> body.put("nextCursor", c));
+        return body;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.bindsmith.wiring;
+
+import dev.bindsmith.http.BindsmithServer;
+import dev.bindsmith.http.HttpServerConfig;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The HTTP API running over a backend's use cases: what {@code bindsmith serve} starts. Stopping it
+ * lets the requests in flight finish; the backend stays open (its owner closes it).
+ */
+public final class ApiServer implements AutoCloseable {
+    private final BindsmithServer server;
+    private final String url;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private ApiServer(BindsmithServer server, String url) {
+        this.server = server;
+        this.url = url;
+    }
+
+    /**
+     * Starts listening as {@code config} says, over {@code backend}'s use cases, readiness and metrics.
+     *
+     * @throws dev.bindsmith.http.ConfigException when the port is taken (naming {@code API_PORT})
+     */
+    public static ApiServer start(Backend backend, HttpServerConfig config) {
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(config, "config");
+        BindsmithServer server = BindsmithServer.builder(backend.useCases(), backend.readiness(), config)
+                .clock(backend.clock())
+                .metrics(backend.metrics())
+                .build()
+                .start();
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return new ApiServer(server, "http://" + host + ":" + server.port());
+    }
+
+    /** Where the API listens: {@code http://127.0.0.1:8080}. */
+    public String url() {
+        return url;
+    }
+
+    /**
+     * Blocks until {@link #close()}. On SIGTERM or Ctrl-C the server's own shutdown hook stops taking
+     * requests and lets those in flight finish, and the JVM exits with this thread still waiting: a
+     * hook of ours that closed the backend would race with those requests.
+     */
+    public void awaitShutdown() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.bindsmith.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.testing.builders.TestZones;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/** {@link Backend#open}: the embedded server for real, and BIND's configuration errors (no named needed for those). */
+class BackendTest {
+    private static final String SECRET = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I=";
+
+    private static BackendSettings settings(Map<String, String> env) {
+        return BackendSettings.fromEnvironment(env, p -> false);
+    }
+
+    @Test
+    void theEmbeddedBackendManagesZonesWithoutTakingItsDnsPortWhenAskedNotToAnswer(@TempDir Path data)
+            throws Exception {
+        int port = freePort();
+        try (Backend b = Backend.open(
+                settings(Map.of("BINDSMITH_DATA_DIR", data.toString(), "BINDSMITH_DNS_PORT", Integer.toString(port))),
+                false)) {
+            assertThat(b.kind()).isEqualTo(BackendKind.EMBEDDED);
+            assertThat(b.describe()).isEqualTo("embedded: not answering DNS, zone files in " + data);
+            assertThat(b.useCases()
+                            .zones()
+                            .create(TestZones.request("quiet.test").build()))
+                    .isInstanceOf(Outcome.Created.class);
+            assertThat(data.resolve("quiet.test.db")).exists();
+
+            // The port it would answer on is still free, for UDP and TCP: a running server may keep it.
+            try (DatagramSocket udp =
+                            new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                    ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(udp.getLocalPort()).isEqualTo(port);
+                assertThat(tcp.getLocalPort()).isEqualTo(port);
+            }
+        }
+    }
+
+    /** A port that was free a moment ago, on both UDP and TCP. */
+    private static int freePort() throws Exception {
+        while (true) {
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                    ServerSocket tcp = new ServerSocket(udp.getLocalPort(), 1, InetAddress.getLoopbackAddress())) {
+                return tcp.getLocalPort();
+            } catch (java.net.BindException taken) {
+                // the TCP side was taken: try another
+            }
+        }
+    }
+
+    @Test
+    void aSecondEmbeddedBackendOnTheSameDataDirectoryIsRefusedUntilTheFirstCloses(@TempDir Path data) {
+        BackendSettings s = settings(Map.of("BINDSMITH_DATA_DIR", data.toString()));
+        try (Backend first = Backend.open(s, false)) {
+            // Its zones live in memory and it rewrites their files: a second user of the directory would lose its
+            // changes.
+            assertThatThrownBy(() -> Backend.open(s, false))
+                    .isInstanceOf(BackendConfigurationException.class)
+                    .hasMessageStartingWith("BINDSMITH_DATA_DIR: " + data + " is in use by another bindsmith")
+                    .hasMessageContaining("--url");
+            assertThat(first.useCases().zones().list()).isInstanceOf(Outcome.Ok.class);
+        }
+        try (Backend again = Backend.open(s, false)) {
+            assertThat(again.useCases().zones().list()).isInstanceOf(Outcome.Ok.class);
+        }
+    }
+
+    @Test
+    void theEmbeddedBackendAnswersDnsOnTheConfiguredPort(@TempDir Path data) throws Exception {
+        try (Backend b = Backend.open(
+                settings(Map.of("BINDSMITH_DATA_DIR", data.toString(), "BINDSMITH_DNS_PORT", "0")), true)) {
+            Matcher port = Pattern.compile("embedded: DNS on 127\\.0\\.0\\.1:(\\d+) \\(UDP, TCP\\), zone files in .*")
+                    .matcher(b.describe());
+            assertThat(port.matches()).as(b.describe()).isTrue();
+            assertThat(b.useCases()
+                            .zones()
+                            .create(TestZones.request("served.test").build()))
+                    .isInstanceOf(Outcome.Created.class);
+
+            SimpleResolver resolver = new SimpleResolver("127.0.0.1");
+            resolver.setPort(Integer.parseInt(port.group(1)));
+            Message answer = resolver.send(
+                    Message.newQuery(Record.newRecord(Name.fromString("served.test."), Type.SOA, DClass.IN)));
+
+            assertThat(answer.getRcode()).isEqualTo(Rcode.NOERROR);
+            assertThat(answer.getHeader().getFlag(Flags.AA)).isTrue();
+            assertThat(answer.getSection(Section.ANSWER)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aDnsPortInUseIsAnErrorNamingTheVariable(@TempDir Path data) throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            BackendSettings s = settings(Map.of(
+                    "BINDSMITH_DATA_DIR",
+                    data.toString(),
+                    "BINDSMITH_DNS_PORT",
+                    Integer.toString(taken.getLocalPort())));
+
+            assertThatThrownBy(() -> Backend.open(s, true))
+                    .isInstanceOf(BackendConfigurationException.class)
+                    .hasMessageStartingWith(
+                            "BINDSMITH_DNS_PORT: cannot answer DNS on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void bindWithAMissingZoneDirectoryIsAnErrorNamingTheVariable(@TempDir Path dir) {
+        BackendSettings s = settings(Map.of(
+                "RNDC_SECRET", SECRET, "BIND_ZONE_DIR", dir.resolve("absent").toString()));
+
+        assertThatThrownBy(() -> Backend.open(s, true))
+                .isInstanceOf(BackendConfigurationException.class)
+                .hasMessageStartingWith("BIND_ZONE_DIR: ");
+    }
+
+    @Test
+    void bindWithAnUnusableRndcSettingIsAnErrorThatNamesItAndHidesTheSecret(@TempDir Path dir) {
+        BackendSettings s = settings(
+                Map.of("RNDC_SECRET", SECRET, "RNDC_ALGORITHM", "hmac-rot13", "BIND_ZONE_DIR", dir.toString()));
+
+        assertThatThrownBy(() -> Backend.open(s, true))
+                .isInstanceOf(BackendConfigurationException.class)
+                .hasMessageStartingWith("RNDC_ALGORITHM: is not one of")
+                .message()
+                .doesNotContain(SECRET);
+    }
+
+    @Test
+    void bindIsWiredFromTheVariables(@TempDir Path dir) throws Exception {
+        BackendSettings s = settings(Map.of(
+                "RNDC_SECRET",
+                SECRET,
+                "RNDC_SERVER",
+                "127.0.0.1:1",
+                "BIND_ZONE_DIR",
+                dir.toString(),
+                "NSUPDATE_PORT",
+                "5353"));
+
+        try (Backend b = Backend.open(s, true)) {
+            assertThat(b.kind()).isEqualTo(BackendKind.BIND);
+            assertThat(b.describe())
+                    .isEqualTo("BIND: rndc 127.0.0.1:1, updates to 127.0.0.1:5353, zone files in " + dir.toRealPath());
+            // Nothing listens on port 1: a command is a backend failure, not an exception.
+            assertThat(b.useCases().zones().serverStatus()).isInstanceOf(Outcome.BackendFailed.class);
+        }
+    }
+}
