@@ -1,6 +1,7 @@
 package dev.bindsmith.cli;
 
 import dev.bindsmith.wiring.Backend;
+import dev.bindsmith.wiring.BackendSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +25,8 @@ public final class AotTraining {
     public static void main(String[] args) throws IOException {
         Path data = Files.createTempDirectory("bindsmith-aot-training");
         try {
-            Map<String, String> env = Map.of("BINDSMITH_BACKEND", "embedded", "BINDSMITH_DATA_DIR", data.toString());
+            Map<String, String> env =
+                    Map.of(BackendSettings.BACKEND, "embedded", BackendSettings.DATA_DIR, data.toString());
             for (List<String> command : List.of(
                     List.of("--help"),
                     List.of("--version"),
