@@ -82,6 +82,7 @@ final class ApiRouting {
     private final Optional<BearerAuthenticator> authenticator;
     private final ClientAddresses clients;
     private final List<Endpoint> endpoints = new ArrayList<>();
+    private final Set<String> pages = new LinkedHashSet<>();
 
     ApiRouting(
             HttpServerConfig config,
@@ -137,6 +138,20 @@ final class ApiRouting {
 
     List<Endpoint> endpoints() {
         return List.copyOf(endpoints);
+    }
+
+    /**
+     * A public page for people (the web console, Swagger UI): a {@code GET} through the same pipeline,
+     * but not an API operation, so docs/openapi.yaml does not describe it.
+     */
+    void page(String template, Handler handler) {
+        get(template, Access.PUBLIC, handler);
+        pages.add(template);
+    }
+
+    /** Whether docs/openapi.yaml must describe this endpoint: every one but the pages. */
+    boolean described(Endpoint e) {
+        return !pages.contains(e.template());
     }
 
     /** Registers every endpoint, a 405 (with {@code Allow}) per known path, and a JSON 404 for the rest. */
