@@ -66,8 +66,12 @@ final class Serve implements Callable<Integer> {
     static final String API_TOKEN = "BIND_API_TOKEN";
     static final String API_TOKEN_FILE = "BIND_API_TOKEN_FILE";
     static final String DISABLE_AUTH = "DISABLE_AUTH";
-    private static final Set<String> BOOLEAN_SETTINGS =
-            Set.of(DISABLE_AUTH, "BINDSMITH_ALLOW_INSECURE", "RATE_LIMIT_ENABLED");
+    private static final Set<String> BOOLEAN_SETTINGS = Set.of(
+            DISABLE_AUTH,
+            "BINDSMITH_ALLOW_INSECURE",
+            "RATE_LIMIT_ENABLED",
+            "BINDSMITH_ENABLE_CONSOLE",
+            "BIND_ENABLE_DOCS");
 
     private final Cli cli;
 

@@ -74,7 +74,8 @@ public final class BindsmithServer {
                 .add(new ServerRoutes(api))
                 .add(new RecordRoutes(api))
                 .add(new MetricsRoutes(metrics))
-                .add(new OpenApiRoutes());
+                .add(new OpenApiRoutes())
+                .add(new PageRoutes(config.pages()));
     }
 
     /** Binds and starts listening; stops the server gracefully when the JVM is asked to exit. */
