@@ -448,7 +448,10 @@
         head.append(th);
       }
       const rows = table.createTBody();
-      for (const [sign, records] of [["−", result.removed || []], ["+", result.added || []]]) {
+      const changes = result.changes || [result];
+      const removed = changes.flatMap((c) => c.removed || []);
+      const added = changes.flatMap((c) => c.added || []);
+      for (const [sign, records] of [["−", removed], ["+", added]]) {
         for (const r of records) {
           const row = rows.insertRow();
           row.className = sign === "+" ? "added" : "removed";
@@ -466,6 +469,7 @@
         body.append(p);
       }
       $("preview").hidden = false;
+      $("preview").scrollIntoView({ block: "nearest" });
       clearMessages();
     } catch (e) {
       showError(e);
