@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ class ServeLogIT {
         final Process process;
         final List<String> out = new CopyOnWriteArrayList<>();
         final List<String> err = new CopyOnWriteArrayList<>();
+        private final List<Thread> readers = new ArrayList<>();
 
         Served(Path dir, Map<String, String> env) throws IOException {
             Assumptions.assumeTrue(Files.isExecutable(SCRIPT), "no ./bindsmith at " + SCRIPT);
@@ -71,12 +73,12 @@ class ServeLogIT {
             pb.environment().putAll(env);
             process = pb.start();
             process.getOutputStream().close();
-            collect(process.getInputStream(), out);
-            collect(process.getErrorStream(), err);
+            readers.add(collect(process.getInputStream(), out));
+            readers.add(collect(process.getErrorStream(), err));
         }
 
-        private static void collect(InputStream in, List<String> lines) {
-            Thread.ofPlatform().daemon().start(() -> {
+        private static Thread collect(InputStream in, List<String> lines) {
+            return Thread.ofPlatform().daemon().start(() -> {
                 try (var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                     for (String line = r.readLine(); line != null; line = r.readLine()) {
                         lines.add(line);
@@ -118,8 +120,9 @@ class ServeLogIT {
         void stop() throws InterruptedException {
             process.destroy();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            // the readers finish once the pipes close
-            Thread.sleep(200);
+            for (Thread reader : readers) {
+                reader.join(Duration.ofSeconds(30)); // each ends when its pipe closes
+            }
         }
     }
 
