@@ -118,8 +118,10 @@ final class ArchitectureRules {
                         pkg("http"),
                         "io.helidon..",
                         "com.fasterxml.jackson..",
-                        "com.github.benmanes.caffeine..")
-                .as("http-adapter depends only on core, Helidon, Jackson and Caffeine")
+                        "com.github.benmanes.caffeine..",
+                        "org.slf4j..",
+                        "io.prometheus.metrics..")
+                .as("http-adapter depends only on core, Helidon, Jackson, Caffeine, SLF4J and the Prometheus client")
                 .allowEmptyShould(true);
     }
 

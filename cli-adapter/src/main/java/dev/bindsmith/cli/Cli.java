@@ -68,6 +68,13 @@ public final class Cli {
 
     /** Runs one command line and returns its exit code (see {@link ExitCodes}). */
     public int run(String... args) {
+        try {
+            Logging.command(env, err);
+        } catch (IllegalArgumentException e) {
+            err.println("bindsmith: " + e.getMessage());
+            err.flush();
+            return ExitCodes.ERROR;
+        }
         CommandLine cl = commandLine();
         int code = cl.execute(args);
         out.flush();

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Spec;
  * {@code bindsmith serve}: the HTTP API on the chosen backend, until SIGTERM or Ctrl-C. Every setting
  * of the HTTP server ({@link HttpServerConfig#SETTINGS}) is an option here as well as a variable.
  * When no token is configured and authentication is on, it makes one (SecureRandom) and prints it
- * once, to standard output only: never to a log.
+ * once, never to a log: on standard output when that is a terminal (text log), on standard error
+ * when standard output is the JSON log ({@link Logging}).
  */
 @Command(
         name = "serve",
@@ -40,6 +43,7 @@ import picocli.CommandLine.Spec;
             "  RNDC_SECRET=... BIND_ZONE_DIR=/var/cache/bind bindsmith serve"
         })
 final class Serve implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.bindsmith.cli.serve");
 
     /** A server that runs until it is closed or the JVM is asked to exit. */
     interface Running extends AutoCloseable {
@@ -62,8 +66,12 @@ final class Serve implements Callable<Integer> {
     static final String API_TOKEN = "BIND_API_TOKEN";
     static final String API_TOKEN_FILE = "BIND_API_TOKEN_FILE";
     static final String DISABLE_AUTH = "DISABLE_AUTH";
-    private static final Set<String> BOOLEAN_SETTINGS =
-            Set.of(DISABLE_AUTH, "BINDSMITH_ALLOW_INSECURE", "RATE_LIMIT_ENABLED");
+    private static final Set<String> BOOLEAN_SETTINGS = Set.of(
+            DISABLE_AUTH,
+            "BINDSMITH_ALLOW_INSECURE",
+            "RATE_LIMIT_ENABLED",
+            "BINDSMITH_ENABLE_CONSOLE",
+            "BIND_ENABLE_DOCS");
 
     private final Cli cli;
 
@@ -106,7 +114,13 @@ final class Serve implements Callable<Integer> {
             generated = Optional.of(token(cli.random()));
             overrides.put(API_TOKEN, generated.get());
         }
-        Logging.serving(cli.global().verbose);
+        Logging.Format format;
+        try {
+            format = Logging.serving(env, cli.global().verbose, cli.out());
+        } catch (IllegalArgumentException e) {
+            cli.err().println("bindsmith: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
         BackendSettings settings;
         try {
             settings = cli.backendSettings();
@@ -116,18 +130,36 @@ final class Serve implements Callable<Integer> {
         }
         try (Backend backend = cli.backends().open(settings, true);
                 Running server = cli.launcher().start(backend, env, overrides)) {
-            var out = cli.out();
-            out.println("bindsmith " + Version.version() + ": HTTP API on " + server.url());
-            out.println(settings.describe());
-            out.println("  " + backend.describe());
-            if (generated.isPresent()) {
-                out.println("API token (generated for this run; set BIND_API_TOKEN to choose one):");
-                out.println("  " + generated.get());
-            } else if (authDisabled(env, overrides)) {
-                out.println("Authentication is disabled (DISABLE_AUTH).");
+            if (format == Logging.Format.JSON) {
+                // Standard output is a log stream (one JSON object per line): the banner is log events,
+                // and a generated token, a secret, goes to standard error and never into the log.
+                LOG.atInfo()
+                        .addKeyValue("version", Version.version())
+                        .addKeyValue("url", server.url())
+                        .log("bindsmith {}: HTTP API on {}", Version.version(), server.url());
+                LOG.info("{}", settings.describe());
+                LOG.info("{}", backend.describe().strip());
+                if (generated.isPresent()) {
+                    cli.err().println("API token (generated for this run; set BIND_API_TOKEN to choose one):");
+                    cli.err().println("  " + generated.get());
+                    cli.err().flush();
+                } else if (authDisabled(env, overrides)) {
+                    LOG.warn("Authentication is disabled (DISABLE_AUTH).");
+                }
+            } else {
+                var out = cli.out();
+                out.println("bindsmith " + Version.version() + ": HTTP API on " + server.url());
+                out.println(settings.describe());
+                out.println("  " + backend.describe());
+                if (generated.isPresent()) {
+                    out.println("API token (generated for this run; set BIND_API_TOKEN to choose one):");
+                    out.println("  " + generated.get());
+                } else if (authDisabled(env, overrides)) {
+                    out.println("Authentication is disabled (DISABLE_AUTH).");
+                }
+                out.println("Stop with Ctrl-C.");
+                out.flush();
             }
-            out.println("Stop with Ctrl-C.");
-            out.flush();
             server.awaitShutdown();
             return ExitCodes.SUCCESS;
         } catch (BackendConfigurationException | ConfigException e) {

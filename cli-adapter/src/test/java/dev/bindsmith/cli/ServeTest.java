@@ -47,7 +47,10 @@ class ServeTest {
         };
     }
 
+    /** serve with its text output (a terminal's), unless the test chooses the format. */
     private CliRun serve(Map<String, String> env, String... args) {
+        env = new HashMap<>(env);
+        env.putIfAbsent("BINDSMITH_LOG_FORMAT", "text");
         String[] all = new String[args.length + 1];
         all[0] = "serve";
         System.arraycopy(args, 0, all, 1, args.length);
