@@ -2,6 +2,7 @@ package dev.bindsmith.testing.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bindsmith.core.catalog.CatalogIds;
 import dev.bindsmith.core.catalog.RecordZoneCatalog;
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
@@ -49,9 +50,11 @@ class RecordZoneCatalogInMemoryTest extends ZoneCatalogContract {
         ZoneCatalog catalog = catalogNamed(name);
         Outcomes.ok(catalog.ensureExists());
         ZoneName member = ZoneName.of("example.com");
-        Outcomes.ok(catalog.apply(List.of(new CatalogEdit.Add(
-                CatalogMember.of(member, "5960775ba382e7a4e09263fc06e7c00569b6a05c", Optional.of("blue"))))));
+        Outcomes.ok(catalog.apply(
+                List.of(new CatalogEdit.Add(CatalogMember.of(member, CatalogIds.of(member), Optional.of("blue"))))));
 
+        // SHA-1 of example.com in wire format (07 example 03 com 00), computed outside Java
+        assertThat(CatalogIds.of(member)).isEqualTo("c5e4b4da1e5a620ddaa3635e55c3732a5b49c7f4");
         List<String> lines = Outcomes.ok(records.read(name)).stream()
                 .map(r -> r.owner().absolute() + " " + r.type() + " " + r.data().presentation())
                 .toList();
@@ -60,8 +63,8 @@ class RecordZoneCatalogInMemoryTest extends ZoneCatalogContract {
                 .contains(
                         "catalog.bindsmith.invalid. NS invalid.",
                         "version.catalog.bindsmith.invalid. TXT \"2\"",
-                        "5960775ba382e7a4e09263fc06e7c00569b6a05c.zones.catalog.bindsmith.invalid. PTR example.com.",
-                        "group.5960775ba382e7a4e09263fc06e7c00569b6a05c.zones.catalog.bindsmith.invalid. TXT \"blue\"");
+                        "c5e4b4da1e5a620ddaa3635e55c3732a5b49c7f4.zones.catalog.bindsmith.invalid. PTR example.com.",
+                        "group.c5e4b4da1e5a620ddaa3635e55c3732a5b49c7f4.zones.catalog.bindsmith.invalid. TXT \"blue\"");
         assertThat(store.masterFile(name).orElseThrow()).contains("SOA invalid. invalid.");
     }
 
