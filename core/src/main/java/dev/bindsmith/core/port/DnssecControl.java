@@ -45,4 +45,26 @@ public interface DnssecControl {
                                 + "; DNSSEC (dnssecPolicy, key rollovers, DS records) needs the BIND backend")),
                 Outcome.orderedPairs("zone", zone.value()));
     }
+
+    /** A key operation on a zone without a {@code dnssec-policy}. */
+    static <T> Outcome<T> notSigned(ZoneName zone) {
+        return new Outcome.Invalid<>(
+                ErrorCode.ZONE_NOT_SIGNED,
+                "Zone is not signed",
+                List.of(Violation.malformed(
+                        "zone",
+                        "Zone " + zone + " does not have a dnssec-policy: create it with zoneConfig.dnssecPolicy"
+                                + " to have it signed")),
+                Outcome.orderedPairs("zone", zone.value()));
+    }
+
+    /** A key operation naming a tag the zone has no key for; {@code said} is the server's text. */
+    static <T> Outcome<T> keyNotFound(ZoneName zone, int keyTag, String said) {
+        return new Outcome.Invalid<>(
+                ErrorCode.DNSSEC_KEY_NOT_FOUND,
+                "No such key",
+                List.of(Violation.malformed(
+                        "keyTag", "Zone " + zone + " has no key with tag " + keyTag + " (" + said + ")")),
+                Outcome.orderedPairs("zone", zone.value()));
+    }
 }

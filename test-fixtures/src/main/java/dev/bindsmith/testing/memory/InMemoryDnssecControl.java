@@ -1,13 +1,11 @@
 package dev.bindsmith.testing.memory;
 
-import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
 import dev.bindsmith.core.port.DnssecControl;
 import dev.bindsmith.core.port.DnssecKey;
 import dev.bindsmith.core.port.DnssecStatus;
 import dev.bindsmith.core.port.DsState;
-import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.RData;
 import dev.bindsmith.core.zone.ZoneName;
 import java.nio.charset.StandardCharsets;
@@ -178,23 +176,11 @@ public final class InMemoryDnssecControl implements DnssecControl {
         }
     }
 
-    static <T> Outcome<T> notSigned(ZoneName zone) {
-        return new Outcome.Invalid<>(
-                ErrorCode.ZONE_NOT_SIGNED,
-                "Zone is not signed",
-                List.of(Violation.malformed(
-                        "zone", "Zone does not have dnssec-policy: create it with zoneConfig.dnssecPolicy to sign it")),
-                Outcome.orderedPairs("zone", zone.value()));
+    private static <T> Outcome<T> notSigned(ZoneName zone) {
+        return DnssecControl.notSigned(zone);
     }
 
-    static <T> Outcome<T> noKey(ZoneName zone, int tag, String command) {
-        return new Outcome.Invalid<>(
-                ErrorCode.DNSSEC_KEY_NOT_FOUND,
-                "No such key",
-                List.of(Violation.malformed(
-                        "keyTag",
-                        "Error executing " + command + " command: no matching key found (zone " + zone
-                                + " has no key with tag " + tag + ")")),
-                Outcome.orderedPairs("zone", zone.value()));
+    private static <T> Outcome<T> noKey(ZoneName zone, int tag, String command) {
+        return DnssecControl.keyNotFound(zone, tag, "Error executing " + command + " command: no matching key found");
     }
 }
