@@ -28,6 +28,7 @@ public final class Metrics {
     private final ConcurrentMap<List<String>, Histogram> commandDurations = new ConcurrentHashMap<>();
     private final ConcurrentMap<List<String>, LongAdder> rateLimit = new ConcurrentHashMap<>();
     private volatile Supplier<OptionalLong> zonesManaged = OptionalLong::empty;
+    private volatile Supplier<Map<String, Long>> zonesBehind = Map::of;
 
     /**
      * One HTTP request: its method, route template (or {@code <unmatched>}), status and duration. A
@@ -56,6 +57,15 @@ public final class Metrics {
     /** Where the zones-managed gauge reads its value at scrape time. */
     public void zonesManaged(Supplier<OptionalLong> source) {
         this.zonesManaged = source;
+    }
+
+    /**
+     * Where the per-secondary zones-behind gauge reads its values at scrape time: each secondary
+     * ({@code ip:port}, from the configuration, so the labels stay bounded) and how many managed zones
+     * it did not serve at the primary's serial in the last survey.
+     */
+    public void secondaryZonesBehind(Supplier<Map<String, Long>> source) {
+        this.zonesBehind = source;
     }
 
     /** Everything, in the Prometheus text format. */
@@ -94,7 +104,28 @@ public final class Metrics {
                     .append(zones.getAsLong())
                     .append('\n');
         }
+        Map<String, Long> behind = zonesBehind();
+        if (!behind.isEmpty()) {
+            out.append("# HELP bindsmith_secondary_zones_behind Managed zones a secondary did not serve at the")
+                    .append(" primary's serial in the last survey.\n")
+                    .append("# TYPE bindsmith_secondary_zones_behind gauge\n");
+            new TreeMap<>(behind)
+                    .forEach((secondary, n) -> out.append("bindsmith_secondary_zones_behind")
+                            .append(labels(List.of("secondary"), List.of(secondary), null))
+                            .append(' ')
+                            .append(n)
+                            .append('\n'));
+        }
         return out.toString();
+    }
+
+    private Map<String, Long> zonesBehind() {
+        try {
+            return zonesBehind.get();
+        } catch (RuntimeException e) {
+            // A failing source costs the gauge, not the whole scrape.
+            return Map.of();
+        }
     }
 
     private OptionalLong zonesManaged() {
