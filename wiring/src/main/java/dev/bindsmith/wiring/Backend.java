@@ -74,7 +74,8 @@ public final class Backend implements AutoCloseable {
             AutoCloseable resources,
             BackendSettings.Fleet fleet,
             String catalogUpdateKey,
-            Optional<DnssecControl> dnssec) {
+            Optional<DnssecControl> dnssec,
+            java.util.function.Consumer<UseCases.Builder> extra) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.zoneStore = Objects.requireNonNull(zoneStore, "zoneStore");
         this.metrics = new Metrics();
@@ -101,6 +102,7 @@ public final class Backend implements AutoCloseable {
             builder.secondaries(fleet.secondaries(), new DnsSoaProbe());
         }
         dnssec.ifPresent(builder::dnssec);
+        extra.accept(builder);
         this.useCases = builder.build();
         String fleetText = fleet.describe();
         this.description =
@@ -185,7 +187,8 @@ public final class Backend implements AutoCloseable {
                 client,
                 settings.fleet(),
                 updates.key().name(),
-                Optional.of(new RndcDnssecControl(client, new ApexRecordQuery(updates))));
+                Optional.of(new RndcDnssecControl(client, new ApexRecordQuery(updates))),
+                b -> {});
     }
 
     /**
@@ -271,7 +274,8 @@ public final class Backend implements AutoCloseable {
                 resources,
                 settings.fleet(),
                 EMBEDDED_CATALOG_KEY,
-                Optional.of(server.dnssecControl()));
+                Optional.of(server.dnssecControl()),
+                b -> {});
     }
 
     private static EmbeddedNameServer startEmbedded(
@@ -311,6 +315,24 @@ public final class Backend implements AutoCloseable {
             RecordReader recordReader,
             Clock clock,
             AutoCloseable resources) {
+        return of(kind, description, zoneStore, control, recordUpdater, recordReader, clock, resources, b -> {});
+    }
+
+    /**
+     * As {@link #of(BackendKind, String, ZoneStore, NameServerControl, RecordUpdater, RecordReader, Clock,
+     * AutoCloseable)}, with {@code fleet} adding to the use cases what the backend has of a fleet (a
+     * catalog, secondaries and their probe, DNSSEC).
+     */
+    public static Backend of(
+            BackendKind kind,
+            String description,
+            ZoneStore zoneStore,
+            NameServerControl control,
+            RecordUpdater recordUpdater,
+            RecordReader recordReader,
+            Clock clock,
+            AutoCloseable resources,
+            java.util.function.Consumer<UseCases.Builder> fleet) {
         return new Backend(
                 kind,
                 description,
@@ -323,7 +345,8 @@ public final class Backend implements AutoCloseable {
                 resources,
                 BackendSettings.Fleet.none(),
                 EMBEDDED_CATALOG_KEY,
-                Optional.empty());
+                Optional.empty(),
+                fleet);
     }
 
     public BackendKind kind() {
