@@ -53,12 +53,16 @@ public final class FleetPropagationBenchmark {
         int zones = Runs.arg(args, "zones", 10_000);
         int clients = Runs.arg(args, "clients", 8);
         boolean embedded = List.of(args).contains("backend=embedded");
+        // named's defaults allow 2 transfers at once from one primary (transfers-per-ns) and 10 in all
+        String secondaryOptions =
+                List.of(args).contains("transfers=tuned") ? "transfers-in 100; transfers-per-ns 50;" : "";
         System.out.printf(
                 Locale.ROOT,
-                "fleet propagation: %d zones, %d HTTP clients, %s primary, 2 named secondaries, %d cores%n",
+                "fleet propagation: %d zones, %d HTTP clients, %s primary, 2 named secondaries (%s), %d cores%n",
                 zones,
                 clients,
                 embedded ? "embedded (hidden)" : "named",
+                secondaryOptions.isEmpty() ? "named's transfer defaults" : secondaryOptions,
                 Runtime.getRuntime().availableProcessors());
         if (embedded) {
             try (LoopbackPort dns = LoopbackPort.reserve();
@@ -71,7 +75,7 @@ public final class FleetPropagationBenchmark {
                 run(fleet, env, zones, clients, true);
             }
         } else {
-            try (NamedFleet fleet = NamedFleet.withPrimary(CATALOG, 2)) {
+            try (NamedFleet fleet = NamedFleet.withPrimary(CATALOG, 2, secondaryOptions)) {
                 run(fleet, new HashMap<>(Runs.bindVariables(fleet.primary())), zones, clients, false);
             }
         }

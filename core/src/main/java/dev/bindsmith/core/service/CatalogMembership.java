@@ -26,7 +26,9 @@ import java.util.function.Supplier;
  * <li>delete: the member is removed first (consumers stop serving what is about to go); when the
  *     delete then fails, the member is put back as it was, group and all.</li>
  * </ul>
- * With no catalog configured both run the work alone, and a {@code catalogGroup} is refused.
+ * With no catalog configured both run the work alone, and a {@code catalogGroup} is refused. A
+ * catalog zone that does not exist yet (no {@code serve} has reconciled it, a direct-mode command) is
+ * created when a zone first joins it.
  */
 final class CatalogMembership {
     private final Optional<ZoneCatalog> catalog;
@@ -66,6 +68,12 @@ final class CatalogMembership {
         }
         CatalogMember member = CatalogMember.of(zone, dev.bindsmith.core.catalog.CatalogIds.of(zone), group);
         Outcome<List<CatalogEdit>> added = c.apply(List.of(new CatalogEdit.Add(member)));
+        if (added instanceof Outcome.NotFound<List<CatalogEdit>>
+                && c.ensureExists() instanceof Outcome.Ok<Boolean>(Boolean catalogCreated)
+                && catalogCreated) {
+            // the catalog zone did not exist yet (no serve has reconciled it): it is made when first needed
+            added = c.apply(List.of(new CatalogEdit.Add(member)));
+        }
         if (added instanceof Outcome.Failure<List<CatalogEdit>> failure) {
             undo.accept(zone);
             return catalogFailed(
@@ -87,6 +95,10 @@ final class CatalogMembership {
             return isTheCatalog(zone);
         }
         Outcome<Optional<CatalogMember>> found = c.member(zone);
+        if (found instanceof Outcome.NotFound<Optional<CatalogMember>>) {
+            // no catalog zone at all: the zone is no member of it
+            return work.get();
+        }
         if (found instanceof Outcome.Failure<Optional<CatalogMember>> failure) {
             return catalogFailed(zone, c, failure, "reading the catalog failed, so zone " + zone + " was not deleted");
         }

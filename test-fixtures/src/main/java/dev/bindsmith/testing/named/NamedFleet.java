@@ -41,7 +41,24 @@ public final class NamedFleet implements AutoCloseable {
      * {@code catalog}. The catalog zone itself is not created: the primary's owner (bindsmith) does.
      */
     public static NamedFleet withPrimary(String catalog, int count) {
+        return withPrimary(catalog, count, "");
+    }
+
+    /**
+     * As {@link #withPrimary(String, int)}, with {@code secondaryOptions} added to each secondary's
+     * {@code options} (for example {@code "transfers-in 100; transfers-per-ns 50;"}).
+     */
+    public static NamedFleet withPrimary(String catalog, int count, String secondaryOptions) {
+        return withPrimary(List.of(catalog), count, secondaryOptions);
+    }
+
+    /**
+     * A named primary and {@code count} secondaries that consume every catalog of {@code catalogs} (the
+     * first is {@link #catalog()}): for zones moving from one catalog to another (RFC 9432 {@code coo}).
+     */
+    public static NamedFleet withPrimary(List<String> catalogs, int count, String secondaryOptions) {
         NamedAvailability.assumeOrRequire();
+        String catalog = catalogs.getFirst();
         PortReservation primaryPort;
         try {
             primaryPort = PortReservation.reserve(new SecureRandom());
@@ -50,7 +67,7 @@ public final class NamedFleet implements AutoCloseable {
         }
         List<RunningNamed> started = new ArrayList<>();
         try {
-            started.addAll(startSecondaries(catalog, primaryPort.port(), count));
+            started.addAll(startSecondaries(catalogs, primaryPort.port(), count, secondaryOptions));
             StringBuilder notify = new StringBuilder("also-notify {");
             started.forEach(
                     s -> notify.append(" 127.0.0.1 port ").append(s.dnsPort()).append(';'));
@@ -70,16 +87,22 @@ public final class NamedFleet implements AutoCloseable {
     /** {@code count} named secondaries of {@code catalog}, transferring from a primary on 127.0.0.1:{@code primaryPort}. */
     public static NamedFleet secondariesOf(String catalog, int primaryPort, int count) {
         NamedAvailability.assumeOrRequire();
-        return new NamedFleet(catalog, primaryPort, Optional.empty(), startSecondaries(catalog, primaryPort, count));
+        return new NamedFleet(
+                catalog, primaryPort, Optional.empty(), startSecondaries(List.of(catalog), primaryPort, count, ""));
     }
 
-    private static List<RunningNamed> startSecondaries(String catalog, int primaryPort, int count) {
+    private static List<RunningNamed> startSecondaries(
+            List<String> catalogs, int primaryPort, int count, String secondaryOptions) {
         List<RunningNamed> started = new ArrayList<>();
+        StringBuilder statements = new StringBuilder();
+        catalogs.forEach(
+                c -> statements.append(catalogZoneStatement(c, primaryPort)).append('\n'));
         try {
             for (int i = 0; i < count; i++) {
                 started.add(NamedLauncher.create()
-                        .extraOptions(catalogZonesOption(catalog, primaryPort))
-                        .extraConfig(catalogZoneStatement(catalog, primaryPort))
+                        .extraOptions(catalogZonesOption(catalogs, primaryPort)
+                                + (secondaryOptions.isEmpty() ? "" : "\n\t" + secondaryOptions))
+                        .extraConfig(statements.toString().strip())
                         .start());
             }
             return started;
@@ -91,8 +114,21 @@ public final class NamedFleet implements AutoCloseable {
 
     /** The {@code options} statement of a secondary that consumes {@code catalog} from the primary. */
     public static String catalogZonesOption(String catalog, int primaryPort) {
-        return "catalog-zones { zone \"" + catalog + "\" default-primaries { 127.0.0.1 port " + primaryPort
-                + "; } min-update-interval " + MIN_UPDATE_INTERVAL + "; };";
+        return catalogZonesOption(List.of(catalog), primaryPort);
+    }
+
+    private static String catalogZonesOption(List<String> catalogs, int primaryPort) {
+        StringBuilder out = new StringBuilder("catalog-zones {");
+        for (String catalog : catalogs) {
+            out.append(" zone \"")
+                    .append(catalog)
+                    .append("\" default-primaries { 127.0.0.1 port ")
+                    .append(primaryPort)
+                    .append("; } min-update-interval ")
+                    .append(MIN_UPDATE_INTERVAL)
+                    .append(';');
+        }
+        return out.append(" };").toString();
     }
 
     /** The secondary's own statement of the catalog zone: it transfers the catalog like any zone. */

@@ -180,6 +180,39 @@ class ZoneServiceCatalogTest {
     }
 
     @Test
+    void aCatalogThatDoesNotExistYetIsCreatedWhenTheFirstZoneJoinsIt() {
+        InMemoryZoneCatalog fresh = new InMemoryZoneCatalog(ZoneName.of("fresh-catalog.invalid"));
+        InMemoryRecordStore records = new InMemoryRecordStore(control);
+        ZoneService withFresh = UseCases.builder(store, control, records, records, TestClocks.fixed())
+                .catalog(fresh)
+                .build()
+                .zones();
+
+        Outcomes.created(withFresh.create(TestZones.request("example.com").build()));
+
+        assertThat(fresh.memberZones()).containsExactly(EXAMPLE);
+        assertThat(withFresh.delete("example.com")).isInstanceOf(Outcome.Deleted.class);
+        assertThat(fresh.memberZones()).isEmpty();
+    }
+
+    @Test
+    void aDeleteWhenNoCatalogZoneExistsDeletesTheZone() {
+        InMemoryZoneCatalog absent = new InMemoryZoneCatalog(ZoneName.of("absent-catalog.invalid"));
+        InMemoryRecordStore records = new InMemoryRecordStore(control);
+        Outcomes.created(UseCases.of(store, control, records, records, TestClocks.fixed())
+                .zones()
+                .create(TestZones.request("example.com").build()));
+        ZoneService withAbsent = UseCases.builder(store, control, records, records, TestClocks.fixed())
+                .catalog(absent)
+                .build()
+                .zones();
+
+        assertThat(withAbsent.delete("example.com")).isInstanceOf(Outcome.Deleted.class);
+        assertThat(control.serves(EXAMPLE)).isFalse();
+        assertThat(absent.calls()).noneMatch(c -> c.startsWith("ensure"));
+    }
+
+    @Test
     void aDeleteOfTheCatalogZoneIs409() {
         Outcomes.failure(zones.delete(CATALOG.value()), Outcome.Conflict.class, ErrorCode.CATALOG_ZONE);
     }
