@@ -93,7 +93,7 @@ final class FleetViews {
         }
         long waited = body.path("waitedMs").asLong();
         out.append(
-                        waited > 0
+                        waited >= 100
                                 ? " (waited " + String.format(java.util.Locale.ROOT, "%.1f", waited / 1000.0) + " s)"
                                 : "")
                 .append('\n');
