@@ -35,6 +35,21 @@ interface Api extends AutoCloseable {
 
     Reply serverStatus();
 
+    /** {@code GET /catalog?cursor=&limit=}: a page of the catalog zone's members. */
+    Reply catalog(java.util.Map<String, String> query);
+
+    /** {@code POST /catalog/reconcile}. */
+    Reply reconcileCatalog();
+
+    /** {@code GET /zones/{zone}/propagation[?wait=]}: what each secondary serves. */
+    Reply propagation(String zone, java.util.Optional<String> wait);
+
+    /** {@code GET /zones/{zone}/dnssec}. */
+    Reply dnssecStatus(String zone);
+
+    /** {@code POST /zones/{zone}/dnssec/rollover} or {@code …/checkds} ({@code verb}) with its body. */
+    Reply dnssecCommand(String zone, String verb, JsonNode body);
+
     Reply reloadServer();
 
     /** Where the calls go, for --verbose: {@code http://127.0.0.1:8080}, or the backend ({@code embedded: …}). */

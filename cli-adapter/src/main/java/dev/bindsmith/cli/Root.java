@@ -15,7 +15,13 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {Serve.class, ZoneCommands.class, RecordCommands.class, ServerCommands.class},
+        subcommands = {
+            Serve.class,
+            ZoneCommands.class,
+            RecordCommands.class,
+            CatalogCommands.class,
+            ServerCommands.class
+        },
         description = {
             "Manage the zones and records of a BIND 9 name server, or of bindsmith's embedded one.",
             "",

@@ -1,5 +1,6 @@
 package dev.bindsmith.embedded;
 
+import dev.bindsmith.core.port.DnssecControl;
 import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.port.RecordUpdater;
@@ -53,6 +54,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
     private final EmbeddedNameServerControl control;
     private final EmbeddedRecordUpdater updater;
     private final EmbeddedRecordReader reader;
+    private final EmbeddedDnssecControl dnssec;
     private volatile boolean running;
 
     private EmbeddedNameServer(Builder b) throws IOException {
@@ -66,6 +68,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
         this.zoneStore = new EmbeddedZoneStore(engine, b.renderer);
         this.updater = new EmbeddedRecordUpdater(engine, notifier);
         this.reader = new EmbeddedRecordReader(registry);
+        this.dnssec = new EmbeddedDnssecControl(engine);
         DnsListener dns = b.listen
                 ? new DnsListener(
                         new QueryResolver(registry, (zone, peer) -> secondaries.notified(zone)),
@@ -108,6 +111,11 @@ public final class EmbeddedNameServer implements AutoCloseable {
 
     public RecordReader recordReader() {
         return reader;
+    }
+
+    /** DNSSEC key management, which the embedded server does not do: every call says so. */
+    public DnssecControl dnssecControl() {
+        return dnssec;
     }
 
     /** Where the server answers (UDP and TCP share the port), when it listens. */

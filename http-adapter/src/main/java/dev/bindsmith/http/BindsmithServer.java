@@ -73,6 +73,7 @@ public final class BindsmithServer {
                 .add(new ZoneRoutes(api))
                 .add(new ServerRoutes(api))
                 .add(new RecordRoutes(api))
+                .add(new FleetRoutes(api))
                 .add(new MetricsRoutes(metrics))
                 .add(new OpenApiRoutes())
                 .add(new PageRoutes(config.pages()));

@@ -14,9 +14,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -67,6 +69,7 @@ public final class Metrics {
             .labelNames("decision")
             .register(registry);
     private volatile CachedCheck<OptionalLong> zonesManaged;
+    private volatile Supplier<Map<String, Long>> zonesBehind = Map::of;
 
     public Metrics() {
         this(Clock.systemUTC());
@@ -79,6 +82,12 @@ public final class Metrics {
                 .name("bindsmith_zones_managed")
                 .help("Zones bindsmith manages.")
                 .callback(gauge -> zonesManaged().ifPresent(gauge::call))
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("bindsmith_secondary_zones_behind")
+                .help("Managed zones a secondary did not serve at the primary's serial in the last survey.")
+                .labelNames("secondary")
+                .callback(gauge -> new TreeMap<>(zonesBehind()).forEach((secondary, n) -> gauge.call(n, secondary)))
                 .register(registry);
     }
 
@@ -110,6 +119,15 @@ public final class Metrics {
     public void zonesManaged(Supplier<OptionalLong> source) {
         Objects.requireNonNull(source, "source");
         this.zonesManaged = new CachedCheck<>(source, CachedCheck.DEFAULT_TTL, clock);
+    }
+
+    /**
+     * Where the per-secondary zones-behind gauge reads its values at scrape time: each secondary
+     * ({@code ip:port}, from the configuration, so the labels stay bounded) and how many managed zones
+     * it did not serve at the primary's serial in the last survey.
+     */
+    public void secondaryZonesBehind(Supplier<Map<String, Long>> source) {
+        this.zonesBehind = Objects.requireNonNull(source, "source");
     }
 
     /**
@@ -155,6 +173,15 @@ public final class Metrics {
         } catch (RuntimeException e) {
             // A failing source costs the gauge, not the whole scrape.
             return OptionalLong.empty();
+        }
+    }
+
+    private Map<String, Long> zonesBehind() {
+        try {
+            return zonesBehind.get();
+        } catch (RuntimeException e) {
+            // A failing source costs the gauge, not the whole scrape.
+            return Map.of();
         }
     }
 

@@ -183,6 +183,19 @@ abstract class HttpApiContract {
         assertThat(missing).isEmpty();
     }
 
+    @Test
+    void theTableCoversEveryCellOfTheFleetRoutes() {
+        Set<String> names = new TreeSet<>();
+        statusTable().forEach(a -> names.add(((String) a.get()[0]).replaceAll(" \\(.*\\)$", "")));
+        List<String> missing = new ArrayList<>();
+        FleetStatusCells.TABLE.forEach((endpoint, codes) -> codes.forEach(code -> {
+            if (!names.contains(endpoint + " → " + code)) {
+                missing.add(endpoint + " → " + code);
+            }
+        }));
+        assertThat(missing).isEmpty();
+    }
+
     static Stream<Arguments> statusTable() {
         List<Arguments> cells = new ArrayList<>();
 
@@ -603,6 +616,7 @@ abstract class HttpApiContract {
             assertThat(r.header("Allow")).hasValue("GET, HEAD, DELETE, PATCH");
         }));
         RecordStatusCells.addTo(cells);
+        FleetStatusCells.addTo(cells);
         return cells.stream();
     }
 

@@ -67,6 +67,32 @@ class MetricsTest {
     }
 
     @Test
+    void theZonesBehindGaugeHasOneSeriesPerSecondaryAndNoneBeforeTheFirstSurvey() {
+        var m = new Metrics(clock);
+        assertThat(m.scrape()).doesNotContain("bindsmith_secondary_zones_behind");
+
+        m.secondaryZonesBehind(() -> java.util.Map.of("192.0.2.2:53", 0L, "192.0.2.1:5301", 3L));
+
+        assertThat(m.scrape())
+                .contains("# TYPE bindsmith_secondary_zones_behind gauge\n"
+                        + "bindsmith_secondary_zones_behind{secondary=\"192.0.2.1:5301\"} 3.0\n"
+                        + "bindsmith_secondary_zones_behind{secondary=\"192.0.2.2:53\"} 0.0\n");
+    }
+
+    @Test
+    void aFailingZonesBehindSourceCostsTheGaugeNotTheScrape() {
+        var m = new Metrics(clock);
+        m.rateLimitDecision("allowed");
+        m.secondaryZonesBehind(() -> {
+            throw new IllegalStateException("survey broke");
+        });
+
+        assertThat(m.scrape())
+                .contains("bindsmith_rate_limit_decisions_total{decision=\"allowed\"} 1")
+                .doesNotContain("bindsmith_secondary_zones_behind");
+    }
+
+    @Test
     void anInventedMethodCannotMintALabel() {
         var m = new Metrics(clock);
         m.request("XYZZY", "<unmatched>", 404, Duration.ZERO);

@@ -1,9 +1,15 @@
 package dev.bindsmith.wiring;
 
 import dev.bindsmith.core.net.IpAddresses;
+import dev.bindsmith.core.validation.AddressRules;
+import dev.bindsmith.core.validation.Parsed;
+import dev.bindsmith.core.zone.Endpoint;
+import dev.bindsmith.core.zone.ZoneName;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,9 +35,10 @@ import java.util.function.Predicate;
  * @param rndc     how to reach BIND's control channel
  * @param nsupdate how to send RFC 2136 updates to BIND (each absent value falls back to rndc's)
  * @param embedded where the embedded server listens and keeps its zones
+ * @param fleet    the catalog zone and the secondaries, when bindsmith feeds more than one server
  */
 public record BackendSettings(
-        BackendKind kind, String reason, Path zoneDir, Rndc rndc, Nsupdate nsupdate, Embedded embedded) {
+        BackendKind kind, String reason, Path zoneDir, Rndc rndc, Nsupdate nsupdate, Embedded embedded, Fleet fleet) {
 
     public static final String BACKEND = "BINDSMITH_BACKEND";
     public static final String ZONE_DIR = "BIND_ZONE_DIR";
@@ -50,6 +57,13 @@ public record BackendSettings(
     public static final String DNS_PORT = "BINDSMITH_DNS_PORT";
     public static final String DATA_DIR = "BINDSMITH_DATA_DIR";
     public static final String XDG_DATA_HOME = "XDG_DATA_HOME";
+    public static final String CATALOG_ZONE = "BINDSMITH_CATALOG_ZONE";
+    public static final String CATALOG_MOVE_FROM = "BINDSMITH_CATALOG_MOVE_FROM";
+    public static final String SECONDARIES = "BINDSMITH_SECONDARIES";
+    public static final String PROPAGATION_INTERVAL = "BINDSMITH_PROPAGATION_INTERVAL_SECS";
+
+    /** How often the secondaries are surveyed for the zones-behind gauge, by default. */
+    public static final Duration DEFAULT_PROPAGATION_INTERVAL = Duration.ofSeconds(60);
 
     /** Where BIND keeps zone files on Debian and in the reference implementation. */
     public static final Path DEFAULT_ZONE_DIR = Path.of("/var/cache/bind");
@@ -69,6 +83,56 @@ public record BackendSettings(
         Objects.requireNonNull(rndc, "rndc");
         Objects.requireNonNull(nsupdate, "nsupdate");
         Objects.requireNonNull(embedded, "embedded");
+        Objects.requireNonNull(fleet, "fleet");
+    }
+
+    /** Settings of one server, without a fleet. */
+    public BackendSettings(
+            BackendKind kind, String reason, Path zoneDir, Rndc rndc, Nsupdate nsupdate, Embedded embedded) {
+        this(kind, reason, zoneDir, rndc, nsupdate, embedded, Fleet.none());
+    }
+
+    /**
+     * What bindsmith keeps for a fleet of name servers.
+     *
+     * @param catalogZone      {@code BINDSMITH_CATALOG_ZONE}: the catalog zone (RFC 9432) kept on the
+     *                         backend, which secondaries consume with {@code catalog-zones}
+     * @param catalogMoveFrom  {@code BINDSMITH_CATALOG_MOVE_FROM}: a catalog the zones are moving away
+     *                         from; a reconciliation sets their {@code coo} there
+     * @param secondaries      {@code BINDSMITH_SECONDARIES}: the name servers that should serve what
+     *                         bindsmith manages ({@code ip[:port]}, comma-separated)
+     * @param surveyInterval   {@code BINDSMITH_PROPAGATION_INTERVAL_SECS}: how often {@code serve} asks
+     *                         every secondary about every zone for the zones-behind gauge (0: never)
+     */
+    public record Fleet(
+            Optional<ZoneName> catalogZone,
+            Optional<ZoneName> catalogMoveFrom,
+            List<Endpoint> secondaries,
+            Duration surveyInterval) {
+        public Fleet {
+            Objects.requireNonNull(catalogZone, "catalogZone");
+            Objects.requireNonNull(catalogMoveFrom, "catalogMoveFrom");
+            secondaries = List.copyOf(secondaries);
+            Objects.requireNonNull(surveyInterval, "surveyInterval");
+        }
+
+        public static Fleet none() {
+            return new Fleet(Optional.empty(), Optional.empty(), List.of(), DEFAULT_PROPAGATION_INTERVAL);
+        }
+
+        /** For start-up output: {@code catalog catalog.bindsmith.invalid, secondaries 192.0.2.2, 192.0.2.3:5353}. */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            catalogZone.ifPresent(c -> parts.add("catalog zone " + c));
+            catalogMoveFrom.ifPresent(c -> parts.add("moving from catalog " + c));
+            if (!secondaries.isEmpty()) {
+                parts.add("secondaries "
+                        + String.join(
+                                ", ",
+                                secondaries.stream().map(Endpoint::toString).toList()));
+            }
+            return String.join(", ", parts);
+        }
     }
 
     /**
@@ -224,7 +288,56 @@ public record BackendSettings(
             kind = BackendKind.EMBEDDED;
             reason = "no rndc key configured: " + RNDC_SECRET + " unset and no rndc.conf found";
         }
-        return new BackendSettings(kind, reason, zoneDir, rndc, nsupdate, embedded);
+        return new BackendSettings(kind, reason, zoneDir, rndc, nsupdate, embedded, fleet(env));
+    }
+
+    private static Fleet fleet(Map<String, String> env) {
+        Optional<ZoneName> catalog = zoneName(env, CATALOG_ZONE);
+        Optional<ZoneName> moveFrom = zoneName(env, CATALOG_MOVE_FROM);
+        if (moveFrom.isPresent() && catalog.isEmpty()) {
+            throw new BackendConfigurationException(
+                    CATALOG_MOVE_FROM, "names the catalog zones move from; set " + CATALOG_ZONE + " to where they go");
+        }
+        if (moveFrom.isPresent() && moveFrom.equals(catalog)) {
+            throw new BackendConfigurationException(CATALOG_MOVE_FROM, "is the catalog zone itself");
+        }
+        List<Endpoint> secondaries = new ArrayList<>();
+        for (String raw : value(env, SECONDARIES).map(v -> v.split("[,\\s]+")).orElse(new String[0])) {
+            if (raw.isEmpty()) {
+                continue;
+            }
+            switch (AddressRules.endpoint(raw)) {
+                case Parsed.Value<Endpoint> v -> secondaries.add(v.value());
+                case Parsed.Problem<Endpoint> p ->
+                    throw new BackendConfigurationException(
+                            SECONDARIES, "'" + raw + "' is not ip[:port] (" + p.message() + ")");
+            }
+        }
+        Duration interval = value(env, PROPAGATION_INTERVAL)
+                .map(v -> {
+                    try {
+                        long secs = Long.parseLong(v);
+                        if (secs < 0 || secs > 86_400) {
+                            throw new NumberFormatException();
+                        }
+                        return Duration.ofSeconds(secs);
+                    } catch (NumberFormatException e) {
+                        throw new BackendConfigurationException(
+                                PROPAGATION_INTERVAL, "must be seconds between 0 and 86400 (was '" + v + "')");
+                    }
+                })
+                .orElse(DEFAULT_PROPAGATION_INTERVAL);
+        return new Fleet(catalog, moveFrom, secondaries, interval);
+    }
+
+    private static Optional<ZoneName> zoneName(Map<String, String> env, String name) {
+        return value(env, name).map(v -> {
+            Optional<String> problem = ZoneName.problem(v);
+            if (problem.isPresent()) {
+                throw new BackendConfigurationException(name, problem.get());
+            }
+            return ZoneName.of(v);
+        });
     }
 
     /** The start-up log line: {@code backend: embedded (no rndc key configured: …)}. */

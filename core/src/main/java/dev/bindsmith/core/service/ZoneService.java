@@ -32,6 +32,7 @@ public final class ZoneService {
     private final NameServerControl control;
     private final Clock clock;
     private final ZoneLocks locks;
+    private final CatalogMembership catalog;
 
     /** Zone use cases with locks of their own; {@link UseCases#of} shares one lock set with the record use cases. */
     public ZoneService(ZoneStore store, NameServerControl control, Clock clock) {
@@ -39,10 +40,15 @@ public final class ZoneService {
     }
 
     ZoneService(ZoneStore store, NameServerControl control, Clock clock, ZoneLocks locks) {
+        this(store, control, clock, locks, CatalogMembership.none());
+    }
+
+    ZoneService(ZoneStore store, NameServerControl control, Clock clock, ZoneLocks locks, CatalogMembership catalog) {
         this.store = Objects.requireNonNull(store, "store");
         this.control = Objects.requireNonNull(control, "control");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.locks = Objects.requireNonNull(locks, "locks");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
     /**
@@ -58,7 +64,16 @@ public final class ZoneService {
             return failure.as();
         }
         ZoneSpec spec = value(validated);
-        return locks.with(spec.name(), () -> createLocked(spec));
+        // catalog (RFC 9432): the created zone becomes a member in the same step, or is removed again
+        return locks.with(
+                spec.name(),
+                () -> catalog.create(spec.name(), request.catalogGroup(), () -> createLocked(spec), this::undoCreate));
+    }
+
+    /** Removes a zone this request has just created (its catalog member could not be added). */
+    private void undoCreate(ZoneName name) {
+        control.deleteZone(name);
+        store.delete(name);
     }
 
     private Outcome<ZoneCreated> createLocked(ZoneSpec spec) {
@@ -139,7 +154,8 @@ public final class ZoneService {
      * and reported Deleted too; a zone neither has is NotFound.
      */
     public Outcome<ControlReply> delete(String zone) {
-        return withName(zone, name -> locks.with(name, () -> deleteLocked(name)));
+        // catalog (RFC 9432): the member goes first, and comes back when the delete fails
+        return withName(zone, name -> locks.with(name, () -> catalog.delete(name, () -> deleteLocked(name))));
     }
 
     private Outcome<ControlReply> deleteLocked(ZoneName name) {
