@@ -4,8 +4,11 @@ import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.service.DynamicUpdates;
 import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneSpec;
+import dev.bindsmith.dns.tsig.TsigKey;
+import dev.bindsmith.dns.tsig.TsigKeyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,9 +57,10 @@ public final class EmbeddedNameServer implements AutoCloseable {
     private final EmbeddedNameServerControl control;
     private final EmbeddedRecordUpdater updater;
     private final EmbeddedRecordReader reader;
+    private final TsigKeyring keys;
     private volatile boolean running;
 
-    private EmbeddedNameServer(Builder b) throws IOException {
+    private EmbeddedNameServer(Builder b, TsigKeyring keys) throws IOException {
         Files.createDirectories(b.dataDirectory);
         ZoneRegistry registry = new ZoneRegistry();
         ZoneFiles files = new ZoneFiles(b.dataDirectory);
@@ -66,9 +71,15 @@ public final class EmbeddedNameServer implements AutoCloseable {
         this.zoneStore = new EmbeddedZoneStore(engine, b.renderer);
         this.updater = new EmbeddedRecordUpdater(engine, notifier);
         this.reader = new EmbeddedRecordReader(registry);
+        this.keys = keys;
         DnsListener dns = b.listen
                 ? new DnsListener(
-                        new QueryResolver(registry, (zone, peer) -> secondaries.notified(zone)),
+                        new QueryResolver(
+                                registry,
+                                (zone, peer) -> secondaries.notified(zone),
+                                new TsigGuard(keys, b.clock),
+                                new UpdateResponder(engine, new DynamicUpdates(reader, updater)),
+                                b.transferKey),
                         b.maxUdpInFlight,
                         b.maxTcpClients,
                         b.tcpIdleTimeout)
@@ -78,6 +89,9 @@ public final class EmbeddedNameServer implements AutoCloseable {
         try {
             commands.loadAll();
             secondaries.startTimers(b.refreshCheckInterval);
+            if (b.keyFile.isPresent()) {
+                engine.every(b.keyReloadInterval, "TSIG key file check", keys::reloadIfChanged);
+            }
             if (dns != null) {
                 dns.start(b.address, b.port);
                 LOG.info(() -> "embedded name server answering on " + dns.localAddress() + " (UDP and TCP), "
@@ -131,6 +145,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
             facts.put("listening on", a.getAddress().getHostAddress() + " port " + a.getPort() + " (UDP, TCP)");
             facts.put("tcp clients", l.tcpClients() + "/" + l.maxTcpClients());
         });
+        facts.put("tsig keys", Integer.toString(keys.size()));
         return facts;
     }
 
@@ -155,6 +170,11 @@ public final class EmbeddedNameServer implements AutoCloseable {
         private Duration transferTimeout = Duration.ofSeconds(30);
         private Duration refreshCheckInterval = Duration.ofSeconds(30);
         private Function<ZoneSpec, String> renderer = ZoneFileWriter::render;
+        private List<TsigKey> tsigKeys = List.of();
+        private Optional<Path> keyFile = Optional.empty();
+        private boolean allowWeakTsig;
+        private Duration keyReloadInterval = Duration.ofSeconds(5);
+        private Optional<String> transferKey = Optional.empty();
 
         private Builder() {
             try {
@@ -234,6 +254,60 @@ public final class EmbeddedNameServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * TSIG keys the server verifies signed requests with (UPDATE, transfers, queries, NOTIFY). A
+         * signed request with a key it does not have is answered BADKEY.
+         */
+        public Builder tsigKeys(List<TsigKey> keys) {
+            this.tsigKeys = List.copyOf(keys);
+            return this;
+        }
+
+        /**
+         * A key file ({@code key "name" { algorithm …; secret "…"; };}, as {@code tsig-keygen} and
+         * {@code bindsmith key create} write it) to take the keys from; it is read again when it
+         * changes. Replaces {@link #tsigKeys}.
+         */
+        public Builder tsigKeyFile(Path file) {
+            this.keyFile = Optional.of(Objects.requireNonNull(file, "file"));
+            return this;
+        }
+
+        /** Accept hmac-md5 and hmac-sha1 keys in the key file (refused by default: RFC 8945 §6). */
+        public Builder allowWeakTsigAlgorithms(boolean allow) {
+            this.allowWeakTsig = allow;
+            return this;
+        }
+
+        /** How often the key file is looked at for changes; 5 s by default. */
+        public Builder keyReloadInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("keyReloadInterval must be positive");
+            }
+            this.keyReloadInterval = interval;
+            return this;
+        }
+
+        /**
+         * A key that may transfer every zone (AXFR and IXFR) besides each zone's
+         * {@code allow-transfer}: the key a fleet's secondaries use. It must be one of the server's keys.
+         */
+        public Builder transferKey(String keyName) {
+            this.transferKey = Optional.of(Objects.requireNonNull(keyName, "keyName"));
+            return this;
+        }
+
+        private TsigKeyring keys() {
+            if (keyFile.isEmpty()) {
+                return TsigKeyring.of(tsigKeys);
+            }
+            try {
+                return TsigKeyring.load(keyFile.get(), allowWeakTsig);
+            } catch (TsigKeyFiles.KeyFileException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+
         /** How a created zone is rendered as a master file (core's zone-file writer by default). */
         Builder renderer(Function<ZoneSpec, String> renderer) {
             this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -244,12 +318,21 @@ public final class EmbeddedNameServer implements AutoCloseable {
          * Loads every zone of the data directory and starts answering.
          *
          * @throws IOException when the data directory cannot be created or the port cannot be bound
+         * @throws IllegalArgumentException when the key file cannot be used (the message names it and
+         *     why, never a secret), or the transfer key is not one of the keys
          */
         public EmbeddedNameServer start() throws IOException {
             if (dataDirectory == null) {
                 throw new IllegalStateException("dataDirectory is required");
             }
-            return new EmbeddedNameServer(this);
+            TsigKeyring keys = keys();
+            transferKey.ifPresent(k -> {
+                if (!keys.has(k)) {
+                    throw new IllegalArgumentException(
+                            "the transfer key '" + k + "' is not one of the server's TSIG keys");
+                }
+            });
+            return new EmbeddedNameServer(this, keys);
         }
     }
 }
