@@ -69,17 +69,18 @@ public final class EmbeddedNameServer implements AutoCloseable {
         NotifySender notifier = new NotifySender(engine);
         ZoneCommands commands = new ZoneCommands(engine, secondaries, notifier);
         this.zoneStore = new EmbeddedZoneStore(engine, b.renderer);
-        this.updater = new EmbeddedRecordUpdater(engine, notifier);
+        this.updater = new EmbeddedRecordUpdater(engine, notifier, b.journalChanges, b.journalRecords);
         this.reader = new EmbeddedRecordReader(registry);
         this.keys = keys;
+        TsigGuard guard = new TsigGuard(keys, b.clock);
         DnsListener dns = b.listen
                 ? new DnsListener(
                         new QueryResolver(
                                 registry,
                                 (zone, peer) -> secondaries.notified(zone),
-                                new TsigGuard(keys, b.clock),
+                                guard,
                                 new UpdateResponder(engine, new DynamicUpdates(reader, updater)),
-                                b.transferKey),
+                                new TransferResponder(registry, guard, b.transferKey)),
                         b.maxUdpInFlight,
                         b.maxTcpClients,
                         b.tcpIdleTimeout)
@@ -175,6 +176,8 @@ public final class EmbeddedNameServer implements AutoCloseable {
         private boolean allowWeakTsig;
         private Duration keyReloadInterval = Duration.ofSeconds(5);
         private Optional<String> transferKey = Optional.empty();
+        private int journalChanges = 100;
+        private int journalRecords = 100_000;
 
         private Builder() {
             try {
@@ -294,6 +297,20 @@ public final class EmbeddedNameServer implements AutoCloseable {
          */
         public Builder transferKey(String keyName) {
             this.transferKey = Optional.of(Objects.requireNonNull(keyName, "keyName"));
+            return this;
+        }
+
+        /**
+         * How much history each zone keeps for IXFR: at most {@code changes} changes and
+         * {@code records} records in them, the oldest dropped first (100 and 100 000 by default). A
+         * client whose serial is older gets the whole zone. 0 keeps none.
+         */
+        public Builder ixfrJournal(int changes, int records) {
+            if (changes < 0 || records < 0) {
+                throw new IllegalArgumentException("the journal's bounds must not be negative");
+            }
+            this.journalChanges = changes;
+            this.journalRecords = records;
             return this;
         }
 

@@ -35,10 +35,15 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
 
     private final ZoneEngine engine;
     private final NotifySender notifier;
+    private final int journalChanges;
+    private final int journalRecords;
 
-    EmbeddedRecordUpdater(ZoneEngine engine, NotifySender notifier) {
+    /** {@code journalChanges} and {@code journalRecords} bound each zone's journal (for IXFR). */
+    EmbeddedRecordUpdater(ZoneEngine engine, NotifySender notifier, int journalChanges, int journalRecords) {
         this.engine = engine;
         this.notifier = notifier;
+        this.journalChanges = journalChanges;
+        this.journalRecords = journalRecords;
     }
 
     @Override
@@ -88,8 +93,9 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                 LOG.log(Level.WARNING, "writing zone " + zone + " failed", e);
                 return Outcome.zoneFileWriteFailed(zone.value(), "Could not write the zone file of '" + zone + "'");
             }
-            ZoneState next =
-                    new ZoneState(zone, state.config(), java.util.Optional.of(updated), false, state.loadedAt());
+            ZoneState next = state.withChange(
+                    updated,
+                    state.journal().append(delta(content, updated, changes.changes()), journalChanges, journalRecords));
             engine.registry.put(next);
             notifier.send(next);
             return new Outcome.Ok<>(new ChangeReport(changes.changes()));
@@ -259,6 +265,46 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
         List<Record> all = new ArrayList<>();
         work.values().forEach(types -> types.values().forEach(set -> all.addAll(set.values())));
         return ZoneContent.of(origin, all, content.defaultTtl());
+    }
+
+    /**
+     * What a change did, for the journal: the records of the owners it touched that are gone or new
+     * (a TTL change is both: IXFR has no other way to say it), between the old and the new SOA.
+     */
+    static ZoneJournal.Delta delta(ZoneContent before, ZoneContent after, List<RecordChange> changes) {
+        java.util.Set<Name> touched = new java.util.LinkedHashSet<>();
+        for (RecordChange change : changes) {
+            touched.add(DnsRecords.name(
+                    switch (change) {
+                        case RecordChange.Add c -> c.record().owner();
+                        case RecordChange.Remove c -> c.record().owner();
+                        case RecordChange.RemoveRRset c -> c.owner();
+                    }));
+        }
+        List<Record> removed = new ArrayList<>();
+        List<Record> added = new ArrayList<>();
+        for (Name owner : touched) {
+            List<Record> old = flatten(before.rrsets(owner));
+            List<Record> now = flatten(after.rrsets(owner));
+            old.stream().filter(r -> now.stream().noneMatch(n -> same(n, r))).forEach(removed::add);
+            now.stream().filter(r -> old.stream().noneMatch(o -> same(o, r))).forEach(added::add);
+        }
+        return new ZoneJournal.Delta(before.soa(), removed, after.soa(), added);
+    }
+
+    private static List<Record> flatten(Map<Integer, List<Record>> sets) {
+        List<Record> all = new ArrayList<>();
+        sets.forEach((type, rrs) -> {
+            if (type != Type.SOA) {
+                all.addAll(rrs);
+            }
+        });
+        return all;
+    }
+
+    /** The same record and TTL (dnsjava's equals ignores the TTL). */
+    private static boolean same(Record a, Record b) {
+        return a.equals(b) && a.getTTL() == b.getTTL();
     }
 
     private static void put(Map<Name, Map<Integer, LinkedHashMap<Record, Record>>> work, Record r) {

@@ -1,13 +1,10 @@
 package dev.bindsmith.embedded;
 
-import dev.bindsmith.core.zone.AddressMatch;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneType;
-import dev.bindsmith.dns.conf.KeyStatements;
 import dev.bindsmith.dns.record.DnsRecords;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -38,32 +35,26 @@ import org.xbill.DNS.Type;
 final class QueryResolver {
     static final int EDNS_PAYLOAD = 1232;
     private static final int PLAIN_UDP = 512;
-    private static final int TCP_MAX = 65535;
+    static final int TCP_MAX = 65535;
     private static final int MAX_CNAME_HOPS = 16;
-    /** Wire size a transfer message is kept under, well below the 64 KiB limit of one TCP message. */
-    private static final int TRANSFER_CHUNK = 16_000;
 
     private final ZoneRegistry registry;
     private final BiConsumer<ZoneName, InetAddress> onNotify;
     private final TsigGuard guard;
     private final UpdateResponder updates;
-    private final Optional<String> transferKey;
+    private final TransferResponder transfers;
 
-    /**
-     * @param transferKey the key that may transfer every zone (a fleet's secondaries), besides each
-     *     zone's {@code allow-transfer} and the keys that may update it
-     */
     QueryResolver(
             ZoneRegistry registry,
             BiConsumer<ZoneName, InetAddress> onNotify,
             TsigGuard guard,
             UpdateResponder updates,
-            Optional<String> transferKey) {
+            TransferResponder transfers) {
         this.registry = registry;
         this.onNotify = onNotify;
         this.guard = guard;
         this.updates = updates;
-        this.transferKey = transferKey;
+        this.transfers = transfers;
     }
 
     List<byte[]> answer(byte[] wire, InetAddress peer, boolean tcp) {
@@ -116,7 +107,7 @@ final class QueryResolver {
             return reply(response, Rcode.REFUSED, signature, limit);
         }
         if (qtype == Type.AXFR || qtype == Type.IXFR) {
-            return transfer(query, peer, tcp, response, signature, limit);
+            return transfers.answer(query, peer, tcp, response, signature, limit);
         }
         if (qtype == Type.OPT
                 || qtype == Type.TSIG
@@ -281,78 +272,6 @@ final class QueryResolver {
         }
     }
 
-    // ---- zone transfer (RFC 5936) ----
-
-    private List<byte[]> transfer(
-            Message query, InetAddress peer, boolean tcp, Message response, TsigGuard.Signature signature, int limit) {
-        Record question = query.getQuestion();
-        Optional<ZoneState> zone = registry.closest(question.getName())
-                .filter(z -> DnsRecords.name(z.name()).equals(question.getName()));
-        if (zone.isEmpty()) {
-            return reply(response, Rcode.NOTAUTH, signature, limit);
-        }
-        Optional<ZoneContent> content = zone.get().content();
-        if (content.isEmpty()) {
-            return reply(response, Rcode.SERVFAIL, signature, limit);
-        }
-        if (!mayTransfer(zone.get(), peer, signature.keyName())) {
-            return reply(response, Rcode.REFUSED, signature, limit);
-        }
-        if (!tcp) {
-            if (question.getType() == Type.IXFR) {
-                // RFC 1995 §2: an answer that does not fit in UDP is the current SOA alone.
-                response.getHeader().setFlag(Flags.AA);
-                response.addRecord(content.get().soa(), Section.ANSWER);
-                return List.of(guard.reply(response, signature, limit));
-            }
-            return reply(response, Rcode.FORMERR, signature, limit);
-        }
-        // IXFR is answered with the whole zone (RFC 1995 §4 allows it); the records go SOA … SOA.
-        List<Record> records = new ArrayList<>(content.get().records());
-        records.add(content.get().soa());
-        return guard.stream(chunks(response, question, records), signature);
-    }
-
-    /**
-     * Who may transfer a zone: its {@code allow-transfer} (addresses, and keys for signed requests),
-     * the server's transfer key, and any key that may update the zone (who can change it may read it).
-     */
-    private boolean mayTransfer(ZoneState zone, InetAddress peer, Optional<String> key) {
-        if (AccessControl.allows(zone.config().options().allowTransfer(), peer, key)) {
-            return true;
-        }
-        if (key.isEmpty()) {
-            return false;
-        }
-        if (transferKey.filter(k -> KeyStatements.sameName(k, key.get())).isPresent()) {
-            return true;
-        }
-        return zone.config().options().allowUpdate().stream()
-                .anyMatch(m -> m instanceof AddressMatch.Key k && KeyStatements.sameName(k.name(), key.get()));
-    }
-
-    /** The records in messages of at most {@link #TRANSFER_CHUNK} bytes, the first one {@code response}. */
-    private static List<Message> chunks(Message response, Record question, List<Record> records) {
-        List<Message> messages = new ArrayList<>();
-        Message current = response;
-        current.getHeader().setFlag(Flags.AA);
-        int size = Header.LENGTH + 4 + question.getName().length();
-        for (Record r : records) {
-            int rsize = r.toWireCanonical().length;
-            if (size + rsize > TRANSFER_CHUNK && current.getHeader().getCount(Section.ANSWER) > 0) {
-                messages.add(current);
-                current = new Message(response.getHeader().getID());
-                current.getHeader().setFlag(Flags.QR);
-                current.getHeader().setFlag(Flags.AA);
-                size = Header.LENGTH;
-            }
-            current.addRecord(r, Section.ANSWER);
-            size += rsize;
-        }
-        messages.add(current);
-        return messages;
-    }
-
     // ---- NOTIFY (RFC 1996) ----
 
     private List<byte[]> notify(
@@ -387,7 +306,7 @@ final class QueryResolver {
         return response;
     }
 
-    private List<byte[]> reply(Message response, int rcode, TsigGuard.Signature signature, int limit) {
+    List<byte[]> reply(Message response, int rcode, TsigGuard.Signature signature, int limit) {
         response.getHeader().setRcode(rcode);
         return List.of(guard.reply(response, signature, limit));
     }

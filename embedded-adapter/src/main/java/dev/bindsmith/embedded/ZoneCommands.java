@@ -168,12 +168,18 @@ final class ZoneCommands {
                             .get()
                             .records()
                             .equals(fresh.content().get().records());
-            registry.put(new ZoneState(
+            ZoneState next = new ZoneState(
                     state.name(),
                     state.config(),
                     fresh.content(),
                     state.frozen(),
-                    same ? state.loadedAt() : fresh.loadedAt()));
+                    same ? state.loadedAt() : fresh.loadedAt(),
+                    // the file was edited by other means: no journal leads to it, so IXFR answers with the whole zone
+                    same ? state.journal() : ZoneJournal.EMPTY);
+            registry.put(next);
+            if (!same) {
+                notifier.send(next);
+            }
             return new Outcome.Ok<>(new ControlReply(command, same ? "zone reload up-to-date" : "zone reload queued"));
         });
     }
