@@ -83,7 +83,9 @@ public final class EmbeddedNameServer implements AutoCloseable {
                                 new TransferResponder(registry, guard, b.transferKey)),
                         b.maxUdpInFlight,
                         b.maxTcpClients,
-                        b.tcpIdleTimeout)
+                        b.maxTcpClientsPerAddress.orElse(Math.max(1, b.maxTcpClients / 4)),
+                        b.tcpIdleTimeout,
+                        b.tcpLifetime)
                 : null;
         this.listener = Optional.ofNullable(dns);
         this.control = new EmbeddedNameServerControl(engine, commands, this::facts, () -> running);
@@ -168,6 +170,8 @@ public final class EmbeddedNameServer implements AutoCloseable {
         private int maxUdpInFlight = 512;
         private int maxTcpClients = 100;
         private Duration tcpIdleTimeout = Duration.ofSeconds(30);
+        private Optional<Integer> maxTcpClientsPerAddress = Optional.empty();
+        private Duration tcpLifetime = Duration.ofMinutes(5);
         private Duration transferTimeout = Duration.ofSeconds(30);
         private Duration refreshCheckInterval = Duration.ofSeconds(30);
         private Function<ZoneSpec, String> renderer = ZoneFileWriter::render;
@@ -237,8 +241,33 @@ public final class EmbeddedNameServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a TCP connection may wait between messages, take to send one message once it has
+         * started, or leave an answer unread before it is closed; 30 s by default.
+         */
         public Builder tcpIdleTimeout(Duration timeout) {
             this.tcpIdleTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** At most this many TCP connections from one address; a quarter of {@link #maxTcpClients} by default. */
+        public Builder maxTcpClientsPerAddress(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxTcpClientsPerAddress must be at least 1");
+            }
+            this.maxTcpClientsPerAddress = Optional.of(max);
+            return this;
+        }
+
+        /**
+         * How long a TCP connection may live: after it, no further message is read (an answer under
+         * way is finished); 5 minutes by default. A client that needs more opens a new connection.
+         */
+        public Builder tcpLifetime(Duration lifetime) {
+            if (lifetime.isNegative() || lifetime.isZero()) {
+                throw new IllegalArgumentException("tcpLifetime must be positive");
+            }
+            this.tcpLifetime = lifetime;
             return this;
         }
 
