@@ -58,6 +58,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
     private final EmbeddedRecordUpdater updater;
     private final EmbeddedRecordReader reader;
     private final TsigKeyring keys;
+    private final NotifySender notifier;
     private volatile boolean running;
 
     private EmbeddedNameServer(Builder b, TsigKeyring keys) throws IOException {
@@ -66,7 +67,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
         ZoneFiles files = new ZoneFiles(b.dataDirectory);
         this.engine = new ZoneEngine(registry, files, b.clock);
         this.secondaries = new SecondaryRefresh(engine, b.transferTimeout);
-        NotifySender notifier = new NotifySender(engine);
+        this.notifier = new NotifySender(engine, b.notifyTargets, b.notifyRetryInterval, b.notifyAttempts);
         ZoneCommands commands = new ZoneCommands(engine, secondaries, notifier);
         this.zoneStore = new EmbeddedZoneStore(engine, b.renderer);
         this.updater = new EmbeddedRecordUpdater(engine, notifier, b.journalChanges, b.journalRecords);
@@ -132,6 +133,11 @@ public final class EmbeddedNameServer implements AutoCloseable {
         return listener.map(DnsListener::localAddress);
     }
 
+    /** For tests: the NOTIFY sender, to wait until it is idle. */
+    NotifySender notifier() {
+        return notifier;
+    }
+
     /** For tests: the secondaries' refresh, to run their timers on demand. */
     SecondaryRefresh secondaries() {
         return secondaries;
@@ -180,6 +186,9 @@ public final class EmbeddedNameServer implements AutoCloseable {
         private boolean allowWeakTsig;
         private Duration keyReloadInterval = Duration.ofSeconds(5);
         private Optional<String> transferKey = Optional.empty();
+        private List<InetSocketAddress> notifyTargets = List.of();
+        private Duration notifyRetryInterval = Duration.ofSeconds(2);
+        private int notifyAttempts = 5;
         private int journalChanges = 100;
         private int journalRecords = 100_000;
 
@@ -326,6 +335,25 @@ public final class EmbeddedNameServer implements AutoCloseable {
          */
         public Builder transferKey(String keyName) {
             this.transferKey = Optional.of(Objects.requireNonNull(keyName, "keyName"));
+            return this;
+        }
+
+        /**
+         * Name servers told of every change of every primary zone (NOTIFY), besides each zone's
+         * {@code also-notify}: a fleet's secondaries, for which this server is the (hidden) primary.
+         */
+        public Builder notify(List<InetSocketAddress> targets) {
+            this.notifyTargets = List.copyOf(targets);
+            return this;
+        }
+
+        /** How long to wait for a NOTIFY's answer before sending it again, and how many times; 2 s and 5 by default. */
+        public Builder notifyRetry(Duration interval, int attempts) {
+            if (interval.isNegative() || interval.isZero() || attempts < 1) {
+                throw new IllegalArgumentException("a positive interval and at least one attempt");
+            }
+            this.notifyRetryInterval = interval;
+            this.notifyAttempts = attempts;
             return this;
         }
 

@@ -90,6 +90,7 @@ final class ZoneCommands {
                 }
                 registry.put(state);
                 secondaries.refresh(state);
+                notifier.send(state);
                 return new Outcome.Ok<>(new ControlReply("addzone", ""));
             });
         });
