@@ -342,7 +342,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
          * Name servers told of every change of every primary zone (NOTIFY), besides each zone's
          * {@code also-notify}: a fleet's secondaries, for which this server is the (hidden) primary.
          */
-        public Builder notify(List<InetSocketAddress> targets) {
+        public Builder notifyTargets(List<InetSocketAddress> targets) {
             this.notifyTargets = List.copyOf(targets);
             return this;
         }

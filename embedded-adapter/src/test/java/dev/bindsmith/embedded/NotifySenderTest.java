@@ -121,7 +121,7 @@ class NotifySenderTest {
         server = EmbeddedNameServer.builder()
                 .dataDirectory(dataDirectory)
                 .port(0)
-                .notify(List.of(secondary.address()))
+                .notifyTargets(List.of(secondary.address()))
                 .notifyRetry(Duration.ofMillis(100), 3)
                 .start();
         EmbeddedServers.serve(
@@ -170,7 +170,7 @@ class NotifySenderTest {
         server = EmbeddedNameServer.builder()
                 .dataDirectory(dataDirectory)
                 .port(0)
-                .notify(List.of(secondary.address()))
+                .notifyTargets(List.of(secondary.address()))
                 .notifyRetry(BOUND, 2)
                 .start();
         secondary.hold = true;

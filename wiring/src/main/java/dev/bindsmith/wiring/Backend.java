@@ -213,13 +213,25 @@ public final class Backend implements AutoCloseable {
 
     private static EmbeddedNameServer startEmbedded(
             BackendSettings.Embedded e, InetAddress address, boolean answerDns) {
+        EmbeddedNameServer.Builder builder = EmbeddedNameServer.builder()
+                .dataDirectory(e.dataDir())
+                .address(address)
+                .port(e.port())
+                .listen(answerDns)
+                .allowWeakTsigAlgorithms(e.allowWeakTsig())
+                .notifyTargets(e.notifyTargets().stream()
+                        .map(n -> new InetSocketAddress(n.address(), n.port().orElse(53)))
+                        .toList());
+        e.tsigKeys().ifPresent(builder::tsigKeyFile);
+        e.transferKey().ifPresent(builder::transferKey);
         try {
-            return EmbeddedNameServer.builder()
-                    .dataDirectory(e.dataDir())
-                    .address(address)
-                    .port(e.port())
-                    .listen(answerDns)
-                    .start();
+            return builder.start();
+        } catch (IllegalArgumentException ex) {
+            // the key file or the transfer key: the message names the file, line and key, never a secret
+            String variable = e.transferKey().isPresent() && ex.getMessage().startsWith("the transfer key")
+                    ? BackendSettings.TRANSFER_KEY
+                    : BackendSettings.TSIG_KEYS;
+            throw new BackendConfigurationException(variable, ex.getMessage());
         } catch (java.net.BindException ex) {
             throw new BackendConfigurationException(
                     BackendSettings.DNS_PORT,
