@@ -59,6 +59,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
     private final EmbeddedRecordReader reader;
     private final TsigKeyring keys;
     private final NotifySender notifier;
+    private final TransferResponder transfers;
     private volatile boolean running;
 
     private EmbeddedNameServer(Builder b, TsigKeyring keys) throws IOException {
@@ -74,6 +75,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
         this.reader = new EmbeddedRecordReader(registry);
         this.keys = keys;
         TsigGuard guard = new TsigGuard(keys, b.clock);
+        this.transfers = new TransferResponder(registry, guard, b.transferKey);
         DnsListener dns = b.listen
                 ? new DnsListener(
                         new QueryResolver(
@@ -81,7 +83,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
                                 (zone, peer) -> secondaries.notified(zone),
                                 guard,
                                 new UpdateResponder(engine, new DynamicUpdates(reader, updater)),
-                                new TransferResponder(registry, guard, b.transferKey)),
+                                transfers),
                         b.maxUdpInFlight,
                         b.maxTcpClients,
                         b.maxTcpClientsPerAddress.orElse(Math.max(1, b.maxTcpClients / 4)),
@@ -131,6 +133,11 @@ public final class EmbeddedNameServer implements AutoCloseable {
     /** Where the server answers (UDP and TCP share the port), when it listens. */
     public Optional<InetSocketAddress> localAddress() {
         return listener.map(DnsListener::localAddress);
+    }
+
+    /** For tests: the transfers answered of each kind. */
+    long transfersServed(TransferResponder.Kind kind) {
+        return transfers.served(kind);
     }
 
     /** For tests: the NOTIFY sender, to wait until it is idle. */

@@ -5,8 +5,12 @@ import dev.bindsmith.dns.conf.KeyStatements;
 import dev.bindsmith.dns.record.DnsRecords;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
@@ -29,14 +33,33 @@ final class TransferResponder {
     /** Wire size a transfer message is kept under, well below the 64 KiB limit of one TCP message. */
     private static final int TRANSFER_CHUNK = 16_000;
 
+    private static final Logger LOG = Logger.getLogger(TransferResponder.class.getName());
+
+    /** How a transfer was answered. */
+    enum Kind {
+        AXFR,
+        IXFR_INCREMENTAL,
+        IXFR_WHOLE_ZONE,
+        IXFR_UP_TO_DATE
+    }
+
     private final ZoneRegistry registry;
     private final TsigGuard guard;
     private final Optional<String> transferKey;
+    private final Map<Kind, AtomicLong> served = new EnumMap<>(Kind.class);
 
     TransferResponder(ZoneRegistry registry, TsigGuard guard, Optional<String> transferKey) {
         this.registry = registry;
         this.guard = guard;
         this.transferKey = transferKey;
+        for (Kind k : Kind.values()) {
+            served.put(k, new AtomicLong());
+        }
+    }
+
+    /** How many transfers of each kind were answered over TCP since the start. */
+    long served(Kind kind) {
+        return served.get(kind).get();
     }
 
     List<byte[]> answer(
@@ -74,24 +97,42 @@ final class TransferResponder {
             return reply(response, Rcode.FORMERR, signature, limit);
         }
         List<Record> records = new ArrayList<>();
+        Kind kind;
+        Optional<List<ZoneJournal.Delta>> deltas =
+                clientSerial.flatMap(serial -> zone.get().journal().since(serial));
         if (clientSerial.isPresent() && !SerialNumbers.greater(current.serial(), clientSerial.get())) {
             // the client is current (or ahead): the SOA alone says so
             records.add(current.soa());
-        } else if (clientSerial.isPresent()
-                && zone.get().journal().since(clientSerial.get()).isPresent()) {
+            kind = Kind.IXFR_UP_TO_DATE;
+        } else if (deltas.isPresent()) {
             records.add(current.soa());
-            for (ZoneJournal.Delta delta :
-                    zone.get().journal().since(clientSerial.get()).get()) {
+            for (ZoneJournal.Delta delta : deltas.get()) {
                 records.add(delta.from());
                 records.addAll(delta.removed());
                 records.add(delta.to());
                 records.addAll(delta.added());
             }
             records.add(current.soa());
+            kind = Kind.IXFR_INCREMENTAL;
         } else {
             records.addAll(current.records());
             records.add(current.soa());
+            kind = clientSerial.isPresent() ? Kind.IXFR_WHOLE_ZONE : Kind.AXFR;
         }
+        served.get(kind).incrementAndGet();
+        String from = clientSerial.map(String::valueOf).orElse("");
+        int count = records.size();
+        LOG.info(() -> "transfer of " + zone.get().name() + " to " + peer.getHostAddress()
+                + signature.keyName().map(k -> " key " + k).orElse("") + ": "
+                + switch (kind) {
+                    case AXFR -> "AXFR, serial " + current.serial();
+                    case IXFR_INCREMENTAL -> "IXFR from serial " + from + " to " + current.serial();
+                    case IXFR_WHOLE_ZONE ->
+                        "IXFR from serial " + from + ", older than the journal: the whole zone, serial "
+                                + current.serial();
+                    case IXFR_UP_TO_DATE -> "IXFR from serial " + from + ": up to date";
+                }
+                + ", " + count + " records");
         return guard.stream(chunks(response, question, records), signature);
     }
 
