@@ -66,12 +66,12 @@ public final class EmbeddedNameServer implements AutoCloseable {
         Files.createDirectories(b.dataDirectory);
         ZoneRegistry registry = new ZoneRegistry();
         ZoneFiles files = new ZoneFiles(b.dataDirectory);
-        this.engine = new ZoneEngine(registry, files, b.clock);
+        this.engine = new ZoneEngine(registry, files, b.clock, b.journalChanges, b.journalRecords);
         this.secondaries = new SecondaryRefresh(engine, b.transferTimeout);
         this.notifier = new NotifySender(engine, b.notifyTargets, b.notifyRetryInterval, b.notifyAttempts);
         ZoneCommands commands = new ZoneCommands(engine, secondaries, notifier);
         this.zoneStore = new EmbeddedZoneStore(engine, b.renderer);
-        this.updater = new EmbeddedRecordUpdater(engine, notifier, b.journalChanges, b.journalRecords);
+        this.updater = new EmbeddedRecordUpdater(engine, notifier);
         this.reader = new EmbeddedRecordReader(registry);
         this.keys = keys;
         TsigGuard guard = new TsigGuard(keys, b.clock);

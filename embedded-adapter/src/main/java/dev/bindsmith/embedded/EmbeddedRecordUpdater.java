@@ -33,17 +33,15 @@ import org.xbill.DNS.Type;
 public final class EmbeddedRecordUpdater implements RecordUpdater {
     private static final Logger LOG = Logger.getLogger(EmbeddedRecordUpdater.class.getName());
 
+    /** A journal smaller than this is never compacted into the master file. */
+    static final long COMPACT_AT_LEAST = 256 * 1024;
+
     private final ZoneEngine engine;
     private final NotifySender notifier;
-    private final int journalChanges;
-    private final int journalRecords;
 
-    /** {@code journalChanges} and {@code journalRecords} bound each zone's journal (for IXFR). */
-    EmbeddedRecordUpdater(ZoneEngine engine, NotifySender notifier, int journalChanges, int journalRecords) {
+    EmbeddedRecordUpdater(ZoneEngine engine, NotifySender notifier) {
         this.engine = engine;
         this.notifier = notifier;
-        this.journalChanges = journalChanges;
-        this.journalRecords = journalRecords;
     }
 
     @Override
@@ -86,16 +84,15 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                         List.of(Violation.malformed("changes", "A record could not be converted: " + e.getMessage())),
                         context);
             }
+            ZoneJournal.Delta delta = delta(content, updated, changes.changes());
             try {
-                engine.files.writeAtomically(
-                        engine.fileOf(zone, state.config()), ZoneFiles.renderContent(zone, updated), false);
+                persist(zone, state, updated, delta);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "writing zone " + zone + " failed", e);
                 return Outcome.zoneFileWriteFailed(zone.value(), "Could not write the zone file of '" + zone + "'");
             }
             ZoneState next = state.withChange(
-                    updated,
-                    state.journal().append(delta(content, updated, changes.changes()), journalChanges, journalRecords));
+                    updated, state.journal().append(delta, engine.journalChanges, engine.journalRecords));
             engine.registry.put(next);
             notifier.send(next);
             return new Outcome.Ok<>(new ChangeReport(changes.changes()));
@@ -178,13 +175,24 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
         return java.util.Optional.empty();
     }
 
-    /** The zone after the changes, in order, with the SOA serial incremented. */
+    /**
+     * The zone after the changes, in order, with the SOA serial incremented. Only the owners the
+     * changes touch are copied and rebuilt; every other RRset is shared with the version before.
+     */
     static ZoneContent applyChanges(ZoneContent content, List<RecordChange> changes) {
         Name origin = content.origin();
         Map<Name, Map<Integer, LinkedHashMap<Record, Record>>> work = new HashMap<>();
-        for (Record r : content.records()) {
-            put(work, r);
-        }
+        java.util.function.Function<Name, Map<Integer, LinkedHashMap<Record, Record>>> owner =
+                name -> work.computeIfAbsent(name, n -> {
+                    Map<Integer, LinkedHashMap<Record, Record>> types = new HashMap<>();
+                    content.rrsets(n).forEach((type, rrs) -> {
+                        LinkedHashMap<Record, Record> set = new LinkedHashMap<>();
+                        rrs.forEach(r -> set.put(r, r));
+                        types.put(type, set);
+                    });
+                    return types;
+                });
+        owner.apply(origin);
         SOARecord soa = content.soa();
         boolean soaReplaced = false;
         for (RecordChange change : changes) {
@@ -198,8 +206,7 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                         }
                         continue;
                     }
-                    Map<Integer, LinkedHashMap<Record, Record>> types =
-                            work.computeIfAbsent(r.getName(), k -> new HashMap<>());
+                    Map<Integer, LinkedHashMap<Record, Record>> types = owner.apply(r.getName());
                     boolean hasCname = types.containsKey(Type.CNAME)
                             && !types.get(Type.CNAME).isEmpty();
                     boolean hasOther = types.entrySet().stream()
@@ -226,8 +233,7 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                     if (r.getType() == Type.SOA) {
                         continue;
                     }
-                    LinkedHashMap<Record, Record> set =
-                            work.getOrDefault(r.getName(), Map.of()).get(r.getType());
+                    LinkedHashMap<Record, Record> set = owner.apply(r.getName()).get(r.getType());
                     if (set == null) {
                         continue;
                     }
@@ -237,15 +243,12 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                     set.remove(r);
                 }
                 case RecordChange.RemoveRRset remove -> {
-                    Name owner = DnsRecords.name(remove.owner());
+                    Name name = DnsRecords.name(remove.owner());
                     int type = DnsRecords.type(remove.type());
-                    if (owner.equals(origin) && (type == Type.SOA || type == Type.NS)) {
+                    if (name.equals(origin) && (type == Type.SOA || type == Type.NS)) {
                         continue;
                     }
-                    Map<Integer, LinkedHashMap<Record, Record>> types = work.get(owner);
-                    if (types != null) {
-                        types.remove(type);
-                    }
+                    owner.apply(name).remove(type);
                 }
             }
         }
@@ -262,9 +265,31 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                 soa.getExpire(),
                 soa.getMinimum());
         work.get(origin).put(Type.SOA, new LinkedHashMap<>(Map.of(nextSoa, nextSoa)));
-        List<Record> all = new ArrayList<>();
-        work.values().forEach(types -> types.values().forEach(set -> all.addAll(set.values())));
-        return ZoneContent.of(origin, all, content.defaultTtl());
+        Map<Name, List<Record>> replaced = new HashMap<>();
+        work.forEach((name, types) -> {
+            List<Record> rrs = new ArrayList<>();
+            types.values().forEach(set -> rrs.addAll(set.values()));
+            replaced.put(name, rrs);
+        });
+        return content.withOwners(replaced);
+    }
+
+    /**
+     * On disk before it is served: the change appended to the zone's journal and forced, or — once the
+     * journal has grown past the master file (and {@link #COMPACT_AT_LEAST}) — the zone written whole
+     * and the journal removed, so that a change costs its own records and the journal stays bounded.
+     */
+    private void persist(ZoneName zone, ZoneState state, ZoneContent updated, ZoneJournal.Delta delta)
+            throws IOException {
+        java.nio.file.Path master = engine.fileOf(zone, state.config());
+        java.nio.file.Path journal = JournalFiles.of(master);
+        long journalSize = java.nio.file.Files.exists(journal) ? java.nio.file.Files.size(journal) : 0;
+        long masterSize = java.nio.file.Files.exists(master) ? java.nio.file.Files.size(master) : 0;
+        if (journalSize > Math.max(COMPACT_AT_LEAST, masterSize)) {
+            engine.writeWhole(zone, state.config(), updated);
+        } else {
+            JournalFiles.append(journal, delta);
+        }
     }
 
     /**

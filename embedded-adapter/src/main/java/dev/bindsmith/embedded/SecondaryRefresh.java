@@ -6,7 +6,6 @@ import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.dns.record.DnsRecords;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -273,8 +272,7 @@ final class SecondaryRefresh {
                     return null; // another refresh got here first
                 }
                 try {
-                    Path file = engine.fileOf(current.name(), current.config());
-                    engine.files.writeAtomically(file, ZoneFiles.renderContent(current.name(), content), false);
+                    engine.writeWhole(current.name(), current.config(), content);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

@@ -76,7 +76,7 @@ class EmbeddedDynamicUpdateTest {
     // ---- applied ----
 
     @Test
-    void aSignedUpdateIsAppliedWrittenToTheFileBeforeTheAnswerAndTheAnswerIsSigned() throws Exception {
+    void aSignedUpdateIsAppliedOnDiskBeforeTheAnswerAndTheAnswerIsSigned() throws Exception {
         Update update = new Update(Name.fromString("upd.test."));
         update.add(Name.fromString("api.upd.test."), Type.A, 600, "192.0.2.10");
 
@@ -84,8 +84,8 @@ class EmbeddedDynamicUpdateTest {
 
         assertThat(reply.rcode()).isEqualTo(Rcode.NOERROR);
         assertThat(reply.tsig()).contains(Rcode.NOERROR);
-        assertThat(Files.readString(dataDirectory.resolve("upd.test.db")))
-                .containsPattern("api\\.upd\\.test\\.\\s+600\\s+IN\\s+A\\s+192\\.0\\.2\\.10");
+        assertThat(Files.readString(dataDirectory.resolve("upd.test.db.jnl")))
+                .containsPattern("\\+ api\\.upd\\.test\\.\\s+600\\s+IN\\s+A\\s+192\\.0\\.2\\.10");
         assertThat(records("upd.test")).contains(Records.a("api.upd.test", 600, "192.0.2.10"));
         assertThat(serial("upd.test")).isEqualTo(101);
     }

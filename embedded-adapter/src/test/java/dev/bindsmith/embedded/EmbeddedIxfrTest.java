@@ -52,6 +52,18 @@ class EmbeddedIxfrTest {
     private InetSocketAddress address;
 
     private void start(int journalChanges) throws IOException {
+        restart(journalChanges);
+        EmbeddedServers.serve(
+                server,
+                TestZones.spec(ZONE.value())
+                        .serial(100)
+                        .allowUpdate(Records.key("ddns-key"))
+                        .record(Records.a("www.ixfr.test", 300, "192.0.2.1"))
+                        .build());
+    }
+
+    /** A server on the data directory, with the zones it holds there. */
+    private void restart(int journalChanges) throws IOException {
         server = EmbeddedNameServer.builder()
                 .dataDirectory(dataDirectory)
                 .port(0)
@@ -60,13 +72,6 @@ class EmbeddedIxfrTest {
                 .ixfrJournal(journalChanges, 100_000)
                 .start();
         address = server.localAddress().orElseThrow();
-        EmbeddedServers.serve(
-                server,
-                TestZones.spec(ZONE.value())
-                        .serial(100)
-                        .allowUpdate(Records.key("ddns-key"))
-                        .record(Records.a("www.ixfr.test", 300, "192.0.2.1"))
-                        .build());
     }
 
     @AfterEach
@@ -137,18 +142,34 @@ class EmbeddedIxfrTest {
     }
 
     @Test
-    void aReloadOfAnEditedFileStartsTheJournalAgain() throws Exception {
+    void theHistorySurvivesARestartSoAnIxfrStillGetsOnlyTheChanges() throws Exception {
         start(100);
         change(new RecordChange.Add(Records.a("a.ixfr.test", 60, "192.0.2.10")));
+        change(new RecordChange.Add(Records.a("b.ixfr.test", 60, "192.0.2.11")));
+        server.close();
+
+        restart(100);
+        ZoneTransferIn xfr = ixfr(100, Optional.of(XFER));
+
+        assertThat(xfr.isIXFR()).isTrue();
+        assertThat(xfr.getIXFR()).extracting(d -> d.end).containsExactly(101L, 102L);
+    }
+
+    @Test
+    void aZoneFileEditedWhileFrozenStartsTheJournalAgain() throws Exception {
+        start(100);
+        change(new RecordChange.Add(Records.a("a.ixfr.test", 60, "192.0.2.10")));
+        Outcomes.ok(server.nameServerControl().freeze(ZONE));
         Path file = dataDirectory.resolve("ixfr.test.db");
         Files.writeString(
                 file, Files.readString(file).replace(" 101 ", " 200 ") + "edited.ixfr.test. 60 IN A 192.0.2.99\n");
-        Outcomes.ok(server.nameServerControl().reload(ZONE));
+        Outcomes.ok(server.nameServerControl().thaw(ZONE));
 
         ZoneTransferIn xfr = ixfr(100, Optional.of(XFER));
 
         assertThat(xfr.isAXFR()).isTrue();
         assertThat(xfr.getAXFR()).contains(a("edited.ixfr.test.", "192.0.2.99", 60));
+        assertThat(ixfr(200, Optional.of(XFER)).isCurrent()).isTrue();
     }
 
     @Test

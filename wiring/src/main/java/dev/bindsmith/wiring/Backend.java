@@ -191,7 +191,10 @@ public final class Backend implements AutoCloseable {
                 .map(a -> "DNS on " + hostPort(a.getAddress().getHostAddress(), a.getPort()) + " (UDP, TCP)")
                 .orElse("not answering DNS");
         String description = "embedded: " + where + ", zone files in "
-                + e.dataDir().toAbsolutePath().normalize();
+                + e.dataDir().toAbsolutePath().normalize()
+                + e.tsigKeys().map(k -> ", TSIG keys from " + k).orElse("")
+                + e.transferKey().map(k -> ", every zone transferable with key " + k).orElse("")
+                + (e.notifyTargets().isEmpty() ? "" : ", NOTIFY to " + e.notifyTargets());
         AutoCloseable resources = () -> {
             try {
                 server.close();
