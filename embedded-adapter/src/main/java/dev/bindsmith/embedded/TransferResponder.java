@@ -169,6 +169,10 @@ final class TransferResponder {
                 current = new Message(response.getHeader().getID());
                 current.getHeader().setFlag(Flags.QR);
                 current.getHeader().setFlag(Flags.AA);
+                if (response.getOPT() != null) {
+                    // every message of the answer is a response to an EDNS query
+                    current.addRecord(response.getOPT(), Section.ADDITIONAL);
+                }
                 size = Header.LENGTH;
             }
             current.addRecord(r, Section.ANSWER);

@@ -82,8 +82,11 @@ final class TsigGuard {
         for (Message m : messages) {
             if (generator != null) {
                 generator.generate(m);
+                // as signed: toWire(int) would move an OPT record behind the TSIG, which must come last
+                wire.add(m.toWire());
+            } else {
+                wire.add(m.toWire(Message.MAXLENGTH));
             }
-            wire.add(m.toWire(Message.MAXLENGTH));
         }
         return wire;
     }

@@ -222,12 +222,15 @@ class EmbeddedIxfrTest {
         }
         Outcomes.ok(server.recordUpdater().apply(ZONE, new ChangeSet(List.of(), many)));
         Message query = Message.newQuery(Record.newRecord(Name.fromString("ixfr.test."), Type.AXFR, DClass.IN));
+        // with EDNS, as dig and kdig send it: the answer's OPT record must stay before its TSIG
+        query.addRecord(new org.xbill.DNS.OPTRecord(1232, 0, 0), Section.ADDITIONAL);
 
         List<DnsExchange.Reply> replies = DnsExchange.axfr(address, query, Optional.of(XFER.signer(Clock.systemUTC())));
 
         assertThat(replies).hasSizeGreaterThan(2);
         assertThat(replies).allSatisfy(r -> {
             assertThat(r.message().getTSIG()).as("each message carries a TSIG").isNotNull();
+            assertThat(r.message().getOPT()).as("and its OPT").isNotNull();
             assertThat(r.tsig()).contains(Rcode.NOERROR);
         });
     }
