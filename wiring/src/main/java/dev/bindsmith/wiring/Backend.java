@@ -193,7 +193,9 @@ public final class Backend implements AutoCloseable {
         String description = "embedded: " + where + ", zone files in "
                 + e.dataDir().toAbsolutePath().normalize()
                 + e.tsigKeys().map(k -> ", TSIG keys from " + k).orElse("")
-                + e.transferKey().map(k -> ", every zone transferable with key " + k).orElse("")
+                + e.transferKey()
+                        .map(k -> ", every zone transferable with key " + k)
+                        .orElse("")
                 + (e.notifyTargets().isEmpty() ? "" : ", NOTIFY to " + e.notifyTargets());
         AutoCloseable resources = () -> {
             try {
