@@ -146,6 +146,46 @@ class EmbeddedDynamicUpdateTest {
         assertThat(records("addr.test")).contains(Records.a("x.addr.test", 60, "192.0.2.5"));
     }
 
+    @Test
+    void anSoaWithAGreaterSerialReplacesItAndOneWithASmallerIsIgnoredAsBindDoes() throws Exception {
+        Update bump = new Update(Name.fromString("upd.test."));
+        bump.add(org.xbill.DNS.Record.fromString(
+                name("upd.test."),
+                Type.SOA,
+                DClass.IN,
+                3600,
+                "ns1.upd.test. hostmaster.upd.test. 500 3600 600 604800 86400",
+                Name.root));
+        Update back = new Update(Name.fromString("upd.test."));
+        back.add(org.xbill.DNS.Record.fromString(
+                name("upd.test."),
+                Type.SOA,
+                DClass.IN,
+                3600,
+                "ns1.upd.test. hostmaster.upd.test. 400 3600 600 604800 86400",
+                Name.root));
+
+        assertThat(DnsExchange.tcp(address, bump, Optional.of(signer(DDNS))).rcode())
+                .isEqualTo(Rcode.NOERROR);
+        assertThat(serial("upd.test")).isEqualTo(500);
+        assertThat(DnsExchange.tcp(address, back, Optional.of(signer(DDNS))).rcode())
+                .isEqualTo(Rcode.NOERROR);
+        assertThat(serial("upd.test")).isEqualTo(500);
+    }
+
+    @Test
+    void aCnameBesideOtherDataIsIgnoredAsBindDoes() throws Exception {
+        Update update = new Update(Name.fromString("upd.test."));
+        update.add(Name.fromString("www.upd.test."), Type.CNAME, 60, "elsewhere.example.net.");
+
+        assertThat(DnsExchange.tcp(address, update, Optional.of(signer(DDNS))).rcode())
+                .isEqualTo(Rcode.NOERROR);
+        assertThat(records("upd.test")).contains(Records.a("www.upd.test", 300, "192.0.2.1"));
+        assertThat(serial("upd.test"))
+                .as("nothing changed, so the serial stays")
+                .isEqualTo(100);
+    }
+
     // ---- who may update ----
 
     @Test
