@@ -177,7 +177,14 @@ public final class Cli {
 
     /** The settings the backend flags and the environment give; a bad value throws, naming its variable. */
     BackendSettings backendSettings() {
-        return BackendSettings.fromEnvironment(global().backendVariables(env));
+        return backendSettings(Map.of());
+    }
+
+    /** As {@link #backendSettings()}, with a command's own flags (by variable name) laid over the rest. */
+    BackendSettings backendSettings(Map<String, String> commandVariables) {
+        Map<String, String> vars = global().backendVariables(env);
+        vars.putAll(commandVariables);
+        return BackendSettings.fromEnvironment(vars);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.bindsmith.http.HttpServerConfig;
 import dev.bindsmith.wiring.Backend;
 import dev.bindsmith.wiring.BackendConfigurationException;
 import dev.bindsmith.wiring.BackendSettings;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,6 +42,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  bindsmith serve",
             "  bindsmith serve --api-port 9090 --data-dir /srv/bindsmith",
+            "  bindsmith serve --tsig-keys keys.conf --notify 192.0.2.53,192.0.2.54 --transfer-key fleet-xfr",
             "  RNDC_SECRET=... BIND_ZONE_DIR=/var/cache/bind bindsmith serve"
         })
 final class Serve implements Callable<Integer> {
@@ -77,6 +80,36 @@ final class Serve implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(
+            names = "--tsig-keys",
+            paramLabel = "FILE",
+            description = "Embedded server: TSIG key file for signed dynamic updates and transfers ($"
+                    + BackendSettings.TSIG_KEYS + "); make one with 'bindsmith key create'.")
+    Path tsigKeys;
+
+    @Option(
+            names = "--tsig-allow-weak",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
+            description =
+                    "Embedded server: accept hmac-md5 and hmac-sha1 keys ($" + BackendSettings.TSIG_ALLOW_WEAK + ").")
+    String tsigAllowWeak;
+
+    @Option(
+            names = "--notify",
+            paramLabel = "IP[:PORT],...",
+            description = "Embedded server: secondaries to NOTIFY of every change of every primary zone ($"
+                    + BackendSettings.NOTIFY + ").")
+    String notify;
+
+    @Option(
+            names = "--transfer-key",
+            paramLabel = "NAME",
+            description = "Embedded server: a key of --tsig-keys that may transfer every zone, for secondaries ($"
+                    + BackendSettings.TRANSFER_KEY + ").")
+    String transferKey;
 
     Serve(Cli cli) {
         this.cli = cli;
@@ -123,7 +156,7 @@ final class Serve implements Callable<Integer> {
         }
         BackendSettings settings;
         try {
-            settings = cli.backendSettings();
+            settings = cli.backendSettings(embeddedVariables());
         } catch (BackendConfigurationException e) {
             cli.err().println("bindsmith: " + e.getMessage());
             return ExitCodes.ERROR;
@@ -166,6 +199,24 @@ final class Serve implements Callable<Integer> {
             cli.err().println("bindsmith: " + e.getMessage());
             return ExitCodes.ERROR;
         }
+    }
+
+    /** The embedded server's serve-only flags, under their variables' names. */
+    private Map<String, String> embeddedVariables() {
+        Map<String, String> vars = new LinkedHashMap<>();
+        if (tsigKeys != null) {
+            vars.put(BackendSettings.TSIG_KEYS, tsigKeys.toString());
+        }
+        if (tsigAllowWeak != null) {
+            vars.put(BackendSettings.TSIG_ALLOW_WEAK, tsigAllowWeak);
+        }
+        if (notify != null) {
+            vars.put(BackendSettings.NOTIFY, notify);
+        }
+        if (transferKey != null) {
+            vars.put(BackendSettings.TRANSFER_KEY, transferKey);
+        }
+        return vars;
     }
 
     /** 32 random bytes, hex: 256 bits, safe in a header and a shell variable. */

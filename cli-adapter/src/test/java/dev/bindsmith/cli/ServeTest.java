@@ -3,15 +3,19 @@ package dev.bindsmith.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bindsmith.wiring.Backend;
+import dev.bindsmith.wiring.BackendSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bindsmith serve} in-process on the in-memory backend: what it prints, the token it makes, and that the API answers. */
 class ServeTest {
@@ -125,6 +129,46 @@ class ServeTest {
     }
 
     @Test
+    void theEmbeddedServersFlagsReachItsSettings(@TempDir Path dir) throws Exception {
+        Path keys = Files.writeString(dir.resolve("keys.conf"), "");
+        List<BackendSettings> seen = new ArrayList<>();
+
+        CliRun r = CliRun.run(
+                Map.of(),
+                (settings, dns) -> {
+                    seen.add(settings);
+                    return backend.open();
+                },
+                probingLauncher(),
+                "",
+                "serve",
+                "--api-port",
+                "0",
+                "--tsig-keys",
+                keys.toString(),
+                "--notify",
+                "192.0.2.53,192.0.2.54:5353",
+                "--transfer-key",
+                "fleet-xfr",
+                "--tsig-allow-weak");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        BackendSettings.Embedded e = seen.getFirst().embedded();
+        assertThat(e.tsigKeys()).contains(keys);
+        assertThat(e.notifyTargets()).extracting(Object::toString).containsExactly("192.0.2.53", "192.0.2.54:5353");
+        assertThat(e.transferKey()).contains("fleet-xfr");
+        assertThat(e.allowWeakTsig()).isTrue();
+    }
+
+    @Test
+    void aNotifyFlagThatIsNotAnAddressExits1NamingTheVariable() {
+        CliRun r = serve(Map.of(), "--api-port", "0", "--notify", "secondary.example.com");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("bindsmith: BINDSMITH_NOTIFY: ");
+    }
+
+    @Test
     void helpListsEveryServerSettingAsAnOption() {
         CliRun r = CliRun.run("serve", "--help");
 
@@ -136,7 +180,11 @@ class ServeTest {
                         "--disable-auth",
                         "--rate-limit-requests",
                         "--trusted-proxies",
-                        "$API_PORT");
+                        "$API_PORT",
+                        "--tsig-keys",
+                        "--notify",
+                        "--transfer-key",
+                        "$BINDSMITH_TSIG_KEYS");
     }
 
     private static int get(String url, String token) {

@@ -254,7 +254,12 @@ public final class Backend implements AutoCloseable {
                 .map(a -> "DNS on " + hostPort(a.getAddress().getHostAddress(), a.getPort()) + " (UDP, TCP)")
                 .orElse("not answering DNS");
         String description = "embedded: " + where + ", zone files in "
-                + e.dataDir().toAbsolutePath().normalize();
+                + e.dataDir().toAbsolutePath().normalize()
+                + e.tsigKeys().map(k -> ", TSIG keys from " + k).orElse("")
+                + e.transferKey()
+                        .map(k -> ", every zone transferable with key " + k)
+                        .orElse("")
+                + (e.notifyTargets().isEmpty() ? "" : ", NOTIFY to " + e.notifyTargets());
         AutoCloseable resources = () -> {
             try {
                 server.close();
@@ -280,13 +285,25 @@ public final class Backend implements AutoCloseable {
 
     private static EmbeddedNameServer startEmbedded(
             BackendSettings.Embedded e, InetAddress address, boolean answerDns) {
+        EmbeddedNameServer.Builder builder = EmbeddedNameServer.builder()
+                .dataDirectory(e.dataDir())
+                .address(address)
+                .port(e.port())
+                .listen(answerDns)
+                .allowWeakTsigAlgorithms(e.allowWeakTsig())
+                .notifyTargets(e.notifyTargets().stream()
+                        .map(n -> new InetSocketAddress(n.address(), n.port().orElse(53)))
+                        .toList());
+        e.tsigKeys().ifPresent(builder::tsigKeyFile);
+        e.transferKey().ifPresent(builder::transferKey);
         try {
-            return EmbeddedNameServer.builder()
-                    .dataDirectory(e.dataDir())
-                    .address(address)
-                    .port(e.port())
-                    .listen(answerDns)
-                    .start();
+            return builder.start();
+        } catch (IllegalArgumentException ex) {
+            // the key file or the transfer key: the message names the file, line and key, never a secret
+            String variable = e.transferKey().isPresent() && ex.getMessage().startsWith("the transfer key")
+                    ? BackendSettings.TRANSFER_KEY
+                    : BackendSettings.TSIG_KEYS;
+            throw new BackendConfigurationException(variable, ex.getMessage());
         } catch (java.net.BindException ex) {
             throw new BackendConfigurationException(
                     BackendSettings.DNS_PORT,

@@ -65,6 +65,11 @@ public record BackendSettings(
     /** How often the secondaries are surveyed for the zones-behind gauge, by default. */
     public static final Duration DEFAULT_PROPAGATION_INTERVAL = Duration.ofSeconds(60);
 
+    public static final String TSIG_KEYS = "BINDSMITH_TSIG_KEYS";
+    public static final String TSIG_ALLOW_WEAK = "BINDSMITH_TSIG_ALLOW_WEAK";
+    public static final String NOTIFY = "BINDSMITH_NOTIFY";
+    public static final String TRANSFER_KEY = "BINDSMITH_TRANSFER_KEY";
+
     /** Where BIND keeps zone files on Debian and in the reference implementation. */
     public static final Path DEFAULT_ZONE_DIR = Path.of("/var/cache/bind");
     /** The rndc.conf locations tried, in order, when none is given (as the rndc tool and the reference do). */
@@ -199,12 +204,37 @@ public record BackendSettings(
 
     /**
      * The embedded name server: the address and port it answers DNS on ({@code BINDSMITH_DNS_ADDRESS},
-     * {@code BINDSMITH_DNS_PORT}; 0 picks a free port) and the directory it keeps zone files in.
+     * {@code BINDSMITH_DNS_PORT}; 0 picks a free port), the directory it keeps zone files in, and
+     * what makes it a server other software can drive and follow:
+     *
+     * @param tsigKeys      {@code BINDSMITH_TSIG_KEYS}: a key file ({@code key "name" { algorithm …; secret "…"; };},
+     *                      as {@code tsig-keygen} or {@code bindsmith key create} writes it) whose keys sign
+     *                      dynamic updates and transfers; read again when it changes
+     * @param allowWeakTsig {@code BINDSMITH_TSIG_ALLOW_WEAK}: accept hmac-md5 and hmac-sha1 keys in it
+     * @param notifyTargets {@code BINDSMITH_NOTIFY}: secondaries ({@code ip[:port]}, port 53 by default) told of every
+     *                      change of every primary zone
+     * @param transferKey   {@code BINDSMITH_TRANSFER_KEY}: a key of the file that may transfer every zone (the
+     *                      secondaries' key); each zone's update key may transfer it too
      */
-    public record Embedded(String address, int port, Path dataDir) {
+    public record Embedded(
+            String address,
+            int port,
+            Path dataDir,
+            Optional<Path> tsigKeys,
+            boolean allowWeakTsig,
+            List<Endpoint> notifyTargets,
+            Optional<String> transferKey) {
         public Embedded {
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(dataDir, "dataDir");
+            Objects.requireNonNull(tsigKeys, "tsigKeys");
+            notifyTargets = List.copyOf(notifyTargets);
+            Objects.requireNonNull(transferKey, "transferKey");
+        }
+
+        /** Answering queries only: no keys, no NOTIFY list. */
+        public Embedded(String address, int port, Path dataDir) {
+            this(address, port, dataDir, Optional.empty(), false, List.of(), Optional.empty());
         }
     }
 
@@ -261,7 +291,17 @@ public record BackendSettings(
         Path dataDir = path(env, DATA_DIR)
                 .or(() -> path(env, XDG_DATA_HOME).map(p -> p.resolve("bindsmith")))
                 .orElse(DEFAULT_DATA_DIR);
-        Embedded embedded = new Embedded(address, dnsPort, dataDir);
+        Optional<Path> tsigKeys = path(env, TSIG_KEYS);
+        tsigKeys.ifPresent(p -> requireReadable(TSIG_KEYS, p, readable));
+        boolean allowWeak = flag(env, TSIG_ALLOW_WEAK);
+        List<Endpoint> notify =
+                value(env, NOTIFY).map(v -> endpoints(NOTIFY, v)).orElse(List.of());
+        Optional<String> transferKey = value(env, TRANSFER_KEY);
+        if (transferKey.isPresent() && tsigKeys.isEmpty()) {
+            throw new BackendConfigurationException(
+                    TRANSFER_KEY, "names a key, but no key file is given: set " + TSIG_KEYS);
+        }
+        Embedded embedded = new Embedded(address, dnsPort, dataDir, tsigKeys, allowWeak, notify, transferKey);
 
         Path zoneDir = path(env, ZONE_DIR).orElse(DEFAULT_ZONE_DIR);
 
@@ -355,7 +395,9 @@ public record BackendSettings(
                                 .orElse("127.0.0.1:953")
                         + ", zone files in " + zoneDir;
             case EMBEDDED ->
-                "DNS on " + hostPort(embedded.address(), embedded.port()) + ", zone files in " + embedded.dataDir();
+                "DNS on " + hostPort(embedded.address(), embedded.port()) + ", zone files in " + embedded.dataDir()
+                        + embedded.tsigKeys().map(p -> ", TSIG keys from " + p).orElse("")
+                        + (embedded.notifyTargets().isEmpty() ? "" : ", NOTIFY to " + embedded.notifyTargets());
         };
     }
 
@@ -401,6 +443,34 @@ public record BackendSettings(
         } catch (NumberFormatException e) {
             throw new BackendConfigurationException(name, "must be a port number (was '" + v.get() + "')");
         }
+    }
+
+    /** {@code ip[:port]} list, separated by commas or blanks: the API's endpoint form. */
+    private static List<Endpoint> endpoints(String name, String v) {
+        List<Endpoint> list = new java.util.ArrayList<>();
+        for (String item : v.trim().split("[,\\s]+")) {
+            if (item.isEmpty()) {
+                continue;
+            }
+            switch (AddressRules.endpoint(item)) {
+                case Parsed.Value<Endpoint> ok -> list.add(ok.value());
+                case Parsed.Problem<Endpoint> problem ->
+                    throw new BackendConfigurationException(name, problem.message());
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    private static boolean flag(Map<String, String> env, String name) {
+        Optional<String> v = value(env, name);
+        if (v.isEmpty()) {
+            return false;
+        }
+        return switch (v.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new BackendConfigurationException(name, "must be true or false (was '" + v.get() + "')");
+        };
     }
 
     private static String ipLiteral(String name, String v) {
