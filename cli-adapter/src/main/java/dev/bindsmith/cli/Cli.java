@@ -108,6 +108,7 @@ public final class Cli {
                 "--backend",
                 "--rndc-conf",
                 "--key-file",
+                "--rndc-allow-weak-algorithms",
                 "--server",
                 "--zone-dir",
                 "--data-dir",

@@ -81,6 +81,13 @@ final class GlobalOptions {
     Path keyFile;
 
     @Option(
+            names = "--rndc-allow-weak-algorithms",
+            scope = ScopeType.INHERIT,
+            description = "Accept an hmac-md5 or hmac-sha1 rndc key, which is refused otherwise"
+                    + " ($RNDC_ALLOW_WEAK_ALGORITHMS).")
+    boolean allowWeakRndcAlgorithms;
+
+    @Option(
             names = "--server",
             scope = ScopeType.INHERIT,
             paramLabel = "HOST[:PORT]",
@@ -122,6 +129,9 @@ final class GlobalOptions {
         put(vars, BackendSettings.BACKEND, backend);
         put(vars, BackendSettings.RNDC_CONF, rndcConf);
         put(vars, BackendSettings.RNDC_KEY_FILE, keyFile);
+        if (allowWeakRndcAlgorithms) {
+            vars.put(BackendSettings.RNDC_ALLOW_WEAK_ALGORITHMS, "true");
+        }
         put(vars, BackendSettings.RNDC_SERVER, server);
         put(vars, BackendSettings.ZONE_DIR, zoneDir);
         put(vars, BackendSettings.DATA_DIR, dataDir);

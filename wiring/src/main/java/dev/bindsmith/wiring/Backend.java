@@ -90,7 +90,8 @@ public final class Backend implements AutoCloseable {
 
     private static Backend openBind(BackendSettings settings) {
         BackendSettings.Rndc r = settings.rndc();
-        var given = new RndcSettingsResolver.Given(r.server(), r.algorithm(), r.secret(), r.keyName());
+        var given = new RndcSettingsResolver.Given(
+                r.server(), r.algorithm(), r.secret(), r.keyName(), r.allowWeakAlgorithms());
         // A key file (rndc.key) is rndc.conf syntax with only a key statement.
         RndcSettings rndc =
                 switch (RndcSettingsResolver.standard().resolve(given, r.conf().or(r::keyFile))) {
@@ -138,10 +139,15 @@ public final class Backend implements AutoCloseable {
         String fileVariable = r.keyFile().isPresent() ? BackendSettings.RNDC_KEY_FILE : BackendSettings.RNDC_CONF;
         List<String> said = new ArrayList<>();
         for (RndcSettingsResolver.Problem p : problems) {
+            String message = switch (p.kind()) {
+                case UNUSABLE -> p.message();
+                case WEAK_ALGORITHM ->
+                    p.message() + "; or set " + BackendSettings.RNDC_ALLOW_WEAK_ALGORITHMS + "=true to accept it";
+            };
             said.add(
                     said.isEmpty() || p.field() == RndcSettingsResolver.Field.FILE
-                            ? p.message()
-                            : variable(p.field(), fileVariable) + " " + p.message());
+                            ? message
+                            : variable(p.field(), fileVariable) + " " + message);
         }
         return new BackendConfigurationException(
                 variable(problems.getFirst().field(), fileVariable), String.join("; ", said));

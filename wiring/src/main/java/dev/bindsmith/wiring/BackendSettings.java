@@ -41,6 +41,9 @@ public record BackendSettings(
     public static final String RNDC_KEY_NAME = "RNDC_KEY_NAME";
     public static final String RNDC_CONF = "RNDC_CONF";
     public static final String RNDC_KEY_FILE = "RNDC_KEY_FILE";
+    /** {@code true}: accept an hmac-md5 or hmac-sha1 rndc key, which is refused otherwise. */
+    public static final String RNDC_ALLOW_WEAK_ALGORITHMS = "RNDC_ALLOW_WEAK_ALGORITHMS";
+
     public static final String NSUPDATE_SERVER = "NSUPDATE_SERVER";
     public static final String NSUPDATE_PORT = "NSUPDATE_PORT";
     public static final String NSUPDATE_KEY_NAME = "NSUPDATE_KEY_NAME";
@@ -81,6 +84,7 @@ public record BackendSettings(
      * @param keyName   {@code RNDC_KEY_NAME}
      * @param conf      {@code RNDC_CONF} (or {@code --rndc-conf}), or the rndc.conf found in a standard place
      * @param keyFile   {@code RNDC_KEY_FILE} (or {@code --key-file}): a {@code key "name" { … };} file such as rndc.key
+     * @param allowWeakAlgorithms {@code RNDC_ALLOW_WEAK_ALGORITHMS}: accept an hmac-md5 or hmac-sha1 key
      */
     public record Rndc(
             Optional<String> server,
@@ -88,7 +92,8 @@ public record BackendSettings(
             Optional<String> secret,
             Optional<String> keyName,
             Optional<Path> conf,
-            Optional<Path> keyFile) {
+            Optional<Path> keyFile,
+            boolean allowWeakAlgorithms) {
         public Rndc {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(algorithm, "algorithm");
@@ -103,7 +108,7 @@ public record BackendSettings(
         public String toString() {
             return "Rndc[server=" + server + ", algorithm=" + algorithm + ", secret="
                     + (secret.isPresent() ? "(set)" : "(unset)") + ", keyName=" + keyName + ", conf=" + conf
-                    + ", keyFile=" + keyFile + "]";
+                    + ", keyFile=" + keyFile + ", allowWeakAlgorithms=" + allowWeakAlgorithms + "]";
         }
     }
 
@@ -182,7 +187,8 @@ public record BackendSettings(
                 secret,
                 value(env, RNDC_KEY_NAME),
                 givenConf.or(() -> foundConf),
-                keyFile);
+                keyFile,
+                bool(env, RNDC_ALLOW_WEAK_ALGORITHMS));
 
         Nsupdate nsupdate = new Nsupdate(
                 value(env, NSUPDATE_SERVER),
@@ -255,6 +261,18 @@ public record BackendSettings(
     private static Optional<String> value(Map<String, String> env, String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    private static boolean bool(Map<String, String> env, String name) {
+        Optional<String> v = value(env, name);
+        if (v.isEmpty()) {
+            return false;
+        }
+        return switch (v.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new BackendConfigurationException(name, "must be true or false (was '" + v.get() + "')");
+        };
     }
 
     private static Optional<Path> path(Map<String, String> env, String name) {
