@@ -291,7 +291,7 @@ final class ApiRouting {
         String id = ids.of(req.headers().first(HeaderNames.create("X-Request-Id")));
         String client = clients.resolve(
                 req.remotePeer().host(),
-                req.headers().first(HeaderNames.X_FORWARDED_FOR),
+                req.headers().all(HeaderNames.X_FORWARDED_FOR, List::of),
                 req.headers().first(HeaderNames.create("X-Real-IP")));
         boolean entered = gate.enter();
         try {
