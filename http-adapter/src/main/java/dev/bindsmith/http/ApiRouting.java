@@ -5,13 +5,12 @@ import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.http.json.Json;
-import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -38,12 +38,17 @@ import java.util.stream.Collectors;
  * endpoint's handler is wrapped so that a request is judged in one order:
  * <ol>
  * <li>shutting down? → 503;</li>
- * <li>(protected routes) over the client's rate limit? → 429 — before authentication, as in the
- *     reference, so that guessing tokens is throttled too;</li>
+ * <li>(protected routes) over the client's rate limit? → 429 — before authentication and before the
+ *     body, as in the reference, so that every guess at a token is counted whatever it looks like;</li>
+ * <li>(protected routes) too many failed authentications from this client? → 429, without looking at
+ *     the token (a stricter bucket that only failures spend);</li>
  * <li>(protected routes) authenticated? → 401;</li>
+ * <li>a declared body over the limit? → 413 (nothing is read; the connection is closed);</li>
  * <li>the route: body size (413), media type (415), JSON (400), validation (400/422), existence
- *     (404/409), the backend (500) — see {@link ApiRequest#json()} and the core's use cases;</li>
+ *     (404/409), the backend (500) — see {@link ApiRequest#withJson} and the core's use cases;</li>
  * </ol>
+ * A body the route did not read is never drained: the connection is closed after the answer, so a
+ * client cannot make the server read a body of any size it declares.
  * and every request gets a request id, one access-log line and its metrics, labelled with its route
  * template. An unexpected exception is logged with the request id and answered with a generic 500.
  */
@@ -73,6 +78,9 @@ final class ApiRouting {
     private final ShutdownGate gate;
     private final RequestIds ids;
     private final Optional<GcraRateLimiter> limiter;
+    /** Spent only by failed authentications; when it is empty the client gets 429 before its token is looked at. */
+    private final GcraRateLimiter authFailures;
+
     private final Optional<BearerAuthenticator> authenticator;
     private final ClientAddresses clients;
     private final List<Endpoint> endpoints = new ArrayList<>();
@@ -91,6 +99,7 @@ final class ApiRouting {
         this.limiter = config.rateLimit().enabled()
                 ? Optional.of(new GcraRateLimiter(config.rateLimit(), clock, 100_000))
                 : Optional.empty();
+        this.authFailures = new GcraRateLimiter(config.authFailures(), clock, 100_000);
         this.authenticator =
                 config.authRequired() ? Optional.of(new BearerAuthenticator(config.tokens(), clock)) : Optional.empty();
         this.clients = new ClientAddresses(config.trustedProxies());
@@ -211,79 +220,13 @@ final class ApiRouting {
     }
 
     /**
-     * The listener settings the pipeline relies on: Helidon rejects a declared body over the limit
-     * before routing (without reading it), and this makes that 413 the same JSON envelope. The
-     * listener's limit is one byte above ours so that a chunked body is always cut by
-     * {@link ApiRequest#json()}, which answers through the pipeline.
+     * The listener settings the pipeline relies on. The listener has no body limit of its own: a declared
+     * Content-Length over ours is refused by the pipeline ({@link #judge}), after the rate limit and the
+     * token, so that a request never learns whether its token is right before it has been counted;
+     * a chunked body is cut by {@link ApiRequest#withJson} as it passes the limit.
      */
     void configure(WebServerConfig.Builder server) {
-        server.maxPayloadSize(config.maxBodyBytes() + 1);
-        // Helidon 4.4 reports a Content-Length over the limit as a BAD_REQUEST event with status 413.
-        server.directHandlers(DirectHandlers.builder()
-                .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, this::tooLargeBeforeRouting)
-                .addHandler(DirectHandler.EventType.BAD_REQUEST, this::tooLargeBeforeRouting)
-                .build());
-    }
-
-    private DirectHandler.TransportResponse tooLargeBeforeRouting(
-            DirectHandler.TransportRequest request,
-            DirectHandler.EventType type,
-            Status status,
-            io.helidon.http.ServerResponseHeaders headers,
-            String message) {
-        if (status.code() != Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
-            return DirectHandler.defaultHandler().handle(request, type, status, headers, message);
-        }
-        long start = System.nanoTime();
-        String id = ids.fresh();
-        long size = request.headers().contentLength().orElse(-1);
-        // The body is never read here, but the judging order still holds: a closing server says so, and a
-        // protected route wants its token before anyone learns about the body. (The rate limit needs the
-        // client's address, which Helidon does not give before routing.)
-        Reply reply;
-        if (gate.isClosed()) {
-            reply = OutcomeReplies.failure(
-                    new Outcome.Unavailable<Void>(ErrorCode.SHUTTING_DOWN, "Server is shutting down"));
-        } else {
-            Optional<Refusal.Unauthenticated> denied =
-                    authenticator.isPresent() && isProtected(request.method(), request.path())
-                            ? authenticator.get().check(request.headers().first(HeaderNames.AUTHORIZATION))
-                            : Optional.empty();
-            reply = OutcomeReplies.refused(
-                    denied.isPresent() ? denied.get() : new Refusal.TooLarge(config.maxBodyBytes(), size));
-        }
-        accessLog(request.method(), UNMATCHED, reply.status(), start, id, "");
-        var response = DirectHandler.TransportResponse.builder()
-                .status(Status.create(reply.status()))
-                .headers(headers)
-                .header(HeaderNames.CONTENT_TYPE, "application/json")
-                .header(HeaderNames.create("X-Request-Id"), id)
-                .keepAlive(false);
-        reply.headers().forEach((k, v) -> {
-            if (!k.equalsIgnoreCase("Connection")) {
-                response.header(HeaderNames.create(k), v);
-            }
-        });
-        if (reply instanceof Reply.Json json && json.body() instanceof Map<?, ?> map) {
-            var body = new LinkedHashMap<Object, Object>(map);
-            body.put("requestId", id);
-            response.entity(Json.write(body));
-        }
-        return response.build();
-    }
-
-    /** Whether {@code method path} (a raw request target) is a registered protected endpoint. */
-    private boolean isProtected(String method, String target) {
-        int q = target.indexOf('?');
-        String path = q < 0 ? target : target.substring(0, q);
-        for (Endpoint e : endpoints) {
-            if (e.access() == Access.PROTECTED
-                    && e.method().text().equalsIgnoreCase(method)
-                    && path.matches(e.template().replaceAll("\\{[^/]+}", "[^/]+"))) {
-                return true;
-            }
-        }
-        return false;
+        server.maxPayloadSize(-1);
     }
 
     private void handle(String template, Access access, Handler handler, ServerRequest req, ServerResponse res) {
@@ -313,9 +256,19 @@ final class ApiRouting {
                     reply = OutcomeReplies.internalError();
                 }
             }
+            if (req.content().hasEntity() && !req.content().consumed()) {
+                // Helidon would read the rest of a body nobody wants (whatever size it declares): close instead.
+                extra.put("Connection", "close");
+            }
             // Logged and counted before sending, so both exist by the time the client has its answer.
             accessLog(req.prologue().method().text(), template, reply.status(), start, id, client);
             send(res, reply, id, extra, req.prologue().method() == Method.HEAD);
+            if ("close".equalsIgnoreCase(extra.get("Connection"))
+                    || "close".equalsIgnoreCase(reply.headers().get("Connection"))) {
+                // A header alone does not end a Helidon connection: it would go on reading the next request,
+                // or the rest of a body nobody reads. The answer is written; this ends the exchange.
+                throw new CloseConnectionException("closed after the answer (" + id + ")");
+            }
         } finally {
             if (entered) {
                 gate.exit();
@@ -340,11 +293,21 @@ final class ApiRouting {
                 }
             }
             if (authenticator.isPresent()) {
+                GcraRateLimiter.Decision failures = authFailures.peek(client);
+                if (!failures.allowed()) {
+                    metrics.rateLimitDecision("limited");
+                    return OutcomeReplies.refused(new Refusal.RateLimited(failures.retryAfter()));
+                }
                 var denied = authenticator.get().check(req.headers().first(HeaderNames.AUTHORIZATION));
                 if (denied.isPresent()) {
+                    authFailures.acquire(client);
                     return OutcomeReplies.refused(denied.get());
                 }
             }
+        }
+        OptionalLong declared = req.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > config.maxBodyBytes()) {
+            return OutcomeReplies.refused(new Refusal.TooLarge(config.maxBodyBytes(), declared.getAsLong()));
         }
         return handler.handle(new ApiRequest(req, id, config.maxBodyBytes()));
     }

@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param trustedProxies  {@code TRUSTED_PROXIES}: peers whose X-Forwarded-For / X-Real-IP are believed
  * @param maxBodyBytes    {@code BINDSMITH_MAX_BODY_BYTES} (default 16 MiB)
  * @param shutdownGrace   {@code BINDSMITH_SHUTDOWN_GRACE_SECS}: how long in-flight requests may finish
+ * @param authFailureLimit {@code BINDSMITH_AUTH_FAILURE_LIMIT}: failed authentications a client may have per
+ *                        minute (at most half of them at once) before it is refused with 429
  */
 public record HttpServerConfig(
         String host,
@@ -42,7 +44,8 @@ public record HttpServerConfig(
         RateLimit rateLimit,
         List<String> trustedProxies,
         long maxBodyBytes,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        int authFailureLimit) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
 
@@ -88,7 +91,11 @@ public record HttpServerConfig(
             new Setting(
                     "BINDSMITH_SHUTDOWN_GRACE_SECS",
                     "--shutdown-grace-secs",
-                    "seconds in-flight requests may take to finish on shutdown (default 10)"));
+                    "seconds in-flight requests may take to finish on shutdown (default 10)"),
+            new Setting(
+                    "BINDSMITH_AUTH_FAILURE_LIMIT",
+                    "--auth-failure-limit",
+                    "failed authentications per client per minute before it gets 429 (default 10)"));
 
     public HttpServerConfig {
         Objects.requireNonNull(host, "host");
@@ -101,6 +108,11 @@ public record HttpServerConfig(
     /** The defaults: 127.0.0.1:8080, no token (so authentication is off, loopback only), 100/60 s burst 10. */
     public static HttpServerConfig defaults() {
         return parse(Map.of(), Map.of());
+    }
+
+    /** The bucket of failed authentications: {@link #authFailureLimit} a minute, half of them at once. */
+    public RateLimit authFailures() {
+        return new RateLimit(true, authFailureLimit, Duration.ofMinutes(1), Math.max(1, authFailureLimit / 2));
     }
 
     /** Whether requests to protected routes must carry a token. */
@@ -155,6 +167,9 @@ public record HttpServerConfig(
                 if (t.isBlank() || t.strip().contains(" ")) {
                     throw new ConfigException("BIND_API_TOKEN", "must be one non-empty token without spaces");
                 }
+                TokenStrength.problem(t.strip()).ifPresent(problem -> {
+                    throw new ConfigException("BIND_API_TOKEN", problem);
+                });
                 tokens.add(ApiToken.of(t.strip(), Optional.empty()));
             });
             text("BIND_API_TOKEN_FILE").ifPresent(f -> tokens.addAll(tokenFile(f)));
@@ -182,8 +197,18 @@ public record HttpServerConfig(
             });
             long maxBody = number("BINDSMITH_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1, Long.MAX_VALUE);
             Duration grace = Duration.ofSeconds(number("BINDSMITH_SHUTDOWN_GRACE_SECS", 10, 0, 3600));
+            int authFailures = (int) number("BINDSMITH_AUTH_FAILURE_LIMIT", 10, 1, 100_000);
             var config = new HttpServerConfig(
-                    host.strip(), port, tokens, authDisabled, allowInsecure, rateLimit, proxies, maxBody, grace);
+                    host.strip(),
+                    port,
+                    tokens,
+                    authDisabled,
+                    allowInsecure,
+                    rateLimit,
+                    proxies,
+                    maxBody,
+                    grace,
+                    authFailures);
             if (config.insecureOverrideInEffect() && !allowInsecure) {
                 throw new ConfigException(
                         "BIND_API_ADDRESS",
@@ -262,6 +287,10 @@ public record HttpServerConfig(
                                 "line " + (i + 1)
                                         + ": the expiry is not an ISO-8601 instant such as 2027-01-31T00:00:00Z");
                     }
+                }
+                Optional<String> weak = TokenStrength.problem(parts[0]);
+                if (weak.isPresent()) {
+                    throw new ConfigException("BIND_API_TOKEN_FILE", "line " + (i + 1) + ": " + weak.get());
                 }
                 tokens.add(ApiToken.of(parts[0], expires));
             }

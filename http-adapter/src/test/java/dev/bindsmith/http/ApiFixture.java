@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the test moves, and a store that can be made to throw.
  */
 final class ApiFixture {
-    static final String TOKEN = "test-token-0123456789";
-    static final String EXPIRED_TOKEN = "expired-token-abcdef";
+    static final String TOKEN = "7f3a9c1e5b2d8f0a4c6e1b3d5f7a9c2e";
+    static final String EXPIRED_TOKEN = "e4b1d7a0c3f6e9b2d5a8c1f4e7b0d3a6";
+    static final String FUTURE_TOKEN = "f0e1d2c3b4a5968778695a4b3c2d1e0f";
     static final long BODY_LIMIT = 4096;
     static final int BURST = 10;
 
@@ -104,8 +105,8 @@ final class ApiFixture {
             file.toFile().deleteOnExit();
             Files.writeString(
                     file,
-                    "# test tokens\n" + EXPIRED_TOKEN + " expires=2020-01-01T00:00:00Z\n"
-                            + "future-token-xyz expires=2099-01-01T00:00:00Z\n");
+                    "# test tokens\n" + EXPIRED_TOKEN + " expires=2020-01-01T00:00:00Z\n" + FUTURE_TOKEN
+                            + " expires=2099-01-01T00:00:00Z\n");
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
