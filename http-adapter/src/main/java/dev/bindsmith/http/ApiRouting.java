@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
  * endpoint's handler is wrapped so that a request is judged in one order:
  * <ol>
  * <li>shutting down? → 503;</li>
+ * <li>(authentication off) a browser's request for another site, or a host name that is not ours? → 403;</li>
  * <li>(protected routes) over the client's rate limit? → 429 — before authentication and before the
  *     body, as in the reference, so that every guess at a token is counted whatever it looks like;</li>
  * <li>(protected routes) too many failed authentications from this client? → 429, without looking at
@@ -83,6 +84,9 @@ final class ApiRouting {
 
     private final Optional<BearerAuthenticator> authenticator;
     private final ClientAddresses clients;
+    /** With authentication off: refuses what a web page would send. */
+    private final Optional<BrowserGuard> browsers;
+
     private final List<Endpoint> endpoints = new ArrayList<>();
 
     ApiRouting(
@@ -103,6 +107,7 @@ final class ApiRouting {
         this.authenticator =
                 config.authRequired() ? Optional.of(new BearerAuthenticator(config.tokens(), clock)) : Optional.empty();
         this.clients = new ClientAddresses(config.trustedProxies());
+        this.browsers = config.authRequired() ? Optional.empty() : Optional.of(new BrowserGuard(config.allowedHosts()));
     }
 
     Clock clock() {
@@ -278,6 +283,16 @@ final class ApiRouting {
 
     private Reply judge(
             Access access, Handler handler, ServerRequest req, String id, String client, Map<String, String> extra) {
+        if (browsers.isPresent()) {
+            Optional<Refusal.Forbidden> refused = browsers.get()
+                    .check(
+                            req.headers().first(HeaderNames.HOST),
+                            req.headers().first(HeaderNames.ORIGIN),
+                            req.headers().first(HeaderNames.create("Sec-Fetch-Site")));
+            if (refused.isPresent()) {
+                return OutcomeReplies.refused(refused.get());
+            }
+        }
         if (access == Access.PROTECTED) {
             if (limiter.isPresent()) {
                 GcraRateLimiter.Decision d = limiter.get().acquire(client);

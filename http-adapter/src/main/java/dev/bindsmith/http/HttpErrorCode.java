@@ -12,6 +12,16 @@ enum HttpErrorCode {
     AUTH_FAILED,
     /** The caller is known but may not do this. */
     FORBIDDEN,
+    /**
+     * Authentication is off and a browser sent this request for another site ({@code Origin},
+     * {@code Sec-Fetch-Site}): a web page may not drive the API.
+     */
+    CROSS_SITE_REQUEST,
+    /**
+     * Authentication is off and the request names a host that is neither an IP address, {@code localhost}
+     * nor one of {@code BINDSMITH_ALLOWED_HOSTS}: how a page on a rebound DNS name would reach the API.
+     */
+    HOST_NOT_ALLOWED,
     /** No route has this path. */
     ENDPOINT_NOT_FOUND,
     /** The path exists but not with this method. */

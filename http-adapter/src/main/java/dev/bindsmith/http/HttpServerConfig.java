@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param shutdownGrace   {@code BINDSMITH_SHUTDOWN_GRACE_SECS}: how long in-flight requests may finish
  * @param authFailureLimit {@code BINDSMITH_AUTH_FAILURE_LIMIT}: failed authentications a client may have per
  *                        minute (at most half of them at once) before it is refused with 429
+ * @param allowedHosts    {@code BINDSMITH_ALLOWED_HOSTS}: with authentication off, the host names (besides IP
+ *                        addresses and localhost) a request may name in {@code Host}
  */
 public record HttpServerConfig(
         String host,
@@ -45,7 +47,8 @@ public record HttpServerConfig(
         List<String> trustedProxies,
         long maxBodyBytes,
         Duration shutdownGrace,
-        int authFailureLimit) {
+        int authFailureLimit,
+        List<String> allowedHosts) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
 
@@ -95,7 +98,12 @@ public record HttpServerConfig(
             new Setting(
                     "BINDSMITH_AUTH_FAILURE_LIMIT",
                     "--auth-failure-limit",
-                    "failed authentications per client per minute before it gets 429 (default 10)"));
+                    "failed authentications per client per minute before it gets 429 (default 10)"),
+            new Setting(
+                    "BINDSMITH_ALLOWED_HOSTS",
+                    "--allowed-hosts",
+                    "with authentication off: comma-separated host names besides IP addresses and localhost that"
+                            + " requests may use (cross-site and rebound requests are refused)"));
 
     public HttpServerConfig {
         Objects.requireNonNull(host, "host");
@@ -103,6 +111,7 @@ public record HttpServerConfig(
         Objects.requireNonNull(rateLimit, "rateLimit");
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        allowedHosts = List.copyOf(allowedHosts);
     }
 
     /** The defaults: 127.0.0.1:8080, no token (so authentication is off, loopback only), 100/60 s burst 10. */
@@ -198,6 +207,20 @@ public record HttpServerConfig(
             long maxBody = number("BINDSMITH_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1, Long.MAX_VALUE);
             Duration grace = Duration.ofSeconds(number("BINDSMITH_SHUTDOWN_GRACE_SECS", 10, 0, 3600));
             int authFailures = (int) number("BINDSMITH_AUTH_FAILURE_LIMIT", 10, 1, 100_000);
+            List<String> allowedHosts = new ArrayList<>();
+            text("BINDSMITH_ALLOWED_HOSTS").ifPresent(list -> {
+                for (String h : list.split(",")) {
+                    String name = h.strip();
+                    if (name.isEmpty()) {
+                        continue;
+                    }
+                    if (!name.matches("[A-Za-z0-9._-]{1,253}")) {
+                        throw new ConfigException(
+                                "BINDSMITH_ALLOWED_HOSTS", "'" + name + "' is not a host name (no port, no scheme)");
+                    }
+                    allowedHosts.add(name);
+                }
+            });
             var config = new HttpServerConfig(
                     host.strip(),
                     port,
@@ -208,7 +231,8 @@ public record HttpServerConfig(
                     proxies,
                     maxBody,
                     grace,
-                    authFailures);
+                    authFailures,
+                    allowedHosts);
             if (config.insecureOverrideInEffect() && !allowInsecure) {
                 throw new ConfigException(
                         "BIND_API_ADDRESS",

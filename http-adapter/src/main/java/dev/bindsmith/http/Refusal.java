@@ -27,21 +27,13 @@ sealed interface Refusal {
         }
     }
 
-    /** 403: authenticated, but not allowed to do this. */
-    record Forbidden(String details) implements Refusal {
-        @Override
-        public HttpErrorCode code() {
-            return HttpErrorCode.FORBIDDEN;
-        }
-
-        @Override
-        public String error() {
-            return "Forbidden";
-        }
-
-        @Override
-        public Map<String, String> context() {
-            return Map.of();
+    /**
+     * 403: not allowed to do this: the token's address list, or (with authentication off) a request a
+     * browser made for another site. {@code details} is a sentence; {@code context} its context keys.
+     */
+    record Forbidden(HttpErrorCode code, String error, String details, Map<String, String> context) implements Refusal {
+        public Forbidden {
+            context = Map.copyOf(context);
         }
     }
 
