@@ -50,6 +50,8 @@ public final class Cli {
     private ObjectMapper json;
 
     private Root root = new Root();
+    /** Whether standard output is a terminal a person reads (and not a log someone else may read). */
+    private boolean terminal;
 
     public Cli(
             Map<String, String> env,
@@ -64,6 +66,16 @@ public final class Cli {
         this.err = Objects.requireNonNull(err, "err");
         this.backends = Objects.requireNonNull(backends, "backends");
         this.launcher = Objects.requireNonNull(launcher, "launcher");
+    }
+
+    /** Says that standard output is a terminal: {@code serve} then also shows the token it made. */
+    public Cli terminal(boolean isTerminal) {
+        this.terminal = isTerminal;
+        return this;
+    }
+
+    boolean terminal() {
+        return terminal;
     }
 
     /** Runs one command line and returns its exit code (see {@link ExitCodes}). */

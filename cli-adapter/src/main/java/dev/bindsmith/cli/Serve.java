@@ -5,6 +5,16 @@ import dev.bindsmith.http.HttpServerConfig;
 import dev.bindsmith.wiring.Backend;
 import dev.bindsmith.wiring.BackendConfigurationException;
 import dev.bindsmith.wiring.BackendSettings;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,8 +30,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bindsmith serve}: the HTTP API on the chosen backend, until SIGTERM or Ctrl-C. Every setting
  * of the HTTP server ({@link HttpServerConfig#SETTINGS}) is an option here as well as a variable.
- * When no token is configured and authentication is on, it makes one (SecureRandom) and prints it
- * once, to standard output only: never to a log.
+ * When no token is configured and authentication is on, it makes one (SecureRandom) and writes it to
+ * {@code .bindsmith/api-token} beside the zones, readable by its owner only, and prints where: standard
+ * output of a server ends up in container and service logs. On a terminal it also shows the token.
  */
 @Command(
         name = "serve",
@@ -31,7 +42,7 @@ import picocli.CommandLine.Spec;
             "Configured by the server's variables (API_PORT, BIND_API_ADDRESS, BIND_API_TOKEN, DISABLE_AUTH, "
                     + "RATE_LIMIT_*, …) and the backend's; the options below override them.",
             "With no BIND_API_TOKEN (and authentication not disabled) a random token is generated and "
-                    + "printed once."
+                    + "written to .bindsmith/api-token beside the zones (mode 0600); the path is printed."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -62,6 +73,9 @@ final class Serve implements Callable<Integer> {
     static final String API_TOKEN = "BIND_API_TOKEN";
     static final String API_TOKEN_FILE = "BIND_API_TOKEN_FILE";
     static final String DISABLE_AUTH = "DISABLE_AUTH";
+    /** The generated token's file, in the state directory ({@code .bindsmith/} beside the zones). */
+    static final String TOKEN_FILE = "api-token";
+
     private static final Set<String> BOOLEAN_SETTINGS =
             Set.of(DISABLE_AUTH, "BINDSMITH_ALLOW_INSECURE", "RATE_LIMIT_ENABLED");
 
@@ -114,6 +128,18 @@ final class Serve implements Callable<Integer> {
             cli.err().println("bindsmith: " + e.getMessage());
             return ExitCodes.ERROR;
         }
+        Optional<Path> tokenFile = Optional.empty();
+        if (generated.isPresent()) {
+            try {
+                tokenFile = Optional.of(writeOwnerOnly(settings.stateDirectory().resolve(TOKEN_FILE), generated.get()));
+            } catch (IOException e) {
+                cli.err()
+                        .println("bindsmith: cannot write the generated token to "
+                                + settings.stateDirectory().resolve(TOKEN_FILE) + " (" + e.getMessage()
+                                + "); set BIND_API_TOKEN");
+                return ExitCodes.ERROR;
+            }
+        }
         try (Backend backend = cli.backends().open(settings, true);
                 Running server = cli.launcher().start(backend, env, overrides)) {
             var out = cli.out();
@@ -121,8 +147,12 @@ final class Serve implements Callable<Integer> {
             out.println(settings.describe());
             out.println("  " + backend.describe());
             if (generated.isPresent()) {
-                out.println("API token (generated for this run; set BIND_API_TOKEN to choose one):");
-                out.println("  " + generated.get());
+                out.println("API token generated for this run, in " + tokenFile.orElseThrow()
+                        + " (readable by this user only; set BIND_API_TOKEN to choose one)"
+                        + (cli.terminal() ? ":" : ""));
+                if (cli.terminal()) {
+                    out.println("  " + generated.get());
+                }
             } else if (authDisabled(env, overrides)) {
                 out.println("Authentication is disabled (DISABLE_AUTH).");
             }
@@ -134,6 +164,28 @@ final class Serve implements Callable<Integer> {
             cli.err().println("bindsmith: " + e.getMessage());
             return ExitCodes.ERROR;
         }
+    }
+
+    /**
+     * Writes {@code token} to {@code file}, created with mode 0600 before anything is written to it and
+     * replaced whole (a temporary file renamed over it), and returns its absolute path.
+     */
+    static Path writeOwnerOnly(Path file, String token) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        Path temporary =
+                Files.createTempFile(dir, ".api-token", ".tmp", PosixFilePermissions.asFileAttribute(ownerOnly));
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap((token + "\n").getBytes(StandardCharsets.US_ASCII)));
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return file.toAbsolutePath();
     }
 
     /** 32 random bytes, hex: 256 bits, safe in a header and a shell variable. */

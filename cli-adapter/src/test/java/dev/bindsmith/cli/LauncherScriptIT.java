@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,8 +123,15 @@ class LauncherScriptIT {
             Matcher url =
                     Pattern.compile("HTTP API on (http://127\\.0\\.0\\.1:\\d+)").matcher(text);
             Matcher dns = Pattern.compile("DNS on 127\\.0\\.0\\.1:(\\d+)").matcher(text);
-            Matcher token = Pattern.compile("\\n  ([0-9a-f]{64})\\n").matcher(text);
-            assertThat(url.find() && dns.find() && token.find()).as(text).isTrue();
+            Matcher tokenFile = Pattern.compile("API token generated for this run, in (\\S+) ")
+                    .matcher(text);
+            assertThat(url.find() && dns.find() && tokenFile.find()).as(text).isTrue();
+            // standard output is not a terminal here: the token is in the file, never in the output
+            String token = Files.readString(Path.of(tokenFile.group(1))).strip();
+            assertThat(token).matches("[0-9a-f]{64}");
+            assertThat(text).doesNotContain(token);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(tokenFile.group(1)))))
+                    .isEqualTo("rw-------");
 
             String body = "{\"zoneName\":\"served.example\",\"zoneType\":\"primary\",\"zoneConfig\":{\"ttl\":300,"
                     + "\"soa\":{\"primaryNs\":\"ns1.served.example\",\"adminEmail\":\"hostmaster.served.example\"},"
@@ -132,7 +140,7 @@ class LauncherScriptIT {
             try (HttpClient http = HttpClient.newHttpClient()) {
                 HttpResponse<String> created = http.send(
                         HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/zones"))
-                                .header("Authorization", "Bearer " + token.group(1))
+                                .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),

@@ -7,11 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bindsmith serve} in-process on the in-memory backend: what it prints, the token it makes, and that the API answers. */
 class ServeTest {
@@ -48,10 +52,15 @@ class ServeTest {
     }
 
     private CliRun serve(Map<String, String> env, String... args) {
+        return serve(false, env, args);
+    }
+
+    private CliRun serve(boolean terminal, Map<String, String> env, String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "serve";
         System.arraycopy(args, 0, all, 1, args.length);
         return CliRun.run(
+                terminal,
                 env,
                 (settings, dns) -> {
                     answerDns.add(dns);
@@ -63,8 +72,8 @@ class ServeTest {
     }
 
     @Test
-    void withoutATokenItGeneratesOnePrintsItOnceAndTheApiRequiresIt() {
-        CliRun r = serve(Map.of(), "--api-port", "0");
+    void withoutATokenItGeneratesOneAndOnATerminalShowsItOnceAndTheApiRequiresIt(@TempDir Path data) {
+        CliRun r = serve(true, Map.of("BINDSMITH_DATA_DIR", data.toString()), "--api-port", "0");
 
         assertThat(r.exitCode()).isZero();
         String token = overrides.get("BIND_API_TOKEN");
@@ -82,11 +91,31 @@ class ServeTest {
         assertThat(answerDns).containsExactly(true);
     }
 
+    /**
+     * Standard output of a server ends up in container and service logs: the generated token goes to a
+     * file only its owner can read, and standard output says where.
+     */
     @Test
-    void twoRunsGenerateDifferentTokens() {
-        serve(Map.of(), "--api-port", "0");
+    void aGeneratedTokenIsWrittenToAnOwnerOnlyFileAndNotToStandardOutput(@TempDir Path data) throws Exception {
+        CliRun r = serve(Map.of("BINDSMITH_DATA_DIR", data.toString()), "--api-port", "0");
+
+        assertThat(r.exitCode()).isZero();
+        String token = overrides.get("BIND_API_TOKEN");
+        assertThat(token).matches("[0-9a-f]{64}");
+        assertThat(r.out() + r.err()).doesNotContain(token);
+        Path file = data.resolve(".bindsmith").resolve("api-token");
+        assertThat(r.out()).contains(file.toAbsolutePath().toString());
+        assertThat(Files.readString(file)).isEqualTo(token + "\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(statusWithToken).containsExactly(200);
+    }
+
+    @Test
+    void twoRunsGenerateDifferentTokens(@TempDir Path data) {
+        serve(Map.of("BINDSMITH_DATA_DIR", data.toString()), "--api-port", "0");
         String first = overrides.get("BIND_API_TOKEN");
-        serve(Map.of(), "--api-port", "0");
+        serve(Map.of("BINDSMITH_DATA_DIR", data.toString()), "--api-port", "0");
 
         assertThat(overrides.get("BIND_API_TOKEN")).isNotEqualTo(first);
     }

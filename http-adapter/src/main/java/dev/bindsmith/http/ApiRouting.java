@@ -4,13 +4,16 @@ import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.http.json.Envelope;
 import dev.bindsmith.http.json.Json;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -228,10 +231,49 @@ final class ApiRouting {
      * The listener settings the pipeline relies on. The listener has no body limit of its own: a declared
      * Content-Length over ours is refused by the pipeline ({@link #judge}), after the rate limit and the
      * token, so that a request never learns whether its token is right before it has been counted;
-     * a chunked body is cut by {@link ApiRequest#withJson} as it passes the limit.
+     * a chunked body is cut by {@link ApiRequest#withJson} as it passes the limit. Connections and
+     * concurrent requests are bounded (Helidon's default is unlimited); a request over the concurrency
+     * limit is answered at once with the JSON 503 ({@link #busyBeforeRouting}).
      */
     void configure(WebServerConfig.Builder server) {
         server.maxPayloadSize(-1);
+        server.maxTcpConnections(config.maxConnections());
+        server.maxConcurrentRequests(config.maxConcurrentRequests());
+        server.directHandlers(DirectHandlers.builder()
+                .addHandler(DirectHandler.EventType.OTHER, this::busyBeforeRouting)
+                .build());
+    }
+
+    /** Helidon's "too many concurrent requests" (an OTHER event with 503) as the API's JSON 503. */
+    private DirectHandler.TransportResponse busyBeforeRouting(
+            DirectHandler.TransportRequest request,
+            DirectHandler.EventType type,
+            Status status,
+            io.helidon.http.ServerResponseHeaders headers,
+            String message) {
+        if (status.code() != Status.SERVICE_UNAVAILABLE_503.code()) {
+            return DirectHandler.defaultHandler().handle(request, type, status, headers, message);
+        }
+        long start = System.nanoTime();
+        String id = ids.fresh();
+        accessLog(request.method(), UNMATCHED, 503, start, id, "");
+        var body = new LinkedHashMap<Object, Object>(Envelope.body(
+                "Service unavailable",
+                "The server is handling as many requests as it may at once (BINDSMITH_MAX_CONCURRENT_REQUESTS);"
+                        + " try again",
+                Map.of(),
+                List.of(),
+                ErrorCode.UNAVAILABLE.name()));
+        body.put("requestId", id);
+        return DirectHandler.TransportResponse.builder()
+                .status(Status.SERVICE_UNAVAILABLE_503)
+                .headers(headers)
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .header(HeaderNames.create("X-Request-Id"), id)
+                .header(HeaderNames.RETRY_AFTER, "1")
+                .keepAlive(false)
+                .entity(Json.write(body))
+                .build();
     }
 
     private void handle(String template, Access access, Handler handler, ServerRequest req, ServerResponse res) {

@@ -36,6 +36,9 @@ import java.util.Optional;
  *                        minute (at most half of them at once) before it is refused with 429
  * @param allowedHosts    {@code BINDSMITH_ALLOWED_HOSTS}: with authentication off, the host names (besides IP
  *                        addresses and localhost) a request may name in {@code Host}
+ * @param maxConnections  {@code BINDSMITH_MAX_CONNECTIONS}: open TCP connections the listener accepts at once
+ * @param maxConcurrentRequests {@code BINDSMITH_MAX_CONCURRENT_REQUESTS}: requests handled at once; one more
+ *                        is answered 503 at once
  */
 public record HttpServerConfig(
         String host,
@@ -48,7 +51,9 @@ public record HttpServerConfig(
         long maxBodyBytes,
         Duration shutdownGrace,
         int authFailureLimit,
-        List<String> allowedHosts) {
+        List<String> allowedHosts,
+        int maxConnections,
+        int maxConcurrentRequests) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
 
@@ -103,7 +108,15 @@ public record HttpServerConfig(
                     "BINDSMITH_ALLOWED_HOSTS",
                     "--allowed-hosts",
                     "with authentication off: comma-separated host names besides IP addresses and localhost that"
-                            + " requests may use (cross-site and rebound requests are refused)"));
+                            + " requests may use (cross-site and rebound requests are refused)"),
+            new Setting(
+                    "BINDSMITH_MAX_CONNECTIONS",
+                    "--max-connections",
+                    "TCP connections the listener keeps open at once (default 1000)"),
+            new Setting(
+                    "BINDSMITH_MAX_CONCURRENT_REQUESTS",
+                    "--max-concurrent-requests",
+                    "requests handled at once; more are answered 503 (default 200)"));
 
     public HttpServerConfig {
         Objects.requireNonNull(host, "host");
@@ -232,7 +245,9 @@ public record HttpServerConfig(
                     maxBody,
                     grace,
                     authFailures,
-                    allowedHosts);
+                    allowedHosts,
+                    (int) number("BINDSMITH_MAX_CONNECTIONS", 1000, 1, 1_000_000),
+                    (int) number("BINDSMITH_MAX_CONCURRENT_REQUESTS", 200, 1, 1_000_000));
             if (config.insecureOverrideInEffect() && !allowInsecure) {
                 throw new ConfigException(
                         "BIND_API_ADDRESS",

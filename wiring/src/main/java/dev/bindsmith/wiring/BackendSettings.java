@@ -233,6 +233,15 @@ public record BackendSettings(
         return new BackendSettings(kind, reason, zoneDir, rndc, nsupdate, embedded);
     }
 
+    /** Where bindsmith keeps its own files beside the zones: the zone (BIND) or data (embedded) directory's {@code .bindsmith/}. */
+    public Path stateDirectory() {
+        Path base = switch (kind) {
+            case BIND -> zoneDir;
+            case EMBEDDED -> embedded.dataDir();
+        };
+        return base.resolve(".bindsmith").toAbsolutePath().normalize();
+    }
+
     /** The start-up log line: {@code backend: embedded (no rndc key configured: …)}. */
     public String describe() {
         return "backend: " + kind.wireName() + " (" + reason + ")";
