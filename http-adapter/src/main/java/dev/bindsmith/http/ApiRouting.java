@@ -4,6 +4,8 @@ import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.http.access.Caller;
+import dev.bindsmith.http.access.TokenStore;
 import dev.bindsmith.http.json.Envelope;
 import dev.bindsmith.http.json.Json;
 import io.helidon.http.DirectHandler;
@@ -19,9 +21,12 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,8 +51,13 @@ import java.util.stream.Collectors;
  *     body, as in the reference, so that every guess at a token is counted whatever it looks like;</li>
  * <li>(protected routes) too many failed authentications from this client? → 429, without looking at
  *     the token (a stricter bucket that only failures spend);</li>
- * <li>(protected routes) authenticated? → 401;</li>
+ * <li>(protected routes) authenticated? → 401 (an expired token: {@code TOKEN_EXPIRED});</li>
+ * <li>(protected routes) from an address the token's {@code allowFrom} admits? → 403 {@code IP_NOT_ALLOWED};</li>
  * <li>a declared body over the limit? → 413 (nothing is read; the connection is closed);</li>
+ * <li>(a change with an {@code Idempotency-Key}) the same key for another request? → 409; the same
+ *     request again? → the first one's answer ({@link IdempotencyKeys});</li>
+ * <li>the operation, judged against the token's grant and audited ({@link dev.bindsmith.http.access.GuardedApi}):
+ *     a zone outside the grant 404, a verb or record type it lacks 403 {@code INSUFFICIENT_SCOPE};</li>
  * <li>the route: body size (413), media type (415), JSON (400), validation (400/422), existence
  *     (404/409), the backend (500) — see {@link ApiRequest#withJson} and the core's use cases;</li>
  * </ol>
@@ -58,6 +68,9 @@ import java.util.stream.Collectors;
  */
 final class ApiRouting {
     static final String UNMATCHED = "<unmatched>";
+    /** The methods an {@code Idempotency-Key} applies to. */
+    private static final Set<Method> IDEMPOTENT = Set.of(Method.POST, Method.PUT, Method.PATCH, Method.DELETE);
+
     private static final String ZONES_PREFIX = "/api/v1/zones/";
     private static final Logger LOG = Logger.getLogger("dev.bindsmith.http");
     private static final Logger ACCESS = Logger.getLogger("dev.bindsmith.http.access");
@@ -87,6 +100,7 @@ final class ApiRouting {
 
     private final Optional<BearerAuthenticator> authenticator;
     private final ClientAddresses clients;
+    private final IdempotencyKeys idempotency;
     /** With authentication off: refuses what a web page would send. */
     private final Optional<BrowserGuard> browsers;
 
@@ -98,6 +112,16 @@ final class ApiRouting {
             Supplier<? extends RandomGenerator> random,
             Metrics metrics,
             ShutdownGate gate) {
+        this(config, clock, random, metrics, gate, TokenStore.none());
+    }
+
+    ApiRouting(
+            HttpServerConfig config,
+            Clock clock,
+            Supplier<? extends RandomGenerator> random,
+            Metrics metrics,
+            ShutdownGate gate,
+            TokenStore scopedTokens) {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -107,8 +131,10 @@ final class ApiRouting {
                 ? Optional.of(new GcraRateLimiter(config.rateLimit(), clock, 100_000))
                 : Optional.empty();
         this.authFailures = new GcraRateLimiter(config.authFailures(), clock, 100_000);
-        this.authenticator =
-                config.authRequired() ? Optional.of(new BearerAuthenticator(config.tokens(), clock)) : Optional.empty();
+        this.authenticator = config.authRequired()
+                ? Optional.of(new BearerAuthenticator(config.tokens(), scopedTokens, clock))
+                : Optional.empty();
+        this.idempotency = new IdempotencyKeys(clock);
         this.clients = new ClientAddresses(config.trustedProxies());
         this.browsers = config.authRequired() ? Optional.empty() : Optional.of(new BrowserGuard(config.allowedHosts()));
     }
@@ -325,6 +351,7 @@ final class ApiRouting {
 
     private Reply judge(
             Access access, Handler handler, ServerRequest req, String id, String client, Map<String, String> extra) {
+        Caller caller = Caller.anonymous(client, id);
         if (browsers.isPresent()) {
             Optional<Refusal.Forbidden> refused = browsers.get()
                     .check(
@@ -355,10 +382,20 @@ final class ApiRouting {
                     metrics.rateLimitDecision("limited");
                     return OutcomeReplies.refused(new Refusal.RateLimited(failures.retryAfter()));
                 }
-                var denied = authenticator.get().check(req.headers().first(HeaderNames.AUTHORIZATION));
-                if (denied.isPresent()) {
-                    authFailures.acquire(client);
-                    return OutcomeReplies.refused(denied.get());
+                switch (authenticator.get().authenticate(req.headers().first(HeaderNames.AUTHORIZATION))) {
+                    case BearerAuthenticator.Result.Refused refused -> {
+                        authFailures.acquire(client);
+                        return OutcomeReplies.refused(refused.refusal());
+                    }
+                    case BearerAuthenticator.Result.Authenticated who -> {
+                        if (!who.grant().allowFrom().isEmpty()
+                                && !ClientAddresses.literal(client)
+                                        .map(who.grant()::allowsAddress)
+                                        .orElse(false)) {
+                            return OutcomeReplies.refused(new Refusal.IpNotAllowed(who.name(), client));
+                        }
+                        caller = Caller.token(who.name(), who.grant(), client, id);
+                    }
                 }
             }
         }
@@ -366,7 +403,89 @@ final class ApiRouting {
         if (declared.isPresent() && declared.getAsLong() > config.maxBodyBytes()) {
             return OutcomeReplies.refused(new Refusal.TooLarge(config.maxBodyBytes(), declared.getAsLong()));
         }
-        return handler.handle(new ApiRequest(req, id, config.maxBodyBytes()));
+        ApiRequest request = new ApiRequest(req, id, config.maxBodyBytes(), caller);
+        Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key"));
+        if (access == Access.PROTECTED
+                && key.isPresent()
+                && IDEMPOTENT.contains(req.prologue().method())) {
+            return idempotent(handler, request, req, key.get(), caller, id);
+        }
+        return handler.handle(request);
+    }
+
+    /**
+     * A change sent with an {@code Idempotency-Key} ({@link IdempotencyKeys}): the first runs and its
+     * answer is kept; a repeat with the same method, path and body gets that answer again, marked
+     * {@code Idempotent-Replayed: true} (waiting for it when the first still runs); another request with
+     * the same key is 409.
+     */
+    private Reply idempotent(
+            Handler handler, ApiRequest request, ServerRequest req, String key, Caller caller, String id) {
+        if (!IdempotencyKeys.valid(key)) {
+            return OutcomeReplies.refused(new Refusal.InvalidIdempotencyKey());
+        }
+        Optional<Reply> tooLarge = request.readBody();
+        if (tooLarge.isPresent()) {
+            return tooLarge.get();
+        }
+        String fingerprint = fingerprint(
+                req.prologue().method().text(),
+                req.path().rawPath(),
+                req.query().rawValue(),
+                req.headers().first(HeaderNames.CONTENT_TYPE).orElse(""),
+                request.body());
+        String token = caller.token().orElse("");
+        return switch (idempotency.claim(token, key, fingerprint)) {
+            case IdempotencyKeys.Claim.Conflict conflict ->
+                OutcomeReplies.refused(new Refusal.IdempotencyConflict(key));
+            case IdempotencyKeys.Claim.Replay replay -> replayed(replay.stored());
+            case IdempotencyKeys.Claim.First first -> {
+                Reply reply;
+                try {
+                    reply = handler.handle(request);
+                } catch (RuntimeException e) {
+                    idempotency.abandon(first);
+                    throw e;
+                }
+                idempotency.complete(first, reply, id);
+                yield reply;
+            }
+        };
+    }
+
+    /** A kept answer as it was sent (its request id too), marked as a replay. */
+    private static Reply replayed(IdempotencyKeys.Stored stored) {
+        Map<String, String> headers = new LinkedHashMap<>(stored.reply().headers());
+        headers.put("X-Request-Id", stored.requestId());
+        headers.put("Idempotent-Replayed", "true");
+        return switch (stored.reply()) {
+            case Reply.Json json -> {
+                Object body = json.body();
+                if (json.envelope() && body instanceof Map<?, ?> map) {
+                    var withId = new LinkedHashMap<Object, Object>(map);
+                    withId.put("requestId", stored.requestId());
+                    body = withId;
+                }
+                yield new Reply.Json(json.status(), body, headers, false);
+            }
+            case Reply.Text text -> new Reply.Text(text.status(), text.contentType(), text.body(), headers);
+            case Reply.Empty empty -> new Reply.Empty(empty.status(), headers);
+        };
+    }
+
+    /** What makes two requests the same request: method, raw path and query, media type, body. */
+    private static String fingerprint(String method, String path, String query, String contentType, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : List.of(method, path, query, contentType)) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            sha.update(body);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static void send(ServerResponse res, Reply reply, String id, Map<String, String> extra, boolean head) {

@@ -1,6 +1,7 @@
 package dev.bindsmith.http;
 
 import dev.bindsmith.core.net.IpNetwork;
+import dev.bindsmith.http.access.TokensFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,8 @@ import java.util.Optional;
  * @param maxConnections  {@code BINDSMITH_MAX_CONNECTIONS}: open TCP connections the listener accepts at once
  * @param maxConcurrentRequests {@code BINDSMITH_MAX_CONCURRENT_REQUESTS}: requests handled at once; one more
  *                        is answered 503 at once
+ * @param tokensFile      {@code BINDSMITH_TOKENS_FILE}: the scoped tokens ({@link dev.bindsmith.http.access.TokensFile}),
+ *                        re-read when it changes
  */
 public record HttpServerConfig(
         String host,
@@ -53,7 +56,8 @@ public record HttpServerConfig(
         int authFailureLimit,
         List<String> allowedHosts,
         int maxConnections,
-        int maxConcurrentRequests) {
+        int maxConcurrentRequests,
+        Optional<Path> tokensFile) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
 
@@ -77,7 +81,11 @@ public record HttpServerConfig(
     public static final List<Setting> SETTINGS = List.of(
             new Setting("BIND_API_ADDRESS", "--api-address", "listen address (default 127.0.0.1)"),
             new Setting("API_PORT", "--api-port", "listen port (default 8080; 0 = any free port)"),
-            new Setting("BIND_API_TOKEN", "--api-token", "the bearer token clients must send"),
+            new Setting("BIND_API_TOKEN", "--api-token", "the admin bearer token clients must send"),
+            new Setting(
+                    "BINDSMITH_TOKENS_FILE",
+                    "--tokens-file",
+                    "a JSON file of scoped tokens (bindsmith token create); re-read when it changes and on SIGHUP"),
             new Setting(
                     "BIND_API_TOKEN_FILE",
                     "--api-token-file",
@@ -125,6 +133,7 @@ public record HttpServerConfig(
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         allowedHosts = List.copyOf(allowedHosts);
+        Objects.requireNonNull(tokensFile, "tokensFile");
     }
 
     /** The defaults: 127.0.0.1:8080, no token (so authentication is off, loopback only), 100/60 s burst 10. */
@@ -139,7 +148,7 @@ public record HttpServerConfig(
 
     /** Whether requests to protected routes must carry a token. */
     public boolean authRequired() {
-        return !authDisabled && !tokens.isEmpty();
+        return !authDisabled && (!tokens.isEmpty() || tokensFile.isPresent());
     }
 
     /** Whether the operator's explicit override is what allows this listen address (the server logs it). */
@@ -247,15 +256,38 @@ public record HttpServerConfig(
                     authFailures,
                     allowedHosts,
                     (int) number("BINDSMITH_MAX_CONNECTIONS", 1000, 1, 1_000_000),
-                    (int) number("BINDSMITH_MAX_CONCURRENT_REQUESTS", 200, 1, 1_000_000));
+                    (int) number("BINDSMITH_MAX_CONCURRENT_REQUESTS", 200, 1, 1_000_000),
+                    tokensFile());
             if (config.insecureOverrideInEffect() && !allowInsecure) {
                 throw new ConfigException(
                         "BIND_API_ADDRESS",
                         "listening on " + host
-                                + " needs authentication: set BIND_API_TOKEN (or BIND_API_TOKEN_FILE), or "
+                                + " needs authentication: set BIND_API_TOKEN (or BINDSMITH_TOKENS_FILE), or "
                                 + "BINDSMITH_ALLOW_INSECURE=true to accept an unauthenticated non-loopback listener");
             }
             return config;
+        }
+
+        /** The tokens file, which must parse at start: later a bad version keeps the tokens in force. */
+        private Optional<Path> tokensFile() {
+            Optional<String> raw = text("BINDSMITH_TOKENS_FILE").filter(v -> !v.isBlank());
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
+            Path file;
+            try {
+                file = Path.of(raw.get().strip()).toAbsolutePath();
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ConfigException("BINDSMITH_TOKENS_FILE", "not a valid path");
+            }
+            if (Files.exists(file) && !Files.isReadable(file)) {
+                throw new ConfigException("BINDSMITH_TOKENS_FILE", "cannot read " + file);
+            }
+            if (TokensFile.read(file) instanceof TokensFile.Read.Problems p) {
+                throw new ConfigException(
+                        "BINDSMITH_TOKENS_FILE", file + " does not parse: " + String.join("; ", p.problems()));
+            }
+            return Optional.of(file);
         }
 
         private Optional<String> text(String variable) {
@@ -331,7 +363,7 @@ public record HttpServerConfig(
                 if (weak.isPresent()) {
                     throw new ConfigException("BIND_API_TOKEN_FILE", "line " + (i + 1) + ": " + weak.get());
                 }
-                tokens.add(ApiToken.of(parts[0], expires));
+                tokens.add(ApiToken.named("BIND_API_TOKEN_FILE:" + (i + 1), parts[0], expires));
             }
             if (tokens.isEmpty()) {
                 throw new ConfigException("BIND_API_TOKEN_FILE", "the file holds no token");
