@@ -126,6 +126,11 @@ public final class Cli {
                 "--data-dir",
                 "--dns-address",
                 "--dns-port");
+        // the token commands edit a local file: a server's URL, token or timeout mean nothing to them
+        for (CommandLine token :
+                cl.getSubcommands().get("token").getSubcommands().values()) {
+            removeOptions(token.getCommandSpec(), "--url", "--token", "--timeout", "--dns-address", "--dns-port");
+        }
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> unexpected(e));
         return cl;
     }
@@ -199,7 +204,13 @@ public final class Cli {
         if (global().verbose) {
             err.println(settings.describe());
         }
-        return new InProcessApi(backends.open(settings, false));
+        return new InProcessApi(backends.open(settings, false), user());
+    }
+
+    /** Who runs this command, as the audit log records a direct-mode change: {@code $USER}, else the JVM's user. */
+    String user() {
+        String u = env.getOrDefault("USER", env.getOrDefault("LOGNAME", ""));
+        return u.isBlank() ? System.getProperty("user.name", "unknown") : u;
     }
 
     /**

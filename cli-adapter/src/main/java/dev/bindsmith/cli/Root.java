@@ -15,7 +15,14 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {Serve.class, ZoneCommands.class, RecordCommands.class, ServerCommands.class},
+        subcommands = {
+            Serve.class,
+            ZoneCommands.class,
+            RecordCommands.class,
+            ServerCommands.class,
+            TokenCommands.class,
+            AuditCommand.class
+        },
         description = {
             "Manage the zones and records of a BIND 9 name server, or of bindsmith's embedded one.",
             "",
@@ -33,6 +40,8 @@ import picocli.CommandLine.Spec;
             "  bindsmith record add example.com www A 192.0.2.80",
             "  export BINDSMITH_TOKEN=...    # the token 'bindsmith serve' printed",
             "  bindsmith --url http://127.0.0.1:8080 zone show example.com -o json",
+            "  bindsmith token create --name ci --access write --zones '*.dev.example.com'",
+            "  bindsmith audit --since 1h",
             "",
             ExitCodes.TABLE
         })
@@ -47,6 +56,6 @@ final class Root implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "Missing command: serve, zone, record, server or completion");
+                spec.commandLine(), "Missing command: serve, zone, record, server, token, audit or completion");
     }
 }

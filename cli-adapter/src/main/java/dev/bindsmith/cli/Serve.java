@@ -60,6 +60,9 @@ final class Serve implements Callable<Integer> {
         /** Blocks until {@link #close()}; on SIGTERM or Ctrl-C the process ends during the wait, after a graceful stop. */
         void awaitShutdown() throws InterruptedException;
 
+        /** Reads the tokens file again (SIGHUP); a file that does not parse keeps the tokens in force. */
+        default void reloadTokens() {}
+
         @Override
         void close();
     }
@@ -156,7 +159,12 @@ final class Serve implements Callable<Integer> {
             } else if (authDisabled(env, overrides)) {
                 out.println("Authentication is disabled (DISABLE_AUTH).");
             }
-            out.println("Stop with Ctrl-C.");
+            backend.auditLog().describe().ifPresent(a -> out.println("  " + a));
+            if (Signals.onHangup(server::reloadTokens)) {
+                out.println("Stop with Ctrl-C; SIGHUP re-reads the tokens file.");
+            } else {
+                out.println("Stop with Ctrl-C.");
+            }
             out.flush();
             server.awaitShutdown();
             return ExitCodes.SUCCESS;

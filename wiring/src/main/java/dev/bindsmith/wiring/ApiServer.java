@@ -2,6 +2,7 @@ package dev.bindsmith.wiring;
 
 import dev.bindsmith.http.BindsmithServer;
 import dev.bindsmith.http.HttpServerConfig;
+import dev.bindsmith.http.access.TokenStore;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,9 +21,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening as {@code config} says, over {@code backend}'s use cases, readiness and metrics.
+     * Starts listening as {@code config} says, over {@code backend}'s use cases, readiness, metrics and
+     * audit log (opened now: a server does not run without it).
      *
      * @throws dev.bindsmith.http.ConfigException when the port is taken (naming {@code API_PORT})
+     * @throws BackendConfigurationException when the audit log cannot be written (naming {@code BINDSMITH_AUDIT_LOG})
      */
     public static ApiServer start(Backend backend, HttpServerConfig config) {
         Objects.requireNonNull(backend, "backend");
@@ -30,10 +33,16 @@ public final class ApiServer implements AutoCloseable {
         BindsmithServer server = BindsmithServer.builder(backend.useCases(), backend.readiness(), config)
                 .clock(backend.clock())
                 .metrics(backend.metrics())
+                .auditLog(backend.requireAuditLog())
                 .build()
                 .start();
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         return new ApiServer(server, "http://" + host + ":" + server.port());
+    }
+
+    /** Reads the tokens file again now (SIGHUP); a file that does not parse keeps the tokens in force. */
+    public TokenStore.Reload reloadTokens() {
+        return server.reloadTokens();
     }
 
     /** Where the API listens: {@code http://127.0.0.1:8080}. */

@@ -10,6 +10,7 @@ import dev.bindsmith.embedded.EmbeddedNameServer;
 import dev.bindsmith.http.MeteredNameServerControl;
 import dev.bindsmith.http.Metrics;
 import dev.bindsmith.http.ReadinessProbe;
+import dev.bindsmith.http.audit.AuditLog;
 import dev.bindsmith.rndc.bind.FileZoneStore;
 import dev.bindsmith.rndc.bind.RndcNameServerControl;
 import dev.bindsmith.rndc.client.RndcClient;
@@ -44,6 +45,7 @@ public final class Backend implements AutoCloseable {
     private final Clock clock;
     private final Optional<InetSocketAddress> dns;
     private final AutoCloseable resources;
+    private final AuditLog auditLog;
 
     private static final System.Logger LOG = System.getLogger("dev.bindsmith.wiring");
 
@@ -56,8 +58,10 @@ public final class Backend implements AutoCloseable {
             RecordReader recordReader,
             Clock clock,
             Optional<InetSocketAddress> dns,
-            AutoCloseable resources) {
+            AutoCloseable resources,
+            AuditLog auditLog) {
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.description = Objects.requireNonNull(description, "description");
         this.zoneStore = Objects.requireNonNull(zoneStore, "zoneStore");
         this.metrics = new Metrics();
@@ -126,7 +130,8 @@ public final class Backend implements AutoCloseable {
                 new AxfrRecordReader(updates),
                 Clock.systemUTC(),
                 Optional.of(new InetSocketAddress(updates.server(), updates.port())),
-                client);
+                client,
+                new LazyAuditLog(settings.audit()));
     }
 
     /**
@@ -214,7 +219,8 @@ public final class Backend implements AutoCloseable {
                 server.recordReader(),
                 Clock.systemUTC(),
                 server.localAddress(),
-                resources);
+                resources,
+                new LazyAuditLog(settings.audit()));
     }
 
     private static EmbeddedNameServer startEmbedded(
@@ -243,7 +249,7 @@ public final class Backend implements AutoCloseable {
 
     /**
      * A backend from ports built elsewhere (tests, an embedding application). {@code resources} is
-     * closed with the backend; {@code description} is what {@link #describe()} says.
+     * closed with the backend; {@code description} is what {@link #describe()} says. It keeps no audit log.
      */
     public static Backend of(
             BackendKind kind,
@@ -254,8 +260,52 @@ public final class Backend implements AutoCloseable {
             RecordReader recordReader,
             Clock clock,
             AutoCloseable resources) {
+        return of(
+                kind, description, zoneStore, control, recordUpdater, recordReader, clock, resources, AuditLog.none());
+    }
+
+    /** The same, recording changes in {@code auditLog} (closed with the backend). */
+    public static Backend of(
+            BackendKind kind,
+            String description,
+            ZoneStore zoneStore,
+            NameServerControl control,
+            RecordUpdater recordUpdater,
+            RecordReader recordReader,
+            Clock clock,
+            AutoCloseable resources,
+            AuditLog auditLog) {
         return new Backend(
-                kind, description, zoneStore, control, recordUpdater, recordReader, clock, Optional.empty(), resources);
+                kind,
+                description,
+                zoneStore,
+                control,
+                recordUpdater,
+                recordReader,
+                clock,
+                Optional.empty(),
+                resources,
+                auditLog);
+    }
+
+    /**
+     * Where every change through {@link dev.bindsmith.http.access.GuardedApi} is recorded: the file of
+     * {@link BackendSettings#audit()}, opened when first needed (see {@link #requireAuditLog()}).
+     */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /**
+     * Opens the audit log now, for a server that must not start without it.
+     *
+     * @throws BackendConfigurationException naming {@code BINDSMITH_AUDIT_LOG} when it cannot be written
+     */
+    public AuditLog requireAuditLog() {
+        if (auditLog instanceof LazyAuditLog lazy) {
+            lazy.open();
+        }
+        return auditLog;
     }
 
     public BackendKind kind() {
@@ -297,6 +347,7 @@ public final class Backend implements AutoCloseable {
 
     @Override
     public void close() {
+        auditLog.close();
         try {
             resources.close();
         } catch (RuntimeException e) {

@@ -29,9 +29,11 @@ import java.util.function.Predicate;
  * @param rndc     how to reach BIND's control channel
  * @param nsupdate how to send RFC 2136 updates to BIND (each absent value falls back to rndc's)
  * @param embedded where the embedded server listens and keeps its zones
+ * @param audit    where changes are recorded ({@code BINDSMITH_AUDIT_LOG}, by default {@code audit.log} in
+ *                 {@link #stateDirectory()}) and when the file is rotated
  */
 public record BackendSettings(
-        BackendKind kind, String reason, Path zoneDir, Rndc rndc, Nsupdate nsupdate, Embedded embedded) {
+        BackendKind kind, String reason, Path zoneDir, Rndc rndc, Nsupdate nsupdate, Embedded embedded, Audit audit) {
 
     public static final String BACKEND = "BINDSMITH_BACKEND";
     public static final String ZONE_DIR = "BIND_ZONE_DIR";
@@ -53,6 +55,12 @@ public record BackendSettings(
     public static final String DNS_PORT = "BINDSMITH_DNS_PORT";
     public static final String DATA_DIR = "BINDSMITH_DATA_DIR";
     public static final String XDG_DATA_HOME = "XDG_DATA_HOME";
+    public static final String AUDIT_LOG = "BINDSMITH_AUDIT_LOG";
+    public static final String AUDIT_MAX_BYTES = "BINDSMITH_AUDIT_MAX_BYTES";
+    public static final String AUDIT_KEEP = "BINDSMITH_AUDIT_KEEP";
+
+    public static final long DEFAULT_AUDIT_MAX_BYTES = 64L * 1024 * 1024;
+    public static final int DEFAULT_AUDIT_KEEP = 10;
 
     /** Where BIND keeps zone files on Debian and in the reference implementation. */
     public static final Path DEFAULT_ZONE_DIR = Path.of("/var/cache/bind");
@@ -72,6 +80,18 @@ public record BackendSettings(
         Objects.requireNonNull(rndc, "rndc");
         Objects.requireNonNull(nsupdate, "nsupdate");
         Objects.requireNonNull(embedded, "embedded");
+        Objects.requireNonNull(audit, "audit");
+    }
+
+    /**
+     * The audit log: its file ({@code BINDSMITH_AUDIT_LOG}), rotated when it reaches {@code maxBytes}
+     * ({@code BINDSMITH_AUDIT_MAX_BYTES}, 64 MiB) keeping {@code keep} older files
+     * ({@code BINDSMITH_AUDIT_KEEP}, 10).
+     */
+    public record Audit(Path file, long maxBytes, int keep) {
+        public Audit {
+            Objects.requireNonNull(file, "file");
+        }
     }
 
     /**
@@ -230,7 +250,15 @@ public record BackendSettings(
             kind = BackendKind.EMBEDDED;
             reason = "no rndc key configured: " + RNDC_SECRET + " unset and no rndc.conf found";
         }
-        return new BackendSettings(kind, reason, zoneDir, rndc, nsupdate, embedded);
+        Path state = (kind == BackendKind.BIND ? zoneDir : embedded.dataDir()).resolve(".bindsmith");
+        Audit audit = new Audit(
+                path(env, AUDIT_LOG)
+                        .orElse(state.resolve("audit.log"))
+                        .toAbsolutePath()
+                        .normalize(),
+                number(env, AUDIT_MAX_BYTES, DEFAULT_AUDIT_MAX_BYTES, 4096, Long.MAX_VALUE),
+                (int) number(env, AUDIT_KEEP, DEFAULT_AUDIT_KEEP, 1, 1000));
+        return new BackendSettings(kind, reason, zoneDir, rndc, nsupdate, embedded, audit);
     }
 
     /** Where bindsmith keeps its own files beside the zones: the zone (BIND) or data (embedded) directory's {@code .bindsmith/}. */
@@ -270,6 +298,23 @@ public record BackendSettings(
     private static Optional<String> value(Map<String, String> env, String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    private static long number(Map<String, String> env, String name, long defaultValue, long min, long max) {
+        Optional<String> v = value(env, name);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            long n = Long.parseLong(v.get());
+            if (n < min || n > max) {
+                throw new BackendConfigurationException(
+                        name, "must be between " + min + " and " + max + " (was " + n + ")");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BackendConfigurationException(name, "must be a whole number (was '" + v.get() + "')");
+        }
     }
 
     private static boolean bool(Map<String, String> env, String name) {

@@ -82,7 +82,7 @@ public record Grant(
                 "recordTypes",
                 everyRecordType()
                         ? List.of("*")
-                        : recordTypes.stream().sorted().map(Enum::name).toList());
+                        : recordTypes.stream().map(Enum::name).sorted().toList());
         return map;
     }
 }

@@ -250,7 +250,9 @@ public final class TokensFile {
             }
             if (!t.grant().recordTypes().isEmpty()) {
                 ArrayNode types = o.putArray("recordTypes");
-                t.grant().recordTypes().stream().sorted().forEach(r -> types.add(r.name()));
+                t.grant().recordTypes().stream()
+                        .sorted(java.util.Comparator.comparing(Enum::name))
+                        .forEach(r -> types.add(r.name()));
             }
             if (!t.grant().allowFrom().isEmpty()) {
                 ArrayNode from = o.putArray("allowFrom");
