@@ -62,7 +62,10 @@ sealed interface Refusal {
 
         @Override
         public Object detailsBody() {
-            return Map.of("required", required, "granted", granted);
+            var details = new java.util.LinkedHashMap<String, Object>();
+            details.put("required", required);
+            details.put("granted", granted);
+            return details;
         }
 
         @Override

@@ -83,7 +83,10 @@ public record AuditEntry(
         map.put("serialAfter", serialAfter.isPresent() ? serialAfter.getAsLong() : null);
         map.put("removed", removed);
         map.put("added", added);
-        map.put("outcome", Map.of("status", status, "code", code));
+        var outcome = new LinkedHashMap<String, Object>();
+        outcome.put("status", status);
+        outcome.put("code", code);
+        map.put("outcome", outcome);
         if (!details.isEmpty()) {
             map.put("details", details);
         }
