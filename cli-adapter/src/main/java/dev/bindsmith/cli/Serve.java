@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
             "Run the bindsmith HTTP API on the chosen backend until stopped (SIGTERM, Ctrl-C).",
             "Configured by the server's variables (API_PORT, BIND_API_ADDRESS, BIND_API_TOKEN, DISABLE_AUTH, "
                     + "RATE_LIMIT_*, …) and the backend's; the options below override them.",
-            "With no BIND_API_TOKEN (and authentication not disabled) a random token is generated and "
-                    + "written to .bindsmith/api-token beside the zones (mode 0600); the path is printed."
+            "With no BIND_API_TOKEN, token file or BINDSMITH_TOKENS_FILE (and authentication not disabled) a random"
+                    + " admin token is generated and written to .bindsmith/api-token beside the zones (mode 0600);"
+                    + " the path is printed."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -75,6 +76,7 @@ final class Serve implements Callable<Integer> {
 
     static final String API_TOKEN = "BIND_API_TOKEN";
     static final String API_TOKEN_FILE = "BIND_API_TOKEN_FILE";
+    static final String TOKENS_FILE = "BINDSMITH_TOKENS_FILE";
     static final String DISABLE_AUTH = "DISABLE_AUTH";
     /** The generated token's file, in the state directory ({@code .bindsmith/} beside the zones). */
     static final String TOKEN_FILE = "api-token";
@@ -119,7 +121,8 @@ final class Serve implements Callable<Integer> {
         Optional<String> generated = Optional.empty();
         if (!authDisabled(env, overrides)
                 && blank(setting(env, overrides, API_TOKEN))
-                && blank(setting(env, overrides, API_TOKEN_FILE))) {
+                && blank(setting(env, overrides, API_TOKEN_FILE))
+                && blank(setting(env, overrides, TOKENS_FILE))) {
             generated = Optional.of(token(cli.random()));
             overrides.put(API_TOKEN, generated.get());
         }
@@ -149,6 +152,7 @@ final class Serve implements Callable<Integer> {
             out.println("bindsmith " + Version.version() + ": HTTP API on " + server.url());
             out.println(settings.describe());
             out.println("  " + backend.describe());
+            backend.auditLog().describe().ifPresent(a -> out.println("  " + a));
             if (generated.isPresent()) {
                 out.println("API token generated for this run, in " + tokenFile.orElseThrow()
                         + " (readable by this user only; set BIND_API_TOKEN to choose one)"
@@ -158,9 +162,12 @@ final class Serve implements Callable<Integer> {
                 }
             } else if (authDisabled(env, overrides)) {
                 out.println("Authentication is disabled (DISABLE_AUTH).");
+            } else if (!blank(setting(env, overrides, TOKENS_FILE))) {
+                out.println("Scoped tokens from "
+                        + setting(env, overrides, TOKENS_FILE).strip() + " (re-read when it changes)");
             }
-            backend.auditLog().describe().ifPresent(a -> out.println("  " + a));
-            if (Signals.onHangup(server::reloadTokens)) {
+            boolean hangup = Signals.onHangup(server::reloadTokens);
+            if (hangup && !blank(setting(env, overrides, TOKENS_FILE))) {
                 out.println("Stop with Ctrl-C; SIGHUP re-reads the tokens file.");
             } else {
                 out.println("Stop with Ctrl-C.");
@@ -180,7 +187,16 @@ final class Serve implements Callable<Integer> {
      */
     static Path writeOwnerOnly(Path file, String token) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            // the state directory is its owner's alone; whatever holds it keeps its own mode
+            Files.createDirectories(dir.getParent());
+            try {
+                Files.createDirectory(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another process made it meanwhile
+            }
+        }
         Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
         Path temporary =
                 Files.createTempFile(dir, ".api-token", ".tmp", PosixFilePermissions.asFileAttribute(ownerOnly));

@@ -99,8 +99,13 @@ public final class FileAuditLog implements AuditLog {
         Path absolute = file.toAbsolutePath().normalize();
         Path dir = absolute.getParent();
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(
-                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(dir.getParent());
+            try {
+                Files.createDirectory(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another process made it meanwhile
+            }
         }
         FileAuditLog log = new FileAuditLog(absolute, maxBytes, keep);
         Optional<String> failure = log.write(List.of());
