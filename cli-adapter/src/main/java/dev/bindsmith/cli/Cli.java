@@ -125,7 +125,10 @@ public final class Cli {
                 "--zone-dir",
                 "--data-dir",
                 "--dns-address",
-                "--dns-port");
+                "--dns-port",
+                "--audit-log",
+                "--audit-max-bytes",
+                "--audit-keep");
         // the token commands edit a local file: a server's URL, token or timeout mean nothing to them
         for (CommandLine token :
                 cl.getSubcommands().get("token").getSubcommands().values()) {

@@ -123,6 +123,27 @@ final class GlobalOptions {
             description = "The embedded server's DNS port ($BINDSMITH_DNS_PORT, default 8053).")
     String dnsPort;
 
+    @Option(
+            names = "--audit-log",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            description = "The audit log ($BINDSMITH_AUDIT_LOG, default .bindsmith/audit.log beside the zones).")
+    Path auditLog;
+
+    @Option(
+            names = "--audit-max-bytes",
+            scope = ScopeType.INHERIT,
+            paramLabel = "BYTES",
+            description = "Rotate the audit log at this size ($BINDSMITH_AUDIT_MAX_BYTES, default 67108864).")
+    String auditMaxBytes;
+
+    @Option(
+            names = "--audit-keep",
+            scope = ScopeType.INHERIT,
+            paramLabel = "N",
+            description = "Older audit log files kept ($BINDSMITH_AUDIT_KEEP, default 10).")
+    String auditKeep;
+
     /** The environment with every backend flag given laid over it, under its variable's name. */
     Map<String, String> backendVariables(Map<String, String> env) {
         Map<String, String> vars = new HashMap<>(env);
@@ -137,6 +158,9 @@ final class GlobalOptions {
         put(vars, BackendSettings.DATA_DIR, dataDir);
         put(vars, BackendSettings.DNS_ADDRESS, dnsAddress);
         put(vars, BackendSettings.DNS_PORT, dnsPort);
+        put(vars, BackendSettings.AUDIT_LOG, auditLog);
+        put(vars, BackendSettings.AUDIT_MAX_BYTES, auditMaxBytes);
+        put(vars, BackendSettings.AUDIT_KEEP, auditKeep);
         return vars;
     }
 

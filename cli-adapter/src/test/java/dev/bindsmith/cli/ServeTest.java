@@ -112,6 +112,24 @@ class ServeTest {
     }
 
     @Test
+    void withATokensFileNoTokenIsMadeAndTheBannerSaysWhereTokensComeFrom(@TempDir Path dir) throws Exception {
+        Path tokens = dir.resolve("tokens.json");
+        Files.writeString(tokens, "{\"tokens\": []}");
+
+        CliRun r = serve(
+                Map.of("BINDSMITH_DATA_DIR", dir.toString(), "BINDSMITH_TOKENS_FILE", tokens.toString()),
+                "--api-port",
+                "0");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(overrides).doesNotContainKey("BIND_API_TOKEN");
+        assertThat(r.out()).contains("Scoped tokens from " + tokens + " (re-read when it changes)");
+        assertThat(r.out()).doesNotContain("generated");
+        assertThat(Files.exists(dir.resolve(".bindsmith/api-token"))).isFalse();
+        assertThat(statusWithoutToken).containsExactly(401);
+    }
+
+    @Test
     void twoRunsGenerateDifferentTokens(@TempDir Path data) {
         serve(Map.of("BINDSMITH_DATA_DIR", data.toString()), "--api-port", "0");
         String first = overrides.get("BIND_API_TOKEN");
