@@ -201,7 +201,7 @@ class LauncherScriptIT {
 
             Files.writeString(tokens, tokensFile("two", second));
             Files.setLastModifiedTime(tokens, stamp);
-            assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(p.pid()))
+            assertThat(new ProcessBuilder("sh", "-c", "kill -HUP " + p.pid())
                             .start()
                             .waitFor())
                     .isZero();
