@@ -52,6 +52,9 @@ interface Api extends AutoCloseable {
 
     Reply reloadServer();
 
+    /** {@code GET /audit?zone=&since=&until=&cursor=&limit=}; each query value is optional. */
+    Reply audit(java.util.Map<String, String> query);
+
     /** Where the calls go, for --verbose: {@code http://127.0.0.1:8080}, or the backend ({@code embedded: …}). */
     String describe();
 

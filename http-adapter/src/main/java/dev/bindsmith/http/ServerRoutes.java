@@ -2,19 +2,19 @@ package dev.bindsmith.http;
 
 import static dev.bindsmith.http.ApiRouting.Access.PROTECTED;
 
-import dev.bindsmith.http.json.JsonApi;
+import dev.bindsmith.http.access.GuardedApi;
 
 /** {@code /api/v1/server/…}: the name server's status and a reload of everything. */
 final class ServerRoutes implements RouteGroup {
-    private final JsonApi api;
+    private final GuardedApi api;
 
-    ServerRoutes(JsonApi api) {
+    ServerRoutes(GuardedApi api) {
         this.api = api;
     }
 
     @Override
     public void register(ApiRouting routes) {
-        routes.get("/api/v1/server/status", PROTECTED, r -> r.answer(api.serverStatus()));
-        routes.post("/api/v1/server/reload", PROTECTED, r -> r.answer(api.reloadServer()));
+        routes.get("/api/v1/server/status", PROTECTED, r -> r.guarded(api.serverStatus(r.caller())));
+        routes.post("/api/v1/server/reload", PROTECTED, r -> r.guarded(api.reloadServer(r.caller())));
     }
 }

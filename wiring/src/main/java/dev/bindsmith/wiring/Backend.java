@@ -16,6 +16,7 @@ import dev.bindsmith.embedded.EmbeddedNameServer;
 import dev.bindsmith.http.MeteredNameServerControl;
 import dev.bindsmith.http.Metrics;
 import dev.bindsmith.http.ReadinessProbe;
+import dev.bindsmith.http.audit.AuditLog;
 import dev.bindsmith.rndc.bind.FileZoneStore;
 import dev.bindsmith.rndc.bind.RndcDnssecControl;
 import dev.bindsmith.rndc.bind.RndcNameServerControl;
@@ -54,6 +55,7 @@ public final class Backend implements AutoCloseable {
     private final Clock clock;
     private final Optional<InetSocketAddress> dns;
     private final AutoCloseable resources;
+    private final AuditLog auditLog;
 
     private static final System.Logger LOG = System.getLogger("dev.bindsmith.wiring");
     /**
@@ -75,8 +77,10 @@ public final class Backend implements AutoCloseable {
             BackendSettings.Fleet fleet,
             String catalogUpdateKey,
             Optional<DnssecControl> dnssec,
-            java.util.function.Consumer<UseCases.Builder> extra) {
+            java.util.function.Consumer<UseCases.Builder> extra,
+            AuditLog auditLog) {
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.zoneStore = Objects.requireNonNull(zoneStore, "zoneStore");
         this.metrics = new Metrics();
         this.control = new MeteredNameServerControl(Objects.requireNonNull(control, "control"), metrics);
@@ -149,7 +153,8 @@ public final class Backend implements AutoCloseable {
 
     private static Backend openBind(BackendSettings settings) {
         BackendSettings.Rndc r = settings.rndc();
-        var given = new RndcSettingsResolver.Given(r.server(), r.algorithm(), r.secret(), r.keyName());
+        var given = new RndcSettingsResolver.Given(
+                r.server(), r.algorithm(), r.secret(), r.keyName(), r.allowWeakAlgorithms());
         // A key file (rndc.key) is rndc.conf syntax with only a key statement.
         RndcSettings rndc =
                 switch (RndcSettingsResolver.standard().resolve(given, r.conf().or(r::keyFile))) {
@@ -188,7 +193,8 @@ public final class Backend implements AutoCloseable {
                 settings.fleet(),
                 updates.key().name(),
                 Optional.of(new RndcDnssecControl(client, new ApexRecordQuery(updates))),
-                b -> {});
+                b -> {},
+                new LazyAuditLog(settings.audit()));
     }
 
     /**
@@ -201,10 +207,15 @@ public final class Backend implements AutoCloseable {
         String fileVariable = r.keyFile().isPresent() ? BackendSettings.RNDC_KEY_FILE : BackendSettings.RNDC_CONF;
         List<String> said = new ArrayList<>();
         for (RndcSettingsResolver.Problem p : problems) {
+            String message = switch (p.kind()) {
+                case UNUSABLE -> p.message();
+                case WEAK_ALGORITHM ->
+                    p.message() + "; or set " + BackendSettings.RNDC_ALLOW_WEAK_ALGORITHMS + "=true to accept it";
+            };
             said.add(
                     said.isEmpty() || p.field() == RndcSettingsResolver.Field.FILE
-                            ? p.message()
-                            : variable(p.field(), fileVariable) + " " + p.message());
+                            ? message
+                            : variable(p.field(), fileVariable) + " " + message);
         }
         return new BackendConfigurationException(
                 variable(problems.getFirst().field(), fileVariable), String.join("; ", said));
@@ -280,7 +291,8 @@ public final class Backend implements AutoCloseable {
                 settings.fleet(),
                 EMBEDDED_CATALOG_KEY,
                 Optional.of(server.dnssecControl()),
-                b -> {});
+                b -> {},
+                new LazyAuditLog(settings.audit()));
     }
 
     private static EmbeddedNameServer startEmbedded(
@@ -321,7 +333,7 @@ public final class Backend implements AutoCloseable {
 
     /**
      * A backend from ports built elsewhere (tests, an embedding application). {@code resources} is
-     * closed with the backend; {@code description} is what {@link #describe()} says.
+     * closed with the backend; {@code description} is what {@link #describe()} says. It keeps no audit log.
      */
     public static Backend of(
             BackendKind kind,
@@ -332,7 +344,17 @@ public final class Backend implements AutoCloseable {
             RecordReader recordReader,
             Clock clock,
             AutoCloseable resources) {
-        return of(kind, description, zoneStore, control, recordUpdater, recordReader, clock, resources, b -> {});
+        return of(
+                kind,
+                description,
+                zoneStore,
+                control,
+                recordUpdater,
+                recordReader,
+                clock,
+                resources,
+                b -> {},
+                AuditLog.none());
     }
 
     /**
@@ -350,6 +372,55 @@ public final class Backend implements AutoCloseable {
             Clock clock,
             AutoCloseable resources,
             java.util.function.Consumer<UseCases.Builder> fleet) {
+        return of(
+                kind,
+                description,
+                zoneStore,
+                control,
+                recordUpdater,
+                recordReader,
+                clock,
+                resources,
+                fleet,
+                AuditLog.none());
+    }
+
+    /** The same, recording changes in {@code auditLog} (closed with the backend). */
+    public static Backend of(
+            BackendKind kind,
+            String description,
+            ZoneStore zoneStore,
+            NameServerControl control,
+            RecordUpdater recordUpdater,
+            RecordReader recordReader,
+            Clock clock,
+            AutoCloseable resources,
+            AuditLog auditLog) {
+        return of(
+                kind,
+                description,
+                zoneStore,
+                control,
+                recordUpdater,
+                recordReader,
+                clock,
+                resources,
+                b -> {},
+                auditLog);
+    }
+
+    /** With both: what the backend has of a fleet, and where changes are recorded. */
+    public static Backend of(
+            BackendKind kind,
+            String description,
+            ZoneStore zoneStore,
+            NameServerControl control,
+            RecordUpdater recordUpdater,
+            RecordReader recordReader,
+            Clock clock,
+            AutoCloseable resources,
+            java.util.function.Consumer<UseCases.Builder> fleet,
+            AuditLog auditLog) {
         return new Backend(
                 kind,
                 description,
@@ -363,7 +434,28 @@ public final class Backend implements AutoCloseable {
                 BackendSettings.Fleet.none(),
                 EMBEDDED_CATALOG_KEY,
                 Optional.empty(),
-                fleet);
+                fleet,
+                auditLog);
+    }
+
+    /**
+     * Where every change through {@link dev.bindsmith.http.access.GuardedApi} is recorded: the file of
+     * {@link BackendSettings#audit()}, opened when first needed (see {@link #requireAuditLog()}).
+     */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /**
+     * Opens the audit log now, for a server that must not start without it.
+     *
+     * @throws BackendConfigurationException naming {@code BINDSMITH_AUDIT_LOG} when it cannot be written
+     */
+    public AuditLog requireAuditLog() {
+        if (auditLog instanceof LazyAuditLog lazy) {
+            lazy.open();
+        }
+        return auditLog;
     }
 
     public BackendKind kind() {
@@ -410,6 +502,7 @@ public final class Backend implements AutoCloseable {
 
     @Override
     public void close() {
+        auditLog.close();
         try {
             resources.close();
         } catch (RuntimeException e) {

@@ -51,6 +51,11 @@ public final class ZoneService {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
+    /** The per-zone locks this service takes: {@link UseCases#exclusively} holds the same. */
+    ZoneLocks locks() {
+        return locks;
+    }
+
     /**
      * Created (201, location {@code zones/<name>}) when the zone's file is written and the name server
      * serves it. Nothing is written unless the request is valid and no zone of that name exists, in

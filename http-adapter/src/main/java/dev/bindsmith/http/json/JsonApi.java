@@ -14,6 +14,7 @@ import dev.bindsmith.core.service.RecordRequest;
 import dev.bindsmith.core.service.RecordService;
 import dev.bindsmith.core.service.RecordUpdateRequest;
 import dev.bindsmith.core.service.UseCases;
+import dev.bindsmith.core.service.ZoneList;
 import dev.bindsmith.core.service.ZonePatchRequest;
 import dev.bindsmith.core.service.ZoneRequest;
 import dev.bindsmith.core.service.ZoneRequests;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * The bindsmith API without a transport: one method per operation, taking what a request carries
@@ -64,6 +66,15 @@ public final class JsonApi {
 
     public Answer listZones() {
         return Answer.of(zones.list().map(Bodies::list));
+    }
+
+    /** The zones {@code visible} admits, as if no other existed (the count is theirs). */
+    public Answer listZones(Predicate<ZoneName> visible) {
+        Objects.requireNonNull(visible, "visible");
+        return Answer.of(zones.list()
+                .map(list -> Bodies.list(new ZoneList(list.zones().stream()
+                        .filter(z -> visible.test(z.name()))
+                        .toList()))));
     }
 
     public Answer getZone(String name) {
