@@ -13,6 +13,7 @@ import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.dns.probe.DnsSoaProbe;
 import dev.bindsmith.embedded.EmbeddedNameServer;
+import dev.bindsmith.embedded.UpdateAudit;
 import dev.bindsmith.http.MeteredNameServerControl;
 import dev.bindsmith.http.Metrics;
 import dev.bindsmith.http.ReadinessProbe;
@@ -254,9 +255,11 @@ public final class Backend implements AutoCloseable {
         // The embedded server keeps its zones in memory and rewrites a zone's files from there: a second
         // process on the same directory would have its changes silently overwritten, so it is refused.
         DataDirectoryLock lock = DataDirectoryLock.acquire(e.dataDir());
+        // one audit log for the API's changes and for those RFC 2136 clients make over DNS
+        LazyAuditLog auditLog = new LazyAuditLog(settings.audit());
         EmbeddedNameServer server;
         try {
-            server = startEmbedded(e, address, answerDns);
+            server = startEmbedded(e, address, answerDns, new DnsUpdateAuditing(auditLog, Clock.systemUTC()));
         } catch (RuntimeException ex) {
             lock.close();
             throw ex;
@@ -292,16 +295,17 @@ public final class Backend implements AutoCloseable {
                 EMBEDDED_CATALOG_KEY,
                 Optional.of(server.dnssecControl()),
                 b -> {},
-                new LazyAuditLog(settings.audit()));
+                auditLog);
     }
 
     private static EmbeddedNameServer startEmbedded(
-            BackendSettings.Embedded e, InetAddress address, boolean answerDns) {
+            BackendSettings.Embedded e, InetAddress address, boolean answerDns, UpdateAudit audit) {
         EmbeddedNameServer.Builder builder = EmbeddedNameServer.builder()
                 .dataDirectory(e.dataDir())
                 .address(address)
                 .port(e.port())
                 .listen(answerDns)
+                .updateAudit(audit)
                 .allowWeakTsigAlgorithms(e.allowWeakTsig())
                 .notifyTargets(e.notifyTargets().stream()
                         .map(n -> new InetSocketAddress(n.address(), n.port().orElse(53)))
