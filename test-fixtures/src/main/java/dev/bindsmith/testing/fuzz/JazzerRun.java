@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
  * The {@code -Pfuzz} profile's runner: the coverage-guided fuzzer Jazzer (libFuzzer inside the JVM)
  * on each target in turn, each in a fresh JVM with a bounded heap, a per-input time-out and an RSS
  * limit, seeded from the target's corpus ({@code fuzz/<TargetSimpleName>/} on the class path). Its
- * class path is this process's (the module's test class path) plus the Jazzer jar.
+ * class path is this process's (the module's test class path) plus Jazzer's jars ({@code --jazzer}, a
+ * class path: {@code com.code-intelligence:jazzer} and {@code jazzer-api}).
  *
  * <pre>
- * java -cp &lt;test class path&gt; dev.bindsmith.testing.fuzz.JazzerRun --jazzer=jazzer.jar --runs=1000000 \
+ * java -cp &lt;test class path&gt; dev.bindsmith.testing.fuzz.JazzerRun --jazzer=jazzer.jar:jazzer-api.jar --runs=1000000 \
  *     --out=target/fuzz [--seed=16] [--timeout=10] [--heap=1g] [--rss=3072] dev.bindsmith.x.SomeFuzzTarget …
  * </pre>
  *
@@ -48,7 +49,8 @@ public final class JazzerRun {
             }
         }
         if (!options.containsKey("jazzer") || targets.isEmpty()) {
-            System.err.println("usage: JazzerRun --jazzer=<jazzer.jar> [--runs=N] [--out=DIR] TargetClass …");
+            System.err.println(
+                    "usage: JazzerRun --jazzer=<jazzer.jar:jazzer-api.jar> [--runs=N] [--out=DIR] TargetClass …");
             System.exit(2);
         }
         Path out = Path.of(options.get("out")).toAbsolutePath();
@@ -100,6 +102,7 @@ public final class JazzerRun {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + o.get("heap"),
                 "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+EnableDynamicAgentLoading",
                 "-cp",
                 classPath,
                 "com.code_intelligence.jazzer.Jazzer",
