@@ -31,9 +31,9 @@ import java.util.regex.Pattern;
  */
 public final class JazzerRun {
     private static final Pattern DONE = Pattern.compile("Done (\\d+) runs in (\\d+) second");
-    private static final Pattern EXECUTED = Pattern.compile("stat::number_of_executed_units: (\\d+)");
+    private static final Pattern EXECUTED = Pattern.compile("stat::number_of_executed_units:\\s+(\\d+)");
     private static final Pattern COVERAGE = Pattern.compile("cov: (\\d+) ft: (\\d+)");
-    private static final Pattern PEAK_RSS = Pattern.compile("stat::peak_rss_mb: (\\d+)");
+    private static final Pattern PEAK_RSS = Pattern.compile("stat::peak_rss_mb:\\s+(\\d+)");
 
     private JazzerRun() {}
 
