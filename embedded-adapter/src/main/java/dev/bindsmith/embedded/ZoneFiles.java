@@ -112,6 +112,11 @@ final class ZoneFiles {
             for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
                 records.add(r);
             }
+        } catch (RuntimeException e) {
+            // dnsjava's parser throws unchecked exceptions for some malformed directives ($GENERATE
+            // with an empty step): a file that does not parse is an IOException like any other
+            throw new IOException(
+                    "the master file does not parse after " + records.size() + " records: " + e.getMessage(), e);
         }
         try {
             return ZoneContent.of(origin, records, defaultTtl);

@@ -12,6 +12,7 @@ import dev.bindsmith.rndc.conf.RndcConf.Options;
 import dev.bindsmith.rndc.conf.RndcConf.ServerClause;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -126,7 +127,13 @@ public final class RndcConfParser {
         private void include() throws RndcConfException, ConfSyntaxException {
             ConfToken path = c.expect(Kind.STRING, "the quoted path of the included file");
             c.semi("the include");
-            Path target = Path.of(path.text());
+            Path target;
+            try {
+                target = Path.of(path.text());
+            } catch (InvalidPathException e) {
+                // a NUL byte, for one: a configuration error like any other, never an unchecked exception
+                throw c.error(path, "the included file's name is not a valid path");
+            }
             if (!target.isAbsolute()) {
                 Path dir = file.toAbsolutePath().getParent();
                 target = dir == null ? target : dir.resolve(target);
