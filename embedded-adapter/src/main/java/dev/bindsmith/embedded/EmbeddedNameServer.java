@@ -76,6 +76,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
         this.listener = Optional.ofNullable(dns);
         this.control = new EmbeddedNameServerControl(engine, commands, this::facts, () -> running);
         try {
+            engine.index.load(files);
             commands.loadAll();
             secondaries.startTimers(b.refreshCheckInterval);
             if (dns != null) {

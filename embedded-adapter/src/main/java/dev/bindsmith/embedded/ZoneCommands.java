@@ -89,6 +89,8 @@ final class ZoneCommands {
                     return Outcome.zoneFileWriteFailed(zone.value(), "could not record the zone statement");
                 }
                 registry.put(state);
+                engine.index.served(
+                        zone, state.type(), engine.fileOf(zone, state.config()).toString(), true, files);
                 secondaries.refresh(state);
                 return new Outcome.Ok<>(new ControlReply("addzone", ""));
             });
@@ -106,6 +108,12 @@ final class ZoneCommands {
                 if (files.readStatement(zone).isPresent()) {
                     files.writeStatement(
                             new ZoneFiles.Statement(zone, state.get().config(), false));
+                    engine.index.served(
+                            zone,
+                            state.get().type(),
+                            engine.fileOf(zone, state.get().config()).toString(),
+                            false,
+                            files);
                 }
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "could not mark zone " + zone + " as no longer served", e);

@@ -37,6 +37,7 @@ final class ZoneEngine implements AutoCloseable {
 
     final ZoneRegistry registry;
     final ZoneFiles files;
+    final ZoneIndex index = new ZoneIndex();
     final Clock clock;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
