@@ -37,6 +37,12 @@ interface Api extends AutoCloseable {
 
     Reply reloadServer();
 
+    /** {@code GET /zones?cursor=&limit=}: one page of zones (each query value is optional; neither is every zone). */
+    Reply listZones(java.util.Map<String, String> query);
+
+    /** {@code POST /server/reconcile?full=&setAside=}: settles the zone store with the name server. */
+    Reply reconcile(boolean full, boolean setAside);
+
     /** Where the calls go, for --verbose: {@code http://127.0.0.1:8080}, or the backend ({@code embedded: …}). */
     String describe();
 

@@ -1,8 +1,6 @@
 package dev.bindsmith.http;
 
-import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.service.UseCases;
-import dev.bindsmith.core.service.ZoneList;
 import dev.bindsmith.http.json.JsonApi;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -63,9 +61,7 @@ public final class BindsmithServer {
             Supplier<? extends RandomGenerator> random,
             Metrics metrics,
             ShutdownGate gate) {
-        metrics.zonesManaged(() -> useCases.zones().list() instanceof Outcome.Ok<ZoneList> ok
-                ? OptionalLong.of(ok.value().count())
-                : OptionalLong.empty());
+        metrics.zonesManaged(() -> OptionalLong.of(useCases.zones().count()));
         JsonApi api = new JsonApi(useCases, clock);
         return new ApiRouting(config, clock, random, metrics, gate)
                 .add(new HealthRoutes(readiness))

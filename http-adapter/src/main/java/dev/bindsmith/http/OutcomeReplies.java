@@ -15,6 +15,8 @@ import java.util.Map;
 final class OutcomeReplies {
     static final String API_ROOT = "/api/v1/";
     static final String RATE_LIMIT_TEXT = "Rate limit exceeded. Please try again later.";
+    /** What a 503 asks the client to wait before it tries again. */
+    static final long RETRY_AFTER_SECONDS = 5;
 
     private OutcomeReplies() {}
 
@@ -31,7 +33,9 @@ final class OutcomeReplies {
             case Outcome.Conflict<Object> f -> envelope(409, body);
             case Outcome.Unprocessable<Object> f -> envelope(422, body);
             case Outcome.BackendFailed<Object> f -> envelope(500, body);
-            case Outcome.Unavailable<Object> f -> envelope(503, body);
+            // a zone directory that comes back, a shutdown that hands over: worth asking again shortly
+            case Outcome.Unavailable<Object> f ->
+                new Reply.Json(503, body, Map.of("Retry-After", Long.toString(RETRY_AFTER_SECONDS)), true);
         };
     }
 

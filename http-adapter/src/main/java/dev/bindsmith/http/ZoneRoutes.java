@@ -18,7 +18,7 @@ final class ZoneRoutes implements RouteGroup {
 
     @Override
     public void register(ApiRouting routes) {
-        routes.get(ZONES, PROTECTED, r -> r.answer(api.listZones()));
+        routes.get(ZONES, PROTECTED, r -> r.answer(api.listZones(r.query("cursor"), r.query("limit"))));
         routes.post(ZONES, PROTECTED, r -> r.withJson(api::createZone));
         routes.get(ZONE, PROTECTED, r -> r.answer(api.getZone(r.param("name"))));
         routes.delete(ZONE, PROTECTED, r -> r.answer(api.deleteZone(r.param("name"))));
