@@ -27,6 +27,7 @@ public record UseCases(ZoneService zones, RecordService records) {
             ZoneStore store, NameServerControl control, RecordUpdater updater, RecordReader reader, Clock clock) {
         ZoneLocks locks = new ZoneLocks();
         return new UseCases(
-                new ZoneService(store, control, clock, locks), new RecordService(control, updater, reader, locks));
+                new ZoneService(store, control, clock, locks),
+                new RecordService(control, updater, reader, locks, clock));
     }
 }

@@ -82,7 +82,11 @@ final class SignedExchange {
     /** Reads one reply to {@code query} (already signed and sent) and verifies it. */
     Message receive(DnsTcpConnection connection, Message query, String zone) throws Failed, IOException {
         byte[] wire = connection.receive();
-        Message reply = parse(wire, zone);
+        return verify(parse(wire, zone), wire, query, zone);
+    }
+
+    /** Believes {@code reply} (read as {@code wire}) only as the verified answer to {@code query}. */
+    Message verify(Message reply, byte[] wire, Message query, String zone) throws Failed {
         if (reply.getHeader().getID() != query.getHeader().getID()) {
             throw rejected(
                     zone,
