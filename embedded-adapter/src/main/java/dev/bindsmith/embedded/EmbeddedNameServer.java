@@ -76,8 +76,8 @@ public final class EmbeddedNameServer implements AutoCloseable {
         this.listener = Optional.ofNullable(dns);
         this.control = new EmbeddedNameServerControl(engine, commands, this::facts, () -> running);
         try {
-            engine.index.load(files);
             commands.loadAll();
+            engine.index.addFound(files);
             secondaries.startTimers(b.refreshCheckInterval);
             if (dns != null) {
                 dns.start(b.address, b.port);

@@ -14,8 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * The zones of the data directory as the store sees them, in name order, kept in memory so that a
- * listing or a page reads no file: built from the directory at start, then kept in step by the store
- * (create, delete, set aside) and by the control (addzone serves a zone, delzone stops serving it).
+ * listing or a page reads no file: built from the directory at start (the statements as the server
+ * loads them, then the master files no statement explains), then kept in step by the store (create,
+ * delete, set aside) and by the control (addzone serves a zone, delzone stops serving it).
  */
 final class ZoneIndex {
     private static final Logger LOG = Logger.getLogger(ZoneIndex.class.getName());
@@ -49,31 +50,6 @@ final class ZoneIndex {
     void served(ZoneName zone, ZoneType type, String file, boolean served, ZoneFiles files) {
         String custom = file.equals(files.masterFile(zone).toString()) ? null : file;
         zones.put(zone, new Entry(type, custom, served, false));
-    }
-
-    /** Every statement of the data directory, and every master file without one (found). */
-    void load(ZoneFiles files) throws IOException {
-        for (ZoneName zone : files.statementZones()) {
-            try {
-                files.readStatement(zone).ifPresent(s -> {
-                    String file = s.config()
-                            .file()
-                            .map(f -> files.resolve(f).toString())
-                            .orElse(null);
-                    served(
-                            zone,
-                            s.config().type(),
-                            file == null ? files.masterFile(zone).toString() : file,
-                            s.served(),
-                            files);
-                });
-            } catch (IOException e) {
-                // a statement that cannot be read still says the zone is there
-                LOG.log(Level.WARNING, "the statement of zone " + zone + " cannot be read", e);
-                zones.put(zone, new Entry(ZoneType.PRIMARY, null, false, false));
-            }
-        }
-        addFound(files);
     }
 
     /** Master files that no statement explains: held as found. */

@@ -136,6 +136,26 @@ class EmbeddedZoneServiceTest {
         assertThat(dataDirectory.resolve("half.test.db")).doesNotExist();
     }
 
+    @Test
+    void aFullReconcileFindsAFileThatAppearedWhileTheServerRanAndSetsItAsideWhenAsked() throws IOException {
+        assertThat(zones.create(TestZones.request("kept.test").build())).isInstanceOf(Outcome.Created.class);
+        java.nio.file.Files.writeString(dataDirectory.resolve("late.test.db"), "; appeared later\n");
+
+        var reported = (Outcome.Ok<dev.bindsmith.core.service.ReconcileReport>) zones.reconcile(true, false);
+        var setAside = (Outcome.Ok<dev.bindsmith.core.service.ReconcileReport>) zones.reconcile(true, true);
+
+        assertThat(reported.value().findings()).singleElement().satisfies(f -> {
+            assertThat(f.zone().value()).isEqualTo("late.test");
+            assertThat(f.action()).isEqualTo(dev.bindsmith.core.service.ReconcileReport.Action.REPORTED);
+        });
+        assertThat(setAside.value().findings())
+                .singleElement()
+                .satisfies(f ->
+                        assertThat(f.action()).isEqualTo(dev.bindsmith.core.service.ReconcileReport.Action.SET_ASIDE));
+        assertThat(dataDirectory.resolve("late.test.db")).doesNotExist();
+        assertThat(zones.status("kept.test")).isInstanceOf(Outcome.Ok.class);
+    }
+
     private Message query(String host) throws IOException {
         SimpleResolver resolver = new SimpleResolver(server.localAddress().orElseThrow());
         resolver.setTimeout(Duration.ofSeconds(5));

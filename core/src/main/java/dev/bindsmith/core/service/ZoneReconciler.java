@@ -56,9 +56,11 @@ final class ZoneReconciler {
     Outcome<ReconcileReport> reconcile(boolean full, boolean setAside) {
         Instant started = clock.instant();
         long start = System.nanoTime();
-        List<ZoneName> names = full
-                ? store.list().stream().map(StoredZone::name).toList()
-                : store.unfinished().stream().map(u -> u.zone().name()).toList();
+        // unfinished() first: a store that looks for files that appeared meanwhile holds them from then on
+        List<ZoneName> unfinished =
+                store.unfinished().stream().map(u -> u.zone().name()).toList();
+        List<ZoneName> names =
+                full ? store.list().stream().map(StoredZone::name).toList() : unfinished;
         List<ReconcileReport.Finding> findings = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<Outcome.Failure<?>> unreachable = new AtomicReference<>();
         AtomicInteger next = new AtomicInteger();
