@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * Before the passes, each server's start-up to its first answer, and its resident set when idle.
  *
  * <p>Arguments (all optional): {@code passes=3 zones=1000 records=1000 patches=20 clients=8 listRuns=30
- * startRuns=5 systems=named,embedded,pdns}. Prints one table of medians, with the ratios.
+ * startRuns=5 systems=named,embedded,pdns} ({@code named-c1} adds bindsmith + named started with only
+ * the C1 compiler). Prints one table of medians, with the ratios.
  */
 public final class ManagementBenchmark {
     private ManagementBenchmark() {}
@@ -142,6 +143,17 @@ public final class ManagementBenchmark {
                             Runs.bindVariables(named),
                             named.updateKey().name(),
                             work.resolve("serve-named")));
+                }
+                if (systems.contains("named-c1")) {
+                    // the same, with only the C1 compiler: what C2 costs at start and buys under load
+                    Map<String, String> c1 = new LinkedHashMap<>(Runs.bindVariables(named));
+                    c1.put("BINDSMITH_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+                    apis.add(new BindsmithServe(
+                            "bindsmith + named, C1 only",
+                            root,
+                            c1,
+                            named.updateKey().name(),
+                            work.resolve("serve-named-c1")));
                 }
                 if (systems.contains("embedded")) {
                     apis.add(new BindsmithServe(
