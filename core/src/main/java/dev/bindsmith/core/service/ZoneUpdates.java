@@ -49,6 +49,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class ZoneUpdates {
     static final int MAX_BATCH = 64;
     static final int READY_SECONDS = 2;
+    /** Batches a leader runs for others once its own request is finished, before it hands over. */
+    static final int LEADER_BATCHES = 8;
 
     private final NameServerControl control;
     private final RecordUpdater updater;
@@ -63,11 +65,26 @@ final class ZoneUpdates {
     /** A request waiting for its batch: its operations, and (once done) its outcome. */
     private static final class Pending {
         final List<RecordOp> ops;
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         ChangePlanner.Plan plan;
-        Outcome<ChangePlanner.Plan> outcome;
+        private volatile Outcome<ChangePlanner.Plan> outcome;
 
         Pending(List<RecordOp> ops) {
             this.ops = ops;
+        }
+
+        void finish(Outcome<ChangePlanner.Plan> result) {
+            outcome = result;
+            done.countDown();
+        }
+
+        boolean finished() {
+            return outcome != null;
+        }
+
+        /** Waits a little for a leader to finish this request. */
+        void await() throws InterruptedException {
+            done.await(2, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
         Set<DomainName> owners() {
@@ -92,20 +109,39 @@ final class ZoneUpdates {
         this.clock = clock;
     }
 
-    /** Plans and applies one request's operations, together with the concurrent requests for the same zone. */
+    /**
+     * Plans and applies one request's operations, together with the concurrent requests for the same
+     * zone. The caller that gets the zone's lock leads: it runs batches until the queue is empty, and
+     * every other caller waits for its own request to be finished (never for the lock: a finished
+     * request returns at once, while the leader goes on with the next batch).
+     */
     Outcome<ChangePlanner.Plan> submit(ZoneName zone, List<RecordOp> ops) {
         Pending mine = new Pending(ops);
         Queue<Pending> queue = queues.computeIfAbsent(zone, z -> new ConcurrentLinkedQueue<>());
         queue.add(mine);
-        return locks.with(zone, () -> {
-            while (mine.outcome == null) {
-                runBatch(zone, queue);
+        while (!mine.finished()) {
+            boolean led = locks.tryWith(zone, () -> {
+                // a few batches more than its own, so that one client is not kept serving the others
+                for (int after = 0; !queue.isEmpty() && after < LEADER_BATCHES; after += mine.finished() ? 1 : 0) {
+                    runBatch(zone, queue);
+                }
+            });
+            if (led && queue.isEmpty()) {
+                queues.remove(zone, queue); // a request added meanwhile finds the lock free and leads
             }
-            if (queue.isEmpty()) {
-                queues.remove(zone, queue); // a request added meanwhile is run by its own caller
+            if (!mine.finished()) {
+                try {
+                    // another caller leads (it takes this request), or the lock is held by a zone command
+                    mine.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    if (queue.remove(mine)) {
+                        return Outcome.unavailable("Interrupted before the change was sent: nothing was changed");
+                    }
+                }
             }
-            return mine.outcome;
-        });
+        }
+        return mine.outcome;
     }
 
     /**
@@ -130,7 +166,7 @@ final class ZoneUpdates {
         }
         Outcome<Boolean> zoneReady = ready(zone);
         if (zoneReady instanceof Outcome.Failure<Boolean> failure) {
-            waiting.forEach(p -> p.outcome = failure.as());
+            waiting.forEach(p -> p.finish(failure.as()));
             return;
         }
         while (!waiting.isEmpty()) {
@@ -157,7 +193,7 @@ final class ZoneUpdates {
         if (!(read instanceof Outcome.Ok<Map<DomainName, List<Record>>>(Map<DomainName, List<Record>> records))) {
             Outcome.Failure<Map<DomainName, List<Record>>> failure =
                     (Outcome.Failure<Map<DomainName, List<Record>>>) read;
-            round.forEach(p -> p.outcome = failure.as());
+            round.forEach(p -> p.finish(failure.as()));
             return;
         }
         List<Pending> planned = new ArrayList<>();
@@ -167,12 +203,12 @@ final class ZoneUpdates {
                 p.plan = ok;
                 planned.add(p);
             } else {
-                p.outcome = plan;
+                p.finish(plan);
             }
         }
         if (planned.size() == 1) {
             Pending only = planned.getFirst();
-            only.outcome = send(zone, only.plan);
+            only.finish(send(zone, only.plan));
             return;
         }
         if (planned.isEmpty()) {
@@ -186,15 +222,16 @@ final class ZoneUpdates {
         }
         Outcome<ChangeReport> together = updater.apply(zone, new ChangeSet(prerequisites, changes));
         if (together.isSuccess()) {
-            planned.forEach(p -> p.outcome = new Outcome.Ok<>(p.plan));
+            planned.forEach(p -> p.finish(new Outcome.Ok<>(p.plan)));
             return;
         }
         Outcome.Failure<ChangeReport> failure = (Outcome.Failure<ChangeReport>) together;
         for (Pending p : planned) {
             // each on its own: whose request it was that failed, and the others applied as they would be
-            p.outcome = failure.code() == ErrorCode.BACKEND_OUTCOME_UNKNOWN
-                    ? settle(zone, p.plan, failure)
-                    : send(zone, p.plan);
+            p.finish(
+                    failure.code() == ErrorCode.BACKEND_OUTCOME_UNKNOWN
+                            ? settle(zone, p.plan, failure)
+                            : send(zone, p.plan));
         }
     }
 
