@@ -2,6 +2,7 @@ package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.RecordReader;
+import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.dns.record.DnsRecords;
@@ -29,5 +30,28 @@ public final class EmbeddedRecordReader implements RecordReader {
                 .map(DnsRecords::toCore)
                 .flatMap(Optional::stream)
                 .toList());
+    }
+
+    /** One name's records, from the zone's index: not the whole zone, which a change set reads name by name. */
+    @Override
+    public Outcome<List<Record>> read(ZoneName zone, DomainName owner) {
+        Optional<ZoneState> state = registry.get(zone);
+        if (state.isEmpty()) {
+            return ZoneEngine.notFound(zone);
+        }
+        if (state.get().content().isEmpty()) {
+            return Outcome.backendRejected("axfr", "SERVFAIL: zone not loaded");
+        }
+        List<Record> records = new java.util.ArrayList<>();
+        state.get()
+                .content()
+                .get()
+                .rrsets(DnsRecords.name(owner))
+                .values()
+                .forEach(rrset -> rrset.stream()
+                        .map(DnsRecords::toCore)
+                        .flatMap(Optional::stream)
+                        .forEach(records::add));
+        return new Outcome.Ok<>(records);
     }
 }

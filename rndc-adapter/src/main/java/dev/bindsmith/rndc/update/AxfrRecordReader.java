@@ -121,36 +121,70 @@ public final class AxfrRecordReader implements RecordReader {
     }
 
     /**
-     * Several names' records: one signed ANY query per name, all sent at once on one pooled TCP
-     * connection (named answers pipelined queries, in any order; each answer is matched to its query
-     * by ID and verified with that query's signature). Queries are reads, so a connection that fails is
-     * replaced and the queries asked again once.
+     * Several names' records: one signed ANY query per name, all sent at once over UDP
+     * ({@link UdpQueries}), each answer verified with its own query's signature; a name whose answer is
+     * too large for UDP, and a single name, are asked over TCP on a pooled connection, one query at a
+     * time. Queries are reads: a pooled connection that fails is replaced and the question asked again.
      */
     @Override
     public Outcome<Map<DomainName, List<Record>>> read(ZoneName zone, Collection<DomainName> owners) {
         Objects.requireNonNull(zone, "zone");
         List<DomainName> names = owners.stream().distinct().toList();
         Map<DomainName, List<Record>> found = new LinkedHashMap<>();
-        for (int from = 0; from < names.size(); from += PIPELINE) {
-            List<DomainName> slice = names.subList(from, Math.min(names.size(), from + PIPELINE));
-            Outcome<Map<DomainName, List<Record>>> part = readSlice(zone, slice);
-            if (!(part instanceof Outcome.Ok<Map<DomainName, List<Record>>>(Map<DomainName, List<Record>> records))) {
-                return part;
+        if (names.size() <= 1) {
+            for (DomainName owner : names) {
+                Outcome<Map<DomainName, List<Record>>> one = readTcp(zone, owner);
+                if (!(one
+                        instanceof Outcome.Ok<Map<DomainName, List<Record>>>(Map<DomainName, List<Record>> records))) {
+                    return one;
+                }
+                found.putAll(records);
             }
-            found.putAll(records);
+            return new Outcome.Ok<>(found);
+        }
+        SignedExchange exchange =
+                new SignedExchange(settings, settings.key().signer(clock), "query", "Record lookup failed");
+        UdpQueries.Answers answers;
+        try {
+            answers = UdpQueries.ask(settings, exchange, names, zone.value());
+        } catch (IOException e) {
+            return exchange.unreachable(zone.value(), e).failure();
+        } catch (SignedExchange.Failed f) {
+            return f.failure();
+        }
+        for (DomainName owner : names) {
+            Message answer = answers.answers().get(owner);
+            if (answer == null) {
+                Outcome<Map<DomainName, List<Record>>> large = readTcp(zone, owner); // truncated over UDP
+                if (!(large
+                        instanceof Outcome.Ok<Map<DomainName, List<Record>>>(Map<DomainName, List<Record>> records))) {
+                    return large;
+                }
+                found.putAll(records);
+                continue;
+            }
+            try {
+                Outcome<List<Record>> records = records(zone, owner, answer, exchange);
+                if (!(records instanceof Outcome.Ok<List<Record>>(List<Record> list))) {
+                    return ((Outcome.Failure<List<Record>>) records).as();
+                }
+                found.put(owner, list);
+            } catch (SignedExchange.Failed f) {
+                return f.failure();
+            }
         }
         return new Outcome.Ok<>(found);
     }
 
-    /** Queries sent at once on one connection before their answers are read. */
-    static final int PIPELINE = 128;
     /** Query connections kept open between reads. */
     static final int MAX_IDLE = 4;
 
     private final java.util.concurrent.ConcurrentLinkedQueue<DnsTcpConnection> idle =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    private Outcome<Map<DomainName, List<Record>>> readSlice(ZoneName zone, List<DomainName> owners) {
+    /** One name over TCP, on a pooled connection (asked again on a new one when the pooled one fails). */
+    private Outcome<Map<DomainName, List<Record>>> readTcp(ZoneName zone, DomainName owner) {
+        List<DomainName> owners = List.of(owner);
         SignedExchange exchange =
                 new SignedExchange(settings, settings.key().signer(clock), "query", "Record lookup failed");
         DnsTcpConnection pooled = idle.poll();
@@ -158,7 +192,7 @@ public final class AxfrRecordReader implements RecordReader {
             try {
                 return query(zone, owners, exchange, pooled);
             } catch (IOException e) {
-                // an idle connection named closed, most likely: the questions are asked again on a new one
+                // an idle connection named closed, most likely: the question is asked again on a new one
             }
         }
         try {
