@@ -51,8 +51,9 @@ final class ArchitectureRules {
                 .resideInAPackage(pkg("dns"))
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", pkg("core"), pkg("dns"), "org.xbill.DNS..")
-                .as("dns-shared depends only on java.., core and dnsjava (and itself)");
+                // javax.crypto: the JDK's HMAC keys, for TSIG
+                .resideInAnyPackage("java..", "javax.crypto..", pkg("core"), pkg("dns"), "org.xbill.DNS..")
+                .as("dns-shared depends only on java.., javax.crypto.., core and dnsjava (and itself)");
     }
 
     /** dns-shared is the driven adapters' toolbox; a driving adapter reaches a backend through the ports only. */
@@ -118,8 +119,10 @@ final class ArchitectureRules {
                         pkg("http"),
                         "io.helidon..",
                         "com.fasterxml.jackson..",
-                        "com.github.benmanes.caffeine..")
-                .as("http-adapter depends only on core, Helidon, Jackson and Caffeine")
+                        "com.github.benmanes.caffeine..",
+                        "org.slf4j..",
+                        "io.prometheus.metrics..")
+                .as("http-adapter depends only on core, Helidon, Jackson, Caffeine, SLF4J and the Prometheus client")
                 .allowEmptyShould(true);
     }
 

@@ -48,11 +48,11 @@ public final class QueryBenchmark {
                 Backend embedded = Backend.open(
                         BackendSettings.fromEnvironment(
                                 Map.of(
-                                        "BINDSMITH_BACKEND",
+                                        BackendSettings.BACKEND,
                                         "embedded",
-                                        "BINDSMITH_DATA_DIR",
+                                        BackendSettings.DATA_DIR,
                                         data.toString(),
-                                        "BINDSMITH_DNS_PORT",
+                                        BackendSettings.DNS_PORT,
                                         "0"),
                                 p -> false),
                         true);

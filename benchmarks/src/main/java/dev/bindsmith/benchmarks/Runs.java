@@ -5,6 +5,7 @@ import dev.bindsmith.rndc.wire.HmacAlgorithm;
 import dev.bindsmith.rndc.wire.RndcKey;
 import dev.bindsmith.testing.named.NamedKey;
 import dev.bindsmith.testing.named.RunningNamed;
+import dev.bindsmith.wiring.BackendSettings;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -31,16 +32,16 @@ final class Runs {
     /** The variables that point {@code bindsmith serve} at this named (its control channel, zone directory, update key). */
     static Map<String, String> bindVariables(RunningNamed named) {
         return Map.of(
-                "RNDC_SERVER", named.address().getHostAddress() + ":" + named.controlPort(),
-                "RNDC_ALGORITHM", named.rndcKey().algorithm(),
-                "RNDC_SECRET", named.rndcKey().secret(),
-                "RNDC_KEY_NAME", named.rndcKey().name(),
-                "BIND_ZONE_DIR", named.zoneDirectory().toString(),
-                "NSUPDATE_SERVER", named.address().getHostAddress(),
-                "NSUPDATE_PORT", Integer.toString(named.dnsPort()),
-                "NSUPDATE_KEY_NAME", named.updateKey().name(),
-                "NSUPDATE_ALGORITHM", named.updateKey().algorithm(),
-                "NSUPDATE_SECRET", named.updateKey().secret());
+                BackendSettings.RNDC_SERVER, named.address().getHostAddress() + ":" + named.controlPort(),
+                BackendSettings.RNDC_ALGORITHM, named.rndcKey().algorithm(),
+                BackendSettings.RNDC_SECRET, named.rndcKey().secret(),
+                BackendSettings.RNDC_KEY_NAME, named.rndcKey().name(),
+                BackendSettings.ZONE_DIR, named.zoneDirectory().toString(),
+                BackendSettings.NSUPDATE_SERVER, named.address().getHostAddress(),
+                BackendSettings.NSUPDATE_PORT, Integer.toString(named.dnsPort()),
+                BackendSettings.NSUPDATE_KEY_NAME, named.updateKey().name(),
+                BackendSettings.NSUPDATE_ALGORITHM, named.updateKey().algorithm(),
+                BackendSettings.NSUPDATE_SECRET, named.updateKey().secret());
     }
 
     /** Setup steps must succeed: a benchmark over a half-configured named measures nothing. */

@@ -34,7 +34,8 @@ public final class AotTraining {
     public static void main(String[] args) throws IOException {
         Path data = Files.createTempDirectory("bindsmith-aot-training");
         try {
-            Map<String, String> env = Map.of("BINDSMITH_BACKEND", "embedded", "BINDSMITH_DATA_DIR", data.toString());
+            Map<String, String> env =
+                    Map.of(BackendSettings.BACKEND, "embedded", BackendSettings.DATA_DIR, data.toString());
             for (List<String> command : List.of(
                     List.of("--help"),
                     List.of("--version"),
@@ -74,7 +75,7 @@ public final class AotTraining {
 
     /** {@code serve} on the embedded backend, as {@code bindsmith serve} starts it, and a client's usual requests. */
     private static void serve(Path data) throws IOException {
-        String token = "aot-training-token-0123456789abcdef";
+        String token = "aot-training-token-0123456789abcdef0123456789abcdef0123456789abcdef";
         Map<String, String> env = Map.of(
                 "BINDSMITH_BACKEND", "embedded",
                 "BINDSMITH_DATA_DIR", data.toString(),
@@ -82,9 +83,11 @@ public final class AotTraining {
                 "API_PORT", "0",
                 "BIND_API_ADDRESS", "127.0.0.1",
                 "BIND_API_TOKEN", token);
-        Logging.serving(false);
-        // the training's own log lines would only clutter the build's output
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        // serve's logging, as serve sets it up; the training's own log lines would only clutter the build's output
+        Logging.serving(
+                Map.of(Logging.FORMAT, "text", Logging.LEVEL, "warn"),
+                false,
+                new PrintWriter(OutputStream.nullOutputStream()));
         try (Backend backend = Backend.open(BackendSettings.fromEnvironment(env), true);
                 ApiServer server = ApiServer.start(backend, HttpServerConfig.parse(env, Map.of()));
                 HttpClient http = HttpClient.newBuilder()

@@ -35,6 +35,21 @@ interface Api extends AutoCloseable {
 
     Reply serverStatus();
 
+    /** {@code GET /catalog?cursor=&limit=}: a page of the catalog zone's members. */
+    Reply catalog(java.util.Map<String, String> query);
+
+    /** {@code POST /catalog/reconcile}. */
+    Reply reconcileCatalog();
+
+    /** {@code GET /zones/{zone}/propagation[?wait=]}: what each secondary serves. */
+    Reply propagation(String zone, java.util.Optional<String> wait);
+
+    /** {@code GET /zones/{zone}/dnssec}. */
+    Reply dnssecStatus(String zone);
+
+    /** {@code POST /zones/{zone}/dnssec/rollover} or {@code …/checkds} ({@code verb}) with its body. */
+    Reply dnssecCommand(String zone, String verb, JsonNode body);
+
     Reply reloadServer();
 
     /** {@code GET /zones?cursor=&limit=}: one page of zones (each query value is optional; neither is every zone). */

@@ -68,6 +68,13 @@ public final class Cli {
 
     /** Runs one command line and returns its exit code (see {@link ExitCodes}). */
     public int run(String... args) {
+        try {
+            Logging.command(env, err);
+        } catch (IllegalArgumentException e) {
+            err.println("bindsmith: " + e.getMessage());
+            err.flush();
+            return ExitCodes.ERROR;
+        }
         if (args.length == 1 && args[0].equals("serve")) {
             return serveFromEnvironment();
         }
@@ -88,7 +95,7 @@ public final class Cli {
         root = new Root();
         int code;
         try {
-            code = new Serve(this).serve(Map.of());
+            code = new Serve(this).serve(new java.util.LinkedHashMap<>());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             code = ExitCodes.ERROR;
@@ -195,7 +202,14 @@ public final class Cli {
 
     /** The settings the backend flags and the environment give; a bad value throws, naming its variable. */
     BackendSettings backendSettings() {
-        return BackendSettings.fromEnvironment(global().backendVariables(env));
+        return backendSettings(Map.of());
+    }
+
+    /** As {@link #backendSettings()}, with a command's own flags (by variable name) laid over the rest. */
+    BackendSettings backendSettings(Map<String, String> commandVariables) {
+        Map<String, String> vars = global().backendVariables(env);
+        vars.putAll(commandVariables);
+        return BackendSettings.fromEnvironment(vars);
     }
 
     /**

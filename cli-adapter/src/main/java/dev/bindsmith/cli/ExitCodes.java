@@ -28,6 +28,8 @@ final class ExitCodes {
     static final int AUTH = 8;
     /** The server's rate limit was hit (429). */
     static final int RATE_LIMITED = 9;
+    /** The change was made, but {@code --wait} ran out before every secondary served it. */
+    static final int NOT_PROPAGATED = 10;
 
     private ExitCodes() {}
 
@@ -71,5 +73,6 @@ final class ExitCodes {
               6  backend failure: the name server refused, failed or did not answer (500)
               7  unavailable: not ready, shutting down, or no server at --url (503)
               8  unauthenticated or forbidden (401, 403)
-              9  rate limited (429)""";
+              9  rate limited (429)
+             10  made, but not on every secondary when --wait ran out""";
 }

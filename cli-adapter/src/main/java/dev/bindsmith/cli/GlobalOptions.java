@@ -116,6 +116,29 @@ final class GlobalOptions {
             description = "The embedded server's DNS port ($BINDSMITH_DNS_PORT, default 8053).")
     String dnsPort;
 
+    @Option(
+            names = "--catalog-zone",
+            scope = ScopeType.INHERIT,
+            paramLabel = "ZONE",
+            description = "Keep this catalog zone (RFC 9432) for the secondaries ($BINDSMITH_CATALOG_ZONE).")
+    String catalogZone;
+
+    @Option(
+            names = "--catalog-move-from",
+            scope = ScopeType.INHERIT,
+            paramLabel = "ZONE",
+            description =
+                    "The catalog the zones move from; reconcile sets their coo there ($BINDSMITH_CATALOG_MOVE_FROM).")
+    String catalogMoveFrom;
+
+    @Option(
+            names = "--secondaries",
+            scope = ScopeType.INHERIT,
+            paramLabel = "IP[:PORT],…",
+            description =
+                    "The name servers that should serve the zones, for propagation checks ($BINDSMITH_SECONDARIES).")
+    String secondaries;
+
     /** The environment with every backend flag given laid over it, under its variable's name. */
     Map<String, String> backendVariables(Map<String, String> env) {
         Map<String, String> vars = new HashMap<>(env);
@@ -127,6 +150,9 @@ final class GlobalOptions {
         put(vars, BackendSettings.DATA_DIR, dataDir);
         put(vars, BackendSettings.DNS_ADDRESS, dnsAddress);
         put(vars, BackendSettings.DNS_PORT, dnsPort);
+        put(vars, BackendSettings.CATALOG_ZONE, catalogZone);
+        put(vars, BackendSettings.CATALOG_MOVE_FROM, catalogMoveFrom);
+        put(vars, BackendSettings.SECONDARIES, secondaries);
         return vars;
     }
 

@@ -111,6 +111,36 @@ final class InProcessApi implements Api {
     }
 
     @Override
+    public Reply catalog(Map<String, String> query) {
+        return reply(api.catalog(Optional.ofNullable(query.get("cursor")), Optional.ofNullable(query.get("limit"))));
+    }
+
+    @Override
+    public Reply reconcileCatalog() {
+        return reply(api.reconcileCatalog());
+    }
+
+    @Override
+    public Reply propagation(String zone, Optional<String> wait) {
+        return reply(api.propagation(zone, wait));
+    }
+
+    @Override
+    public Reply dnssecStatus(String zone) {
+        return reply(api.dnssecStatus(zone));
+    }
+
+    @Override
+    public Reply dnssecCommand(String zone, String verb, JsonNode body) {
+        return reply(
+                switch (verb) {
+                    case "rollover" -> api.dnssecRollover(zone, body);
+                    case "checkds" -> api.dnssecCheckds(zone, body);
+                    default -> throw new IllegalArgumentException("no DNSSEC command is " + verb);
+                });
+    }
+
+    @Override
     public String describe() {
         return backend.describe();
     }

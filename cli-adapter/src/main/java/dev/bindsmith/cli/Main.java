@@ -10,7 +10,6 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        Logging.command();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = new Cli(System.getenv(), System.in, out, err, Backend::open, new HttpLauncher()).run(args);

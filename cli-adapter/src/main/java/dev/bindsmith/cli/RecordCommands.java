@@ -127,7 +127,8 @@ final class RecordCommands implements Runnable {
             footer = {
                 "  bindsmith record add example.com www A 192.0.2.80",
                 "  bindsmith record add example.com @ MX 'mail.example.com.' --priority 10 --ttl 300",
-                "  bindsmith record add example.com txt TXT '\"v=spf1 -all\"'"
+                "  bindsmith record add example.com txt TXT '\"v=spf1 -all\"'",
+                "  bindsmith record add example.com www A 192.0.2.81 --wait 10s"
             })
     static final class Add implements Callable<Integer> {
         private final Cli cli;
@@ -153,6 +154,15 @@ final class RecordCommands implements Runnable {
         @Option(names = "--priority", paramLabel = "N", description = "MX/SRV priority, when not in VALUE.")
         Long priority;
 
+        @Option(
+                names = "--wait",
+                paramLabel = "DURATION",
+                arity = "0..1",
+                fallbackValue = ZoneFleetCommands.DEFAULT_WAIT,
+                description =
+                        "Then wait until every secondary serves the change: 10s, 2m (default 30s; exit code 10 if not).")
+        String wait;
+
         Add(Cli cli) {
             this.cli = cli;
         }
@@ -163,7 +173,12 @@ final class RecordCommands implements Runnable {
                     NODES.objectNode().put("name", name).put("type", type).put("value", value);
             putIfSet(body, "ttl", ttl);
             putIfSet(body, "priority", priority);
-            return cli.call(api -> api.changeRecord(zone, "POST", body), RecordCommands::changed);
+            return ZoneFleetCommands.afterChange(
+                    cli,
+                    api -> api.changeRecord(zone, "POST", body),
+                    RecordCommands::changed,
+                    zone,
+                    java.util.Optional.ofNullable(wait));
         }
     }
 

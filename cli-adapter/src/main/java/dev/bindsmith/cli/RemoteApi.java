@@ -30,6 +30,8 @@ import java.util.Optional;
  */
 final class RemoteApi implements Api {
     private static final String PREFIX = "/api/v1";
+    /** The longest {@code ?wait=} a server accepts. */
+    private static final Duration MAX_SERVER_WAIT = dev.bindsmith.core.service.PropagationService.MAX_WAIT;
 
     private final URI base;
     /** {@code scheme://host[:port]}: the base without any user:password, which is never sent nor shown. */
@@ -141,6 +143,35 @@ final class RemoteApi implements Api {
     }
 
     @Override
+    public Reply catalog(Map<String, String> query) {
+        return send("GET", "/catalog" + queryString(query), Optional.empty());
+    }
+
+    @Override
+    public Reply reconcileCatalog() {
+        return send("POST", "/catalog/reconcile", Optional.empty());
+    }
+
+    @Override
+    public Reply propagation(String zone, Optional<String> wait) {
+        String path = "/zones/" + segment(zone) + "/propagation"
+                + wait.map(w -> "?wait=" + URLEncoder.encode(w, StandardCharsets.UTF_8))
+                        .orElse("");
+        // the server may wait up to its maximum before it answers: the client waits that long too
+        return send("GET", path, Optional.empty(), timeout.plus(MAX_SERVER_WAIT));
+    }
+
+    @Override
+    public Reply dnssecStatus(String zone) {
+        return send("GET", "/zones/" + segment(zone) + "/dnssec", Optional.empty());
+    }
+
+    @Override
+    public Reply dnssecCommand(String zone, String verb, JsonNode body) {
+        return send("POST", "/zones/" + segment(zone) + "/dnssec/" + verb, Optional.of(body));
+    }
+
+    @Override
     public String describe() {
         return shown;
     }
@@ -151,6 +182,10 @@ final class RemoteApi implements Api {
     }
 
     Reply send(String method, String path, Optional<JsonNode> body) {
+        return send(method, path, body, timeout);
+    }
+
+    Reply send(String method, String path, Optional<JsonNode> body, Duration timeout) {
         // Built as a string, not with resolve(): resolve would normalise a ".." zone name into another route.
         URI uri = URI.create(origin + basePath() + PREFIX + path);
         HttpRequest.Builder request =

@@ -15,7 +15,14 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {Serve.class, ZoneCommands.class, RecordCommands.class, ServerCommands.class},
+        subcommands = {
+            Serve.class,
+            ZoneCommands.class,
+            RecordCommands.class,
+            CatalogCommands.class,
+            ServerCommands.class,
+            KeyCommands.class
+        },
         description = {
             "Manage the zones and records of a BIND 9 name server, or of bindsmith's embedded one.",
             "",
@@ -47,6 +54,6 @@ final class Root implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "Missing command: serve, zone, record, server or completion");
+                spec.commandLine(), "Missing command: serve, zone, record, server, key or completion");
     }
 }

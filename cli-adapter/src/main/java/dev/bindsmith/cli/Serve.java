@@ -5,6 +5,7 @@ import dev.bindsmith.http.HttpServerConfig;
 import dev.bindsmith.wiring.Backend;
 import dev.bindsmith.wiring.BackendConfigurationException;
 import dev.bindsmith.wiring.BackendSettings;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -12,16 +13,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code bindsmith serve}: the HTTP API on the chosen backend, until SIGTERM or Ctrl-C. Every setting
  * of the HTTP server ({@link HttpServerConfig#SETTINGS}) is an option here as well as a variable.
  * When no token is configured and authentication is on, it makes one (SecureRandom) and prints it
- * once, to standard output only: never to a log.
+ * once, never to a log: on standard output when that is a terminal (text log), on standard error
+ * when standard output is the JSON log ({@link Logging}).
  */
 @Command(
         name = "serve",
@@ -37,9 +42,11 @@ import picocli.CommandLine.Spec;
         footer = {
             "  bindsmith serve",
             "  bindsmith serve --api-port 9090 --data-dir /srv/bindsmith",
+            "  bindsmith serve --tsig-keys keys.conf --notify 192.0.2.53,192.0.2.54 --transfer-key fleet-xfr",
             "  RNDC_SECRET=... BIND_ZONE_DIR=/var/cache/bind bindsmith serve"
         })
 final class Serve implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.bindsmith.cli.serve");
 
     /** A server that runs until it is closed or the JVM is asked to exit. */
     interface Running extends AutoCloseable {
@@ -62,13 +69,47 @@ final class Serve implements Callable<Integer> {
     static final String API_TOKEN = "BIND_API_TOKEN";
     static final String API_TOKEN_FILE = "BIND_API_TOKEN_FILE";
     static final String DISABLE_AUTH = "DISABLE_AUTH";
-    private static final Set<String> BOOLEAN_SETTINGS =
-            Set.of(DISABLE_AUTH, "BINDSMITH_ALLOW_INSECURE", "RATE_LIMIT_ENABLED");
+    private static final Set<String> BOOLEAN_SETTINGS = Set.of(
+            DISABLE_AUTH,
+            "BINDSMITH_ALLOW_INSECURE",
+            "RATE_LIMIT_ENABLED",
+            "BINDSMITH_ENABLE_CONSOLE",
+            "BIND_ENABLE_DOCS");
 
     private final Cli cli;
 
     @Spec
     CommandSpec spec;
+
+    @Option(
+            names = "--tsig-keys",
+            paramLabel = "FILE",
+            description = "Embedded server: TSIG key file for signed dynamic updates and transfers ($"
+                    + BackendSettings.TSIG_KEYS + "); make one with 'bindsmith key create'.")
+    Path tsigKeys;
+
+    @Option(
+            names = "--tsig-allow-weak",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
+            description =
+                    "Embedded server: accept hmac-md5 and hmac-sha1 keys ($" + BackendSettings.TSIG_ALLOW_WEAK + ").")
+    String tsigAllowWeak;
+
+    @Option(
+            names = "--notify",
+            paramLabel = "IP[:PORT],...",
+            description = "Embedded server: secondaries to NOTIFY of every change of every primary zone ($"
+                    + BackendSettings.NOTIFY + ").")
+    String notify;
+
+    @Option(
+            names = "--transfer-key",
+            paramLabel = "NAME",
+            description = "Embedded server: a key of --tsig-keys that may transfer every zone, for secondaries ($"
+                    + BackendSettings.TRANSFER_KEY + ").")
+    String transferKey;
 
     Serve(Cli cli) {
         this.cli = cli;
@@ -111,34 +152,76 @@ final class Serve implements Callable<Integer> {
             generated = Optional.of(token(cli.random()));
             overrides.put(API_TOKEN, generated.get());
         }
-        Logging.serving(cli.global().verbose);
+        Logging.Format format;
+        try {
+            format = Logging.serving(env, cli.global().verbose, cli.out());
+        } catch (IllegalArgumentException e) {
+            cli.err().println("bindsmith: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
         BackendSettings settings;
         try {
-            settings = cli.backendSettings();
+            settings = cli.backendSettings(embeddedVariables());
         } catch (BackendConfigurationException e) {
             cli.err().println("bindsmith: " + e.getMessage());
             return ExitCodes.ERROR;
         }
         try (Backend backend = cli.backends().open(settings, true);
                 Running server = cli.launcher().start(backend, env, overrides)) {
-            var out = cli.out();
-            out.println("bindsmith " + Version.version() + ": HTTP API on " + server.url());
-            out.println(settings.describe());
-            out.println("  " + backend.describe());
-            if (generated.isPresent()) {
-                out.println("API token (generated for this run; set BIND_API_TOKEN to choose one):");
-                out.println("  " + generated.get());
-            } else if (authDisabled(env, overrides)) {
-                out.println("Authentication is disabled (DISABLE_AUTH).");
+            if (format == Logging.Format.JSON) {
+                // Standard output is a log stream (one JSON object per line): the banner is log events,
+                // and a generated token, a secret, goes to standard error and never into the log.
+                LOG.atInfo()
+                        .addKeyValue("version", Version.version())
+                        .addKeyValue("url", server.url())
+                        .log("bindsmith {}: HTTP API on {}", Version.version(), server.url());
+                LOG.info("{}", settings.describe());
+                LOG.info("{}", backend.describe().strip());
+                if (generated.isPresent()) {
+                    cli.err().println("API token (generated for this run; set BIND_API_TOKEN to choose one):");
+                    cli.err().println("  " + generated.get());
+                    cli.err().flush();
+                } else if (authDisabled(env, overrides)) {
+                    LOG.warn("Authentication is disabled (DISABLE_AUTH).");
+                }
+            } else {
+                var out = cli.out();
+                out.println("bindsmith " + Version.version() + ": HTTP API on " + server.url());
+                out.println(settings.describe());
+                out.println("  " + backend.describe());
+                if (generated.isPresent()) {
+                    out.println("API token (generated for this run; set BIND_API_TOKEN to choose one):");
+                    out.println("  " + generated.get());
+                } else if (authDisabled(env, overrides)) {
+                    out.println("Authentication is disabled (DISABLE_AUTH).");
+                }
+                out.println("Stop with Ctrl-C.");
+                out.flush();
             }
-            out.println("Stop with Ctrl-C.");
-            out.flush();
             server.awaitShutdown();
             return ExitCodes.SUCCESS;
         } catch (BackendConfigurationException | ConfigException e) {
             cli.err().println("bindsmith: " + e.getMessage());
             return ExitCodes.ERROR;
         }
+    }
+
+    /** The embedded server's serve-only flags, under their variables' names. */
+    private Map<String, String> embeddedVariables() {
+        Map<String, String> vars = new LinkedHashMap<>();
+        if (tsigKeys != null) {
+            vars.put(BackendSettings.TSIG_KEYS, tsigKeys.toString());
+        }
+        if (tsigAllowWeak != null) {
+            vars.put(BackendSettings.TSIG_ALLOW_WEAK, tsigAllowWeak);
+        }
+        if (notify != null) {
+            vars.put(BackendSettings.NOTIFY, notify);
+        }
+        if (transferKey != null) {
+            vars.put(BackendSettings.TRANSFER_KEY, transferKey);
+        }
+        return vars;
     }
 
     /** 32 random bytes, hex: 256 bits, safe in a header and a shell variable. */

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code bindsmith zone …}: the zone routes of the API, one subcommand each. */
 @Command(
         name = "zone",
-        description = "List, show, create, change and delete zones; reload, freeze, thaw, notify, retransfer.",
+        description = "List, show, create, change and delete zones; reload, freeze, thaw, notify, retransfer;"
+                + " propagation to the secondaries; DNSSEC keys.",
         subcommands = {
             ZoneCommands.ListZones.class,
             ZoneCommands.Show.class,
@@ -28,7 +29,9 @@ import picocli.CommandLine.Spec;
             ZoneCommands.Freeze.class,
             ZoneCommands.Thaw.class,
             ZoneCommands.Notify.class,
-            ZoneCommands.Retransfer.class
+            ZoneCommands.Retransfer.class,
+            ZoneFleetCommands.Propagation.class,
+            ZoneFleetCommands.Dnssec.class
         })
 final class ZoneCommands implements Runnable {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -40,7 +43,8 @@ final class ZoneCommands implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "Missing zone command: list, show, status, create, modify, delete, reload, freeze, thaw, notify or retransfer");
+                "Missing zone command: list, show, status, create, modify, delete, reload, freeze, thaw, notify,"
+                        + " retransfer, propagation or dnssec");
     }
 
     @Command(

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             "  bindsmith zone create example.org --type secondary --primary 192.0.2.1",
             "  bindsmith zone create -f zone.json",
             "  bindsmith zone create -f zones.jsonl --keep-going",
+            "  bindsmith zone create example.net --ns ns1.example.net. --catalog-group blue --wait 10s",
             "  generate-zones | bindsmith zone create -f -"
         })
 final class ZoneCreate implements Callable<Integer> {
@@ -62,6 +63,21 @@ final class ZoneCreate implements Callable<Integer> {
 
     @Option(names = "--keep-going", description = "With several zones: go on after a failure instead of stopping.")
     boolean keepGoing;
+
+    @Option(
+            names = "--wait",
+            paramLabel = "DURATION",
+            arity = "0..1",
+            fallbackValue = ZoneFleetCommands.DEFAULT_WAIT,
+            description =
+                    "Then wait until every secondary serves the zone: 10s, 2m (default 30s; exit code 10 if not). One zone only.")
+    String wait;
+
+    @Option(
+            names = "--catalog-group",
+            paramLabel = "GROUP",
+            description = "The group of the zone's catalog member (RFC 9432), which consumers map to a template.")
+    String catalogGroup;
 
     @Option(
             names = "--type",
@@ -178,7 +194,8 @@ final class ZoneCreate implements Callable<Integer> {
         }
         if (file == null) {
             JsonNode body = body();
-            return cli.call(api -> api.createZone(body), Views::created);
+            return ZoneFleetCommands.afterChange(
+                    cli, api -> api.createZone(body), Views::created, zone, Optional.ofNullable(wait));
         }
         JsonInput.Read<List<JsonNode>> read = JsonInput.read(cli, file);
         if (read.value().isEmpty()) {
@@ -186,7 +203,13 @@ final class ZoneCreate implements Callable<Integer> {
         }
         List<JsonNode> bodies = read.value().get();
         if (bodies.size() == 1) {
-            return cli.call(api -> api.createZone(bodies.getFirst()), Views::created);
+            JsonNode only = bodies.getFirst();
+            return ZoneFleetCommands.afterChange(
+                    cli, api -> api.createZone(only), Views::created, nameOf(only, 0), Optional.ofNullable(wait));
+        }
+        if (wait != null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--wait waits for one zone; with several, run zone propagation for each");
         }
         return cli.withApi(api -> bulk(api, bodies));
     }
@@ -236,6 +259,9 @@ final class ZoneCreate implements Callable<Integer> {
         }
         if (updateKey != null) {
             body.put("updateKeyName", updateKey);
+        }
+        if (catalogGroup != null) {
+            body.put("catalogGroup", catalogGroup);
         }
         return body;
     }

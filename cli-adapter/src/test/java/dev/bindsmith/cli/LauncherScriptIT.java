@@ -109,8 +109,19 @@ class LauncherScriptIT {
 
     @Test
     void serveRunsTheApiAndDnsUntilSigterm(@TempDir Path dir) throws Exception {
+        // the text a terminal shows (through a pipe, serve would write JSON lines: ServeLogIT)
         Process p = start(
-                dir, Map.of("BINDSMITH_BACKEND", "embedded", "API_PORT", "0", "BINDSMITH_DNS_PORT", "0"), "serve");
+                dir,
+                Map.of(
+                        "BINDSMITH_BACKEND",
+                        "embedded",
+                        "API_PORT",
+                        "0",
+                        "BINDSMITH_DNS_PORT",
+                        "0",
+                        "BINDSMITH_LOG_FORMAT",
+                        "text"),
+                "serve");
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder banner = new StringBuilder();

@@ -3,15 +3,19 @@ package dev.bindsmith.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bindsmith.wiring.Backend;
+import dev.bindsmith.wiring.BackendSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bindsmith serve} in-process on the in-memory backend: what it prints, the token it makes, and that the API answers. */
 class ServeTest {
@@ -47,7 +51,10 @@ class ServeTest {
         };
     }
 
+    /** serve with its text output (a terminal's), unless the test chooses the format. */
     private CliRun serve(Map<String, String> env, String... args) {
+        env = new HashMap<>(env);
+        env.putIfAbsent("BINDSMITH_LOG_FORMAT", "text");
         String[] all = new String[args.length + 1];
         all[0] = "serve";
         System.arraycopy(args, 0, all, 1, args.length);
@@ -80,6 +87,19 @@ class ServeTest {
         assertThat(statusWithToken).containsExactly(200);
         assertThat(statusWithoutToken).containsExactly(401);
         assertThat(answerDns).containsExactly(true);
+    }
+
+    /** Bare {@code serve} (the environment alone) takes a shorter path than serve with flags: it must generate too. */
+    @Test
+    void bareServeWithoutATokenGeneratesOneAndTheApiRequiresIt() {
+        CliRun r = serve(Map.of("API_PORT", "0"));
+
+        assertThat(r.exitCode()).isZero();
+        String token = overrides.get("BIND_API_TOKEN");
+        assertThat(token).matches("[0-9a-f]{64}");
+        assertThat(r.out()).contains("generated for this run");
+        assertThat(statusWithToken).containsExactly(200);
+        assertThat(statusWithoutToken).containsExactly(401);
     }
 
     @Test
@@ -122,6 +142,46 @@ class ServeTest {
     }
 
     @Test
+    void theEmbeddedServersFlagsReachItsSettings(@TempDir Path dir) throws Exception {
+        Path keys = Files.writeString(dir.resolve("keys.conf"), "");
+        List<BackendSettings> seen = new ArrayList<>();
+
+        CliRun r = CliRun.run(
+                Map.of(),
+                (settings, dns) -> {
+                    seen.add(settings);
+                    return backend.open();
+                },
+                probingLauncher(),
+                "",
+                "serve",
+                "--api-port",
+                "0",
+                "--tsig-keys",
+                keys.toString(),
+                "--notify",
+                "192.0.2.53,192.0.2.54:5353",
+                "--transfer-key",
+                "fleet-xfr",
+                "--tsig-allow-weak");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        BackendSettings.Embedded e = seen.getFirst().embedded();
+        assertThat(e.tsigKeys()).contains(keys);
+        assertThat(e.notifyTargets()).extracting(Object::toString).containsExactly("192.0.2.53", "192.0.2.54:5353");
+        assertThat(e.transferKey()).contains("fleet-xfr");
+        assertThat(e.allowWeakTsig()).isTrue();
+    }
+
+    @Test
+    void aNotifyFlagThatIsNotAnAddressExits1NamingTheVariable() {
+        CliRun r = serve(Map.of(), "--api-port", "0", "--notify", "secondary.example.com");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("bindsmith: BINDSMITH_NOTIFY: ");
+    }
+
+    @Test
     void helpListsEveryServerSettingAsAnOption() {
         CliRun r = CliRun.run("serve", "--help");
 
@@ -133,7 +193,11 @@ class ServeTest {
                         "--disable-auth",
                         "--rate-limit-requests",
                         "--trusted-proxies",
-                        "$API_PORT");
+                        "$API_PORT",
+                        "--tsig-keys",
+                        "--notify",
+                        "--transfer-key",
+                        "$BINDSMITH_TSIG_KEYS");
     }
 
     private static int get(String url, String token) {

@@ -2,28 +2,32 @@ package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.net.IpNetwork;
 import dev.bindsmith.core.zone.AddressMatch;
+import dev.bindsmith.dns.conf.KeyStatements;
 import java.net.InetAddress;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Evaluates an address match list ({@code allow-transfer}) for a client address, first match wins,
- * as named does. An empty list matches nobody: the embedded server transfers a zone only to clients
- * its statement names. A key element never matches, because the embedded server holds no TSIG keys.
+ * Evaluates an address match list ({@code allow-transfer}, {@code allow-update}) for a client, first
+ * match wins, as named does: an address element matches the client's address, a {@code key} element
+ * a request signed (and verified) with that key. An empty list matches nobody.
  */
 final class AccessControl {
     private AccessControl() {}
 
-    static boolean allows(List<AddressMatch> list, InetAddress peer) {
+    /** {@code key} is the name of the key the request was signed and verified with, if it was. */
+    static boolean allows(List<AddressMatch> list, InetAddress peer, Optional<String> key) {
         for (AddressMatch m : list) {
             boolean matched = switch (m) {
                 case AddressMatch.Cidr cidr ->
                     IpNetwork.enclosing(cidr.address(), cidr.prefix().orElse(IpNetwork.bits(cidr.address())))
                             .contains(peer);
-                case AddressMatch.Key key -> false;
+                case AddressMatch.Key k ->
+                    key.filter(name -> KeyStatements.sameName(name, k.name())).isPresent();
                 case AddressMatch.BuiltIn builtIn ->
                     switch (builtIn.name()) {
                         case "any" -> true;

@@ -3,7 +3,6 @@ package dev.bindsmith.embedded;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.DatagramPacket;
@@ -27,7 +26,11 @@ import java.util.logging.Logger;
 /**
  * The server's sockets: UDP and TCP on one address and port. Each UDP datagram and each TCP
  * connection is handled on a virtual thread; both are bounded (datagrams over the limit are dropped,
- * connections over the limit closed), and an idle TCP connection is closed after a timeout.
+ * connections over the limit closed). A TCP slot cannot be held forever: one address may hold at most
+ * {@code maxTcpClientsPerAddress} of them; a connection is closed when it is idle for the idle
+ * timeout, when a message it started does not arrive whole within that time (a client sending a
+ * byte at a time), when a write of an answer makes no progress for that time (a client that does not
+ * read), and once it has lived its lifetime (no further message is read after it).
  */
 final class DnsListener implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DnsListener.class.getName());
@@ -35,20 +38,52 @@ final class DnsListener implements AutoCloseable {
 
     private final QueryResolver resolver;
     private final int maxTcpClients;
+    private final int maxTcpClientsPerAddress;
     private final Duration tcpIdleTimeout;
+    private final Duration tcpLifetime;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore udpSlots;
     private final Semaphore tcpSlots;
-    private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> clients = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
+
+    /**
+     * One TCP client and what it is doing, for the watchdog: when the message it is reading started
+     * to arrive, when the write under way started (nanoTime; 0 when none), and when its lifetime ends.
+     */
+    private static final class Connection {
+        final Socket socket;
+        final InetAddress peer;
+        final long endOfLife;
+        volatile long readingSince;
+        volatile long writingSince;
+        /** Between a message read and its answer written: its lifetime does not cut it off. */
+        volatile boolean busy;
+
+        Connection(Socket socket, long endOfLife) {
+            this.socket = socket;
+            this.peer = socket.getInetAddress();
+            this.endOfLife = endOfLife;
+        }
+    }
+
     private volatile boolean closed;
     private DatagramSocket udp;
     private ServerSocket tcp;
     private InetSocketAddress bound;
 
-    DnsListener(QueryResolver resolver, int maxUdpInFlight, int maxTcpClients, Duration tcpIdleTimeout) {
+    DnsListener(
+            QueryResolver resolver,
+            int maxUdpInFlight,
+            int maxTcpClients,
+            int maxTcpClientsPerAddress,
+            Duration tcpIdleTimeout,
+            Duration tcpLifetime) {
         this.resolver = resolver;
         this.maxTcpClients = maxTcpClients;
+        this.maxTcpClientsPerAddress = maxTcpClientsPerAddress;
         this.tcpIdleTimeout = tcpIdleTimeout;
+        this.tcpLifetime = tcpLifetime;
         this.udpSlots = new Semaphore(maxUdpInFlight);
         this.tcpSlots = new Semaphore(maxTcpClients);
     }
@@ -90,6 +125,7 @@ final class DnsListener implements AutoCloseable {
         }
         workers.execute(this::udpLoop);
         workers.execute(this::tcpLoop);
+        workers.execute(this::watchdog);
     }
 
     InetSocketAddress localAddress() {
@@ -152,52 +188,123 @@ final class DnsListener implements AutoCloseable {
                 LOG.log(Level.WARNING, "TCP accept failed", e);
                 continue;
             }
-            if (!tcpSlots.tryAcquire()) {
+            InetAddress peer = socket.getInetAddress();
+            if (!takeAddressSlot(peer)) {
                 closeQuietly(socket);
                 continue;
             }
-            clients.add(socket);
+            if (!tcpSlots.tryAcquire()) {
+                releaseAddressSlot(peer);
+                closeQuietly(socket);
+                continue;
+            }
+            Connection c = new Connection(socket, System.nanoTime() + tcpLifetime.toNanos());
+            clients.add(c);
             try {
-                workers.execute(() -> serve(socket));
+                workers.execute(() -> serve(c));
             } catch (RuntimeException e) {
-                clients.remove(socket);
-                tcpSlots.release();
+                release(c);
                 closeQuietly(socket);
             }
         }
     }
 
-    /** One TCP connection: length-prefixed messages, answered in order, until EOF, idle timeout or shutdown. */
-    private void serve(Socket socket) {
+    private boolean takeAddressSlot(InetAddress peer) {
+        boolean[] taken = {false};
+        perAddress.compute(peer, (a, n) -> {
+            int held = n == null ? 0 : n;
+            if (held >= maxTcpClientsPerAddress) {
+                return n;
+            }
+            taken[0] = true;
+            return held + 1;
+        });
+        return taken[0];
+    }
+
+    private void releaseAddressSlot(InetAddress peer) {
+        perAddress.computeIfPresent(peer, (a, n) -> n <= 1 ? null : n - 1);
+    }
+
+    private void release(Connection c) {
+        if (clients.remove(c)) {
+            tcpSlots.release();
+            releaseAddressSlot(c.peer);
+        }
+    }
+
+    /** One TCP connection: length-prefixed messages, answered in order, until EOF, a timeout, its lifetime or shutdown. */
+    private void serve(Connection c) {
+        Socket socket = c.socket;
         try (socket) {
             socket.setSoTimeout((int) tcpIdleTimeout.toMillis());
             socket.setTcpNoDelay(true);
             DataInputStream in = new DataInputStream(socket.getInputStream());
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
             InetAddress peer = socket.getInetAddress();
-            while (!closed) {
-                int length;
-                try {
-                    length = in.readUnsignedShort();
-                } catch (EOFException e) {
+            while (!closed && System.nanoTime() < c.endOfLife) {
+                int first = in.read();
+                if (first < 0) {
                     return;
                 }
+                // from its first byte, the whole message must arrive within the idle timeout
+                c.readingSince = System.nanoTime();
+                c.busy = true;
+                int second = in.read();
+                if (second < 0) {
+                    return;
+                }
+                int length = (first << 8) | second;
                 byte[] message = in.readNBytes(length);
+                c.readingSince = 0;
                 if (message.length < length) {
                     return;
                 }
                 List<byte[]> replies = resolver.answer(message, peer, true);
                 for (byte[] reply : replies) {
+                    c.writingSince = System.nanoTime();
                     out.writeShort(reply.length);
                     out.write(reply);
                 }
+                c.writingSince = System.nanoTime();
                 out.flush();
+                c.writingSince = 0;
+                c.busy = false;
             }
         } catch (IOException e) {
             LOG.log(Level.FINE, "TCP connection ended", e);
         } finally {
-            clients.remove(socket);
-            tcpSlots.release();
+            release(c);
+        }
+    }
+
+    /**
+     * Closes the connections that hold a slot without making progress: a message arriving for longer
+     * than the idle timeout, a write stalled for longer, an idle connection past its lifetime. Closing
+     * the socket ends the blocked read or write, and the connection's thread frees the slot.
+     */
+    private void watchdog() {
+        long tick = Math.max(10, Math.min(250, tcpIdleTimeout.toMillis() / 4));
+        long limit = tcpIdleTimeout.toNanos();
+        while (!closed) {
+            try {
+                Thread.sleep(tick);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Connection c : clients) {
+                long reading = c.readingSince;
+                long writing = c.writingSince;
+                boolean stalledRead = reading != 0 && now - reading > limit;
+                boolean stalledWrite = writing != 0 && now - writing > limit;
+                boolean expired = !c.busy && now - c.endOfLife > 0;
+                if (stalledRead || stalledWrite || expired) {
+                    LOG.fine(() -> "TCP connection from " + c.peer.getHostAddress() + " closed: "
+                            + (stalledRead ? "message too slow" : stalledWrite ? "answer not read" : "lifetime over"));
+                    closeQuietly(c.socket);
+                }
+            }
         }
     }
 
@@ -210,8 +317,8 @@ final class DnsListener implements AutoCloseable {
         if (tcp != null) {
             closeQuietly(tcp);
         }
-        for (Socket s : clients) {
-            closeQuietly(s);
+        for (Connection c : clients) {
+            closeQuietly(c.socket);
         }
         workers.shutdownNow();
         try {

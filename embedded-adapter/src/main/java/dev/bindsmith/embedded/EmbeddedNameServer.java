@@ -1,11 +1,15 @@
 package dev.bindsmith.embedded;
 
+import dev.bindsmith.core.port.DnssecControl;
 import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.service.DynamicUpdates;
 import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneSpec;
+import dev.bindsmith.dns.tsig.TsigKey;
+import dev.bindsmith.dns.tsig.TsigKeyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,25 +58,40 @@ public final class EmbeddedNameServer implements AutoCloseable {
     private final EmbeddedNameServerControl control;
     private final EmbeddedRecordUpdater updater;
     private final EmbeddedRecordReader reader;
+    private final EmbeddedDnssecControl dnssec;
+    private final TsigKeyring keys;
+    private final NotifySender notifier;
+    private final TransferResponder transfers;
     private volatile boolean running;
 
-    private EmbeddedNameServer(Builder b) throws IOException {
+    private EmbeddedNameServer(Builder b, TsigKeyring keys) throws IOException {
         Files.createDirectories(b.dataDirectory);
         ZoneRegistry registry = new ZoneRegistry();
         ZoneFiles files = new ZoneFiles(b.dataDirectory);
-        this.engine = new ZoneEngine(registry, files, b.clock);
+        this.engine = new ZoneEngine(registry, files, b.clock, b.journalChanges, b.journalRecords);
         this.secondaries = new SecondaryRefresh(engine, b.transferTimeout);
-        NotifySender notifier = new NotifySender(engine);
+        this.notifier = new NotifySender(engine, b.notifyTargets, b.notifyRetryInterval, b.notifyAttempts);
         ZoneCommands commands = new ZoneCommands(engine, secondaries, notifier);
         this.zoneStore = new EmbeddedZoneStore(engine, b.renderer);
         this.updater = new EmbeddedRecordUpdater(engine, notifier);
         this.reader = new EmbeddedRecordReader(registry);
+        this.dnssec = new EmbeddedDnssecControl(engine);
+        this.keys = keys;
+        TsigGuard guard = new TsigGuard(keys, b.clock);
+        this.transfers = new TransferResponder(registry, guard, b.transferKey);
         DnsListener dns = b.listen
                 ? new DnsListener(
-                        new QueryResolver(registry, (zone, peer) -> secondaries.notified(zone)),
+                        new QueryResolver(
+                                registry,
+                                (zone, peer) -> secondaries.notified(zone),
+                                guard,
+                                new UpdateResponder(engine, new DynamicUpdates(reader, updater)),
+                                transfers),
                         b.maxUdpInFlight,
                         b.maxTcpClients,
-                        b.tcpIdleTimeout)
+                        b.maxTcpClientsPerAddress.orElse(Math.max(1, b.maxTcpClients / 4)),
+                        b.tcpIdleTimeout,
+                        b.tcpLifetime)
                 : null;
         this.listener = Optional.ofNullable(dns);
         this.control = new EmbeddedNameServerControl(engine, commands, this::facts, () -> running);
@@ -79,6 +99,9 @@ public final class EmbeddedNameServer implements AutoCloseable {
             commands.loadAll();
             engine.index.addFound(files);
             secondaries.startTimers(b.refreshCheckInterval);
+            if (b.keyFile.isPresent()) {
+                engine.every(b.keyReloadInterval, "TSIG key file check", keys::reloadIfChanged);
+            }
             if (dns != null) {
                 dns.start(b.address, b.port);
                 LOG.info(() -> "embedded name server answering on " + dns.localAddress() + " (UDP and TCP), "
@@ -111,9 +134,24 @@ public final class EmbeddedNameServer implements AutoCloseable {
         return reader;
     }
 
+    /** DNSSEC key management, which the embedded server does not do: every call says so. */
+    public DnssecControl dnssecControl() {
+        return dnssec;
+    }
+
     /** Where the server answers (UDP and TCP share the port), when it listens. */
     public Optional<InetSocketAddress> localAddress() {
         return listener.map(DnsListener::localAddress);
+    }
+
+    /** For tests: the transfers answered of each kind. */
+    long transfersServed(TransferResponder.Kind kind) {
+        return transfers.served(kind);
+    }
+
+    /** For tests: the NOTIFY sender, to wait until it is idle. */
+    NotifySender notifier() {
+        return notifier;
     }
 
     /** For tests: the secondaries' refresh, to run their timers on demand. */
@@ -132,6 +170,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
             facts.put("listening on", a.getAddress().getHostAddress() + " port " + a.getPort() + " (UDP, TCP)");
             facts.put("tcp clients", l.tcpClients() + "/" + l.maxTcpClients());
         });
+        facts.put("tsig keys", Integer.toString(keys.size()));
         return facts;
     }
 
@@ -153,9 +192,21 @@ public final class EmbeddedNameServer implements AutoCloseable {
         private int maxUdpInFlight = 512;
         private int maxTcpClients = 100;
         private Duration tcpIdleTimeout = Duration.ofSeconds(30);
+        private Optional<Integer> maxTcpClientsPerAddress = Optional.empty();
+        private Duration tcpLifetime = Duration.ofMinutes(5);
         private Duration transferTimeout = Duration.ofSeconds(30);
         private Duration refreshCheckInterval = Duration.ofSeconds(30);
         private Function<ZoneSpec, String> renderer = ZoneFileWriter::render;
+        private List<TsigKey> tsigKeys = List.of();
+        private Optional<Path> keyFile = Optional.empty();
+        private boolean allowWeakTsig;
+        private Duration keyReloadInterval = Duration.ofSeconds(5);
+        private Optional<String> transferKey = Optional.empty();
+        private List<InetSocketAddress> notifyTargets = List.of();
+        private Duration notifyRetryInterval = Duration.ofSeconds(2);
+        private int notifyAttempts = 5;
+        private int journalChanges = 100;
+        private int journalRecords = 100_000;
 
         private Builder() {
             try {
@@ -215,8 +266,33 @@ public final class EmbeddedNameServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a TCP connection may wait between messages, take to send one message once it has
+         * started, or leave an answer unread before it is closed; 30 s by default.
+         */
         public Builder tcpIdleTimeout(Duration timeout) {
             this.tcpIdleTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** At most this many TCP connections from one address; a quarter of {@link #maxTcpClients} by default. */
+        public Builder maxTcpClientsPerAddress(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxTcpClientsPerAddress must be at least 1");
+            }
+            this.maxTcpClientsPerAddress = Optional.of(max);
+            return this;
+        }
+
+        /**
+         * How long a TCP connection may live: after it, no further message is read (an answer under
+         * way is finished); 5 minutes by default. A client that needs more opens a new connection.
+         */
+        public Builder tcpLifetime(Duration lifetime) {
+            if (lifetime.isNegative() || lifetime.isZero()) {
+                throw new IllegalArgumentException("tcpLifetime must be positive");
+            }
+            this.tcpLifetime = lifetime;
             return this;
         }
 
@@ -235,6 +311,93 @@ public final class EmbeddedNameServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * TSIG keys the server verifies signed requests with (UPDATE, transfers, queries, NOTIFY). A
+         * signed request with a key it does not have is answered BADKEY.
+         */
+        public Builder tsigKeys(List<TsigKey> keys) {
+            this.tsigKeys = List.copyOf(keys);
+            return this;
+        }
+
+        /**
+         * A key file ({@code key "name" { algorithm …; secret "…"; };}, as {@code tsig-keygen} and
+         * {@code bindsmith key create} write it) to take the keys from; it is read again when it
+         * changes. Replaces {@link #tsigKeys}.
+         */
+        public Builder tsigKeyFile(Path file) {
+            this.keyFile = Optional.of(Objects.requireNonNull(file, "file"));
+            return this;
+        }
+
+        /** Accept hmac-md5 and hmac-sha1 keys in the key file (refused by default: RFC 8945 §6). */
+        public Builder allowWeakTsigAlgorithms(boolean allow) {
+            this.allowWeakTsig = allow;
+            return this;
+        }
+
+        /** How often the key file is looked at for changes; 5 s by default. */
+        public Builder keyReloadInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("keyReloadInterval must be positive");
+            }
+            this.keyReloadInterval = interval;
+            return this;
+        }
+
+        /**
+         * A key that may transfer every zone (AXFR and IXFR) besides each zone's
+         * {@code allow-transfer}: the key a fleet's secondaries use. It must be one of the server's keys.
+         */
+        public Builder transferKey(String keyName) {
+            this.transferKey = Optional.of(Objects.requireNonNull(keyName, "keyName"));
+            return this;
+        }
+
+        /**
+         * Name servers told of every change of every primary zone (NOTIFY), besides each zone's
+         * {@code also-notify}: a fleet's secondaries, for which this server is the (hidden) primary.
+         */
+        public Builder notifyTargets(List<InetSocketAddress> targets) {
+            this.notifyTargets = List.copyOf(targets);
+            return this;
+        }
+
+        /** How long to wait for a NOTIFY's answer before sending it again, and how many times; 2 s and 5 by default. */
+        public Builder notifyRetry(Duration interval, int attempts) {
+            if (interval.isNegative() || interval.isZero() || attempts < 1) {
+                throw new IllegalArgumentException("a positive interval and at least one attempt");
+            }
+            this.notifyRetryInterval = interval;
+            this.notifyAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * How much history each zone keeps for IXFR: at most {@code changes} changes and
+         * {@code records} records in them, the oldest dropped first (100 and 100 000 by default). A
+         * client whose serial is older gets the whole zone. 0 keeps none.
+         */
+        public Builder ixfrJournal(int changes, int records) {
+            if (changes < 0 || records < 0) {
+                throw new IllegalArgumentException("the journal's bounds must not be negative");
+            }
+            this.journalChanges = changes;
+            this.journalRecords = records;
+            return this;
+        }
+
+        private TsigKeyring keys() {
+            if (keyFile.isEmpty()) {
+                return TsigKeyring.of(tsigKeys);
+            }
+            try {
+                return TsigKeyring.load(keyFile.get(), allowWeakTsig);
+            } catch (TsigKeyFiles.KeyFileException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+
         /** How a created zone is rendered as a master file (core's zone-file writer by default). */
         Builder renderer(Function<ZoneSpec, String> renderer) {
             this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -245,12 +408,21 @@ public final class EmbeddedNameServer implements AutoCloseable {
          * Loads every zone of the data directory and starts answering.
          *
          * @throws IOException when the data directory cannot be created or the port cannot be bound
+         * @throws IllegalArgumentException when the key file cannot be used (the message names it and
+         *     why, never a secret), or the transfer key is not one of the keys
          */
         public EmbeddedNameServer start() throws IOException {
             if (dataDirectory == null) {
                 throw new IllegalStateException("dataDirectory is required");
             }
-            return new EmbeddedNameServer(this);
+            TsigKeyring keys = keys();
+            transferKey.ifPresent(k -> {
+                if (!keys.has(k)) {
+                    throw new IllegalArgumentException(
+                            "the transfer key '" + k + "' is not one of the server's TSIG keys");
+                }
+            });
+            return new EmbeddedNameServer(this, keys);
         }
     }
 }

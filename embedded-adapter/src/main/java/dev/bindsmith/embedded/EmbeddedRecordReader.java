@@ -32,7 +32,7 @@ public final class EmbeddedRecordReader implements RecordReader {
                 .toList());
     }
 
-    /** One name's records, from the zone's index: not the whole zone, which a change set reads name by name. */
+    /** One name's records straight from the served version: a change set reads only the names it touches. */
     @Override
     public Outcome<List<Record>> read(ZoneName zone, DomainName owner) {
         Optional<ZoneState> state = registry.get(zone);
@@ -48,7 +48,7 @@ public final class EmbeddedRecordReader implements RecordReader {
                 .get()
                 .rrsets(DnsRecords.name(owner))
                 .values()
-                .forEach(rrset -> rrset.stream()
+                .forEach(rrs -> rrs.stream()
                         .map(DnsRecords::toCore)
                         .flatMap(Optional::stream)
                         .forEach(records::add));

@@ -33,6 +33,9 @@ import org.xbill.DNS.Type;
 public final class EmbeddedRecordUpdater implements RecordUpdater {
     private static final Logger LOG = Logger.getLogger(EmbeddedRecordUpdater.class.getName());
 
+    /** A journal smaller than this is never compacted into the master file. */
+    static final long COMPACT_AT_LEAST = 256 * 1024;
+
     private final ZoneEngine engine;
     private final NotifySender notifier;
 
@@ -81,15 +84,15 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                         List.of(Violation.malformed("changes", "A record could not be converted: " + e.getMessage())),
                         context);
             }
+            ZoneJournal.Delta delta = delta(content, updated, changes.changes());
             try {
-                engine.files.writeAtomically(
-                        engine.fileOf(zone, state.config()), ZoneFiles.renderContent(zone, updated), false);
+                persist(zone, state, updated, delta);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "writing zone " + zone + " failed", e);
                 return Outcome.zoneFileWriteFailed(zone.value(), "Could not write the zone file of '" + zone + "'");
             }
-            ZoneState next =
-                    new ZoneState(zone, state.config(), java.util.Optional.of(updated), false, state.loadedAt());
+            ZoneState next = state.withChange(
+                    updated, state.journal().append(delta, engine.journalChanges, engine.journalRecords));
             engine.registry.put(next);
             notifier.send(next);
             return new Outcome.Ok<>(new ChangeReport(changes.changes()));
@@ -172,13 +175,24 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
         return java.util.Optional.empty();
     }
 
-    /** The zone after the changes, in order, with the SOA serial incremented. */
+    /**
+     * The zone after the changes, in order, with the SOA serial incremented. Only the owners the
+     * changes touch are copied and rebuilt; every other RRset is shared with the version before.
+     */
     static ZoneContent applyChanges(ZoneContent content, List<RecordChange> changes) {
         Name origin = content.origin();
         Map<Name, Map<Integer, LinkedHashMap<Record, Record>>> work = new HashMap<>();
-        for (Record r : content.records()) {
-            put(work, r);
-        }
+        java.util.function.Function<Name, Map<Integer, LinkedHashMap<Record, Record>>> owner =
+                name -> work.computeIfAbsent(name, n -> {
+                    Map<Integer, LinkedHashMap<Record, Record>> types = new HashMap<>();
+                    content.rrsets(n).forEach((type, rrs) -> {
+                        LinkedHashMap<Record, Record> set = new LinkedHashMap<>();
+                        rrs.forEach(r -> set.put(r, r));
+                        types.put(type, set);
+                    });
+                    return types;
+                });
+        owner.apply(origin);
         SOARecord soa = content.soa();
         boolean soaReplaced = false;
         for (RecordChange change : changes) {
@@ -192,8 +206,7 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                         }
                         continue;
                     }
-                    Map<Integer, LinkedHashMap<Record, Record>> types =
-                            work.computeIfAbsent(r.getName(), k -> new HashMap<>());
+                    Map<Integer, LinkedHashMap<Record, Record>> types = owner.apply(r.getName());
                     boolean hasCname = types.containsKey(Type.CNAME)
                             && !types.get(Type.CNAME).isEmpty();
                     boolean hasOther = types.entrySet().stream()
@@ -220,8 +233,7 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                     if (r.getType() == Type.SOA) {
                         continue;
                     }
-                    LinkedHashMap<Record, Record> set =
-                            work.getOrDefault(r.getName(), Map.of()).get(r.getType());
+                    LinkedHashMap<Record, Record> set = owner.apply(r.getName()).get(r.getType());
                     if (set == null) {
                         continue;
                     }
@@ -231,15 +243,12 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                     set.remove(r);
                 }
                 case RecordChange.RemoveRRset remove -> {
-                    Name owner = DnsRecords.name(remove.owner());
+                    Name name = DnsRecords.name(remove.owner());
                     int type = DnsRecords.type(remove.type());
-                    if (owner.equals(origin) && (type == Type.SOA || type == Type.NS)) {
+                    if (name.equals(origin) && (type == Type.SOA || type == Type.NS)) {
                         continue;
                     }
-                    Map<Integer, LinkedHashMap<Record, Record>> types = work.get(owner);
-                    if (types != null) {
-                        types.remove(type);
-                    }
+                    owner.apply(name).remove(type);
                 }
             }
         }
@@ -256,9 +265,71 @@ public final class EmbeddedRecordUpdater implements RecordUpdater {
                 soa.getExpire(),
                 soa.getMinimum());
         work.get(origin).put(Type.SOA, new LinkedHashMap<>(Map.of(nextSoa, nextSoa)));
+        Map<Name, List<Record>> replaced = new HashMap<>();
+        work.forEach((name, types) -> {
+            List<Record> rrs = new ArrayList<>();
+            types.values().forEach(set -> rrs.addAll(set.values()));
+            replaced.put(name, rrs);
+        });
+        return content.withOwners(replaced);
+    }
+
+    /**
+     * On disk before it is served: the change appended to the zone's journal and forced, or — once the
+     * journal has grown past the master file (and {@link #COMPACT_AT_LEAST}) — the zone written whole
+     * and the journal removed, so that a change costs its own records and the journal stays bounded.
+     */
+    private void persist(ZoneName zone, ZoneState state, ZoneContent updated, ZoneJournal.Delta delta)
+            throws IOException {
+        java.nio.file.Path master = engine.fileOf(zone, state.config());
+        java.nio.file.Path journal = JournalFiles.of(master);
+        long journalSize = java.nio.file.Files.exists(journal) ? java.nio.file.Files.size(journal) : 0;
+        long masterSize = java.nio.file.Files.exists(master) ? java.nio.file.Files.size(master) : 0;
+        if (journalSize > Math.max(COMPACT_AT_LEAST, masterSize)) {
+            engine.writeWhole(zone, state.config(), updated);
+        } else {
+            JournalFiles.append(journal, delta);
+        }
+    }
+
+    /**
+     * What a change did, for the journal: the records of the owners it touched that are gone or new
+     * (a TTL change is both: IXFR has no other way to say it), between the old and the new SOA.
+     */
+    static ZoneJournal.Delta delta(ZoneContent before, ZoneContent after, List<RecordChange> changes) {
+        java.util.Set<Name> touched = new java.util.LinkedHashSet<>();
+        for (RecordChange change : changes) {
+            touched.add(DnsRecords.name(
+                    switch (change) {
+                        case RecordChange.Add c -> c.record().owner();
+                        case RecordChange.Remove c -> c.record().owner();
+                        case RecordChange.RemoveRRset c -> c.owner();
+                    }));
+        }
+        List<Record> removed = new ArrayList<>();
+        List<Record> added = new ArrayList<>();
+        for (Name owner : touched) {
+            List<Record> old = flatten(before.rrsets(owner));
+            List<Record> now = flatten(after.rrsets(owner));
+            old.stream().filter(r -> now.stream().noneMatch(n -> same(n, r))).forEach(removed::add);
+            now.stream().filter(r -> old.stream().noneMatch(o -> same(o, r))).forEach(added::add);
+        }
+        return new ZoneJournal.Delta(before.soa(), removed, after.soa(), added);
+    }
+
+    private static List<Record> flatten(Map<Integer, List<Record>> sets) {
         List<Record> all = new ArrayList<>();
-        work.values().forEach(types -> types.values().forEach(set -> all.addAll(set.values())));
-        return ZoneContent.of(origin, all, content.defaultTtl());
+        sets.forEach((type, rrs) -> {
+            if (type != Type.SOA) {
+                all.addAll(rrs);
+            }
+        });
+        return all;
+    }
+
+    /** The same record and TTL (dnsjava's equals ignores the TTL). */
+    private static boolean same(Record a, Record b) {
+        return a.equals(b) && a.getTTL() == b.getTTL();
     }
 
     private static void put(Map<Name, Map<Integer, LinkedHashMap<Record, Record>>> work, Record r) {

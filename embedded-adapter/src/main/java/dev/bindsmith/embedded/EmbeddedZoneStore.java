@@ -73,6 +73,8 @@ public final class EmbeddedZoneStore implements ZoneStore {
                 if (spec.type() == ZoneType.PRIMARY) {
                     files.writeAtomically(master, renderer.apply(spec), true);
                     wroteMaster = true;
+                    // a journal left beside a file of the same name (a crash) is not this zone's history
+                    Files.deleteIfExists(JournalFiles.of(master));
                 }
                 ZoneConfig config = ZoneConfig.of(spec.type(), master.toString(), spec.options());
                 files.writeStatement(new ZoneFiles.Statement(zone, config, false));

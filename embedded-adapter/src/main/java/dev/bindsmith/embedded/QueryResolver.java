@@ -5,7 +5,6 @@ import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.dns.record.DnsRecords;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -29,23 +28,33 @@ import org.xbill.DNS.Type;
 
 /**
  * Answers one DNS message from the zones in the registry, as an authoritative-only server: no
- * recursion, no DNSSEC. Returns the wire messages to send back (several for a zone transfer, none
- * when the message must be dropped).
+ * recursion, no DNSSEC. A signed message is verified first ({@link TsigGuard}) and its answer signed;
+ * UPDATE goes to the {@link UpdateResponder}. Returns the wire messages to send back (several for a
+ * zone transfer, none when the message must be dropped).
  */
 final class QueryResolver {
     static final int EDNS_PAYLOAD = 1232;
     private static final int PLAIN_UDP = 512;
-    private static final int TCP_MAX = 65535;
+    static final int TCP_MAX = 65535;
     private static final int MAX_CNAME_HOPS = 16;
-    /** Wire size a transfer message is kept under, well below the 64 KiB limit of one TCP message. */
-    private static final int TRANSFER_CHUNK = 16_000;
 
     private final ZoneRegistry registry;
     private final BiConsumer<ZoneName, InetAddress> onNotify;
+    private final TsigGuard guard;
+    private final UpdateResponder updates;
+    private final TransferResponder transfers;
 
-    QueryResolver(ZoneRegistry registry, BiConsumer<ZoneName, InetAddress> onNotify) {
+    QueryResolver(
+            ZoneRegistry registry,
+            BiConsumer<ZoneName, InetAddress> onNotify,
+            TsigGuard guard,
+            UpdateResponder updates,
+            TransferResponder transfers) {
         this.registry = registry;
         this.onNotify = onNotify;
+        this.guard = guard;
+        this.updates = updates;
+        this.transfers = transfers;
     }
 
     List<byte[]> answer(byte[] wire, InetAddress peer, boolean tcp) {
@@ -74,45 +83,49 @@ final class QueryResolver {
             }
             response.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0), Section.ADDITIONAL);
         }
+        // RFC 8945 §5.2: a signature is judged before anything else, and a failed one is all the answer says
+        TsigGuard.Signature signature = guard.check(query, wire);
+        if (signature instanceof TsigGuard.Failed failed) {
+            return List.of(guard.refusal(response, failed, limit));
+        }
         int opcode = qh.getOpcode();
-        if (opcode != Opcode.QUERY && opcode != Opcode.NOTIFY) {
-            return reply(response, Rcode.NOTIMP, limit);
+        if (opcode != Opcode.QUERY && opcode != Opcode.NOTIFY && opcode != Opcode.UPDATE) {
+            return reply(response, Rcode.NOTIMP, signature, limit);
         }
         if (qh.getCount(Section.QUESTION) != 1) {
-            return reply(response, Rcode.FORMERR, limit);
+            return reply(response, Rcode.FORMERR, signature, limit);
         }
-        if (query.getTSIG() != null) {
-            // The embedded server holds no TSIG keys, so it cannot verify a signed request.
-            return reply(response, Rcode.NOTAUTH, limit);
+        if (opcode == Opcode.UPDATE) {
+            return reply(response, updates.answer(query, peer, signature.keyName()), signature, limit);
         }
         Record question = query.getQuestion();
         if (opcode == Opcode.NOTIFY) {
-            return notify(question, peer, response, limit);
+            return notify(question, peer, response, signature, limit);
         }
         int qtype = question.getType();
         if (question.getDClass() != DClass.IN && question.getDClass() != DClass.ANY) {
-            return reply(response, Rcode.REFUSED, limit);
+            return reply(response, Rcode.REFUSED, signature, limit);
         }
         if (qtype == Type.AXFR || qtype == Type.IXFR) {
-            return transfer(question, peer, tcp, response, limit);
+            return transfers.answer(query, peer, tcp, response, signature, limit);
         }
         if (qtype == Type.OPT
                 || qtype == Type.TSIG
                 || qtype == Type.TKEY
                 || qtype == Type.MAILA
                 || qtype == Type.MAILB) {
-            return reply(response, Rcode.NOTIMP, limit);
+            return reply(response, Rcode.NOTIMP, signature, limit);
         }
         Optional<ZoneState> zone = zoneFor(question.getName(), qtype);
         if (zone.isEmpty()) {
-            return reply(response, Rcode.REFUSED, limit);
+            return reply(response, Rcode.REFUSED, signature, limit);
         }
         Optional<ZoneContent> content = zone.get().content();
         if (content.isEmpty()) {
-            return reply(response, Rcode.SERVFAIL, limit);
+            return reply(response, Rcode.SERVFAIL, signature, limit);
         }
         lookup(content.get(), question.getName(), qtype, response);
-        return List.of(response.toWire(limit));
+        return List.of(guard.reply(response, signature, limit));
     }
 
     private Optional<ZoneState> zoneFor(Name qname, int qtype) {
@@ -259,67 +272,21 @@ final class QueryResolver {
         }
     }
 
-    // ---- zone transfer (RFC 5936) ----
-
-    private List<byte[]> transfer(Record question, InetAddress peer, boolean tcp, Message response, int limit) {
-        Optional<ZoneState> zone = registry.closest(question.getName())
-                .filter(z -> DnsRecords.name(z.name()).equals(question.getName()));
-        if (zone.isEmpty()) {
-            return reply(response, Rcode.REFUSED, limit);
-        }
-        Optional<ZoneContent> content = zone.get().content();
-        if (content.isEmpty()) {
-            return reply(response, Rcode.SERVFAIL, limit);
-        }
-        if (!AccessControl.allows(zone.get().config().options().allowTransfer(), peer)) {
-            return reply(response, Rcode.REFUSED, limit);
-        }
-        if (!tcp) {
-            if (question.getType() == Type.IXFR) {
-                // RFC 1995 §2: an answer that does not fit in UDP is the current SOA alone.
-                response.getHeader().setFlag(Flags.AA);
-                response.addRecord(content.get().soa(), Section.ANSWER);
-                return List.of(response.toWire(limit));
-            }
-            return reply(response, Rcode.FORMERR, limit);
-        }
-        // IXFR is answered with the whole zone (RFC 1995 §4 allows it); the records go SOA … SOA.
-        List<Record> records = new ArrayList<>(content.get().records());
-        records.add(content.get().soa());
-        List<byte[]> messages = new ArrayList<>();
-        Message current = response;
-        current.getHeader().setFlag(Flags.AA);
-        int size = Header.LENGTH + 4 + question.getName().length();
-        for (Record r : records) {
-            int rsize = r.toWireCanonical().length;
-            if (size + rsize > TRANSFER_CHUNK && current.getHeader().getCount(Section.ANSWER) > 0) {
-                messages.add(current.toWire(TCP_MAX));
-                current = new Message(response.getHeader().getID());
-                current.getHeader().setFlag(Flags.QR);
-                current.getHeader().setFlag(Flags.AA);
-                size = Header.LENGTH;
-            }
-            current.addRecord(r, Section.ANSWER);
-            size += rsize;
-        }
-        messages.add(current.toWire(TCP_MAX));
-        return messages;
-    }
-
     // ---- NOTIFY (RFC 1996) ----
 
-    private List<byte[]> notify(Record question, InetAddress peer, Message response, int limit) {
+    private List<byte[]> notify(
+            Record question, InetAddress peer, Message response, TsigGuard.Signature signature, int limit) {
         Optional<ZoneState> zone = registry.closest(question.getName())
                 .filter(z -> DnsRecords.name(z.name()).equals(question.getName()))
                 .filter(z -> z.type() == ZoneType.SECONDARY)
                 .filter(z -> z.config().options().primaries().stream()
                         .anyMatch(p -> p.address().equals(peer)));
         if (zone.isEmpty()) {
-            return reply(response, Rcode.REFUSED, limit);
+            return reply(response, Rcode.REFUSED, signature, limit);
         }
         onNotify.accept(zone.get().name(), peer);
         response.getHeader().setFlag(Flags.AA);
-        return List.of(response.toWire(limit));
+        return List.of(guard.reply(response, signature, limit));
     }
 
     // ---- helpers ----
@@ -339,9 +306,9 @@ final class QueryResolver {
         return response;
     }
 
-    private static List<byte[]> reply(Message response, int rcode, int limit) {
+    List<byte[]> reply(Message response, int rcode, TsigGuard.Signature signature, int limit) {
         response.getHeader().setRcode(rcode);
-        return List.of(response.toWire(limit));
+        return List.of(guard.reply(response, signature, limit));
     }
 
     /** FORMERR for a message that does not parse: its header is echoed when it has one and is a query. */

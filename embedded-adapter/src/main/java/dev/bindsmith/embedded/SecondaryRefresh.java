@@ -1,22 +1,20 @@
 package dev.bindsmith.embedded;
 
-import static dev.bindsmith.embedded.ZoneEngine.rejected;
-
-import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.dns.record.DnsRecords;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Logger;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -34,14 +32,18 @@ import org.xbill.DNS.ZoneTransferIn;
  * Keeps secondaries current (RFC 1034 §4.3.5, RFC 1996): a transfer when the zone is added, when a
  * primary sends NOTIFY, on reload/refresh/retransfer and when the SOA refresh time has come; a zone
  * whose primaries stay silent for its SOA expire time stops being served. Transfers are AXFR from the
- * first primary that answers, on a background thread, under the zone's lock; the file is written
- * before the new data is served.
+ * first primary that answers, on a background thread, at most one per zone at a time (NOTIFYs and
+ * timers that come meanwhile make one more run, however many they are) and at most
+ * {@link #MAX_TRANSFERS_IN} at once; the network I/O runs without the zone's lock, which is taken only
+ * to write the file and then serve the new data.
  */
 final class SecondaryRefresh {
     private static final Logger LOG = Logger.getLogger(SecondaryRefresh.class.getName());
     private static final int DNS_PORT = 53;
     /** How soon a secondary that never loaded, or whose check is under way, is tried again. */
     private static final Duration NEVER_LOADED_RETRY = Duration.ofSeconds(60);
+    /** named's default {@code transfers-in}. */
+    static final int MAX_TRANSFERS_IN = 10;
 
     private final ZoneEngine engine;
     private final ZoneRegistry registry;
@@ -50,6 +52,10 @@ final class SecondaryRefresh {
     private final Map<ZoneName, Instant> nextCheck = new ConcurrentHashMap<>();
     /** When each secondary last knew it was current. */
     private final Map<ZoneName, Instant> lastRefreshed = new ConcurrentHashMap<>();
+    /** The refresh asked of each zone, one entry per zone: NOTIFY floods coalesce here. */
+    private final Map<ZoneName, Pending> pending = new HashMap<>();
+    /** At most this many transfers at once, as named's {@code transfers-in}. */
+    private final Semaphore transfersIn = new Semaphore(MAX_TRANSFERS_IN);
 
     SecondaryRefresh(ZoneEngine engine, Duration transferTimeout) {
         this.engine = engine;
@@ -77,17 +83,95 @@ final class SecondaryRefresh {
         engine.every(interval, "secondary refresh check", this::refreshDue);
     }
 
+    /**
+     * Coalesces refreshes per zone: while one runs, any number of NOTIFYs, timers and commands for the
+     * zone make it run once more afterwards (forced if any of them was a retransfer). The work is
+     * bounded by the number of secondary zones, and the transfers by {@link #MAX_TRANSFERS_IN}.
+     */
     private void schedule(ZoneState state, boolean force) {
         if (state.type() != ZoneType.SECONDARY
                 || state.config().options().primaries().isEmpty()) {
             return;
         }
-        engine.submit(() -> registry.locked(
-                state.name(),
-                () -> registry.get(state.name())
-                        .filter(current -> current.type() == ZoneType.SECONDARY)
-                        .map(current -> transfer(current, force))
-                        .orElse(null)));
+        ZoneName zone = state.name();
+        boolean start;
+        synchronized (pending) {
+            Pending p = pending.computeIfAbsent(zone, z -> new Pending());
+            p.force |= force;
+            start = !p.running;
+            p.running = true;
+            p.again = !start;
+        }
+        if (start) {
+            engine.submit(() -> {
+                run(zone);
+                return null;
+            });
+        }
+    }
+
+    /** What is asked of one zone's refresh: a run is going, another is wanted after it, and whether any asker forced it. */
+    private static final class Pending {
+        boolean running;
+        boolean again;
+        boolean force;
+    }
+
+    private void run(ZoneName zone) {
+        try {
+            while (true) {
+                boolean force;
+                synchronized (pending) {
+                    Pending p = pending.get(zone);
+                    force = p.force;
+                    p.force = false;
+                    p.again = false;
+                }
+                transfersIn.acquire();
+                try {
+                    registry.get(zone)
+                            .filter(current -> current.type() == ZoneType.SECONDARY)
+                            .ifPresent(current -> refreshOnce(current, force));
+                } finally {
+                    transfersIn.release();
+                }
+                synchronized (pending) {
+                    Pending p = pending.get(zone);
+                    if (!p.again) {
+                        pending.remove(zone);
+                        pending.notifyAll();
+                        return;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            synchronized (pending) {
+                pending.remove(zone);
+                pending.notifyAll();
+            }
+        } catch (RuntimeException e) {
+            synchronized (pending) {
+                pending.remove(zone);
+                pending.notifyAll();
+            }
+            throw e;
+        }
+    }
+
+    /** For tests: waits until no refresh is queued or running; false when {@code bound} passed first. */
+    boolean awaitIdle(Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        synchronized (pending) {
+            while (!pending.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(pending, left);
+            }
+        }
+        return true;
     }
 
     /**
@@ -127,12 +211,13 @@ final class SecondaryRefresh {
         }
     }
 
-    /** AXFR from the first primary that answers (and, unless {@code force}, has a greater serial); the file is written before the new data is served. */
-    private Outcome<Long> transfer(ZoneState state, boolean force) {
+    /**
+     * AXFR from the first primary that answers (and, unless {@code force}, has a greater serial). The
+     * network I/O runs without the zone's lock; only the publishing takes it, and publishes only if
+     * the zone is still the secondary it was (not deleted, reconfigured or refreshed meanwhile).
+     */
+    private void refreshOnce(ZoneState state, boolean force) {
         List<Endpoint> primaries = state.config().options().primaries();
-        if (primaries.isEmpty()) {
-            return rejected("retransfer", "failure", "zone '" + state.name() + "' has no primaries");
-        }
         Name origin = DnsRecords.name(state.name());
         List<String> problems = new ArrayList<>();
         for (Endpoint primary : primaries) {
@@ -143,7 +228,7 @@ final class SecondaryRefresh {
                     long current = state.content().get().serial();
                     if (!SerialNumbers.greater(primarySerial(origin, address), current)) {
                         refreshed(state.name(), state.content().get().soa().getRefresh());
-                        return new Outcome.Ok<>(current);
+                        return;
                     }
                 }
                 ZoneTransferIn xfr = ZoneTransferIn.newAXFR(origin, address, null);
@@ -152,11 +237,8 @@ final class SecondaryRefresh {
                 List<Record> records = xfr.getAXFR();
                 long defaultTtl = records.isEmpty() ? 3600 : records.getFirst().getTTL();
                 ZoneContent content = ZoneContent.of(origin, records, defaultTtl);
-                Path file = engine.fileOf(state.name(), state.config());
-                engine.files.writeAtomically(file, ZoneFiles.renderContent(state.name(), content), false);
-                registry.put(state.withContent(content, engine.now()));
-                refreshed(state.name(), content.soa().getRefresh());
-                return new Outcome.Ok<>(content.serial());
+                publish(state, content, force);
+                return;
             } catch (IOException | ZoneTransferException | IllegalArgumentException e) {
                 problems.add(primary + ": " + e.getMessage());
             }
@@ -165,8 +247,42 @@ final class SecondaryRefresh {
                 state.content().map(c -> Duration.ofSeconds(c.soa().getRetry())).orElse(NEVER_LOADED_RETRY);
         nextCheck.put(state.name(), engine.now().plus(retry));
         LOG.warning(() -> "transfer of zone " + state.name() + " failed: " + problems);
-        return Outcome.backendUnreachable(
-                "retransfer", "transfer of zone '" + state.name() + "' failed: " + String.join("; ", problems));
+    }
+
+    /** Under the zone's lock, briefly: the file is written, then the new data served. */
+    private void publish(ZoneState fetchedFor, ZoneContent content, boolean force) throws IOException {
+        try {
+            registry.locked(fetchedFor.name(), () -> {
+                Optional<ZoneState> now = registry.get(fetchedFor.name());
+                if (now.isEmpty()
+                        || now.get().type() != ZoneType.SECONDARY
+                        || !now.get()
+                                .config()
+                                .options()
+                                .primaries()
+                                .equals(fetchedFor.config().options().primaries())
+                        || !now.get().config().file().equals(fetchedFor.config().file())) {
+                    return null; // deleted, or given other primaries or another file, while the transfer ran
+                }
+                ZoneState current = now.get();
+                if (!force
+                        && current.content().isPresent()
+                        && !SerialNumbers.greater(
+                                content.serial(), current.content().get().serial())) {
+                    return null; // another refresh got here first
+                }
+                try {
+                    engine.writeWhole(current.name(), current.config(), content);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                registry.put(current.withContent(content, engine.now()));
+                refreshed(current.name(), content.soa().getRefresh());
+                return null;
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private void refreshed(ZoneName zone, long refreshSeconds) {

@@ -124,6 +124,7 @@ final class ZoneCommands {
                 engine.index.served(
                         zone, state.type(), engine.fileOf(zone, state.config()).toString(), true, files);
                 secondaries.refresh(state);
+                notifier.send(state);
                 return new Outcome.Ok<>(new ControlReply("addzone", ""));
             });
         });
@@ -208,12 +209,18 @@ final class ZoneCommands {
                             .get()
                             .records()
                             .equals(fresh.content().get().records());
-            registry.put(new ZoneState(
+            ZoneState next = new ZoneState(
                     state.name(),
                     state.config(),
                     fresh.content(),
                     state.frozen(),
-                    same ? state.loadedAt() : fresh.loadedAt()));
+                    same ? state.loadedAt() : fresh.loadedAt(),
+                    // the file was edited by other means: no journal leads to it, so IXFR answers with the whole zone
+                    same ? state.journal() : ZoneJournal.EMPTY);
+            registry.put(next);
+            if (!same) {
+                notifier.send(next);
+            }
             return new Outcome.Ok<>(new ControlReply(command, same ? "zone reload up-to-date" : "zone reload queued"));
         });
     }
@@ -257,6 +264,11 @@ final class ZoneCommands {
                         "WARNING: The zone was already frozen.\n"
                                 + "Someone else may be editing it or it may still be re-loading.");
             }
+            // as named's freeze: the journal goes into the file, which may then be edited by hand
+            Outcome<ControlReply> written = writeWhole(state, "freeze");
+            if (written instanceof Outcome.Failure<ControlReply> failed) {
+                return failed;
+            }
             registry.put(state.withFrozen(true));
             return new Outcome.Ok<>(new ControlReply("freeze", ""));
         });
@@ -273,9 +285,25 @@ final class ZoneCommands {
         });
     }
 
+    /** Writes the journal's changes into the master file (rndc sync). */
     Outcome<ControlReply> sync(ZoneName zone) {
-        // Every change is written to the zone file before it is published, so there is never a journal to merge.
-        return engine.changeZone(zone, state -> new Outcome.Ok<>(new ControlReply("sync", "")));
+        return engine.changeZone(zone, state -> writeWhole(state, "sync"));
+    }
+
+    /** The zone written whole into its master file and its journal removed, when it has one. */
+    private Outcome<ControlReply> writeWhole(ZoneState state, String command) {
+        if (state.content().isEmpty()
+                || !java.nio.file.Files.exists(JournalFiles.of(engine.fileOf(state.name(), state.config())))) {
+            return new Outcome.Ok<>(new ControlReply(command, ""));
+        }
+        try {
+            engine.writeWhole(state.name(), state.config(), state.content().get());
+            return new Outcome.Ok<>(new ControlReply(command, ""));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "writing zone " + state.name() + " whole failed", e);
+            return Outcome.zoneFileWriteFailed(
+                    state.name().value(), "Could not write the zone file of '" + state.name() + "'");
+        }
     }
 
     Outcome<ControlReply> notify(ZoneName zone) {

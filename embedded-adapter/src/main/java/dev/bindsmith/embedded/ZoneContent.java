@@ -96,6 +96,61 @@ final class ZoneContent {
         return new ZoneContent(origin, apexSoa, defaultTtl, Collections.unmodifiableMap(byName));
     }
 
+    /**
+     * This content with the records of some owners replaced (an empty list removes the owner), and
+     * every other owner's RRsets shared: what a change of a few names costs is those names, not the
+     * zone. The origin's replacement must hold its SOA.
+     *
+     * @throws IllegalArgumentException when the origin is replaced without exactly one SOA
+     */
+    ZoneContent withOwners(Map<Name, List<Record>> replaced) {
+        Map<Name, Map<Integer, List<Record>>> next = new HashMap<>(byName);
+        for (var entry : replaced.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                next.remove(entry.getKey());
+                continue;
+            }
+            Map<Integer, LinkedHashMap<Record, Record>> work = new HashMap<>();
+            for (Record r : entry.getValue()) {
+                work.computeIfAbsent(r.getType(), k -> new LinkedHashMap<>()).put(r, r);
+            }
+            Map<Integer, List<Record>> types = new TreeMap<>();
+            for (var set : work.entrySet()) {
+                List<Record> rrs = new ArrayList<>(set.getValue().values());
+                long ttl = rrs.getLast().getTTL();
+                types.put(set.getKey(), rrs.stream().map(r -> withTtl(r, ttl)).toList());
+            }
+            next.put(entry.getKey(), Collections.unmodifiableMap(types));
+        }
+        List<Record> soas = next.getOrDefault(origin, Map.of()).getOrDefault(Type.SOA, List.of());
+        if (soas.size() != 1) {
+            throw new IllegalArgumentException("the zone must have exactly one SOA record, at its apex");
+        }
+        return new ZoneContent(origin, (SOARecord) soas.getFirst(), defaultTtl, Collections.unmodifiableMap(next));
+    }
+
+    /** This content with a journal's change applied: its removed records gone, its added records in, its new SOA. */
+    ZoneContent apply(ZoneJournal.Delta delta) {
+        Map<Name, List<Record>> replaced = new HashMap<>();
+        java.util.function.Function<Name, List<Record>> owner = name -> replaced.computeIfAbsent(name, n -> {
+            List<Record> all = new ArrayList<>();
+            rrsets(n).values().forEach(all::addAll);
+            return all;
+        });
+        List<Record> apex = owner.apply(origin);
+        apex.removeIf(r -> r.getType() == Type.SOA);
+        apex.add(delta.to());
+        for (Record r : delta.removed()) {
+            owner.apply(r.getName()).remove(r);
+        }
+        for (Record r : delta.added()) {
+            List<Record> at = owner.apply(r.getName());
+            at.remove(r);
+            at.add(r);
+        }
+        return withOwners(replaced);
+    }
+
     static Name parent(Name name) {
         return new Name(name, 1);
     }

@@ -39,15 +39,21 @@ final class ZoneEngine implements AutoCloseable {
     final ZoneFiles files;
     final ZoneIndex index = new ZoneIndex();
     final Clock clock;
+    /** Bounds of each zone's journal in memory (for IXFR): changes, and records in them. */
+    final int journalChanges;
+
+    final int journalRecords;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("bindsmith-secondary-timer").factory());
     private volatile boolean closed;
 
-    ZoneEngine(ZoneRegistry registry, ZoneFiles files, Clock clock) {
+    ZoneEngine(ZoneRegistry registry, ZoneFiles files, Clock clock, int journalChanges, int journalRecords) {
         this.registry = registry;
         this.files = files;
         this.clock = clock;
+        this.journalChanges = journalChanges;
+        this.journalRecords = journalRecords;
     }
 
     Path fileOf(ZoneName zone, ZoneConfig config) {
@@ -63,13 +69,37 @@ final class ZoneEngine implements AutoCloseable {
         }
         try {
             ZoneContent content = files.loadMaster(zone, file);
+            // the changes since the master file was last written whole, which also make the IXFR history
+            ZoneJournal journal = ZoneJournal.EMPTY;
+            for (ZoneJournal.Delta delta : JournalFiles.read(JournalFiles.of(file))) {
+                if (delta.from().getSerial() != content.serial()) {
+                    if (SerialNumbers.greater(delta.to().getSerial(), content.serial())) {
+                        LOG.warning(() -> "zone " + zone + ": its journal does not continue from serial "
+                                + delta.from().getSerial() + " of the file; the rest of it is not applied");
+                        break;
+                    }
+                    continue; // written into the master file already
+                }
+                content = content.apply(delta);
+                journal = journal.append(delta, journalChanges, journalRecords);
+            }
             return new Outcome.Ok<>(
-                    new ZoneState(zone, withFile, Optional.of(content), false, Optional.of(clock.instant())));
+                    new ZoneState(zone, withFile, Optional.of(content), false, Optional.of(clock.instant()), journal));
         } catch (NoSuchFileException e) {
             return rejected(command, "file not found", "dns_zone_loadnew failed: file not found");
         } catch (IOException | RuntimeException e) {
             return rejected(command, "failure", "dns_zone_loadnew failed: " + cleanMessage(e));
         }
+    }
+
+    /**
+     * Writes {@code content} as the zone's master file, whole, and removes its journal, whose changes
+     * the file now holds: a compaction, a transfer, {@code sync} and {@code freeze}.
+     */
+    void writeWhole(ZoneName zone, ZoneConfig config, ZoneContent content) throws IOException {
+        Path file = fileOf(zone, config);
+        files.writeAtomically(file, ZoneFiles.renderContent(zone, content), false);
+        Files.deleteIfExists(JournalFiles.of(file));
     }
 
     /** A loader's message without the file path (which may lie outside the data directory). */

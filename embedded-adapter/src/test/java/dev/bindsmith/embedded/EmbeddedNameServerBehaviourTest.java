@@ -100,16 +100,47 @@ class EmbeddedNameServerBehaviourTest {
     }
 
     @Test
-    void everyChangeIsWrittenToTheZoneFileWithoutLeavingTemporaryFiles() throws IOException {
+    void everyChangeIsInTheJournalAtOnceAndSyncWritesItIntoTheZoneFileWithoutLeavingTemporaryFiles()
+            throws IOException {
         StoredZone stored = serveDynamicZone();
+        Path master = Path.of(stored.file());
+        Path journal = Path.of(stored.file() + ".jnl");
 
         Outcomes.ok(add(Records.txt("note." + ZONE.value(), 300, "written \"quoted\"; not a comment")));
 
-        String file = Files.readString(Path.of(stored.file()));
-        assertThat(file).contains("note." + ZONE.absolute()).contains("\\\"quoted\\\"; not a comment");
+        assertThat(Files.readString(journal))
+                .contains(";; change 7 8")
+                .contains("+ note." + ZONE.absolute())
+                .contains("\\\"quoted\\\"; not a comment");
+        assertThat(Files.readString(master)).doesNotContain("note.");
+
+        Outcomes.ok(server.nameServerControl().sync(ZONE));
+
+        assertThat(Files.readString(master))
+                .contains("note." + ZONE.absolute())
+                .contains("\\\"quoted\\\"; not a comment");
+        assertThat(journal).doesNotExist();
         try (Stream<Path> files = Files.list(dataDirectory)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
+    }
+
+    @Test
+    void aJournalLargerThanTheZoneFileIsWrittenIntoItWithTheNextChange() throws IOException {
+        StoredZone stored = serveDynamicZone();
+        Path journal = Path.of(stored.file() + ".jnl");
+        int i = 0;
+        long before = 0;
+        while (Files.exists(journal) || i == 0) {
+            before = Files.exists(journal) ? Files.size(journal) : 0;
+            Outcomes.ok(add(Records.txt("t" + i++ + "." + ZONE.value(), 300, "x".repeat(200))));
+            if (i > 10_000) {
+                throw new AssertionError("the journal was never compacted");
+            }
+        }
+
+        assertThat(before).isGreaterThan(EmbeddedRecordUpdater.COMPACT_AT_LEAST);
+        assertThat(Files.readString(Path.of(stored.file()))).contains("t" + (i - 1) + "." + ZONE.absolute());
     }
 
     @Test

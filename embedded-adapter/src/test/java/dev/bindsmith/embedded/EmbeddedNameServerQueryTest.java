@@ -324,7 +324,7 @@ class EmbeddedNameServerQueryTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void anOpcodeTheServerDoesNotDoIsNotimp(Transport transport) throws IOException {
-        for (int opcode : List.of(Opcode.IQUERY, Opcode.STATUS, Opcode.UPDATE)) {
+        for (int opcode : List.of(Opcode.IQUERY, Opcode.STATUS, 6)) {
             Message query = Message.newQuery(Record.newRecord(name(ZONE), Type.SOA, DClass.IN));
             query.getHeader().setOpcode(opcode);
 
@@ -387,11 +387,11 @@ class EmbeddedNameServerQueryTest {
     }
 
     @Test
-    void axfrOfAZoneTheServerDoesNotHoldIsRefused() {
+    void axfrOfAZoneTheServerDoesNotHoldIsNotauthAsNamedAnswersIt() {
         ZoneTransferIn xfr = ZoneTransferIn.newAXFR(name("example.org"), address, null);
         xfr.setTimeout(Duration.ofSeconds(10));
 
-        assertThatThrownBy(xfr::run).isInstanceOf(ZoneTransferException.class).hasMessageContaining("REFUSED");
+        assertThatThrownBy(xfr::run).isInstanceOf(ZoneTransferException.class).hasMessageContaining("NOTAUTH");
     }
 
     @Test

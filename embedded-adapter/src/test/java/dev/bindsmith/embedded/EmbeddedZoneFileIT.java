@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The zone files the embedded server writes are files BIND loads: named-checkzone accepts them as
- * created and after changes. Skips when named-checkzone is missing, unless bindsmith.requireNamed=true.
+ * created and after changes (written into the file by sync). Skips when named-checkzone is missing, unless bindsmith.requireNamed=true.
  */
 class EmbeddedZoneFileIT {
     private static final ZoneName ZONE = ZoneName.of("checked.test");
@@ -94,7 +94,10 @@ class EmbeddedZoneFileIT {
                                         new RecordChange.Add(
                                                 Records.withTtl(Records.cname("alias." + apex, "www." + apex), 120)),
                                         new RecordChange.Remove(Records.a("mail." + apex, "192.0.2.25"))))));
+        // changes go to the journal first; sync writes them into the zone file, as rndc sync does for named
+        Outcomes.ok(server.nameServerControl().sync(ZONE));
 
+        assertThat(Files.readString(Path.of(stored.file()))).contains("txt2." + apex);
         assertThat(check(stored)).isEqualTo(0);
     }
 

@@ -42,6 +42,11 @@ final class ApiRequest {
         return request.query().first(name).asOptional();
     }
 
+    /** A request header's first value; empty when the request does not have it. */
+    Optional<String> header(io.helidon.http.HeaderName name) {
+        return request.headers().first(name);
+    }
+
     /**
      * The body judged as JSON, in order: too large (413, from Content-Length before anything is read,
      * or while reading a chunked body), not {@code application/json} (415), not JSON (400); then the

@@ -28,10 +28,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The routes and the pipeline every request goes through. Route groups register endpoints here; each
@@ -50,8 +51,13 @@ import java.util.stream.Collectors;
 final class ApiRouting {
     static final String UNMATCHED = "<unmatched>";
     private static final String ZONES_PREFIX = "/api/v1/zones/";
-    private static final Logger LOG = Logger.getLogger("dev.bindsmith.http");
-    private static final Logger ACCESS = Logger.getLogger("dev.bindsmith.http.access");
+    /** The MDC key under which every log line written while a request is handled carries its id. */
+    static final String REQUEST_ID = "requestId";
+
+    // Client-controlled values go into log events only as arguments or key-value pairs, never into a
+    // message pattern: the encoder escapes them (JSON, or the text layout), so none can start a line.
+    private static final Logger LOG = LoggerFactory.getLogger("dev.bindsmith.http");
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.bindsmith.http.access");
 
     /** Public routes (health, readiness, metrics, the API description) need no token and are not rate-limited. */
     enum Access {
@@ -76,6 +82,7 @@ final class ApiRouting {
     private final Optional<BearerAuthenticator> authenticator;
     private final ClientAddresses clients;
     private final List<Endpoint> endpoints = new ArrayList<>();
+    private final Set<String> pages = new LinkedHashSet<>();
 
     ApiRouting(
             HttpServerConfig config,
@@ -131,6 +138,20 @@ final class ApiRouting {
 
     List<Endpoint> endpoints() {
         return List.copyOf(endpoints);
+    }
+
+    /**
+     * A public page for people (the web console, Swagger UI): a {@code GET} through the same pipeline,
+     * but not an API operation, so docs/openapi.yaml does not describe it.
+     */
+    void page(String template, Handler handler) {
+        get(template, Access.PUBLIC, handler);
+        pages.add(template);
+    }
+
+    /** Whether docs/openapi.yaml must describe this endpoint: every one but the pages. */
+    boolean described(Endpoint e) {
+        return !pages.contains(e.template());
     }
 
     /** Registers every endpoint, a 405 (with {@code Allow}) per known path, and a JSON 404 for the rest. */
@@ -289,6 +310,7 @@ final class ApiRouting {
     private void handle(String template, Access access, Handler handler, ServerRequest req, ServerResponse res) {
         long start = System.nanoTime();
         String id = ids.of(req.headers().first(HeaderNames.create("X-Request-Id")));
+        MDC.put(REQUEST_ID, id);
         String client = clients.resolve(
                 req.remotePeer().host(),
                 req.headers().first(HeaderNames.X_FORWARDED_FOR),
@@ -305,10 +327,11 @@ final class ApiRouting {
                 try {
                     reply = judge(access, handler, req, id, client, extra);
                 } catch (RuntimeException e) {
-                    LOG.log(
-                            Level.SEVERE,
-                            "request " + id + " (" + req.prologue().method().text() + " " + template
-                                    + ") failed unexpectedly",
+                    LOG.error(
+                            "request {} ({} {}) failed unexpectedly",
+                            id,
+                            req.prologue().method().text(),
+                            template,
                             e);
                     reply = OutcomeReplies.internalError();
                 }
@@ -320,6 +343,7 @@ final class ApiRouting {
             if (entered) {
                 gate.exit();
             }
+            MDC.remove(REQUEST_ID);
         }
     }
 
@@ -383,23 +407,25 @@ final class ApiRouting {
     private void accessLog(String method, String route, int status, long startNanos, String id, String client) {
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         metrics.request(method, route, status, took);
-        if (ACCESS.isLoggable(Level.INFO)) {
-            var line = new LinkedHashMap<String, Object>();
-            line.put("ts", clock.instant().toString());
-            line.put("type", "access");
-            line.put("method", method);
-            line.put("route", route);
-            line.put("status", status);
-            line.put("durationMs", took.toNanos() / 1e6);
-            line.put("requestId", id);
-            line.put("client", client);
-            ACCESS.info(new String(Json.write(line), StandardCharsets.UTF_8));
+        if (ACCESS.isInfoEnabled()) {
+            ACCESS.atInfo()
+                    .addKeyValue("method", method)
+                    .addKeyValue("route", route)
+                    .addKeyValue("status", status)
+                    .addKeyValue("durationMs", took.toNanos() / 1e6)
+                    .addKeyValue("requestId", id)
+                    .addKeyValue("client", client)
+                    .log("{} {} {}", method, route, status);
         }
     }
 
     /** Logs, with the request id, the request fields that were ignored because no field has their name. */
     static void ignored(String requestId, Set<String> unknown) {
-        LOG.info(() -> "request " + requestId + ": ignored unknown fields " + unknown);
+        // The names are the client's: an argument (escaped by the encoder), never part of the pattern.
+        LOG.atInfo()
+                .addKeyValue("requestId", requestId)
+                .addKeyValue("ignoredFields", List.copyOf(unknown))
+                .log("request {}: ignored unknown fields {}", requestId, unknown);
     }
 
     private static long ceilSeconds(Duration d) {

@@ -16,8 +16,9 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bindsmith HTTP server: the reference API on Helidon SE, built from the process's
@@ -31,7 +32,7 @@ import java.util.random.RandomGenerator;
  * }</pre>
  */
 public final class BindsmithServer {
-    private static final Logger LOG = Logger.getLogger("dev.bindsmith.http");
+    private static final Logger LOG = LoggerFactory.getLogger("dev.bindsmith.http");
     private static final String VERSION = readVersion();
 
     private final HttpServerConfig config;
@@ -64,12 +65,14 @@ public final class BindsmithServer {
         metrics.zonesManaged(() -> OptionalLong.of(useCases.zones().count()));
         JsonApi api = new JsonApi(useCases, clock);
         return new ApiRouting(config, clock, random, metrics, gate)
-                .add(new HealthRoutes(readiness))
+                .add(new HealthRoutes(readiness, clock))
                 .add(new ZoneRoutes(api))
                 .add(new ServerRoutes(api))
                 .add(new RecordRoutes(api))
+                .add(new FleetRoutes(api))
                 .add(new MetricsRoutes(metrics))
-                .add(new OpenApiRoutes());
+                .add(new OpenApiRoutes())
+                .add(new PageRoutes(config.pages()));
     }
 
     /** Binds and starts listening; stops the server gracefully when the JVM is asked to exit. */
@@ -78,10 +81,10 @@ public final class BindsmithServer {
             throw new IllegalStateException("already started");
         }
         if (config.insecureOverrideInEffect()) {
-            LOG.warning("BINDSMITH_ALLOW_INSECURE: listening on " + config.host()
+            LOG.warn("BINDSMITH_ALLOW_INSECURE: listening on " + config.host()
                     + " WITHOUT authentication; anyone who can reach it can change zones");
         } else if (!config.authRequired()) {
-            LOG.warning("authentication is off (no BIND_API_TOKEN, or DISABLE_AUTH): loopback listener only");
+            LOG.warn("authentication is off (no BIND_API_TOKEN, or DISABLE_AUTH): loopback listener only");
         }
         WebServerConfig.Builder b = WebServer.builder()
                 .host(config.host())
@@ -101,7 +104,7 @@ public final class BindsmithServer {
         port = server.port();
         shutdownHook = new Thread(this::stop, "bindsmith-http-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        LOG.info("bindsmith HTTP API listening on " + config.host() + ":" + server.port());
+        LOG.info("bindsmith HTTP API listening on {}:{}", config.host(), server.port());
         return this;
     }
 
@@ -149,7 +152,7 @@ public final class BindsmithServer {
         }
         try {
             if (!gate.awaitIdle(config.shutdownGrace())) {
-                LOG.warning("shutdown grace of " + config.shutdownGrace().toSeconds()
+                LOG.warn("shutdown grace of " + config.shutdownGrace().toSeconds()
                         + " s passed with requests still in flight");
             }
         } catch (InterruptedException e) {

@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param trustedProxies  {@code TRUSTED_PROXIES}: peers whose X-Forwarded-For / X-Real-IP are believed
  * @param maxBodyBytes    {@code BINDSMITH_MAX_BODY_BYTES} (default 16 MiB)
  * @param shutdownGrace   {@code BINDSMITH_SHUTDOWN_GRACE_SECS}: how long in-flight requests may finish
+ * @param pages           {@code BINDSMITH_ENABLE_CONSOLE} (the web console at /ui/, on by default) and
+ *                        {@code BIND_ENABLE_DOCS} (Swagger UI at /api/v1/docs, off by default)
  */
 public record HttpServerConfig(
         String host,
@@ -42,7 +44,8 @@ public record HttpServerConfig(
         RateLimit rateLimit,
         List<String> trustedProxies,
         long maxBodyBytes,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Pages pages) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
 
@@ -59,6 +62,9 @@ public record HttpServerConfig(
             return new RateLimit(true, 100, Duration.ofSeconds(60), 10);
         }
     }
+
+    /** The pages for people the server serves besides the API: the web console and Swagger UI. */
+    public record Pages(boolean console, boolean docs) {}
 
     /** One setting: its environment variable, its command-line flag, and what it means. */
     public record Setting(String variable, String flag, String description) {}
@@ -88,7 +94,9 @@ public record HttpServerConfig(
             new Setting(
                     "BINDSMITH_SHUTDOWN_GRACE_SECS",
                     "--shutdown-grace-secs",
-                    "seconds in-flight requests may take to finish on shutdown (default 10)"));
+                    "seconds in-flight requests may take to finish on shutdown (default 10)"),
+            new Setting("BINDSMITH_ENABLE_CONSOLE", "--enable-console", "the web console at /ui/ (default true)"),
+            new Setting("BIND_ENABLE_DOCS", "--enable-docs", "Swagger UI at /api/v1/docs (default false)"));
 
     public HttpServerConfig {
         Objects.requireNonNull(host, "host");
@@ -96,6 +104,7 @@ public record HttpServerConfig(
         Objects.requireNonNull(rateLimit, "rateLimit");
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(pages, "pages");
     }
 
     /** The defaults: 127.0.0.1:8080, no token (so authentication is off, loopback only), 100/60 s burst 10. */
@@ -182,8 +191,9 @@ public record HttpServerConfig(
             });
             long maxBody = number("BINDSMITH_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1, Long.MAX_VALUE);
             Duration grace = Duration.ofSeconds(number("BINDSMITH_SHUTDOWN_GRACE_SECS", 10, 0, 3600));
+            var pages = new Pages(bool("BINDSMITH_ENABLE_CONSOLE", true), bool("BIND_ENABLE_DOCS", false));
             var config = new HttpServerConfig(
-                    host.strip(), port, tokens, authDisabled, allowInsecure, rateLimit, proxies, maxBody, grace);
+                    host.strip(), port, tokens, authDisabled, allowInsecure, rateLimit, proxies, maxBody, grace, pages);
             if (config.insecureOverrideInEffect() && !allowInsecure) {
                 throw new ConfigException(
                         "BIND_API_ADDRESS",

@@ -2,21 +2,26 @@ package dev.bindsmith.http;
 
 import static dev.bindsmith.http.ApiRouting.Access.PUBLIC;
 
+import io.helidon.http.HeaderNames;
 import java.util.Map;
 
-/** {@code GET /metrics}: the Prometheus text, at the root as in the reference. Public, not rate-limited. */
+/**
+ * {@code GET /metrics}: the Prometheus text (OpenMetrics when the scraper's {@code Accept} asks for
+ * it), at the root as in the reference, with the JVM and process collectors. Public, not rate-limited.
+ */
 final class MetricsRoutes implements RouteGroup {
     private final Metrics metrics;
 
     MetricsRoutes(Metrics metrics) {
         this.metrics = metrics;
+        metrics.includeRuntime();
     }
 
     @Override
     public void register(ApiRouting routes) {
-        routes.get(
-                "/metrics",
-                PUBLIC,
-                r -> new Reply.Text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape(), Map.of()));
+        routes.get("/metrics", PUBLIC, r -> {
+            var exposition = metrics.scrape(r.header(HeaderNames.ACCEPT).orElse(""));
+            return new Reply.Text(200, exposition.contentType(), exposition.body(), Map.of());
+        });
     }
 }

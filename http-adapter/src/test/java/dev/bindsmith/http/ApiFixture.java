@@ -3,11 +3,18 @@ package dev.bindsmith.http;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.service.UseCases;
 import dev.bindsmith.core.service.ZoneService;
+import dev.bindsmith.core.zone.Endpoint;
+import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.testing.MutableClock;
+import dev.bindsmith.testing.Outcomes;
 import dev.bindsmith.testing.TestClocks;
+import dev.bindsmith.testing.builders.Records;
 import dev.bindsmith.testing.builders.TestZones;
+import dev.bindsmith.testing.memory.InMemoryDnssecControl;
 import dev.bindsmith.testing.memory.InMemoryNameServerControl;
 import dev.bindsmith.testing.memory.InMemoryRecordStore;
+import dev.bindsmith.testing.memory.InMemorySoaProbe;
+import dev.bindsmith.testing.memory.InMemoryZoneCatalog;
 import dev.bindsmith.testing.memory.InMemoryZoneStore;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -16,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,13 +38,23 @@ final class ApiFixture {
     static final String EXPIRED_TOKEN = "expired-token-abcdef";
     static final long BODY_LIMIT = 4096;
     static final int BURST = 10;
+    static final ZoneName CATALOG = ZoneName.of("catalog.bindsmith.invalid");
+    static final Endpoint SECONDARY_1 = Records.endpoint("192.0.2.201", 5301);
+    static final Endpoint SECONDARY_2 = Records.endpoint("192.0.2.202", 5302);
 
     final MutableClock clock = new MutableClock(TestClocks.INSTANT);
     final InMemoryZoneStore memory = new InMemoryZoneStore();
     final ThrowingZoneStore store = new ThrowingZoneStore(memory);
     final InMemoryNameServerControl control = new InMemoryNameServerControl(memory, clock);
     final InMemoryRecordStore recordStore = new InMemoryRecordStore(control);
-    final UseCases useCases = UseCases.of(store, control, recordStore, recordStore, clock);
+    final InMemoryZoneCatalog catalog = new InMemoryZoneCatalog(CATALOG);
+    final InMemorySoaProbe probe = new InMemorySoaProbe();
+    final UseCases useCases = UseCases.builder(store, control, recordStore, recordStore, clock)
+            .catalog(catalog)
+            .secondaries(List.of(SECONDARY_1, SECONDARY_2), probe)
+            .propagationPause(clock::advance)
+            .dnssec(new InMemoryDnssecControl(control, clock))
+            .build();
     final ZoneService zones = useCases.zones();
     final Metrics metrics = new Metrics();
     final ShutdownGate gate = new ShutdownGate();
@@ -55,6 +73,19 @@ final class ApiFixture {
                         "RATE_LIMIT_BURST", Integer.toString(BURST)),
                 Map.of());
         this.api = routing(gate);
+        Outcomes.ok(catalog.ensureExists());
+    }
+
+    /** The same API over a server without a fleet: no catalog, no secondaries, no DNSSEC. */
+    ApiRouting routingWithoutFleet() {
+        return BindsmithServer.routes(
+                config,
+                UseCases.of(store, control, recordStore, recordStore, clock),
+                ReadinessProbe.of(store, control),
+                clock,
+                () -> random,
+                metrics,
+                gate);
     }
 
     ApiRouting routing(ShutdownGate g) {
@@ -96,6 +127,8 @@ final class ApiFixture {
         memory.failWrites(false).failDeletes(false).unusable(false);
         store.explode(false);
         control.clearFaults();
+        catalog.refuse(false).unreachable(false);
+        probe.clear();
     }
 
     private static Path tokenFile() {

@@ -114,7 +114,9 @@ final class Exchange {
                 Map<String, String> h = new LinkedHashMap<>();
                 res.headers().forEach(header -> h.put(header.name(), header.values()));
                 String text = res.entity().hasEntity() ? res.as(String.class) : "";
-                return new Response(res.status().code(), h, text);
+                Response response = new Response(res.status().code(), h, text);
+                OpenApiResponses.check(method, path, response);
+                return response;
             }
         }
     }

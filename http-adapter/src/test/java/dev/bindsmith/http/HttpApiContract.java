@@ -183,6 +183,19 @@ abstract class HttpApiContract {
         assertThat(missing).isEmpty();
     }
 
+    @Test
+    void theTableCoversEveryCellOfTheFleetRoutes() {
+        Set<String> names = new TreeSet<>();
+        statusTable().forEach(a -> names.add(((String) a.get()[0]).replaceAll(" \\(.*\\)$", "")));
+        List<String> missing = new ArrayList<>();
+        FleetStatusCells.TABLE.forEach((endpoint, codes) -> codes.forEach(code -> {
+            if (!names.contains(endpoint + " → " + code)) {
+                missing.add(endpoint + " → " + code);
+            }
+        }));
+        assertThat(missing).isEmpty();
+    }
+
     static Stream<Arguments> statusTable() {
         List<Arguments> cells = new ArrayList<>();
 
@@ -391,6 +404,7 @@ abstract class HttpApiContract {
                 "GET /api/v1/health → 503",
                 t -> assertShuttingDown(t.whileShuttingDown(new Exchange.Request("GET", "/api/v1/health")))));
         cells.add(cell("GET /api/v1/ready → 200", t -> {
+            t.fx.clock.advance(CachedCheck.DEFAULT_TTL); // past an answer another cell left in the cache
             var r = t.send(new Exchange.Request("GET", "/api/v1/ready"));
             assertThat(r.status()).as("%s", r).isEqualTo(200);
             assertThat(r.json().path("ready").asBoolean()).isTrue();
@@ -399,6 +413,7 @@ abstract class HttpApiContract {
         }));
         cells.add(cell("GET /api/v1/ready → 503", t -> {
             t.fx.memory.unusable(true);
+            t.fx.clock.advance(CachedCheck.DEFAULT_TTL);
             var r = t.send(new Exchange.Request("GET", "/api/v1/ready"));
             JsonNode body = assertEnvelope(r, 503, "UNAVAILABLE");
             assertThat(body.path("ready").asBoolean()).isFalse();
@@ -613,6 +628,7 @@ abstract class HttpApiContract {
             assertThat(r.header("Allow")).hasValue("GET, HEAD, DELETE, PATCH");
         }));
         RecordStatusCells.addTo(cells);
+        FleetStatusCells.addTo(cells);
         return cells.stream();
     }
 
@@ -644,21 +660,46 @@ abstract class HttpApiContract {
     // ---------------------------------------------------------------- behaviour beyond the table
 
     @Test
-    void everyRequestWritesOneJsonAccessLineWithTheRouteTemplateAndNeverTheToken() throws Exception {
+    void everyRequestWritesOneAccessEventWithTheRouteTemplateAndNeverTheToken() {
         String zone = existingZone();
         String id = "access-" + newZone();
         try (var log = new LogCapture("dev.bindsmith.http.access")) {
             send(call("GET", "/api/v1/zones/" + zone + "/status").header("X-Request-Id", id));
-            List<String> lines =
-                    log.messages().stream().filter(m -> m.contains(id)).toList();
-            assertThat(lines).hasSize(1);
-            JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.getFirst());
-            assertThat(line.path("method").asText()).isEqualTo("GET");
-            assertThat(line.path("route").asText()).isEqualTo("/api/v1/zones/{name}/status");
-            assertThat(line.path("status").asInt()).isEqualTo(200);
-            assertThat(line.path("durationMs").isNumber()).isTrue();
-            assertThat(line.path("requestId").asText()).isEqualTo(id);
-            assertThat(lines.getFirst()).doesNotContain(TOKEN).doesNotContain(zone);
+            var events = log.events().stream()
+                    .filter(e -> id.equals(LogCapture.keyValues(e).get("requestId")))
+                    .toList();
+            assertThat(events).hasSize(1);
+            Map<String, Object> line = LogCapture.keyValues(events.getFirst());
+            assertThat(line)
+                    .containsEntry("method", "GET")
+                    .containsEntry("route", "/api/v1/zones/{name}/status")
+                    .containsEntry("status", 200)
+                    .containsKeys("durationMs", "client");
+            assertThat(line.get("durationMs")).isInstanceOf(Double.class);
+            assertThat(events.getFirst().getMDCPropertyMap()).containsEntry("requestId", id);
+            String all = events.getFirst().getFormattedMessage() + line;
+            assertThat(all).doesNotContain(TOKEN).doesNotContain(zone);
+        }
+    }
+
+    @Test
+    void anUnknownFieldIsLoggedAsAnArgumentNeverInTheMessagePattern() {
+        String id = "fields-" + newZone();
+        try (var log = new LogCapture("dev.bindsmith.http")) {
+            // the JSON name "x\nSEVERE: forged" holds a real newline once decoded
+            String body = createBody(newZone()).replaceFirst("\\{", "{\"x\\\\nSEVERE: forged\":1,");
+            var r = send(
+                    call("POST", "/api/v1/zones").header("X-Request-Id", id).json(body));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            var ignored = log.events().stream()
+                    .filter(e -> e.getMessage().contains("ignored unknown fields"))
+                    .filter(e -> id.equals(e.getMDCPropertyMap().get("requestId")))
+                    .toList();
+            assertThat(ignored).singleElement().satisfies(e -> {
+                assertThat(e.getMessage()).doesNotContain("forged");
+                assertThat(e.getFormattedMessage()).contains("x\nSEVERE: forged");
+                assertThat(LogCapture.keyValues(e)).containsEntry("ignoredFields", List.of("x\nSEVERE: forged"));
+            });
         }
     }
 
@@ -669,9 +710,9 @@ abstract class HttpApiContract {
         try (var log = new LogCapture("dev.bindsmith.http")) {
             var r = send(call("GET", "/api/v1/zones").header("X-Request-Id", id));
             assertEnvelope(r, 500, "INTERNAL_ERROR");
-            assertThat(log.records()).anySatisfy(rec -> {
-                assertThat(rec.getMessage()).contains(id);
-                assertThat(rec.getThrown()).hasMessageContaining("boom");
+            assertThat(log.events()).anySatisfy(e -> {
+                assertThat(e.getFormattedMessage()).contains(id);
+                assertThat(e.getThrowableProxy().getMessage()).contains("boom");
             });
         }
     }
@@ -688,6 +729,7 @@ abstract class HttpApiContract {
 
     @Test
     void healthReadinessMetricsAndTheDescriptionNeedNoTokenAndAreNotRateLimited() {
+        fx.clock.advance(CachedCheck.DEFAULT_TTL); // past a failed readiness another test left in the cache
         String ip = fx.freshClient();
         for (int i = 0; i < ApiFixture.BURST * 2; i++) {
             for (String path : List.of("/api/v1/health", "/api/v1/ready", "/metrics", "/api/v1/openapi.yaml")) {
@@ -757,6 +799,8 @@ abstract class HttpApiContract {
                 .contains("route=\"<unmatched>\"")
                 .contains("bindsmith_rate_limit_decisions_total{decision=\"allowed\"}")
                 .contains("bindsmith_zones_managed ")
+                .contains("jvm_memory_used_bytes")
+                .contains("process_cpu_seconds_total")
                 .doesNotContain(zone);
     }
 

@@ -1,7 +1,7 @@
 package dev.bindsmith.rndc;
 
+import dev.bindsmith.dns.tsig.TsigKey;
 import dev.bindsmith.rndc.client.RndcClient;
-import dev.bindsmith.rndc.update.TsigKey;
 import dev.bindsmith.rndc.update.UpdateSettings;
 import dev.bindsmith.rndc.wire.HmacAlgorithm;
 import dev.bindsmith.rndc.wire.RndcKey;

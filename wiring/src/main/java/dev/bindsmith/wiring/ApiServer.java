@@ -17,34 +17,45 @@ public final class ApiServer implements AutoCloseable {
 
     private final BindsmithServer server;
     private final String url;
+    private final FleetDuties fleet;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread reconcile;
 
-    private ApiServer(BindsmithServer server, String url, Thread reconcile) {
+    private ApiServer(BindsmithServer server, String url, FleetDuties fleet, Thread reconcile) {
         this.server = server;
         this.url = url;
+        this.fleet = fleet;
         this.reconcile = reconcile;
     }
 
     /**
      * Starts listening as {@code config} says, over {@code backend}'s use cases, readiness and metrics.
+     * First, when the backend keeps a catalog zone, the catalog is reconciled with the managed zones;
+     * with secondaries configured, a survey for the zones-behind gauge then runs every interval.
      *
      * @throws dev.bindsmith.http.ConfigException when the port is taken (naming {@code API_PORT})
      */
     public static ApiServer start(Backend backend, HttpServerConfig config) {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(config, "config");
-        BindsmithServer server = BindsmithServer.builder(backend.useCases(), backend.readiness(), config)
-                .clock(backend.clock())
-                .metrics(backend.metrics())
-                .build()
-                .start();
+        FleetDuties fleet = FleetDuties.start(backend);
+        BindsmithServer server;
+        try {
+            server = BindsmithServer.builder(backend.useCases(), backend.readiness(), config)
+                    .clock(backend.clock())
+                    .metrics(backend.metrics())
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            fleet.close();
+            throw e;
+        }
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         // Once answering: settle what a crash or a lost reply left unfinished (its report is GET /server/reconcile).
         Thread reconcile = Thread.ofVirtual()
                 .name("bindsmith-start-reconcile")
                 .start(() -> reconcileAtStart(backend.useCases().zones()));
-        return new ApiServer(server, "http://" + host + ":" + server.port(), reconcile);
+        return new ApiServer(server, "http://" + host + ":" + server.port(), fleet, reconcile);
     }
 
     /**
@@ -97,6 +108,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         reconcile.interrupt();
+        fleet.close();
         server.stop();
         stopped.countDown();
     }

@@ -1,20 +1,28 @@
 package dev.bindsmith.wiring;
 
+import dev.bindsmith.core.catalog.RecordZoneCatalog;
+import dev.bindsmith.core.port.DnssecControl;
 import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.service.UseCases;
+import dev.bindsmith.core.zone.AddressMatch;
+import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneFileWriter;
+import dev.bindsmith.core.zone.ZoneOptions;
+import dev.bindsmith.dns.probe.DnsSoaProbe;
 import dev.bindsmith.embedded.EmbeddedNameServer;
 import dev.bindsmith.http.MeteredNameServerControl;
 import dev.bindsmith.http.Metrics;
 import dev.bindsmith.http.ReadinessProbe;
 import dev.bindsmith.rndc.bind.FileZoneStore;
+import dev.bindsmith.rndc.bind.RndcDnssecControl;
 import dev.bindsmith.rndc.bind.RndcNameServerControl;
 import dev.bindsmith.rndc.client.RndcClient;
 import dev.bindsmith.rndc.conf.RndcSettings;
 import dev.bindsmith.rndc.conf.RndcSettingsResolver;
+import dev.bindsmith.rndc.update.ApexRecordQuery;
 import dev.bindsmith.rndc.update.AxfrRecordReader;
 import dev.bindsmith.rndc.update.Rfc2136RecordUpdater;
 import dev.bindsmith.rndc.update.UpdateSettings;
@@ -27,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A running backend: the four ports of BIND or of the embedded name server, and the process's one set
@@ -37,6 +46,7 @@ import java.util.Optional;
 public final class Backend implements AutoCloseable {
     private final BackendKind kind;
     private final String description;
+    private final BackendSettings.Fleet fleet;
     private final ZoneStore zoneStore;
     private final NameServerControl control;
     private final Metrics metrics;
@@ -46,6 +56,11 @@ public final class Backend implements AutoCloseable {
     private final AutoCloseable resources;
 
     private static final System.Logger LOG = System.getLogger("dev.bindsmith.wiring");
+    /**
+     * The key named in the embedded catalog zone's {@code allow-update}: the embedded server changes
+     * its own zones in process, so the name only marks the zone as one that takes updates.
+     */
+    static final String EMBEDDED_CATALOG_KEY = "bindsmith-catalog";
 
     private Backend(
             BackendKind kind,
@@ -56,21 +71,65 @@ public final class Backend implements AutoCloseable {
             RecordReader recordReader,
             Clock clock,
             Optional<InetSocketAddress> dns,
-            AutoCloseable resources) {
+            AutoCloseable resources,
+            BackendSettings.Fleet fleet,
+            String catalogUpdateKey,
+            Optional<DnssecControl> dnssec,
+            java.util.function.Consumer<UseCases.Builder> extra) {
         this.kind = Objects.requireNonNull(kind, "kind");
-        this.description = Objects.requireNonNull(description, "description");
         this.zoneStore = Objects.requireNonNull(zoneStore, "zoneStore");
         this.metrics = new Metrics();
         this.control = new MeteredNameServerControl(Objects.requireNonNull(control, "control"), metrics);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.useCases = UseCases.of(
+        this.fleet = Objects.requireNonNull(fleet, "fleet");
+        UseCases.Builder builder = UseCases.builder(
                 zoneStore,
                 this.control,
                 Objects.requireNonNull(recordUpdater, "recordUpdater"),
                 Objects.requireNonNull(recordReader, "recordReader"),
                 clock);
+        fleet.catalogZone()
+                .ifPresent(catalog -> builder.catalog(new RecordZoneCatalog(
+                        catalog,
+                        zoneStore,
+                        this.control,
+                        recordUpdater,
+                        recordReader,
+                        catalogOptions(catalogUpdateKey, fleet.secondaries()),
+                        clock)));
+        fleet.catalogMoveFrom().ifPresent(builder::catalogMoveFrom);
+        if (!fleet.secondaries().isEmpty()) {
+            builder.secondaries(fleet.secondaries(), new DnsSoaProbe());
+        }
+        dnssec.ifPresent(builder::dnssec);
+        extra.accept(builder);
+        this.useCases = builder.build();
+        String fleetText = fleet.describe();
+        this.description =
+                Objects.requireNonNull(description, "description") + (fleetText.isEmpty() ? "" : "; " + fleetText);
         this.dns = Objects.requireNonNull(dns, "dns");
         this.resources = Objects.requireNonNull(resources, "resources");
+    }
+
+    /**
+     * The catalog zone's statement: updates signed with the update key; transfers by that key (bindsmith
+     * reads the catalog by AXFR) and by the secondaries, which are also notified of every change. The
+     * catalog names every zone, so no one else may transfer it; with no secondaries configured the
+     * server's own defaults apply to transfers and notifies.
+     */
+    static ZoneOptions catalogOptions(String updateKey, List<Endpoint> secondaries) {
+        List<AddressMatch> transfer = new ArrayList<>();
+        if (!secondaries.isEmpty()) {
+            transfer.add(new AddressMatch.Key(updateKey));
+            secondaries.forEach(s -> transfer.add(new AddressMatch.Cidr(s.address(), OptionalInt.empty())));
+        }
+        return new ZoneOptions(
+                List.of(),
+                secondaries,
+                transfer,
+                List.of(new AddressMatch.Key(updateKey)),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -125,7 +184,11 @@ public final class Backend implements AutoCloseable {
                 new AxfrRecordReader(updates),
                 Clock.systemUTC(),
                 Optional.of(new InetSocketAddress(updates.server(), updates.port())),
-                client);
+                client,
+                settings.fleet(),
+                updates.key().name(),
+                Optional.of(new RndcDnssecControl(client, new ApexRecordQuery(updates))),
+                b -> {});
     }
 
     /**
@@ -191,7 +254,12 @@ public final class Backend implements AutoCloseable {
                 .map(a -> "DNS on " + hostPort(a.getAddress().getHostAddress(), a.getPort()) + " (UDP, TCP)")
                 .orElse("not answering DNS");
         String description = "embedded: " + where + ", zone files in "
-                + e.dataDir().toAbsolutePath().normalize();
+                + e.dataDir().toAbsolutePath().normalize()
+                + e.tsigKeys().map(k -> ", TSIG keys from " + k).orElse("")
+                + e.transferKey()
+                        .map(k -> ", every zone transferable with key " + k)
+                        .orElse("")
+                + (e.notifyTargets().isEmpty() ? "" : ", NOTIFY to " + e.notifyTargets());
         AutoCloseable resources = () -> {
             try {
                 server.close();
@@ -208,18 +276,34 @@ public final class Backend implements AutoCloseable {
                 server.recordReader(),
                 Clock.systemUTC(),
                 server.localAddress(),
-                resources);
+                resources,
+                settings.fleet(),
+                EMBEDDED_CATALOG_KEY,
+                Optional.of(server.dnssecControl()),
+                b -> {});
     }
 
     private static EmbeddedNameServer startEmbedded(
             BackendSettings.Embedded e, InetAddress address, boolean answerDns) {
+        EmbeddedNameServer.Builder builder = EmbeddedNameServer.builder()
+                .dataDirectory(e.dataDir())
+                .address(address)
+                .port(e.port())
+                .listen(answerDns)
+                .allowWeakTsigAlgorithms(e.allowWeakTsig())
+                .notifyTargets(e.notifyTargets().stream()
+                        .map(n -> new InetSocketAddress(n.address(), n.port().orElse(53)))
+                        .toList());
+        e.tsigKeys().ifPresent(builder::tsigKeyFile);
+        e.transferKey().ifPresent(builder::transferKey);
         try {
-            return EmbeddedNameServer.builder()
-                    .dataDirectory(e.dataDir())
-                    .address(address)
-                    .port(e.port())
-                    .listen(answerDns)
-                    .start();
+            return builder.start();
+        } catch (IllegalArgumentException ex) {
+            // the key file or the transfer key: the message names the file, line and key, never a secret
+            String variable = e.transferKey().isPresent() && ex.getMessage().startsWith("the transfer key")
+                    ? BackendSettings.TRANSFER_KEY
+                    : BackendSettings.TSIG_KEYS;
+            throw new BackendConfigurationException(variable, ex.getMessage());
         } catch (java.net.BindException ex) {
             throw new BackendConfigurationException(
                     BackendSettings.DNS_PORT,
@@ -248,8 +332,38 @@ public final class Backend implements AutoCloseable {
             RecordReader recordReader,
             Clock clock,
             AutoCloseable resources) {
+        return of(kind, description, zoneStore, control, recordUpdater, recordReader, clock, resources, b -> {});
+    }
+
+    /**
+     * As {@link #of(BackendKind, String, ZoneStore, NameServerControl, RecordUpdater, RecordReader, Clock,
+     * AutoCloseable)}, with {@code fleet} adding to the use cases what the backend has of a fleet (a
+     * catalog, secondaries and their probe, DNSSEC).
+     */
+    public static Backend of(
+            BackendKind kind,
+            String description,
+            ZoneStore zoneStore,
+            NameServerControl control,
+            RecordUpdater recordUpdater,
+            RecordReader recordReader,
+            Clock clock,
+            AutoCloseable resources,
+            java.util.function.Consumer<UseCases.Builder> fleet) {
         return new Backend(
-                kind, description, zoneStore, control, recordUpdater, recordReader, clock, Optional.empty(), resources);
+                kind,
+                description,
+                zoneStore,
+                control,
+                recordUpdater,
+                recordReader,
+                clock,
+                Optional.empty(),
+                resources,
+                BackendSettings.Fleet.none(),
+                EMBEDDED_CATALOG_KEY,
+                Optional.empty(),
+                fleet);
     }
 
     public BackendKind kind() {
@@ -277,6 +391,11 @@ public final class Backend implements AutoCloseable {
      */
     public Optional<InetSocketAddress> dnsAddress() {
         return dns;
+    }
+
+    /** The catalog zone and the secondaries this backend feeds, as configured. */
+    public BackendSettings.Fleet fleet() {
+        return fleet;
     }
 
     /** The clock the use cases run on (serials, expiry). */

@@ -1,9 +1,15 @@
 package dev.bindsmith.wiring;
 
 import dev.bindsmith.core.net.IpAddresses;
+import dev.bindsmith.core.validation.AddressRules;
+import dev.bindsmith.core.validation.Parsed;
+import dev.bindsmith.core.zone.Endpoint;
+import dev.bindsmith.core.zone.ZoneName;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,9 +35,10 @@ import java.util.function.Predicate;
  * @param rndc     how to reach BIND's control channel
  * @param nsupdate how to send RFC 2136 updates to BIND (each absent value falls back to rndc's)
  * @param embedded where the embedded server listens and keeps its zones
+ * @param fleet    the catalog zone and the secondaries, when bindsmith feeds more than one server
  */
 public record BackendSettings(
-        BackendKind kind, String reason, Path zoneDir, Rndc rndc, Nsupdate nsupdate, Embedded embedded) {
+        BackendKind kind, String reason, Path zoneDir, Rndc rndc, Nsupdate nsupdate, Embedded embedded, Fleet fleet) {
 
     public static final String BACKEND = "BINDSMITH_BACKEND";
     public static final String ZONE_DIR = "BIND_ZONE_DIR";
@@ -50,6 +57,18 @@ public record BackendSettings(
     public static final String DNS_PORT = "BINDSMITH_DNS_PORT";
     public static final String DATA_DIR = "BINDSMITH_DATA_DIR";
     public static final String XDG_DATA_HOME = "XDG_DATA_HOME";
+    public static final String CATALOG_ZONE = "BINDSMITH_CATALOG_ZONE";
+    public static final String CATALOG_MOVE_FROM = "BINDSMITH_CATALOG_MOVE_FROM";
+    public static final String SECONDARIES = "BINDSMITH_SECONDARIES";
+    public static final String PROPAGATION_INTERVAL = "BINDSMITH_PROPAGATION_INTERVAL_SECS";
+
+    /** How often the secondaries are surveyed for the zones-behind gauge, by default. */
+    public static final Duration DEFAULT_PROPAGATION_INTERVAL = Duration.ofSeconds(60);
+
+    public static final String TSIG_KEYS = "BINDSMITH_TSIG_KEYS";
+    public static final String TSIG_ALLOW_WEAK = "BINDSMITH_TSIG_ALLOW_WEAK";
+    public static final String NOTIFY = "BINDSMITH_NOTIFY";
+    public static final String TRANSFER_KEY = "BINDSMITH_TRANSFER_KEY";
 
     /** Where BIND keeps zone files on Debian and in the reference implementation. */
     public static final Path DEFAULT_ZONE_DIR = Path.of("/var/cache/bind");
@@ -69,6 +88,56 @@ public record BackendSettings(
         Objects.requireNonNull(rndc, "rndc");
         Objects.requireNonNull(nsupdate, "nsupdate");
         Objects.requireNonNull(embedded, "embedded");
+        Objects.requireNonNull(fleet, "fleet");
+    }
+
+    /** Settings of one server, without a fleet. */
+    public BackendSettings(
+            BackendKind kind, String reason, Path zoneDir, Rndc rndc, Nsupdate nsupdate, Embedded embedded) {
+        this(kind, reason, zoneDir, rndc, nsupdate, embedded, Fleet.none());
+    }
+
+    /**
+     * What bindsmith keeps for a fleet of name servers.
+     *
+     * @param catalogZone      {@code BINDSMITH_CATALOG_ZONE}: the catalog zone (RFC 9432) kept on the
+     *                         backend, which secondaries consume with {@code catalog-zones}
+     * @param catalogMoveFrom  {@code BINDSMITH_CATALOG_MOVE_FROM}: a catalog the zones are moving away
+     *                         from; a reconciliation sets their {@code coo} there
+     * @param secondaries      {@code BINDSMITH_SECONDARIES}: the name servers that should serve what
+     *                         bindsmith manages ({@code ip[:port]}, comma-separated)
+     * @param surveyInterval   {@code BINDSMITH_PROPAGATION_INTERVAL_SECS}: how often {@code serve} asks
+     *                         every secondary about every zone for the zones-behind gauge (0: never)
+     */
+    public record Fleet(
+            Optional<ZoneName> catalogZone,
+            Optional<ZoneName> catalogMoveFrom,
+            List<Endpoint> secondaries,
+            Duration surveyInterval) {
+        public Fleet {
+            Objects.requireNonNull(catalogZone, "catalogZone");
+            Objects.requireNonNull(catalogMoveFrom, "catalogMoveFrom");
+            secondaries = List.copyOf(secondaries);
+            Objects.requireNonNull(surveyInterval, "surveyInterval");
+        }
+
+        public static Fleet none() {
+            return new Fleet(Optional.empty(), Optional.empty(), List.of(), DEFAULT_PROPAGATION_INTERVAL);
+        }
+
+        /** For start-up output: {@code catalog catalog.bindsmith.invalid, secondaries 192.0.2.2, 192.0.2.3:5353}. */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            catalogZone.ifPresent(c -> parts.add("catalog zone " + c));
+            catalogMoveFrom.ifPresent(c -> parts.add("moving from catalog " + c));
+            if (!secondaries.isEmpty()) {
+                parts.add("secondaries "
+                        + String.join(
+                                ", ",
+                                secondaries.stream().map(Endpoint::toString).toList()));
+            }
+            return String.join(", ", parts);
+        }
     }
 
     /**
@@ -135,12 +204,37 @@ public record BackendSettings(
 
     /**
      * The embedded name server: the address and port it answers DNS on ({@code BINDSMITH_DNS_ADDRESS},
-     * {@code BINDSMITH_DNS_PORT}; 0 picks a free port) and the directory it keeps zone files in.
+     * {@code BINDSMITH_DNS_PORT}; 0 picks a free port), the directory it keeps zone files in, and
+     * what makes it a server other software can drive and follow:
+     *
+     * @param tsigKeys      {@code BINDSMITH_TSIG_KEYS}: a key file ({@code key "name" { algorithm …; secret "…"; };},
+     *                      as {@code tsig-keygen} or {@code bindsmith key create} writes it) whose keys sign
+     *                      dynamic updates and transfers; read again when it changes
+     * @param allowWeakTsig {@code BINDSMITH_TSIG_ALLOW_WEAK}: accept hmac-md5 and hmac-sha1 keys in it
+     * @param notifyTargets {@code BINDSMITH_NOTIFY}: secondaries ({@code ip[:port]}, port 53 by default) told of every
+     *                      change of every primary zone
+     * @param transferKey   {@code BINDSMITH_TRANSFER_KEY}: a key of the file that may transfer every zone (the
+     *                      secondaries' key); each zone's update key may transfer it too
      */
-    public record Embedded(String address, int port, Path dataDir) {
+    public record Embedded(
+            String address,
+            int port,
+            Path dataDir,
+            Optional<Path> tsigKeys,
+            boolean allowWeakTsig,
+            List<Endpoint> notifyTargets,
+            Optional<String> transferKey) {
         public Embedded {
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(dataDir, "dataDir");
+            Objects.requireNonNull(tsigKeys, "tsigKeys");
+            notifyTargets = List.copyOf(notifyTargets);
+            Objects.requireNonNull(transferKey, "transferKey");
+        }
+
+        /** Answering queries only: no keys, no NOTIFY list. */
+        public Embedded(String address, int port, Path dataDir) {
+            this(address, port, dataDir, Optional.empty(), false, List.of(), Optional.empty());
         }
     }
 
@@ -197,7 +291,17 @@ public record BackendSettings(
         Path dataDir = path(env, DATA_DIR)
                 .or(() -> path(env, XDG_DATA_HOME).map(p -> p.resolve("bindsmith")))
                 .orElse(DEFAULT_DATA_DIR);
-        Embedded embedded = new Embedded(address, dnsPort, dataDir);
+        Optional<Path> tsigKeys = path(env, TSIG_KEYS);
+        tsigKeys.ifPresent(p -> requireReadable(TSIG_KEYS, p, readable));
+        boolean allowWeak = flag(env, TSIG_ALLOW_WEAK);
+        List<Endpoint> notify =
+                value(env, NOTIFY).map(v -> endpoints(NOTIFY, v)).orElse(List.of());
+        Optional<String> transferKey = value(env, TRANSFER_KEY);
+        if (transferKey.isPresent() && tsigKeys.isEmpty()) {
+            throw new BackendConfigurationException(
+                    TRANSFER_KEY, "names a key, but no key file is given: set " + TSIG_KEYS);
+        }
+        Embedded embedded = new Embedded(address, dnsPort, dataDir, tsigKeys, allowWeak, notify, transferKey);
 
         Path zoneDir = path(env, ZONE_DIR).orElse(DEFAULT_ZONE_DIR);
 
@@ -224,7 +328,56 @@ public record BackendSettings(
             kind = BackendKind.EMBEDDED;
             reason = "no rndc key configured: " + RNDC_SECRET + " unset and no rndc.conf found";
         }
-        return new BackendSettings(kind, reason, zoneDir, rndc, nsupdate, embedded);
+        return new BackendSettings(kind, reason, zoneDir, rndc, nsupdate, embedded, fleet(env));
+    }
+
+    private static Fleet fleet(Map<String, String> env) {
+        Optional<ZoneName> catalog = zoneName(env, CATALOG_ZONE);
+        Optional<ZoneName> moveFrom = zoneName(env, CATALOG_MOVE_FROM);
+        if (moveFrom.isPresent() && catalog.isEmpty()) {
+            throw new BackendConfigurationException(
+                    CATALOG_MOVE_FROM, "names the catalog zones move from; set " + CATALOG_ZONE + " to where they go");
+        }
+        if (moveFrom.isPresent() && moveFrom.equals(catalog)) {
+            throw new BackendConfigurationException(CATALOG_MOVE_FROM, "is the catalog zone itself");
+        }
+        List<Endpoint> secondaries = new ArrayList<>();
+        for (String raw : value(env, SECONDARIES).map(v -> v.split("[,\\s]+")).orElse(new String[0])) {
+            if (raw.isEmpty()) {
+                continue;
+            }
+            switch (AddressRules.endpoint(raw)) {
+                case Parsed.Value<Endpoint> v -> secondaries.add(v.value());
+                case Parsed.Problem<Endpoint> p ->
+                    throw new BackendConfigurationException(
+                            SECONDARIES, "'" + raw + "' is not ip[:port] (" + p.message() + ")");
+            }
+        }
+        Duration interval = value(env, PROPAGATION_INTERVAL)
+                .map(v -> {
+                    try {
+                        long secs = Long.parseLong(v);
+                        if (secs < 0 || secs > 86_400) {
+                            throw new NumberFormatException();
+                        }
+                        return Duration.ofSeconds(secs);
+                    } catch (NumberFormatException e) {
+                        throw new BackendConfigurationException(
+                                PROPAGATION_INTERVAL, "must be seconds between 0 and 86400 (was '" + v + "')");
+                    }
+                })
+                .orElse(DEFAULT_PROPAGATION_INTERVAL);
+        return new Fleet(catalog, moveFrom, secondaries, interval);
+    }
+
+    private static Optional<ZoneName> zoneName(Map<String, String> env, String name) {
+        return value(env, name).map(v -> {
+            Optional<String> problem = ZoneName.problem(v);
+            if (problem.isPresent()) {
+                throw new BackendConfigurationException(name, problem.get());
+            }
+            return ZoneName.of(v);
+        });
     }
 
     /** The start-up log line: {@code backend: embedded (no rndc key configured: …)}. */
@@ -242,7 +395,9 @@ public record BackendSettings(
                                 .orElse("127.0.0.1:953")
                         + ", zone files in " + zoneDir;
             case EMBEDDED ->
-                "DNS on " + hostPort(embedded.address(), embedded.port()) + ", zone files in " + embedded.dataDir();
+                "DNS on " + hostPort(embedded.address(), embedded.port()) + ", zone files in " + embedded.dataDir()
+                        + embedded.tsigKeys().map(p -> ", TSIG keys from " + p).orElse("")
+                        + (embedded.notifyTargets().isEmpty() ? "" : ", NOTIFY to " + embedded.notifyTargets());
         };
     }
 
@@ -288,6 +443,34 @@ public record BackendSettings(
         } catch (NumberFormatException e) {
             throw new BackendConfigurationException(name, "must be a port number (was '" + v.get() + "')");
         }
+    }
+
+    /** {@code ip[:port]} list, separated by commas or blanks: the API's endpoint form. */
+    private static List<Endpoint> endpoints(String name, String v) {
+        List<Endpoint> list = new java.util.ArrayList<>();
+        for (String item : v.trim().split("[,\\s]+")) {
+            if (item.isEmpty()) {
+                continue;
+            }
+            switch (AddressRules.endpoint(item)) {
+                case Parsed.Value<Endpoint> ok -> list.add(ok.value());
+                case Parsed.Problem<Endpoint> problem ->
+                    throw new BackendConfigurationException(name, problem.message());
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    private static boolean flag(Map<String, String> env, String name) {
+        Optional<String> v = value(env, name);
+        if (v.isEmpty()) {
+            return false;
+        }
+        return switch (v.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new BackendConfigurationException(name, "must be true or false (was '" + v.get() + "')");
+        };
     }
 
     private static String ipLiteral(String name, String v) {

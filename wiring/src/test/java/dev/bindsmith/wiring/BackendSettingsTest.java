@@ -140,4 +140,61 @@ class BackendSettingsTest {
 
         assertThat(s.kind()).isEqualTo(BackendKind.EMBEDDED);
     }
+
+    // ---- the embedded server as something other software drives and follows ----
+
+    @Test
+    void theEmbeddedServersKeysNotifyListAndTransferKeyComeFromTheirVariables() {
+        BackendSettings s = BackendSettings.fromEnvironment(
+                Map.of(
+                        "BINDSMITH_TSIG_KEYS", "/etc/bindsmith/keys.conf",
+                        "BINDSMITH_NOTIFY", "192.0.2.53, [2001:db8::53]:5353 198.51.100.7:53",
+                        "BINDSMITH_TRANSFER_KEY", "fleet-xfr",
+                        "BINDSMITH_TSIG_ALLOW_WEAK", "yes"),
+                readable("/etc/bindsmith/keys.conf"));
+
+        BackendSettings.Embedded e = s.embedded();
+        assertThat(e.tsigKeys()).contains(Path.of("/etc/bindsmith/keys.conf"));
+        assertThat(e.notifyTargets())
+                .extracting(Object::toString)
+                .containsExactly("192.0.2.53", "[2001:db8::53]:5353", "198.51.100.7:53");
+        assertThat(e.transferKey()).contains("fleet-xfr");
+        assertThat(e.allowWeakTsig()).isTrue();
+        assertThat(s.location())
+                .contains("TSIG keys from /etc/bindsmith/keys.conf")
+                .contains("NOTIFY to [");
+    }
+
+    @Test
+    void aNotifyEntryThatIsNotAnAddressIsAnErrorNamingTheVariable() {
+        assertThatThrownBy(() -> BackendSettings.fromEnvironment(
+                        Map.of("BINDSMITH_NOTIFY", "192.0.2.53,secondary.example.com"), NOTHING_READABLE))
+                .isInstanceOf(BackendConfigurationException.class)
+                .hasMessageStartingWith("BINDSMITH_NOTIFY: ")
+                .hasMessageContaining("secondary.example.com");
+    }
+
+    @Test
+    void aTransferKeyWithoutAKeyFileIsAnError() {
+        assertThatThrownBy(() -> BackendSettings.fromEnvironment(
+                        Map.of("BINDSMITH_TRANSFER_KEY", "fleet-xfr"), NOTHING_READABLE))
+                .isInstanceOf(BackendConfigurationException.class)
+                .hasMessage("BINDSMITH_TRANSFER_KEY: names a key, but no key file is given: set BINDSMITH_TSIG_KEYS");
+    }
+
+    @Test
+    void anUnreadableKeyFileIsAnErrorNamingTheVariable() {
+        assertThatThrownBy(() -> BackendSettings.fromEnvironment(
+                        Map.of("BINDSMITH_TSIG_KEYS", "/nope/keys.conf"), NOTHING_READABLE))
+                .isInstanceOf(BackendConfigurationException.class)
+                .hasMessage("BINDSMITH_TSIG_KEYS: cannot read /nope/keys.conf");
+    }
+
+    @Test
+    void allowWeakMustBeABoolean() {
+        assertThatThrownBy(() ->
+                        BackendSettings.fromEnvironment(Map.of("BINDSMITH_TSIG_ALLOW_WEAK", "maybe"), NOTHING_READABLE))
+                .isInstanceOf(BackendConfigurationException.class)
+                .hasMessage("BINDSMITH_TSIG_ALLOW_WEAK: must be true or false (was 'maybe')");
+    }
 }

@@ -30,7 +30,7 @@ class BackendTest {
     private static final String SECRET = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I=";
 
     private static BackendSettings settings(Map<String, String> env) {
-        return BackendSettings.fromEnvironment(env, p -> false);
+        return BackendSettings.fromEnvironment(env, p -> java.nio.file.Files.isReadable(p) && !p.startsWith("/etc"));
     }
 
     @Test
@@ -167,5 +167,75 @@ class BackendTest {
             // Nothing listens on port 1: a command is a backend failure, not an exception.
             assertThat(b.useCases().zones().serverStatus()).isInstanceOf(Outcome.BackendFailed.class);
         }
+    }
+
+    // ---- the embedded server's keys ----
+
+    private static final String KEY_SECRET = "UdOKqP64CwQvz/XnIrW1nnmHgHZiorikOnAmEQg7jyc=";
+
+    @Test
+    void aSignedDnsUpdateThroughTheEmbeddedBackendIsWhatTheApiThenLists(@TempDir Path data) throws Exception {
+        Path keys = java.nio.file.Files.writeString(
+                data.resolve("keys.conf"),
+                "key \"extdns\" { algorithm hmac-sha256; secret \"" + KEY_SECRET + "\"; };\n");
+        try (Backend b = Backend.open(
+                settings(Map.of(
+                        "BINDSMITH_DATA_DIR", data.resolve("zones").toString(),
+                        "BINDSMITH_DNS_PORT", "0",
+                        "BINDSMITH_TSIG_KEYS", keys.toString())),
+                true)) {
+            assertThat(b.useCases()
+                            .zones()
+                            .create(TestZones.request("dyn.test")
+                                    .updateKeyName("extdns")
+                                    .build()))
+                    .isInstanceOf(Outcome.Created.class);
+            org.xbill.DNS.Update update = new org.xbill.DNS.Update(Name.fromString("dyn.test."));
+            update.add(Name.fromString("app.dyn.test."), Type.A, 300, "192.0.2.44");
+            SimpleResolver resolver = new SimpleResolver(b.dnsAddress().orElseThrow());
+            resolver.setTSIGKey(new org.xbill.DNS.TSIG(org.xbill.DNS.TSIG.HMAC_SHA256, "extdns.", KEY_SECRET));
+            resolver.setTCP(true);
+
+            assertThat(resolver.send(update).getRcode()).isEqualTo(Rcode.NOERROR);
+
+            var page = b.useCases().records().list("dyn.test", dev.bindsmith.core.service.RecordQuery.all());
+            assertThat(page).isInstanceOf(Outcome.Ok.class);
+            assertThat(((Outcome.Ok<dev.bindsmith.core.service.RecordPage>) page)
+                            .value()
+                            .records())
+                    .anyMatch(r -> r.owner().value().equals("app.dyn.test")
+                            && r.data().presentation().equals("192.0.2.44"));
+        }
+    }
+
+    @Test
+    void aWeakKeyIsAnErrorNamingTheVariableAndNeverTheSecret(@TempDir Path data) throws Exception {
+        Path keys = java.nio.file.Files.writeString(
+                data.resolve("keys.conf"), "key old { algorithm hmac-md5; secret \"" + KEY_SECRET + "\"; };\n");
+
+        assertThatThrownBy(() -> Backend.open(
+                        settings(Map.of(
+                                "BINDSMITH_DATA_DIR", data.resolve("zones").toString(),
+                                "BINDSMITH_TSIG_KEYS", keys.toString())),
+                        false))
+                .isInstanceOf(BackendConfigurationException.class)
+                .hasMessageStartingWith(
+                        "BINDSMITH_TSIG_KEYS: " + keys + ":1: key 'old' uses hmac-md5, a weak algorithm")
+                .hasMessageNotContaining(KEY_SECRET);
+    }
+
+    @Test
+    void aTransferKeyTheFileDoesNotHoldIsAnErrorNamingTheVariable(@TempDir Path data) throws Exception {
+        Path keys = java.nio.file.Files.writeString(
+                data.resolve("keys.conf"), "key a { algorithm hmac-sha256; secret \"" + KEY_SECRET + "\"; };\n");
+
+        assertThatThrownBy(() -> Backend.open(
+                        settings(Map.of(
+                                "BINDSMITH_DATA_DIR", data.resolve("zones").toString(),
+                                "BINDSMITH_TSIG_KEYS", keys.toString(),
+                                "BINDSMITH_TRANSFER_KEY", "fleet")),
+                        false))
+                .isInstanceOf(BackendConfigurationException.class)
+                .hasMessage("BINDSMITH_TRANSFER_KEY: the transfer key 'fleet' is not one of the server's TSIG keys");
     }
 }

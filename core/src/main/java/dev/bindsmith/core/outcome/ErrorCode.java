@@ -40,5 +40,17 @@ public enum ErrorCode {
     ZONE_FILE_WRITE_FAILED,
     /** Not ready, or a dependency such as the zone directory is unusable. */
     UNAVAILABLE,
-    SHUTTING_DOWN
+    SHUTTING_DOWN,
+    /** A catalog operation on a server that keeps no catalog zone (none is configured). */
+    CATALOG_NOT_CONFIGURED,
+    /** The zone is the catalog zone bindsmith keeps: it is not created, deleted or listed as a member. */
+    CATALOG_ZONE,
+    /** A propagation check on a server that knows no secondaries (none is configured). */
+    SECONDARIES_NOT_CONFIGURED,
+    /** A DNSSEC key operation on a zone that has no dnssec-policy. */
+    ZONE_NOT_SIGNED,
+    /** A DNSSEC operation on a backend that does not sign zones (the embedded name server). */
+    DNSSEC_NOT_SUPPORTED,
+    /** A DNSSEC key operation names a key tag the zone has no key for. */
+    DNSSEC_KEY_NOT_FOUND
 }

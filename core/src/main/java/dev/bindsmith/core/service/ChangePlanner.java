@@ -8,6 +8,7 @@ import dev.bindsmith.core.port.RecordChange;
 import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.DomainName;
+import dev.bindsmith.core.zone.RData;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
 import dev.bindsmith.core.zone.ZoneName;
@@ -232,6 +233,179 @@ final class ChangePlanner {
         now.removeAll(current);
         return new Outcome.Ok<>(new RecordChanged(
                 zone, RecordChanged.Operation.REMOVED, rrset.owner(), rrset.type(), current, List.of()));
+    }
+
+    // ---- RFC 2136 messages: the same records and rules, applied as BIND applies a dynamic update ----
+
+    /**
+     * The updates of an RFC 2136 message applied in order to the records the zone has now, as BIND
+     * applies them (RFC 2136 §3.4.2): what the API refuses as a conflict is ignored here — a CNAME
+     * beside other data, other data beside a CNAME, removing the apex SOA or its last NS, an SOA
+     * whose serial is not greater — and removing what is not there changes nothing. Empty when the
+     * message changes nothing; otherwise the change set of the effective changes only.
+     */
+    Outcome<Optional<Plan>> planDynamic(ZoneName zone, List<DynamicUpdate.Operation> ops) {
+        Map<DomainName, List<Record>> original = new LinkedHashMap<>();
+        Map<DomainName, List<Record>> state = new LinkedHashMap<>();
+        for (DynamicUpdate.Operation op : ops) {
+            if (!original.containsKey(op.owner())) {
+                Outcome<List<Record>> read = reader.read(zone, op.owner());
+                if (!(read instanceof Outcome.Ok<List<Record>>(List<Record> records))) {
+                    return ((Outcome.Failure<List<Record>>) read).as();
+                }
+                original.put(op.owner(), List.copyOf(records));
+                state.put(op.owner(), new ArrayList<>(records));
+            }
+        }
+        LinkedHashSet<Prerequisite> prerequisites = new LinkedHashSet<>();
+        List<RecordChange> changes = new ArrayList<>();
+        List<RecordChanged> results = new ArrayList<>();
+        for (DynamicUpdate.Operation op : ops) {
+            List<Record> before = original.get(op.owner());
+            List<Record> now = state.get(op.owner());
+            switch (op) {
+                case DynamicUpdate.Operation.Add add ->
+                    dynamicAdd(zone, add.record(), before, now, prerequisites, changes, results);
+                case DynamicUpdate.Operation.Delete delete ->
+                    dynamicDelete(zone, delete.record(), before, now, prerequisites, changes, results);
+                case DynamicUpdate.Operation.DeleteRRset rrset ->
+                    dynamicDeleteRRset(zone, rrset.owner(), rrset.type(), now, changes, results);
+                case DynamicUpdate.Operation.DeleteName name -> {
+                    for (RecordType type :
+                            now.stream().map(Record::type).distinct().toList()) {
+                        dynamicDeleteRRset(zone, name.owner(), type, now, changes, results);
+                    }
+                }
+            }
+        }
+        if (changes.isEmpty()) {
+            return new Outcome.Ok<>(Optional.empty());
+        }
+        return new Outcome.Ok<>(
+                Optional.of(new Plan(new ChangeSet(List.copyOf(prerequisites), changes), List.copyOf(results))));
+    }
+
+    private static void dynamicAdd(
+            ZoneName zone,
+            Record asked,
+            List<Record> before,
+            List<Record> now,
+            Set<Prerequisite> prerequisites,
+            List<RecordChange> changes,
+            List<RecordChanged> results) {
+        DomainName owner = asked.owner();
+        if (asked.data() instanceof RData.StartOfAuthority next) {
+            Optional<Record> current =
+                    now.stream().filter(r -> r.type() == RecordType.SOA).findFirst();
+            if (current.isPresent()
+                    && current.get().data() instanceof RData.StartOfAuthority soa
+                    && serialGreater(next.soa().serial(), soa.soa().serial())) {
+                changes.add(new RecordChange.Add(asked));
+                now.remove(current.get());
+                now.add(asked);
+                results.add(new RecordChanged(
+                        zone,
+                        RecordChanged.Operation.UPDATED,
+                        owner,
+                        RecordType.SOA,
+                        List.of(current.get()),
+                        List.of(asked)));
+            }
+            return;
+        }
+        boolean hasCname = now.stream().anyMatch(r -> r.type() == RecordType.CNAME);
+        if (asked.type() == RecordType.CNAME) {
+            if (now.stream().anyMatch(r -> r.type() != RecordType.CNAME)) {
+                return; // BIND: "attempt to add CNAME alongside non-CNAME ignored"
+            }
+        } else if (hasCname) {
+            return; // BIND: "attempt to add non-CNAME alongside CNAME ignored"
+        }
+        List<Record> replaced = new ArrayList<>();
+        if (asked.type() == RecordType.CNAME) {
+            // RFC 2136 §3.4.2.2: a CNAME added where one is replaces it
+            now.stream()
+                    .filter(r -> r.type() == RecordType.CNAME && !sameData(r, asked))
+                    .forEach(replaced::add);
+        }
+        boolean unchanged = now.stream()
+                        .filter(r -> r.type() == asked.type())
+                        .allMatch(r -> r.ttl().equals(asked.ttl()))
+                && now.stream().anyMatch(r -> sameData(r, asked));
+        if (unchanged) {
+            return;
+        }
+        if (!hasCname && before.stream().noneMatch(r -> r.type() == RecordType.CNAME)) {
+            prerequisites.add(new Prerequisite.RRsetAbsent(owner, RecordType.CNAME));
+        }
+        for (Record old : replaced) {
+            changes.add(new RecordChange.Remove(old));
+            now.remove(old);
+        }
+        changes.add(new RecordChange.Add(asked));
+        // one RRset, one TTL: the record added last sets it for the whole RRset
+        now.replaceAll(r -> r.type() == asked.type() ? new Record(r.owner(), asked.ttl(), r.data()) : r);
+        now.removeIf(r -> sameData(r, asked));
+        now.add(asked);
+        results.add(new RecordChanged(
+                zone,
+                replaced.isEmpty() ? RecordChanged.Operation.ADDED : RecordChanged.Operation.UPDATED,
+                owner,
+                asked.type(),
+                replaced,
+                List.of(asked)));
+    }
+
+    private static void dynamicDelete(
+            ZoneName zone,
+            Record asked,
+            List<Record> before,
+            List<Record> now,
+            Set<Prerequisite> prerequisites,
+            List<RecordChange> changes,
+            List<RecordChanged> results) {
+        Optional<Record> current = now.stream().filter(r -> sameData(r, asked)).findFirst();
+        if (current.isEmpty() || asked.type() == RecordType.SOA) {
+            return;
+        }
+        if (isApexNs(zone, asked.owner(), asked.type())
+                && now.stream().filter(r -> r.type() == RecordType.NS).count() == 1) {
+            return; // BIND keeps the last NS of the apex
+        }
+        if (before.stream().anyMatch(r -> sameData(r, asked))) {
+            prerequisites.add(new Prerequisite.RecordExists(current.get()));
+        }
+        changes.add(new RecordChange.Remove(current.get()));
+        now.remove(current.get());
+        results.add(new RecordChanged(
+                zone, RecordChanged.Operation.REMOVED, asked.owner(), asked.type(), List.of(current.get()), List.of()));
+    }
+
+    private static void dynamicDeleteRRset(
+            ZoneName zone,
+            DomainName owner,
+            RecordType type,
+            List<Record> now,
+            List<RecordChange> changes,
+            List<RecordChanged> results) {
+        List<Record> current = now.stream().filter(r -> r.type() == type).toList();
+        if (current.isEmpty() || type == RecordType.SOA || (owner.equals(zone.apex()) && type == RecordType.NS)) {
+            return;
+        }
+        if (type == RecordType.OTHER) {
+            // types core does not model have no type of their own here: each record goes by its data
+            current.forEach(r -> changes.add(new RecordChange.Remove(r)));
+        } else {
+            changes.add(new RecordChange.RemoveRRset(owner, type));
+        }
+        now.removeAll(current);
+        results.add(new RecordChanged(zone, RecordChanged.Operation.REMOVED, owner, type, current, List.of()));
+    }
+
+    /** RFC 1982 serial arithmetic (SERIAL_BITS = 32): {@code a} is greater than {@code b}. */
+    static boolean serialGreater(long a, long b) {
+        long half = 1L << 31;
+        return (a < b && b - a > half) || (a > b && a - b < half);
     }
 
     private static boolean isApexNs(ZoneName zone, DomainName owner, RecordType type) {

@@ -143,6 +143,21 @@ final class RecordValidation {
         return record(request, zone, field, "value");
     }
 
+    /**
+     * A record that arrived typed (a DNS UPDATE) judged by exactly the rules of a client's request:
+     * its owner, type, presentation and TTL are read back as a request's fields would be. Ok with
+     * the record as given.
+     */
+    static Outcome<Record> validateTyped(ZoneName zone, Record record, String field) {
+        RecordRequest request = new RecordRequest(
+                Optional.of(record.owner().absolute()),
+                Optional.of(record.type().name()),
+                Optional.of(record.data().presentation()),
+                record.ttl(),
+                OptionalLong.empty());
+        return record(request, zone, field).map(parsed -> record);
+    }
+
     /** Validates one record, renaming the {@code value} field of its violations to {@code valueField}. */
     private static Outcome<Record> record(RecordRequest request, ZoneName zone, String field, String valueField) {
         Outcome<Record> parsed = ZoneRequests.validate(request, zone, field);

@@ -1,33 +1,121 @@
 package dev.bindsmith.core.service;
 
+import dev.bindsmith.core.port.DnssecControl;
 import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.port.RecordUpdater;
+import dev.bindsmith.core.port.SoaAnswer;
+import dev.bindsmith.core.port.SoaProbe;
+import dev.bindsmith.core.port.ZoneCatalog;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.zone.Endpoint;
+import dev.bindsmith.core.zone.ZoneName;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The zone and record use cases over one backend's ports, sharing one set of per-zone locks: a record
- * change and a delete of its zone never run at the same time. Build it once per process.
+ * The use cases over one backend's ports, sharing one set of per-zone locks: a record change and a
+ * delete of its zone never run at the same time, and a catalog reconciliation runs while nothing
+ * else does. Build it once per process.
  *
  * <pre>{@code
  * UseCases app = UseCases.of(store, control, updater, reader, Clock.systemUTC());
  * app.zones().create(request);
  * app.records().add("example.com", record);
  * }</pre>
+ *
+ * A fleet — a catalog zone the secondaries consume, the secondaries to check, a backend that signs —
+ * is added with {@link #builder}.
  */
-public record UseCases(ZoneService zones, RecordService records) {
+public record UseCases(
+        ZoneService zones,
+        RecordService records,
+        CatalogService catalog,
+        PropagationService propagation,
+        DnssecService dnssec) {
     public UseCases {
         Objects.requireNonNull(zones, "zones");
         Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(propagation, "propagation");
+        Objects.requireNonNull(dnssec, "dnssec");
     }
 
+    /** One server, no catalog, no secondaries, no DNSSEC operations. */
     public static UseCases of(
             ZoneStore store, NameServerControl control, RecordUpdater updater, RecordReader reader, Clock clock) {
-        ZoneLocks locks = new ZoneLocks();
-        return new UseCases(
-                new ZoneService(store, control, clock, locks),
-                new RecordService(control, updater, reader, locks, clock));
+        return builder(store, control, updater, reader, clock).build();
+    }
+
+    public static Builder builder(
+            ZoneStore store, NameServerControl control, RecordUpdater updater, RecordReader reader, Clock clock) {
+        return new Builder(store, control, updater, reader, clock);
+    }
+
+    /** The ports of one backend, and what it has of a fleet. */
+    public static final class Builder {
+        private final ZoneStore store;
+        private final NameServerControl control;
+        private final RecordUpdater updater;
+        private final RecordReader reader;
+        private final Clock clock;
+        private Optional<ZoneCatalog> catalog = Optional.empty();
+        private Optional<ZoneName> catalogMoveFrom = Optional.empty();
+        private List<Endpoint> secondaries = List.of();
+        private SoaProbe probe = (server, zone) -> new SoaAnswer.NoAnswer(server, "no probe configured");
+        private PropagationService.Pause pause = d -> Thread.sleep(d.toMillis());
+        private Optional<DnssecControl> dnssec = Optional.empty();
+
+        private Builder(
+                ZoneStore store, NameServerControl control, RecordUpdater updater, RecordReader reader, Clock clock) {
+            this.store = Objects.requireNonNull(store, "store");
+            this.control = Objects.requireNonNull(control, "control");
+            this.updater = Objects.requireNonNull(updater, "updater");
+            this.reader = Objects.requireNonNull(reader, "reader");
+            this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        /** The catalog zone created and deleted zones join and leave (RFC 9432). */
+        public Builder catalog(ZoneCatalog catalog) {
+            this.catalog = Optional.of(catalog);
+            return this;
+        }
+
+        /** The catalog the managed zones are moving away from: a reconciliation sets their {@code coo} there. */
+        public Builder catalogMoveFrom(ZoneName previous) {
+            this.catalogMoveFrom = Optional.of(previous);
+            return this;
+        }
+
+        /** The name servers that should serve what bindsmith manages, and how to ask them. */
+        public Builder secondaries(List<Endpoint> servers, SoaProbe probe) {
+            this.secondaries = List.copyOf(servers);
+            this.probe = Objects.requireNonNull(probe, "probe");
+            return this;
+        }
+
+        /** How a propagation check waits between rounds (tests move a clock instead of sleeping). */
+        public Builder propagationPause(PropagationService.Pause pause) {
+            this.pause = Objects.requireNonNull(pause, "pause");
+            return this;
+        }
+
+        /** The backend's DNSSEC key management; without it the DNSSEC use cases answer that it is not supported. */
+        public Builder dnssec(DnssecControl dnssec) {
+            this.dnssec = Optional.of(dnssec);
+            return this;
+        }
+
+        public UseCases build() {
+            ZoneLocks locks = new ZoneLocks();
+            return new UseCases(
+                    new ZoneService(store, control, clock, locks, new CatalogMembership(catalog)),
+                    new RecordService(control, updater, reader, locks, clock),
+                    new CatalogService(catalog, catalogMoveFrom, store, locks),
+                    new PropagationService(control, probe, secondaries, clock, pause),
+                    new DnssecService(control, dnssec, locks));
+        }
     }
 }

@@ -37,6 +37,27 @@ final class ZoneLocks {
         return stripes[Math.floorMod(zone.value().hashCode(), STRIPES)];
     }
 
+    /**
+     * Runs {@code body} holding every stripe: no zone operation runs meanwhile (a catalog
+     * reconciliation that compares every zone with the catalog). Stripes are taken in one order and a
+     * per-zone holder never takes a second one, so this cannot deadlock with them.
+     */
+    <T> T withAll(Supplier<T> body) {
+        return withStripes(0, body);
+    }
+
+    private <T> T withStripes(int from, Supplier<T> body) {
+        if (from == STRIPES) {
+            return body.get();
+        }
+        stripes[from].lock();
+        try {
+            return withStripes(from + 1, body);
+        } finally {
+            stripes[from].unlock();
+        }
+    }
+
     <T> T with(ZoneName zone, Supplier<T> body) {
         ReentrantLock lock = stripe(zone);
         lock.lock();

@@ -68,6 +68,9 @@ public final class ZoneRequests {
                                                 + "); the older names master and slave are not accepted")),
                         "zoneType",
                         violations));
+        request.catalogGroup()
+                .flatMap(dev.bindsmith.core.catalog.CatalogIds::groupProblem)
+                .ifPresent(problem -> violations.add(Violation.malformed("catalogGroup", problem)));
         List<AddressMatch> allowUpdate = request.updateKeyName()
                 .flatMap(raw -> accept(NameRules.keyName("updateKeyName", raw), "updateKeyName", violations))
                 .<List<AddressMatch>>map(k -> List.of(new AddressMatch.Key(k)))

@@ -37,6 +37,7 @@ public final class ZoneService {
     private final Clock clock;
     private final ZoneLocks locks;
     private final ZoneReconciler reconciler;
+    private final CatalogMembership catalog;
 
     /** Zone use cases with locks of their own; {@link UseCases#of} shares one lock set with the record use cases. */
     public ZoneService(ZoneStore store, NameServerControl control, Clock clock) {
@@ -44,11 +45,16 @@ public final class ZoneService {
     }
 
     ZoneService(ZoneStore store, NameServerControl control, Clock clock, ZoneLocks locks) {
+        this(store, control, clock, locks, CatalogMembership.none());
+    }
+
+    ZoneService(ZoneStore store, NameServerControl control, Clock clock, ZoneLocks locks, CatalogMembership catalog) {
         this.store = Objects.requireNonNull(store, "store");
         this.control = Objects.requireNonNull(control, "control");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.reconciler = new ZoneReconciler(store, control, clock, locks);
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
     /**
@@ -71,7 +77,16 @@ public final class ZoneService {
             return failure.as();
         }
         ZoneSpec spec = value(validated);
-        return locks.with(spec.name(), () -> createLocked(spec));
+        // catalog (RFC 9432): the created zone becomes a member in the same step, or is removed again
+        return locks.with(
+                spec.name(),
+                () -> catalog.create(spec.name(), request.catalogGroup(), () -> createLocked(spec), this::undoCreate));
+    }
+
+    /** Removes a zone this request has just created (its catalog member could not be added). */
+    private void undoCreate(ZoneName name) {
+        control.deleteZone(name);
+        store.delete(name);
     }
 
     private Outcome<ZoneCreated> createLocked(ZoneSpec spec) {
@@ -283,7 +298,8 @@ public final class ZoneService {
      * reconcile; a lost {@code delzone} reply is settled at once by asking the server.
      */
     public Outcome<ControlReply> delete(String zone) {
-        return withName(zone, name -> locks.with(name, () -> deleteLocked(name)));
+        // catalog (RFC 9432): the member goes first, and comes back when the delete fails
+        return withName(zone, name -> locks.with(name, () -> catalog.delete(name, () -> deleteLocked(name))));
     }
 
     private Outcome<ControlReply> deleteLocked(ZoneName name) {

@@ -1,10 +1,16 @@
 package dev.bindsmith.http.json;
 
+import dev.bindsmith.core.port.CatalogMember;
 import dev.bindsmith.core.port.ControlReply;
+import dev.bindsmith.core.port.DnssecKey;
+import dev.bindsmith.core.port.DnssecStatus;
 import dev.bindsmith.core.port.ServerStatus;
 import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.ZoneStatus;
+import dev.bindsmith.core.service.CatalogPage;
+import dev.bindsmith.core.service.CatalogReconciliation;
 import dev.bindsmith.core.service.ChangeSetResult;
+import dev.bindsmith.core.service.Propagation;
 import dev.bindsmith.core.service.ReconcileReport;
 import dev.bindsmith.core.service.RecordChanged;
 import dev.bindsmith.core.service.RecordPage;
@@ -15,6 +21,7 @@ import dev.bindsmith.core.service.ZonePage;
 import dev.bindsmith.core.zone.RData;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
+import dev.bindsmith.core.zone.ZoneName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -255,6 +262,105 @@ public final class Bodies {
         body.put("records", page.records().stream().map(Bodies::record).toList());
         body.put("count", page.records().size());
         page.nextCursor().ifPresent(c -> body.put("nextCursor", c));
+        return body;
+    }
+
+    // ---- the fleet: catalog, propagation, DNSSEC ----
+
+    static Map<String, Object> catalogPage(CatalogPage page) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("catalog", page.catalog().value());
+        body.put("serial", page.serial());
+        body.put("total", page.total());
+        body.put("members", page.members().stream().map(Bodies::member).toList());
+        body.put("count", page.members().size());
+        page.nextCursor().ifPresent(c -> body.put("nextCursor", c));
+        return body;
+    }
+
+    private static Map<String, Object> member(CatalogMember m) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("zone", m.zone().value());
+        body.put("id", m.id());
+        m.group().ifPresent(g -> body.put("group", g));
+        m.changeOfOwnership().ifPresent(c -> body.put("coo", c.value()));
+        return body;
+    }
+
+    static Map<String, Object> reconciliation(CatalogReconciliation r) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("success", true);
+        body.put(
+                "message",
+                r.changed()
+                        ? "Catalog zone " + r.catalog() + " reconciled with the managed zones"
+                        : "Catalog zone " + r.catalog() + " agrees with the managed zones");
+        body.put("catalog", r.catalog().value());
+        body.put("created", r.created());
+        body.put("serialBefore", r.serialBefore());
+        body.put("serialAfter", r.serialAfter());
+        body.put("added", names(r.added()));
+        body.put("removed", names(r.removed()));
+        body.put("moved", names(r.moved()));
+        r.movedFrom().ifPresent(m -> body.put("movedFrom", m.value()));
+        return body;
+    }
+
+    private static List<String> names(List<ZoneName> zones) {
+        return zones.stream().map(ZoneName::value).toList();
+    }
+
+    static Map<String, Object> propagation(Propagation p) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("zone", p.zone().value());
+        p.primarySerial().ifPresent(s -> body.put("primarySerial", s));
+        body.put("inSync", p.inSync());
+        body.put("waitedMs", p.waited().toMillis());
+        body.put("secondaries", p.secondaries().stream().map(Bodies::secondary).toList());
+        return body;
+    }
+
+    private static Map<String, Object> secondary(Propagation.Secondary s) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("server", s.server().toString());
+        body.put("state", s.state());
+        s.serial().ifPresent(serial -> body.put("serial", serial));
+        body.put("authoritative", s.authoritative());
+        body.put("matches", s.matches());
+        body.put("detail", s.detail());
+        return body;
+    }
+
+    static Map<String, Object> dnssec(DnssecStatus d) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("zone", d.zone().value());
+        body.put("signed", d.signed());
+        d.policy().ifPresent(p -> body.put("policy", p));
+        body.put("keys", d.keys().stream().map(Bodies::key).toList());
+        body.put(
+                "ds",
+                d.ds().stream()
+                        .map(ds -> Bodies.of(
+                                "keyTag", ds.keyTag(),
+                                "algorithm", ds.algorithm(),
+                                "digestType", ds.digestType(),
+                                "digest", ds.digestHex(),
+                                "record", d.zone().absolute() + " IN DS " + ds.presentation()))
+                        .toList());
+        body.put("details", d.raw());
+        return body;
+    }
+
+    private static Map<String, Object> key(DnssecKey k) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("tag", k.tag());
+        body.put("algorithm", k.algorithm());
+        body.put("role", k.role());
+        body.put("published", k.published());
+        body.put("keySigning", k.keySigning());
+        body.put("zoneSigning", k.zoneSigning());
+        body.put("nextEvent", k.nextEvent());
+        body.put("states", k.states());
         return body;
     }
 }

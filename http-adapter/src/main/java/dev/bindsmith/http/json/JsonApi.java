@@ -3,7 +3,10 @@ package dev.bindsmith.http.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.service.CatalogQuery;
 import dev.bindsmith.core.service.ChangeRequest;
+import dev.bindsmith.core.service.DnssecRequest;
+import dev.bindsmith.core.service.PropagationQuery;
 import dev.bindsmith.core.service.RecordChanged;
 import dev.bindsmith.core.service.RecordQuery;
 import dev.bindsmith.core.service.RecordRemoveRequest;
@@ -44,12 +47,15 @@ public final class JsonApi {
     static final Set<String> REMOVE_FIELDS = Set.of("name", "type", "value");
     static final Set<String> CHANGE_SET_FIELDS = Set.of("changes");
 
+    static final Set<String> DNSSEC_FIELDS = Set.of("keyTag", "state");
+
     private final ZoneService zones;
     private final RecordService records;
+    private final UseCases useCases;
     private final Clock clock;
 
     public JsonApi(UseCases useCases, Clock clock) {
-        Objects.requireNonNull(useCases, "useCases");
+        this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.zones = useCases.zones();
         this.records = useCases.records();
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -290,6 +296,74 @@ public final class JsonApi {
         }
         return Answer.of(records.list(zone, new RecordQuery(query.name(), query.type(), query.cursor(), limit))
                 .map(Bodies::page));
+    }
+
+    // ---- the fleet: catalog, propagation, DNSSEC ----
+
+    /** {@code GET /catalog?cursor=&limit=}: the catalog's name, serial and one page of members. */
+    public Answer catalog(Optional<String> cursor, Optional<String> limit) {
+        return Answer.of(useCases.catalog()
+                .list(new CatalogQuery(cursor, limitOf(limit)))
+                .map(Bodies::catalogPage));
+    }
+
+    /** {@code POST /catalog/reconcile}: what the reconciliation added, removed and moved. */
+    public Answer reconcileCatalog() {
+        return Answer.of(useCases.catalog().reconcile().map(Bodies::reconciliation));
+    }
+
+    /** {@code GET /zones/{zone}/propagation?wait=}: the serial each secondary serves, against the primary's. */
+    public Answer propagation(String zone, Optional<String> wait) {
+        return Answer.of(
+                useCases.propagation().check(zone, new PropagationQuery(wait)).map(Bodies::propagation));
+    }
+
+    /** {@code GET /zones/{zone}/dnssec}: signed or not, the policy, the keys, the DS for the parent. */
+    public Answer dnssecStatus(String zone) {
+        return Answer.of(useCases.dnssec().status(zone).map(Bodies::dnssec));
+    }
+
+    /** {@code POST /zones/{zone}/dnssec/rollover} with {@code {"keyTag": N}}. */
+    public Answer dnssecRollover(String zone, JsonNode body) {
+        return withObject(body, (f, root) -> {
+            DnssecRequest request = dnssecRequest(f, root);
+            if (!f.violations().isEmpty()) {
+                return Outcome.invalid(f.violations());
+            }
+            return widen(useCases.dnssec()
+                    .rollover(zone, request)
+                    .map(reply -> Bodies.command("Key rollover of zone " + shown(zone) + " scheduled", reply)));
+        });
+    }
+
+    /** {@code POST /zones/{zone}/dnssec/checkds} with {@code {"state": "published"|"withdrawn", "keyTag": N}}. */
+    public Answer dnssecCheckds(String zone, JsonNode body) {
+        return withObject(body, (f, root) -> {
+            DnssecRequest request = dnssecRequest(f, root);
+            if (!f.violations().isEmpty()) {
+                return Outcome.invalid(f.violations());
+            }
+            return widen(useCases.dnssec()
+                    .checkds(zone, request)
+                    .map(reply -> Bodies.command("DS state of zone " + shown(zone) + " recorded", reply)));
+        });
+    }
+
+    private static DnssecRequest dnssecRequest(JsonFields f, JsonNode root) {
+        f.expect(root, "", DNSSEC_FIELDS);
+        return new DnssecRequest(f.integer(root, "", "keyTag"), f.string(root, "", "state"));
+    }
+
+    private static OptionalInt limitOf(Optional<String> raw) {
+        if (raw.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(raw.get().strip()));
+        } catch (NumberFormatException e) {
+            // reported by the use case as out of range, with the allowed range
+            return OptionalInt.of(-1);
+        }
     }
 
     // ---- reading bodies ----

@@ -28,7 +28,8 @@ final class RequestBodies {
         }
     }
 
-    static final Set<String> ZONE_FIELDS = Set.of("zoneName", "zoneType", "zoneConfig", "updateKeyName");
+    static final Set<String> ZONE_FIELDS =
+            Set.of("zoneName", "zoneType", "zoneConfig", "updateKeyName", "catalogGroup");
     static final Set<String> CONFIG_FIELDS = Set.of(
             "ttl",
             "soa",
@@ -62,7 +63,8 @@ final class RequestBodies {
                 f.string(r, "", "zoneName"),
                 f.string(r, "", "zoneType"),
                 f.object(r, "", "zoneConfig").map(c -> zoneConfig(f, c, "zoneConfig")),
-                f.string(r, "", "updateKeyName"));
+                f.string(r, "", "updateKeyName"),
+                f.string(r, "", "catalogGroup"));
         return new Read<>(request, f.violations(), f.unknown());
     }
 

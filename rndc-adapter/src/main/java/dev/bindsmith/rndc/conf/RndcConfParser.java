@@ -1,9 +1,11 @@
 package dev.bindsmith.rndc.conf;
 
-import dev.bindsmith.dns.conf.ConfLexer;
+import dev.bindsmith.dns.conf.ConfCursor;
 import dev.bindsmith.dns.conf.ConfSyntaxException;
 import dev.bindsmith.dns.conf.ConfToken;
 import dev.bindsmith.dns.conf.ConfToken.Kind;
+import dev.bindsmith.dns.conf.KeyStatement;
+import dev.bindsmith.dns.conf.KeyStatements;
 import dev.bindsmith.rndc.conf.RndcConf.Address;
 import dev.bindsmith.rndc.conf.RndcConf.KeyClause;
 import dev.bindsmith.rndc.conf.RndcConf.Options;
@@ -23,7 +25,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Parses rndc.conf and key files: {@code key}, {@code options}, {@code server} and {@code include}
+ * Parses rndc.conf and key files: {@code key} (read by dns-shared's {@link KeyStatements}, as every
+ * reader of key statements reads it), {@code options}, {@code server} and {@code include}
  * statements (a relative include is resolved against the including file's directory; cycles and
  * nesting deeper than {@link #MAX_INCLUDE_DEPTH} are errors). Unknown options inside {@code options}
  * and {@code server} blocks are skipped, as rndc accepts more than we use; an unknown top-level
@@ -78,8 +81,7 @@ public final class RndcConfParser {
         private final Path file;
         private final String text;
         private final Deque<Path> chain;
-        private List<ConfToken> tokens;
-        private int i;
+        private ConfCursor c;
 
         private final Map<String, KeyClause> ownKeys = new LinkedHashMap<>();
         private final Map<String, ServerClause> ownServers = new LinkedHashMap<>();
@@ -96,12 +98,12 @@ public final class RndcConfParser {
 
         RndcConf parse() throws RndcConfException {
             try {
-                tokens = ConfLexer.lex(text);
+                c = ConfCursor.of(text);
+                while (!c.atEnd()) {
+                    statement();
+                }
             } catch (ConfSyntaxException e) {
                 throw new RndcConfException(file + ":" + e.getMessage());
-            }
-            while (peek().kind() != Kind.END) {
-                statement();
             }
             Map<String, KeyClause> keys = new LinkedHashMap<>(includedKeys);
             keys.putAll(ownKeys);
@@ -110,20 +112,20 @@ public final class RndcConfParser {
             return new RndcConf(file, keys, includedOptions.overlaidBy(ownOptions), servers);
         }
 
-        private void statement() throws RndcConfException {
-            ConfToken t = expect(Kind.WORD, "a statement (key, options, server or include)");
+        private void statement() throws RndcConfException, ConfSyntaxException {
+            ConfToken t = c.expect(Kind.WORD, "a statement (key, options, server or include)");
             switch (t.text()) {
                 case "include" -> include();
-                case "key" -> key();
+                case "key" -> key(t);
                 case "options" -> options();
                 case "server" -> server();
-                default -> throw error(t, "unknown statement; expected one of " + STATEMENTS);
+                default -> throw c.error(t, "unknown statement; expected one of " + STATEMENTS);
             }
         }
 
-        private void include() throws RndcConfException {
-            ConfToken path = expect(Kind.STRING, "the quoted path of the included file");
-            semi("the include");
+        private void include() throws RndcConfException, ConfSyntaxException {
+            ConfToken path = c.expect(Kind.STRING, "the quoted path of the included file");
+            c.semi("the include");
             Path target = Path.of(path.text());
             if (!target.isAbsolute()) {
                 Path dir = file.toAbsolutePath().getParent();
@@ -140,109 +142,90 @@ public final class RndcConfParser {
             includedOptions = inc.options().overlaidBy(includedOptions);
         }
 
-        private void key() throws RndcConfException {
-            ConfToken name = name("the key name");
-            expect(Kind.OPEN, "'{' after the key name");
-            Optional<String> algorithm = Optional.empty();
-            Optional<String> secret = Optional.empty();
-            while (peek().kind() != Kind.CLOSE) {
-                ConfToken opt = expect(Kind.WORD, "'algorithm', 'secret' or '}' in the key");
-                switch (opt.text()) {
-                    case "algorithm" -> {
-                        algorithm = Optional.of(name("the algorithm name").text());
-                        semi("the algorithm");
-                    }
-                    case "secret" -> {
-                        secret = Optional.of(
-                                expect(Kind.STRING, "the quoted secret").text());
-                        semi("the secret");
-                    }
-                    default -> throw error(opt, "unknown clause in a key; expected 'algorithm' or 'secret'");
-                }
-            }
-            expect(Kind.CLOSE, "'}'");
-            semi("the key statement");
-            ownKeys.put(name.text(), new KeyClause(name.text(), algorithm, secret, file));
+        /** The key statement as every reader of named.conf syntax reads it ({@link KeyStatements}). */
+        private void key(ConfToken keyword) throws ConfSyntaxException {
+            KeyStatement k = KeyStatements.body(c, keyword.line());
+            ownKeys.put(k.name(), new KeyClause(k.name(), k.algorithm(), k.secret(), file));
         }
 
-        private void options() throws RndcConfException {
-            expect(Kind.OPEN, "'{' after options");
+        private void options() throws ConfSyntaxException {
+            c.expect(Kind.OPEN, "'{' after options");
             Optional<String> server = ownOptions.defaultServer();
             Optional<String> key = ownOptions.defaultKey();
             OptionalInt port = ownOptions.defaultPort();
-            while (peek().kind() != Kind.CLOSE) {
-                ConfToken opt = expect(Kind.WORD, "an option or '}'");
+            while (c.peek().kind() != Kind.CLOSE) {
+                ConfToken opt = c.expect(Kind.WORD, "an option or '}'");
                 switch (opt.text()) {
                     case "default-server" -> {
-                        server = Optional.of(name("the default server").text());
-                        semi("default-server");
+                        server = Optional.of(c.name("the default server").text());
+                        c.semi("default-server");
                     }
                     case "default-key" -> {
-                        key = Optional.of(name("the default key name").text());
-                        semi("default-key");
+                        key = Optional.of(c.name("the default key name").text());
+                        c.semi("default-key");
                     }
                     case "default-port" -> {
                         port = OptionalInt.of(port());
-                        semi("default-port");
+                        c.semi("default-port");
                     }
                     default -> skipClause();
                 }
             }
-            expect(Kind.CLOSE, "'}'");
-            semi("the options block");
+            c.expect(Kind.CLOSE, "'}'");
+            c.semi("the options block");
             ownOptions = new Options(server, key, port);
         }
 
-        private void server() throws RndcConfException {
-            ConfToken name = name("the server name or address");
-            expect(Kind.OPEN, "'{' after the server name");
+        private void server() throws ConfSyntaxException {
+            ConfToken name = c.name("the server name or address");
+            c.expect(Kind.OPEN, "'{' after the server name");
             Optional<String> key = Optional.empty();
             OptionalInt port = OptionalInt.empty();
             List<Address> addresses = new ArrayList<>();
-            while (peek().kind() != Kind.CLOSE) {
-                ConfToken opt = expect(Kind.WORD, "a server option or '}'");
+            while (c.peek().kind() != Kind.CLOSE) {
+                ConfToken opt = c.expect(Kind.WORD, "a server option or '}'");
                 switch (opt.text()) {
                     case "key" -> {
-                        key = Optional.of(name("the key name").text());
-                        semi("the server's key");
+                        key = Optional.of(c.name("the key name").text());
+                        c.semi("the server's key");
                     }
                     case "port" -> {
                         port = OptionalInt.of(port());
-                        semi("the server's port");
+                        c.semi("the server's port");
                     }
                     case "addresses" -> {
-                        expect(Kind.OPEN, "'{' after addresses");
-                        while (peek().kind() != Kind.CLOSE) {
-                            String host = name("an address").text();
+                        c.expect(Kind.OPEN, "'{' after addresses");
+                        while (c.peek().kind() != Kind.CLOSE) {
+                            String host = c.name("an address").text();
                             OptionalInt p = OptionalInt.empty();
-                            if (peek().kind() == Kind.WORD && peek().text().equals("port")) {
-                                next();
+                            if (c.peekWord("port")) {
+                                c.next();
                                 p = OptionalInt.of(port());
                             }
-                            semi("the address");
+                            c.semi("the address");
                             addresses.add(new Address(host, p));
                         }
-                        expect(Kind.CLOSE, "'}'");
-                        semi("the addresses list");
+                        c.expect(Kind.CLOSE, "'}'");
+                        c.semi("the addresses list");
                     }
                     default -> skipClause();
                 }
             }
-            expect(Kind.CLOSE, "'}'");
-            semi("the server statement");
+            c.expect(Kind.CLOSE, "'}'");
+            c.semi("the server statement");
             ownServers.put(name.text(), new ServerClause(name.text(), key, port, addresses));
         }
 
         /** Skips an option we do not use, up to its ';' (balanced over braces). */
-        private void skipClause() throws RndcConfException {
+        private void skipClause() throws ConfSyntaxException {
             int depth = 0;
             while (true) {
-                ConfToken t = next();
+                ConfToken t = c.next();
                 switch (t.kind()) {
                     case OPEN -> depth++;
                     case CLOSE -> {
                         if (depth == 0) {
-                            throw error(t, "unexpected '}' inside an option");
+                            throw c.error(t, "unexpected '}' inside an option");
                         }
                         depth--;
                     }
@@ -251,7 +234,7 @@ public final class RndcConfParser {
                             return;
                         }
                     }
-                    case END -> throw error(t, "the file ends inside an option");
+                    case END -> throw c.error(t, "the file ends inside an option");
                     case STRING, WORD -> {
                         // part of the skipped option
                     }
@@ -259,8 +242,8 @@ public final class RndcConfParser {
             }
         }
 
-        private int port() throws RndcConfException {
-            ConfToken t = expect(Kind.WORD, "a port number");
+        private int port() throws ConfSyntaxException {
+            ConfToken t = c.expect(Kind.WORD, "a port number");
             try {
                 int p = Integer.parseInt(t.text());
                 if (p >= 1 && p <= 65535) {
@@ -269,47 +252,11 @@ public final class RndcConfParser {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw error(t, "a port must be a number from 1 to 65535");
-        }
-
-        private ConfToken name(String what) throws RndcConfException {
-            ConfToken t = next();
-            if (t.kind() != Kind.WORD && t.kind() != Kind.STRING) {
-                throw error(t, "expected " + what + ", found " + t.kind().description());
-            }
-            return t;
-        }
-
-        private void semi(String after) throws RndcConfException {
-            expect(Kind.SEMI, "';' after " + after);
-        }
-
-        private ConfToken expect(Kind kind, String what) throws RndcConfException {
-            ConfToken t = next();
-            if (t.kind() != kind) {
-                throw error(t, "expected " + what + ", found " + t.kind().description());
-            }
-            return t;
-        }
-
-        private ConfToken peek() {
-            return tokens.get(i);
-        }
-
-        private ConfToken next() {
-            ConfToken t = tokens.get(i);
-            if (t.kind() != Kind.END) {
-                i++;
-            }
-            return t;
+            throw c.error(t, "a port must be a number from 1 to 65535");
         }
 
         private String position(ConfToken t) {
             return file + ":" + t.line() + ":" + t.column();
-        }
-
-        private RndcConfException error(ConfToken t, String message) {
-            return new RndcConfException(position(t) + ": " + message);
         }
     }
 }

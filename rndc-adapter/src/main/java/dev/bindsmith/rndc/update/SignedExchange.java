@@ -2,6 +2,7 @@ package dev.bindsmith.rndc.update;
 
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.dns.tsig.TsigKey;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

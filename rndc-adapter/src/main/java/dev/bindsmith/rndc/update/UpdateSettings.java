@@ -1,5 +1,6 @@
 package dev.bindsmith.rndc.update;
 
+import dev.bindsmith.dns.tsig.TsigKey;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

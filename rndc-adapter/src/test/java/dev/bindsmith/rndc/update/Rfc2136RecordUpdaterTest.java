@@ -11,6 +11,7 @@ import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.RData;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.dns.tsig.TsigKey;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;

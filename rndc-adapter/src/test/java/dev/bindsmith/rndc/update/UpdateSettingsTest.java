@@ -2,6 +2,7 @@ package dev.bindsmith.rndc.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bindsmith.dns.tsig.TsigKey;
 import dev.bindsmith.rndc.update.UpdateSettings.Field;
 import dev.bindsmith.rndc.update.UpdateSettings.Given;
 import dev.bindsmith.rndc.update.UpdateSettings.Problem;

@@ -39,6 +39,7 @@ public final class ZoneRequestBuilder {
     private final List<String> allowTransfer = new ArrayList<>();
     private Optional<String> dnssecPolicy = Optional.empty();
     private Optional<Boolean> inlineSigning = Optional.empty();
+    private Optional<String> catalogGroup = Optional.empty();
 
     ZoneRequestBuilder(String zoneName) {
         this.zoneName = Optional.of(zoneName);
@@ -198,6 +199,12 @@ public final class ZoneRequestBuilder {
         return this;
     }
 
+    /** The group of the zone's catalog member (RFC 9432). */
+    public ZoneRequestBuilder catalogGroup(String raw) {
+        catalogGroup = Optional.of(raw);
+        return this;
+    }
+
     public ZoneRequest build() {
         Optional<SoaRequest> soa = withSoa
                 ? Optional.of(new SoaRequest(primaryNs, adminEmail, serial, refresh, retry, expire, negativeTtl))
@@ -215,6 +222,6 @@ public final class ZoneRequestBuilder {
                         dnssecPolicy,
                         inlineSigning))
                 : Optional.empty();
-        return new ZoneRequest(zoneName, zoneType, config, updateKeyName);
+        return new ZoneRequest(zoneName, zoneType, config, updateKeyName, catalogGroup);
     }
 }

@@ -38,7 +38,7 @@ public final class NamedLauncher {
     public static final String UPDATE_KEY_NAME = "update-key";
 
     private static final int PORT_ATTEMPTS = 4;
-    private static final Pattern RUNNING = Pattern.compile("(?m)^\\S+ \\S+ running$");
+    static final Pattern RUNNING = Pattern.compile("(?m)^\\S+ \\S+ running$");
 
     private String rndcAlgorithm = "hmac-sha256";
     private String updateAlgorithm = "hmac-sha256";
@@ -48,6 +48,7 @@ public final class NamedLauncher {
     private int workerThreads = 0;
     private Duration readyTimeout = Duration.ofSeconds(30);
     private Supplier<SecureRandom> random = SecureRandom::new;
+    private PortReservation reservedDnsPort;
 
     private NamedLauncher() {}
 
@@ -100,6 +101,15 @@ public final class NamedLauncher {
         return this;
     }
 
+    /**
+     * Answers DNS on this port, reserved beforehand (a fleet's secondaries are configured with their
+     * primary's port before it starts). The reservation is named's from now on: closing named frees it.
+     */
+    NamedLauncher dnsPort(PortReservation reserved) {
+        this.reservedDnsPort = Objects.requireNonNull(reserved, "reserved");
+        return this;
+    }
+
     /** Where key secrets and port choices come from (a fresh {@link SecureRandom} by default). */
     public NamedLauncher random(Supplier<SecureRandom> random) {
         this.random = Objects.requireNonNull(random, "random");
@@ -127,7 +137,7 @@ public final class NamedLauncher {
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
             List<PortReservation> ports = new ArrayList<>();
             try {
-                ports.add(PortReservation.reserve(rng));
+                ports.add(reservedDnsPort != null ? reservedDnsPort : PortReservation.reserve(rng));
                 ports.add(PortReservation.reserve(rng));
             } catch (IOException e) {
                 ports.forEach(PortReservation::close);
@@ -139,6 +149,9 @@ public final class NamedLauncher {
             } catch (PortInUse e) {
                 last = new NamedStartException(
                         "named could not bind its ports after " + (attempt + 1) + " attempts", e.log);
+                if (reservedDnsPort != null) {
+                    break; // the port was given: another one would not do
+                }
             }
         }
         RunningNamed.deleteTree(dir);
@@ -167,12 +180,7 @@ public final class NamedLauncher {
             writePrivate(namedConf, namedConf(dir, dnsPort, controlPort, rndcKey, updateKey));
             writePrivate(rndcConf, rndcConf(controlPort, rndcKey));
             Files.deleteIfExists(log);
-            List<String> command = new ArrayList<>(List.of(binary.toString(), "-g", "-4", "-c", namedConf.toString()));
-            if (workerThreads > 0) {
-                command.add("-n");
-                command.add(Integer.toString(workerThreads));
-            }
-            process = new ProcessBuilder(command)
+            process = new ProcessBuilder(command(binary, namedConf))
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -185,7 +193,18 @@ public final class NamedLauncher {
             throw new NamedStartException("cannot start named: " + e.getMessage(), "");
         }
         RunningNamed named = new RunningNamed(
-                process, dir, namedConf, rndcConf, log, dnsPort, controlPort, rndcKey, updateKey, ports);
+                process,
+                dir,
+                namedConf,
+                rndcConf,
+                log,
+                dnsPort,
+                controlPort,
+                rndcKey,
+                updateKey,
+                ports,
+                command(binary, namedConf),
+                readyTimeout);
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         while (true) {
             String text = named.log();
@@ -220,7 +239,16 @@ public final class NamedLauncher {
         }
     }
 
-    private static boolean accepts(int port) {
+    private List<String> command(Path binary, Path namedConf) {
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "-g", "-4", "-c", namedConf.toString()));
+        if (workerThreads > 0) {
+            command.add("-n");
+            command.add(Integer.toString(workerThreads));
+        }
+        return command;
+    }
+
+    static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(RunningNamed.LOOPBACK, port), 1000);
             return true;

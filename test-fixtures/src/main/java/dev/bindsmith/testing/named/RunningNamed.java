@@ -31,7 +31,7 @@ public final class RunningNamed implements AutoCloseable {
                 .addShutdownHook(new Thread(() -> LIVE.forEach(RunningNamed::close), "bindsmith-named-reaper"));
     }
 
-    private final Process process;
+    private volatile Process process;
     private final Path directory;
     private final Path namedConf;
     private final Path rndcConf;
@@ -41,6 +41,8 @@ public final class RunningNamed implements AutoCloseable {
     private final NamedKey rndcKey;
     private final NamedKey updateKey;
     private final List<PortReservation> ports;
+    private final List<String> command;
+    private final Duration readyTimeout;
     private volatile boolean closed;
 
     RunningNamed(
@@ -53,7 +55,9 @@ public final class RunningNamed implements AutoCloseable {
             int controlPort,
             NamedKey rndcKey,
             NamedKey updateKey,
-            List<PortReservation> ports) {
+            List<PortReservation> ports,
+            List<String> command,
+            Duration readyTimeout) {
         this.process = process;
         this.directory = directory;
         this.namedConf = namedConf;
@@ -64,6 +68,8 @@ public final class RunningNamed implements AutoCloseable {
         this.rndcKey = rndcKey;
         this.updateKey = updateKey;
         this.ports = List.copyOf(ports);
+        this.command = List.copyOf(command);
+        this.readyTimeout = readyTimeout;
         LIVE.add(this);
     }
 
@@ -148,6 +154,54 @@ public final class RunningNamed implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(25);
         }
         return true;
+    }
+
+    /**
+     * Stops named (SIGTERM) and starts it again on the same directory, configuration and ports, as an
+     * operator's restart does: zones added at run time come back from its NZD file, dynamic zones from
+     * their journals. Returns once the new process is ready, as {@link NamedLauncher#start()} judges it.
+     */
+    public void restart() {
+        if (closed) {
+            throw new IllegalStateException("named was closed");
+        }
+        stopProcess();
+        long logged = log().length();
+        try {
+            process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new NamedStartException("cannot start named again: " + e.getMessage(), logTail(40));
+        }
+        long deadline = System.nanoTime() + readyTimeout.toNanos();
+        while (true) {
+            String all = log();
+            String since = all.length() > logged ? all.substring((int) logged) : "";
+            if (!process.isAlive()) {
+                throw new NamedStartException(
+                        "named exited with code " + process.exitValue() + " after a restart", tail(since, 40));
+            }
+            if (NamedLauncher.RUNNING.matcher(since).find()
+                    && since.contains("command channel listening on 127.0.0.1#" + controlPort)
+                    && NamedLauncher.accepts(controlPort)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new NamedStartException(
+                        "named was not ready within " + readyTimeout.toSeconds() + " s of a restart", tail(since, 40));
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NamedStartException("interrupted while waiting for named", tail(since, 40));
+            }
+        }
     }
 
     /** Stops named and deletes its directory. Idempotent. */
