@@ -193,7 +193,15 @@ final class ZoneCommands {
                 secondaries.refresh(state);
                 return new Outcome.Ok<>(new ControlReply("reload", "zone refresh queued"));
             }
-            // The file is written before every change is served, so it is never behind: re-reading it is always safe.
+            if (state.dynamic() && !state.frozen() && state.content().isPresent()) {
+                // as bindsmith reloads a dynamic zone on named (freeze, then thaw): the journal goes into
+                // the file first, so the file read again holds every update
+                Outcome<ControlReply> written = writeWhole(state, "reload");
+                if (written instanceof Outcome.Failure<ControlReply> failed) {
+                    return failed;
+                }
+            }
+            // the file, with its journal, holds every change served: re-reading it is always safe
             return reloadFromFile(state, "reload");
         });
     }

@@ -381,10 +381,17 @@ public abstract class NameServerControlContract {
         ZoneStatus after = Outcomes.ok(control.zoneStatus(name));
         assertThat(after.serial()).hasValue(updated);
         assertThat(after.frozen()).isFalse();
-        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(store.fileOf(name))))
+        // named writes the file after freeze has answered (its dump is asynchronous): wait for it, bounded
+        java.util.regex.Pattern kept = java.util.regex.Pattern.compile(
+                "(?m)^kept(\\." + java.util.regex.Pattern.quote(name.value()) + "\\.)?\\s.*192\\.0\\.2\\.99");
+        java.nio.file.Path file = java.nio.file.Path.of(store.fileOf(name));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!kept.matcher(java.nio.file.Files.readString(file)).find() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(java.nio.file.Files.readString(file))
                 .as("the update is in the zone file (named writes owners relative to $ORIGIN)")
-                .containsPattern(
-                        "(?m)^kept(\\." + java.util.regex.Pattern.quote(name.value()) + "\\.)?\\s.*192\\.0\\.2\\.99");
+                .containsPattern(kept);
         Outcomes.ok(updater.get()
                 .apply(name, ChangeSet.of(new RecordChange.Add(Records.a("later." + name.value(), "192.0.2.98")))));
     }
