@@ -131,6 +131,7 @@ public final class ManagementBenchmark {
         Row rssIdle = new Row("RSS idle", "MiB", false);
         Row rssAfter = new Row("RSS after the run", "MiB", false);
         Row floorAdd = new Row("floor: rndc addzone, one connection", "/s", true);
+        Row floorAddDynamic = new Row("floor: rndc addzone of a dynamic zone, one connection", "/s", true);
         Row floorUpdate = new Row("floor: RFC 2136, one change per message", "/s", true);
 
         try (RunningNamed named = NamedLauncher.create().start()) {
@@ -201,13 +202,21 @@ public final class ManagementBenchmark {
                                 api, "p" + p, zones, records, patches, clients, listRuns, create1, createN, list,
                                 record1, recordN, patch);
                     }
-                    floorAdd.add("floor", rndcAddzoneFloor(named, zones));
+                    floorAdd.add("floor", rndcAddzoneFloor(named, zones, ""));
+                    // as bindsmith creates the benchmark's zones: dynamic, with the update key
+                    floorAddDynamic.add(
+                            "floor",
+                            rndcAddzoneFloor(
+                                    named,
+                                    zones,
+                                    " allow-update { key \"" + named.updateKey().name() + "\"; };"));
                     floorUpdate.add("floor", updateFloor(named, records, "floor" + p));
                     System.out.printf(
                             Locale.ROOT,
-                            "pass %d: floors addzone %s/s, update %s/s; load %s%n",
+                            "pass %d: floors addzone %s/s (dynamic zone %s/s), update %s/s; load %s%n",
                             p + 1,
                             fmt(last(floorAdd, "floor"), 0),
+                            fmt(last(floorAddDynamic, "floor"), 0),
                             fmt(last(floorUpdate, "floor"), 0),
                             Machine.load());
                 }
@@ -227,6 +236,7 @@ public final class ManagementBenchmark {
                         rssIdle,
                         rssAfter,
                         floorAdd,
+                        floorAddDynamic,
                         floorUpdate);
                 System.out.printf(Locale.ROOT, "load average before %s, after %s%n", loadBefore, loadAfter);
             } finally {
@@ -256,15 +266,27 @@ public final class ManagementBenchmark {
         for (int i = 0; i < zones; i++) {
             created.add("s" + i + "-" + tag + ".bench.test");
         }
+        // per phase, on bindsmith + named in a measured pass: where a create's time goes with 1 and with N clients
+        boolean traced = create1 != null && label.equals("bindsmith + named");
+        Map<String, double[]> before = traced ? metricSums(api) : Map.of();
         Throughput serial = throughput(api, 1, zones, (http, i) -> api.createZone(http, created.get(i)));
         double c1 = serial.record(create1, label);
+        if (traced) {
+            Map<String, double[]> after = metricSums(api);
+            printPhase(tag + " zone create, 1 client", before, after);
+            before = after;
+        }
         double listMs = listing(api, listRuns, zones - serial.failed());
         List<String> parallel = new ArrayList<>();
         for (int i = 0; i < zones; i++) {
             parallel.add("p" + i + "-" + tag + ".bench.test");
         }
+        before = traced ? metricSums(api) : Map.of();
         double cN = throughput(api, clients, zones, (http, i) -> api.createZone(http, parallel.get(i)))
                 .record(createN, label);
+        if (traced) {
+            printPhase(tag + " zone create, " + clients + " clients", before, metricSums(api));
+        }
         String recordZone = "records-" + tag + ".bench.test";
         api.createZone(api.client(), recordZone);
         double r1 = throughput(api, 1, records, (http, i) -> api.addRecord(http, recordZone, "a" + i, address(i)))
@@ -401,8 +423,11 @@ public final class ManagementBenchmark {
         return "10." + ((i >> 16) & 0xff) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff);
     }
 
-    /** addzone of files written beforehand, one after the other over one reused rndc connection: named's own cost. */
-    private static double rndcAddzoneFloor(RunningNamed named, int zones) throws Exception {
+    /**
+     * addzone of files written beforehand, one after the other over one reused rndc connection: named's
+     * own cost. {@code options} go into the zone statement after the file.
+     */
+    private static double rndcAddzoneFloor(RunningNamed named, int zones, String options) throws Exception {
         Path dir = named.zoneDirectory().resolve("floor");
         Files.createDirectories(dir);
         List<String> names = new ArrayList<>();
@@ -420,8 +445,8 @@ public final class ManagementBenchmark {
             Runs.expectOk(rndc.send("status"));
             long t0 = System.nanoTime();
             for (String name : names) {
-                Runs.expectOk(rndc.send(
-                        "addzone " + name + " { type primary; file \"" + dir.resolve(name + ".zone") + "\"; };"));
+                Runs.expectOk(rndc.send("addzone " + name + " { type primary; file \"" + dir.resolve(name + ".zone")
+                        + "\";" + options + " };"));
             }
             double perSecond = zones / ((System.nanoTime() - t0) / 1e9);
             for (String name : names) {
@@ -470,6 +495,44 @@ public final class ManagementBenchmark {
         }
     }
 
+    private static final Pattern DURATION = Pattern.compile(
+            "bindsmith_(backend_command|http_request)_duration_seconds_(sum|count)\\{([^}]*)\\} (\\S+)");
+
+    /** The duration sums and counts of bindsmith's /metrics, by metric and labels; empty for another system. */
+    private static Map<String, double[]> metricSums(ManagementApi api) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        if (!(api instanceof BindsmithServe serve)) {
+            return sums;
+        }
+        try {
+            Matcher m = DURATION.matcher(serve.metrics(serve.client()));
+            while (m.find()) {
+                double[] v = sums.computeIfAbsent(m.group(1) + " " + m.group(3), k -> new double[2]);
+                v[m.group(2).equals("sum") ? 0 : 1] = Double.parseDouble(m.group(4));
+            }
+        } catch (IOException | InterruptedException e) {
+            System.out.println("(metrics not read: " + e.getMessage() + ")");
+        }
+        return sums;
+    }
+
+    /** What the calls made between two readings of /metrics took, each on average. */
+    private static void printPhase(String phase, Map<String, double[]> before, Map<String, double[]> after) {
+        StringBuilder line = new StringBuilder("  where the time goes, " + phase + ":");
+        after.forEach((k, v) -> {
+            double[] b = before.getOrDefault(k, new double[2]);
+            double calls = v[1] - b[1];
+            if (calls > 0) {
+                String what = k.replace("backend_command command=", "")
+                        .replace("http_request ", "")
+                        .replace("\"", "");
+                line.append(
+                        String.format(Locale.ROOT, " %s %.0f× %.2f ms;", what, calls, 1000 * (v[0] - b[0]) / calls));
+            }
+        });
+        System.out.println(line);
+    }
+
     private static void whereTheTimeGoes(BindsmithServe serve) {
         try {
             String metrics = serve.metrics(serve.client());
@@ -493,7 +556,13 @@ public final class ManagementBenchmark {
     }
 
     private static void printTable(
-            List<String> labels, List<Row> rows, Row rssIdle, Row rssAfter, Row floorAdd, Row floorUpdate) {
+            List<String> labels,
+            List<Row> rows,
+            Row rssIdle,
+            Row rssAfter,
+            Row floorAdd,
+            Row floorAddDynamic,
+            Row floorUpdate) {
         String named = "bindsmith + named";
         String pdns = "PowerDNS 4.7 API";
         StringBuilder header = new StringBuilder("| |");
@@ -531,8 +600,12 @@ public final class ManagementBenchmark {
             }
             String floor = row.name.startsWith("zone create")
                     ? floorAdd.median("floor")
-                            .map(v -> "addzone " + fmt(v, 0) + "/s")
-                            .orElse("")
+                                    .map(v -> "addzone " + fmt(v, 0) + "/s")
+                                    .orElse("")
+                            + floorAddDynamic
+                                    .median("floor")
+                                    .map(v -> ", of a dynamic zone " + fmt(v, 0) + "/s")
+                                    .orElse("")
                     : row.name.startsWith("record add")
                             ? floorUpdate
                                     .median("floor")
