@@ -107,11 +107,20 @@ class RndcDnssecControlIT extends DnssecControlContract {
         return name;
     }
 
-    /** Waits (on named's state, at most 60 s) until the zone serves a DNSKEY and -status lists a key. */
+    /**
+     * Waits (on named's state, at most 90 s) until the zone serves a DNSKEY and -status lists a key.
+     * named runs its key manager for a new zone from a timer; on freshly started machines that first
+     * run was seen not to come within 60 s (the zone stayed unsigned, every status answered at once),
+     * so after 5 s without keys the wait asks for it with {@code loadkeys}, as an operator would.
+     */
     private void awaitSigned(ZoneName zone) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(90);
+        long nextNudge = start + TimeUnit.SECONDS.toNanos(5);
+        Outcome<DnssecStatus> status = null;
+        List<String> nudges = new java.util.ArrayList<>();
         while (System.nanoTime() < deadline) {
-            Outcome<DnssecStatus> status = newDnssec().status(zone);
+            status = newDnssec().status(zone);
             if (status instanceof Outcome.Ok<DnssecStatus>(DnssecStatus s)
                     && s.signed()
                     && !s.keys().isEmpty()
@@ -119,13 +128,26 @@ class RndcDnssecControlIT extends DnssecControlContract {
                 return;
             }
             try {
+                if (System.nanoTime() > nextNudge) {
+                    RndcReply reply = raw("loadkeys " + zone.value());
+                    nudges.add(reply.ok() + " " + reply.text() + reply.err().orElse(""));
+                    nextNudge = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                }
                 TimeUnit.MILLISECONDS.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
+            } catch (Exception e) {
+                nudges.add(e.toString());
             }
         }
-        throw new AssertionError("zone " + zone + " was not signed within 60 s; named's log:\n" + named.logTail(30));
+        throw new AssertionError("zone " + zone + " was not signed within 90 s; last status: " + status
+                + "\nloadkeys answers: " + nudges
+                + "\nnamed's log (control commands left out):\n"
+                + named.logTail(400)
+                        .lines()
+                        .filter(l -> !l.contains("received control channel"))
+                        .collect(java.util.stream.Collectors.joining("\n")));
     }
 
     private static RndcReply raw(String command) throws Exception {
@@ -218,6 +240,7 @@ class RndcDnssecControlIT extends DnssecControlContract {
                     .redirectErrorStream(true)
                     .start();
             String out = new String(p.getInputStream().readAllBytes()).strip();
+            Files.delete(keyFile);
             var ds = status.ds().getFirst();
             assertThat(out).endsWithIgnoringCase(ds.keyTag() + " 13 2 " + ds.digestHex());
         }
