@@ -43,8 +43,10 @@ import java.util.regex.Pattern;
  * Before the passes, each server's start-up to its first answer, and its resident set when idle.
  *
  * <p>Arguments (all optional): {@code passes=3 zones=1000 records=1000 patches=20 clients=8 listRuns=30
- * startRuns=5 systems=named,embedded,pdns} ({@code named-c1} adds bindsmith + named started with only
- * the C1 compiler). Prints one table of medians, with the ratios.
+ * startRuns=5 systems=named,embedded,pdns startOnly=} ({@code named-c1} adds bindsmith + named started with
+ * only the C1 compiler, {@code named-noaot} without the build's AOT cache, {@code named-lean} with the
+ * C1 compiler, a 16 MB code cache and 512 KB thread stacks). Systems also named in {@code startOnly}
+ * have only their start-up and idle resident set measured. Prints one table of medians, with the ratios.
  */
 public final class ManagementBenchmark {
     private ManagementBenchmark() {}
@@ -94,6 +96,9 @@ public final class ManagementBenchmark {
         int startRuns = arg(args, "startRuns", 5);
         List<String> systems =
                 List.of(text(args, "systems", "named,embedded,pdns").split(","));
+        List<String> startOnly = List.of(text(args, "startOnly", "").split(","));
+        // the labels of the systems in startOnly, once they are made
+        java.util.Set<String> startOnlyLabels = new java.util.HashSet<>();
 
         Path root = Machine.repositoryRoot();
         BindsmithServe.requireFreshDistribution(root);
@@ -155,6 +160,28 @@ public final class ManagementBenchmark {
                             c1,
                             named.updateKey().name(),
                             work.resolve("serve-named-c1")));
+                    if (startOnly.contains("named-c1")) {
+                        startOnlyLabels.add(apis.getLast().label());
+                    }
+                }
+                // what the JVM flags of ./bindsmith serve buy: the same server without the AOT cache, and leaner
+                Map<String, String> variants = new LinkedHashMap<>();
+                variants.put("named-noaot", "-XX:AOTMode=off");
+                variants.put("named-lean", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss512k");
+                for (Map.Entry<String, String> v : variants.entrySet()) {
+                    if (systems.contains(v.getKey())) {
+                        Map<String, String> env = new LinkedHashMap<>(Runs.bindVariables(named));
+                        env.put("BINDSMITH_JAVA_OPTS", v.getValue());
+                        apis.add(new BindsmithServe(
+                                "bindsmith + named, " + v.getValue(),
+                                root,
+                                env,
+                                named.updateKey().name(),
+                                work.resolve("serve-" + v.getKey())));
+                        if (startOnly.contains(v.getKey())) {
+                            startOnlyLabels.add(apis.getLast().label());
+                        }
+                    }
                 }
                 if (systems.contains("embedded")) {
                     apis.add(new BindsmithServe(
@@ -188,6 +215,14 @@ public final class ManagementBenchmark {
                             fmt(median(starts), 3),
                             startRuns,
                             Machine.mib(Machine.rssKiB(api.pid())));
+                }
+
+                // the systems measured for their start only are done now
+                for (ManagementApi api : List.copyOf(apis)) {
+                    if (startOnlyLabels.contains(api.label())) {
+                        api.close();
+                        apis.remove(api);
+                    }
                 }
 
                 // warm-up: the JITs, the page cache, named's and SQLite's first allocations
