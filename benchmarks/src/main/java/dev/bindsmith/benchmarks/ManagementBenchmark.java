@@ -328,6 +328,7 @@ public final class ManagementBenchmark {
                 .record(record1, label);
         double rN = throughput(api, clients, records, (http, i) -> api.addRecord(http, recordZone, "b" + i, address(i)))
                 .record(recordN, label);
+        before = traced ? metricSums(api) : Map.of();
         double ch = 100
                 * throughput(api, 1, patches, (http, i) -> {
                             Map<String, String> owners = new LinkedHashMap<>();
@@ -337,6 +338,9 @@ public final class ManagementBenchmark {
                             api.addRecords(http, recordZone, owners);
                         })
                         .record(patch, label);
+        if (traced) {
+            printPhase(tag + " 100-change PATCH", before, metricSums(api));
+        }
         if (create1 != null) {
             create1.add(label, c1);
             createN.add(label, cN);
