@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -184,7 +185,21 @@ final class BindsmithServe implements ManagementApi {
 
     @Override
     public int listZones(HttpClient client) throws IOException, InterruptedException {
-        String body = ManagementApi.send(client, request("/zones").GET().build(), 200);
+        String body;
+        try {
+            // bounded: the request's timeout ends at the headers, and a body may stall (100 000 zones did)
+            HttpResponse<String> r = client.sendAsync(
+                            request("/zones").GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (r.statusCode() != 200) {
+                throw new IOException("GET /zones answered " + r.statusCode());
+            }
+            body = r.body();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("GET /zones failed: " + e.getCause(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("GET /zones: the whole body did not arrive within 60 s", e);
+        }
         int at = body.indexOf("\"count\":");
         return Integer.parseInt(body.substring(at + 8, body.indexOf(',', at)).strip());
     }
