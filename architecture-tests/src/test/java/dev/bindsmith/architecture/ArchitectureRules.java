@@ -126,15 +126,24 @@ final class ArchitectureRules {
                 .allowEmptyShould(true);
     }
 
-    /** The API's JSON mapping is shared with the CLI's direct mode: it must work without a server. */
+    /**
+     * The API's JSON mapping, its access rules and its audit log are shared with the CLI's direct mode:
+     * they must work without a server.
+     */
     ArchRule theJsonMappingKnowsNoServer() {
         return classes()
                 .that()
-                .resideInAPackage(pkg("http.json"))
+                .resideInAnyPackage(pkg("http.json"), pkg("http.access"), pkg("http.audit"))
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", pkg("core"), pkg("http.json"), "com.fasterxml.jackson..")
-                .as("http.json depends only on core and Jackson (no Helidon, no routes)")
+                .resideInAnyPackage(
+                        "java..",
+                        pkg("core"),
+                        pkg("http.json"),
+                        pkg("http.access"),
+                        pkg("http.audit"),
+                        "com.fasterxml.jackson..")
+                .as("http.json, http.access and http.audit depend only on core and Jackson (no Helidon, no routes)")
                 .allowEmptyShould(true);
     }
 

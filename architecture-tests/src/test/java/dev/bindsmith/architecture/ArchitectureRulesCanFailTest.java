@@ -26,6 +26,7 @@ import samples.bindsmith.http.HttpUsingCli;
 import samples.bindsmith.http.HttpUsingDns;
 import samples.bindsmith.http.HttpUsingRndc;
 import samples.bindsmith.http.SampleHttp;
+import samples.bindsmith.http.audit.AuditUsingRoutes;
 import samples.bindsmith.http.json.JsonUsingHelidon;
 import samples.bindsmith.http.json.SampleJson;
 import samples.bindsmith.rndc.RndcUsingEmbedded;
@@ -133,6 +134,13 @@ class ArchitectureRulesCanFailTest {
 
         assertThat(report).contains(JsonUsingHelidon.class.getName(), "io.helidon");
         assertThat(report).doesNotContain(SampleJson.class.getName());
+    }
+
+    @Test
+    void theAuditLogUsingTheServerIsReported() {
+        String report = violations(RULES.theJsonMappingKnowsNoServer());
+
+        assertThat(report).contains(AuditUsingRoutes.class.getName(), SampleHttp.class.getName());
     }
 
     @Test

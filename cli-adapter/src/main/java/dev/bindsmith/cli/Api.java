@@ -58,6 +58,9 @@ interface Api extends AutoCloseable {
     /** {@code POST /server/reconcile?full=&setAside=}: settles the zone store with the name server. */
     Reply reconcile(boolean full, boolean setAside);
 
+    /** {@code GET /audit?zone=&since=&until=&cursor=&limit=}; each query value is optional. */
+    Reply audit(java.util.Map<String, String> query);
+
     /** Where the calls go, for --verbose: {@code http://127.0.0.1:8080}, or the backend ({@code embedded: …}). */
     String describe();
 

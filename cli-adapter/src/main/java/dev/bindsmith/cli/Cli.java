@@ -50,6 +50,8 @@ public final class Cli {
     private ObjectMapper json;
 
     private Root root = new Root();
+    /** Whether standard output is a terminal a person reads (and not a log someone else may read). */
+    private boolean terminal;
 
     public Cli(
             Map<String, String> env,
@@ -64,6 +66,16 @@ public final class Cli {
         this.err = Objects.requireNonNull(err, "err");
         this.backends = Objects.requireNonNull(backends, "backends");
         this.launcher = Objects.requireNonNull(launcher, "launcher");
+    }
+
+    /** Says that standard output is a terminal: {@code serve} then also shows the token it made. */
+    public Cli terminal(boolean isTerminal) {
+        this.terminal = isTerminal;
+        return this;
+    }
+
+    boolean terminal() {
+        return terminal;
     }
 
     /** Runs one command line and returns its exit code (see {@link ExitCodes}). */
@@ -140,11 +152,20 @@ public final class Cli {
                 "--backend",
                 "--rndc-conf",
                 "--key-file",
+                "--rndc-allow-weak-algorithms",
                 "--server",
                 "--zone-dir",
                 "--data-dir",
                 "--dns-address",
-                "--dns-port");
+                "--dns-port",
+                "--audit-log",
+                "--audit-max-bytes",
+                "--audit-keep");
+        // the token commands edit a local file: a server's URL, token or timeout mean nothing to them
+        for (CommandLine token :
+                cl.getSubcommands().get("token").getSubcommands().values()) {
+            removeOptions(token.getCommandSpec(), "--url", "--token", "--timeout", "--dns-address", "--dns-port");
+        }
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> unexpected(e));
         return cl;
     }
@@ -225,7 +246,13 @@ public final class Cli {
         if (global().verbose) {
             err.println(settings.describe());
         }
-        return new InProcessApi(backends.open(settings, false));
+        return new InProcessApi(backends.open(settings, false), user());
+    }
+
+    /** Who runs this command, as the audit log records a direct-mode change: {@code $USER}, else the JVM's user. */
+    String user() {
+        String u = env.getOrDefault("USER", env.getOrDefault("LOGNAME", ""));
+        return u.isBlank() ? System.getProperty("user.name", "unknown") : u;
     }
 
     /**

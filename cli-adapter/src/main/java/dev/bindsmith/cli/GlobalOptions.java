@@ -81,6 +81,13 @@ final class GlobalOptions {
     Path keyFile;
 
     @Option(
+            names = "--rndc-allow-weak-algorithms",
+            scope = ScopeType.INHERIT,
+            description = "Accept an hmac-md5 or hmac-sha1 rndc key, which is refused otherwise"
+                    + " ($RNDC_ALLOW_WEAK_ALGORITHMS).")
+    boolean allowWeakRndcAlgorithms;
+
+    @Option(
             names = "--server",
             scope = ScopeType.INHERIT,
             paramLabel = "HOST[:PORT]",
@@ -139,12 +146,36 @@ final class GlobalOptions {
                     "The name servers that should serve the zones, for propagation checks ($BINDSMITH_SECONDARIES).")
     String secondaries;
 
+    @Option(
+            names = "--audit-log",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            description = "The audit log ($BINDSMITH_AUDIT_LOG, default .bindsmith/audit.log beside the zones).")
+    Path auditLog;
+
+    @Option(
+            names = "--audit-max-bytes",
+            scope = ScopeType.INHERIT,
+            paramLabel = "BYTES",
+            description = "Rotate the audit log at this size ($BINDSMITH_AUDIT_MAX_BYTES, default 67108864).")
+    String auditMaxBytes;
+
+    @Option(
+            names = "--audit-keep",
+            scope = ScopeType.INHERIT,
+            paramLabel = "N",
+            description = "Older audit log files kept ($BINDSMITH_AUDIT_KEEP, default 10).")
+    String auditKeep;
+
     /** The environment with every backend flag given laid over it, under its variable's name. */
     Map<String, String> backendVariables(Map<String, String> env) {
         Map<String, String> vars = new HashMap<>(env);
         put(vars, BackendSettings.BACKEND, backend);
         put(vars, BackendSettings.RNDC_CONF, rndcConf);
         put(vars, BackendSettings.RNDC_KEY_FILE, keyFile);
+        if (allowWeakRndcAlgorithms) {
+            vars.put(BackendSettings.RNDC_ALLOW_WEAK_ALGORITHMS, "true");
+        }
         put(vars, BackendSettings.RNDC_SERVER, server);
         put(vars, BackendSettings.ZONE_DIR, zoneDir);
         put(vars, BackendSettings.DATA_DIR, dataDir);
@@ -153,6 +184,9 @@ final class GlobalOptions {
         put(vars, BackendSettings.CATALOG_ZONE, catalogZone);
         put(vars, BackendSettings.CATALOG_MOVE_FROM, catalogMoveFrom);
         put(vars, BackendSettings.SECONDARIES, secondaries);
+        put(vars, BackendSettings.AUDIT_LOG, auditLog);
+        put(vars, BackendSettings.AUDIT_MAX_BYTES, auditMaxBytes);
+        put(vars, BackendSettings.AUDIT_KEEP, auditKeep);
         return vars;
     }
 

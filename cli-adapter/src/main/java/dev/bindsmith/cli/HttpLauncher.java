@@ -23,6 +23,11 @@ final class HttpLauncher implements Serve.Launcher {
             }
 
             @Override
+            public void reloadTokens() {
+                server.reloadTokens();
+            }
+
+            @Override
             public void close() {
                 server.close();
             }

@@ -22,16 +22,28 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The API of a running bindsmith server, over HTTP ({@code --url}). Its status and envelope become
  * the reply ({@link RemoteReplies}); a server that cannot be reached is exit code 7, like a 503. The
  * token goes only into the {@code Authorization} header, never into a message.
+ *
+ * <p>Every change (POST, PUT, PATCH, DELETE) carries a fresh {@code Idempotency-Key}, so that the
+ * command's own retries are safe: when the answer is lost on the way (the connection cut after the
+ * request was sent, no answer within the timeout) the request is sent again, at most {@link #ATTEMPTS}
+ * times, with the same key — a change the server made already is answered again instead of being made
+ * twice. An answer, whatever its status, is reported as it is; a server that cannot be connected to at
+ * all is not retried (nothing was sent).
  */
 final class RemoteApi implements Api {
     private static final String PREFIX = "/api/v1";
     /** The longest {@code ?wait=} a server accepts. */
     private static final Duration MAX_SERVER_WAIT = dev.bindsmith.core.service.PropagationService.MAX_WAIT;
+
+    static final int ATTEMPTS = 3;
+    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final URI base;
     /** {@code scheme://host[:port]}: the base without any user:password, which is never sent nor shown. */
@@ -172,6 +184,11 @@ final class RemoteApi implements Api {
     }
 
     @Override
+    public Reply audit(Map<String, String> query) {
+        return send("GET", "/audit" + queryString(query), Optional.empty());
+    }
+
+    @Override
     public String describe() {
         return shown;
     }
@@ -191,31 +208,54 @@ final class RemoteApi implements Api {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        if (CHANGES.contains(method)) {
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
         if (body.isPresent()) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes(body.get())));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return RemoteReplies.of(
-                    response.statusCode(), response.headers().firstValue("Retry-After"), response.body(), json);
-        } catch (HttpConnectTimeoutException e) {
-            return unreachable("cannot connect to " + shown + " (timed out)");
-        } catch (ConnectException e) {
-            if (unresolved(e)) {
-                return unreachable("cannot connect to " + shown + " (unknown host " + base.getHost() + ")");
+        HttpRequest built = request.build();
+        for (int attempt = 1; ; attempt++) {
+            boolean last = attempt == ATTEMPTS;
+            try {
+                HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+                return RemoteReplies.of(
+                        response.statusCode(), response.headers().firstValue("Retry-After"), response.body(), json);
+            } catch (HttpConnectTimeoutException e) {
+                return unreachable("cannot connect to " + shown + " (timed out)");
+            } catch (ConnectException e) {
+                if (unresolved(e)) {
+                    return unreachable("cannot connect to " + shown + " (unknown host " + base.getHost() + ")");
+                }
+                return unreachable("cannot connect to " + shown + " ("
+                        + (e.getMessage() == null ? "connection refused" : reason(e)) + ")");
+            } catch (HttpTimeoutException e) {
+                if (!last) {
+                    continue;
+                }
+                return unreachable("no answer from " + shown + " within " + timeout.toSeconds() + " s (" + ATTEMPTS
+                        + " attempts)");
+            } catch (IOException e) {
+                if (!last) {
+                    pause(500L * attempt);
+                    continue;
+                }
+                return unreachable("the connection to " + shown + " failed (" + reason(e) + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return unreachable("interrupted while waiting for " + shown);
             }
-            return unreachable("cannot connect to " + shown + " ("
-                    + (e.getMessage() == null ? "connection refused" : reason(e)) + ")");
-        } catch (HttpTimeoutException e) {
-            return unreachable("no answer from " + shown + " within " + timeout.toSeconds() + " s");
-        } catch (IOException e) {
-            return unreachable("the connection to " + shown + " failed (" + reason(e) + ")");
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return unreachable("interrupted while waiting for " + shown);
         }
     }
 

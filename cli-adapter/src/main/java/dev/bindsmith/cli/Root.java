@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
             RecordCommands.class,
             CatalogCommands.class,
             ServerCommands.class,
-            KeyCommands.class
+            KeyCommands.class,
+            TokenCommands.class,
+            AuditCommand.class
         },
         description = {
             "Manage the zones and records of a BIND 9 name server, or of bindsmith's embedded one.",
@@ -40,6 +42,8 @@ import picocli.CommandLine.Spec;
             "  bindsmith record add example.com www A 192.0.2.80",
             "  export BINDSMITH_TOKEN=...    # the token 'bindsmith serve' printed",
             "  bindsmith --url http://127.0.0.1:8080 zone show example.com -o json",
+            "  bindsmith token create --name ci --access write --zones '*.dev.example.com'",
+            "  bindsmith audit --since 1h",
             "",
             ExitCodes.TABLE
         })
@@ -54,6 +58,7 @@ final class Root implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "Missing command: serve, zone, record, server, key or completion");
+                spec.commandLine(),
+                "Missing command: serve, zone, record, catalog, server, key, token, audit or completion");
     }
 }

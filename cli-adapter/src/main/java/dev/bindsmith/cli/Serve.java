@@ -5,7 +5,16 @@ import dev.bindsmith.http.HttpServerConfig;
 import dev.bindsmith.wiring.Backend;
 import dev.bindsmith.wiring.BackendConfigurationException;
 import dev.bindsmith.wiring.BackendSettings;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,9 +33,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bindsmith serve}: the HTTP API on the chosen backend, until SIGTERM or Ctrl-C. Every setting
  * of the HTTP server ({@link HttpServerConfig#SETTINGS}) is an option here as well as a variable.
- * When no token is configured and authentication is on, it makes one (SecureRandom) and prints it
- * once, never to a log: on standard output when that is a terminal (text log), on standard error
- * when standard output is the JSON log ({@link Logging}).
+ * When no token is configured and authentication is on, it makes one (SecureRandom) and writes it to
+ * {@code .bindsmith/api-token} beside the zones, readable by its owner only, and says where, never
+ * showing the token in a log: standard output of a server ends up in container and service logs. On a
+ * terminal it also shows the token (on standard error when standard output is the JSON log,
+ * {@link Logging}).
  */
 @Command(
         name = "serve",
@@ -35,8 +46,9 @@ import picocli.CommandLine.Spec;
             "Run the bindsmith HTTP API on the chosen backend until stopped (SIGTERM, Ctrl-C).",
             "Configured by the server's variables (API_PORT, BIND_API_ADDRESS, BIND_API_TOKEN, DISABLE_AUTH, "
                     + "RATE_LIMIT_*, …) and the backend's; the options below override them.",
-            "With no BIND_API_TOKEN (and authentication not disabled) a random token is generated and "
-                    + "printed once."
+            "With no BIND_API_TOKEN, token file or BINDSMITH_TOKENS_FILE (and authentication not disabled) a random"
+                    + " admin token is generated and written to .bindsmith/api-token beside the zones (mode 0600);"
+                    + " the path is printed."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -56,6 +68,9 @@ final class Serve implements Callable<Integer> {
         /** Blocks until {@link #close()}; on SIGTERM or Ctrl-C the process ends during the wait, after a graceful stop. */
         void awaitShutdown() throws InterruptedException;
 
+        /** Reads the tokens file again (SIGHUP); a file that does not parse keeps the tokens in force. */
+        default void reloadTokens() {}
+
         @Override
         void close();
     }
@@ -68,7 +83,11 @@ final class Serve implements Callable<Integer> {
 
     static final String API_TOKEN = "BIND_API_TOKEN";
     static final String API_TOKEN_FILE = "BIND_API_TOKEN_FILE";
+    static final String TOKENS_FILE = "BINDSMITH_TOKENS_FILE";
     static final String DISABLE_AUTH = "DISABLE_AUTH";
+    /** The generated token's file, in the state directory ({@code .bindsmith/} beside the zones). */
+    static final String TOKEN_FILE = "api-token";
+
     private static final Set<String> BOOLEAN_SETTINGS = Set.of(
             DISABLE_AUTH,
             "BINDSMITH_ALLOW_INSECURE",
@@ -148,7 +167,8 @@ final class Serve implements Callable<Integer> {
         Optional<String> generated = Optional.empty();
         if (!authDisabled(env, overrides)
                 && blank(setting(env, overrides, API_TOKEN))
-                && blank(setting(env, overrides, API_TOKEN_FILE))) {
+                && blank(setting(env, overrides, API_TOKEN_FILE))
+                && blank(setting(env, overrides, TOKENS_FILE))) {
             generated = Optional.of(token(cli.random()));
             overrides.put(API_TOKEN, generated.get());
         }
@@ -166,36 +186,73 @@ final class Serve implements Callable<Integer> {
             cli.err().println("bindsmith: " + e.getMessage());
             return ExitCodes.ERROR;
         }
+        Optional<Path> tokenFile = Optional.empty();
+        if (generated.isPresent()) {
+            try {
+                tokenFile = Optional.of(writeOwnerOnly(settings.stateDirectory().resolve(TOKEN_FILE), generated.get()));
+            } catch (IOException e) {
+                cli.err()
+                        .println("bindsmith: cannot write the generated token to "
+                                + settings.stateDirectory().resolve(TOKEN_FILE) + " (" + e.getMessage()
+                                + "); set BIND_API_TOKEN");
+                return ExitCodes.ERROR;
+            }
+        }
         try (Backend backend = cli.backends().open(settings, true);
                 Running server = cli.launcher().start(backend, env, overrides)) {
+            boolean scoped = !blank(setting(env, overrides, TOKENS_FILE));
+            boolean hangup = Signals.onHangup(server::reloadTokens);
             if (format == Logging.Format.JSON) {
-                // Standard output is a log stream (one JSON object per line): the banner is log events,
-                // and a generated token, a secret, goes to standard error and never into the log.
+                // Standard output is a log stream (one JSON object per line): the banner is log events.
+                // A generated token, a secret, never goes into it: its file is named, and the token
+                // itself is shown on standard error only when that is a terminal.
                 LOG.atInfo()
                         .addKeyValue("version", Version.version())
                         .addKeyValue("url", server.url())
                         .log("bindsmith {}: HTTP API on {}", Version.version(), server.url());
                 LOG.info("{}", settings.describe());
                 LOG.info("{}", backend.describe().strip());
+                backend.auditLog().describe().ifPresent(a -> LOG.info("{}", a));
                 if (generated.isPresent()) {
-                    cli.err().println("API token (generated for this run; set BIND_API_TOKEN to choose one):");
-                    cli.err().println("  " + generated.get());
-                    cli.err().flush();
+                    LOG.info(
+                            "API token generated for this run, in {} (readable by this user only; set BIND_API_TOKEN to choose one)",
+                            tokenFile.orElseThrow());
+                    if (cli.terminal()) {
+                        cli.err().println("API token: " + generated.get());
+                        cli.err().flush();
+                    }
                 } else if (authDisabled(env, overrides)) {
                     LOG.warn("Authentication is disabled (DISABLE_AUTH).");
+                } else if (scoped) {
+                    LOG.info(
+                            "Scoped tokens from {} (re-read when it changes{})",
+                            setting(env, overrides, TOKENS_FILE).strip(),
+                            hangup ? " and on SIGHUP" : "");
                 }
             } else {
                 var out = cli.out();
                 out.println("bindsmith " + Version.version() + ": HTTP API on " + server.url());
                 out.println(settings.describe());
                 out.println("  " + backend.describe());
+                backend.auditLog().describe().ifPresent(a -> out.println("  " + a));
                 if (generated.isPresent()) {
-                    out.println("API token (generated for this run; set BIND_API_TOKEN to choose one):");
-                    out.println("  " + generated.get());
+                    out.println("API token generated for this run, in " + tokenFile.orElseThrow()
+                            + " (readable by this user only; set BIND_API_TOKEN to choose one)"
+                            + (cli.terminal() ? ":" : ""));
+                    if (cli.terminal()) {
+                        out.println("  " + generated.get());
+                    }
                 } else if (authDisabled(env, overrides)) {
                     out.println("Authentication is disabled (DISABLE_AUTH).");
+                } else if (scoped) {
+                    out.println("Scoped tokens from "
+                            + setting(env, overrides, TOKENS_FILE).strip() + " (re-read when it changes)");
                 }
-                out.println("Stop with Ctrl-C.");
+                if (hangup && scoped) {
+                    out.println("Stop with Ctrl-C; SIGHUP re-reads the tokens file.");
+                } else {
+                    out.println("Stop with Ctrl-C.");
+                }
                 out.flush();
             }
             server.awaitShutdown();
@@ -222,6 +279,37 @@ final class Serve implements Callable<Integer> {
             vars.put(BackendSettings.TRANSFER_KEY, transferKey);
         }
         return vars;
+    }
+
+    /**
+     * Writes {@code token} to {@code file}, created with mode 0600 before anything is written to it and
+     * replaced whole (a temporary file renamed over it), and returns its absolute path.
+     */
+    static Path writeOwnerOnly(Path file, String token) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            // the state directory is its owner's alone; whatever holds it keeps its own mode
+            Files.createDirectories(dir.getParent());
+            try {
+                Files.createDirectory(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another process made it meanwhile
+            }
+        }
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        Path temporary =
+                Files.createTempFile(dir, ".api-token", ".tmp", PosixFilePermissions.asFileAttribute(ownerOnly));
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap((token + "\n").getBytes(StandardCharsets.US_ASCII)));
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return file.toAbsolutePath();
     }
 
     /** 32 random bytes, hex: 256 bits, safe in a header and a shell variable. */

@@ -232,8 +232,14 @@ class CliAgainstNamedIT {
                         .start(
                                 backend,
                                 Map.of(),
-                                Map.of("API_PORT", "0", "BIND_API_TOKEN", "it-token", "RATE_LIMIT_ENABLED", "false"))) {
-            Map<String, String> remoteEnv = Map.of("BINDSMITH_TOKEN", "it-token");
+                                Map.of(
+                                        "API_PORT",
+                                        "0",
+                                        "BIND_API_TOKEN",
+                                        "it-1f4a7d0c3b6e9f2a5d8c1b4e7a0d3f6c",
+                                        "RATE_LIMIT_ENABLED",
+                                        "false"))) {
+            Map<String, String> remoteEnv = Map.of("BINDSMITH_TOKEN", "it-1f4a7d0c3b6e9f2a5d8c1b4e7a0d3f6c");
             CliRun created = CliRun.run(
                     remoteEnv,
                     (s, d) -> {
@@ -294,7 +300,7 @@ class CliAgainstNamedIT {
                     "zone",
                     "list");
             assertThat(wrongToken.exitCode()).isEqualTo(8);
-            assertThat(wrongToken.err()).doesNotContain("wrong").doesNotContain("it-token");
+            assertThat(wrongToken.err()).doesNotContain("wrong").doesNotContain("it-1f4a7d0c3b6e9f2a5d8c1b4e7a0d3f6c");
 
             CliRun deleted = CliRun.run(
                     remoteEnv,

@@ -11,6 +11,17 @@ record CliRun(int exitCode, String out, String err) {
 
     static CliRun run(
             Map<String, String> env, Cli.Backends backends, Serve.Launcher launcher, String stdin, String... args) {
+        return run(false, env, backends, launcher, stdin, args);
+    }
+
+    /** With {@code terminal}, as if standard output were a terminal. */
+    static CliRun run(
+            boolean terminal,
+            Map<String, String> env,
+            Cli.Backends backends,
+            Serve.Launcher launcher,
+            String stdin,
+            String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Cli cli = new Cli(
@@ -20,7 +31,7 @@ record CliRun(int exitCode, String out, String err) {
                 new PrintWriter(err, true),
                 backends,
                 launcher);
-        int code = cli.run(args);
+        int code = cli.terminal(terminal).run(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

@@ -346,7 +346,13 @@ class DirectModeTest {
                 .start(
                         backend.open(),
                         Map.of(),
-                        Map.of("API_PORT", "0", "BIND_API_TOKEN", "test-token", "RATE_LIMIT_ENABLED", "false"))) {
+                        Map.of(
+                                "API_PORT",
+                                "0",
+                                "BIND_API_TOKEN",
+                                "d6c2a9f1e8b5d3c0a7f4e1b8c5d2a9f6",
+                                "RATE_LIMIT_ENABLED",
+                                "false"))) {
             for (String[] command : new String[][] {
                 {"zone", "list"},
                 {"zone", "show", "example.com"},
@@ -358,7 +364,7 @@ class DirectModeTest {
                     String[] args = concat(command, "--output", output);
                     CliRun direct = backend.run(args);
                     CliRun remote = CliRun.run(
-                            Map.of("BINDSMITH_TOKEN", "test-token"),
+                            Map.of("BINDSMITH_TOKEN", "d6c2a9f1e8b5d3c0a7f4e1b8c5d2a9f6"),
                             (s, d) -> {
                                 throw new AssertionError("remote mode opens no backend");
                             },

@@ -30,6 +30,11 @@ final class FakeApiServer implements AutoCloseable {
         static Response json(int status, String body) {
             return new Response(status, Map.of("Content-Type", "application/json"), body);
         }
+
+        /** No answer: the connection is closed after the request was read. */
+        static Response lost() {
+            return new Response(-1, Map.of(), "");
+        }
     }
 
     private final HttpServer server;
@@ -46,6 +51,12 @@ final class FakeApiServer implements AutoCloseable {
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             requests.add(request);
             Response response = answer.apply(request);
+            if (response.status() < 0) {
+                // the answer is lost: the connection ends without one
+                exchange.getHttpContext().getServer();
+                exchange.close();
+                return;
+            }
             response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,8 +134,15 @@ class LauncherScriptIT {
             Matcher url =
                     Pattern.compile("HTTP API on (http://127\\.0\\.0\\.1:\\d+)").matcher(text);
             Matcher dns = Pattern.compile("DNS on 127\\.0\\.0\\.1:(\\d+)").matcher(text);
-            Matcher token = Pattern.compile("\\n  ([0-9a-f]{64})\\n").matcher(text);
-            assertThat(url.find() && dns.find() && token.find()).as(text).isTrue();
+            Matcher tokenFile = Pattern.compile("API token generated for this run, in (\\S+) ")
+                    .matcher(text);
+            assertThat(url.find() && dns.find() && tokenFile.find()).as(text).isTrue();
+            // standard output is not a terminal here: the token is in the file, never in the output
+            String token = Files.readString(Path.of(tokenFile.group(1))).strip();
+            assertThat(token).matches("[0-9a-f]{64}");
+            assertThat(text).doesNotContain(token);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(tokenFile.group(1)))))
+                    .isEqualTo("rw-------");
 
             String body = "{\"zoneName\":\"served.example\",\"zoneType\":\"primary\",\"zoneConfig\":{\"ttl\":300,"
                     + "\"soa\":{\"primaryNs\":\"ns1.served.example\",\"adminEmail\":\"hostmaster.served.example\"},"
@@ -143,7 +151,7 @@ class LauncherScriptIT {
             try (HttpClient http = HttpClient.newHttpClient()) {
                 HttpResponse<String> created = http.send(
                         HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/zones"))
-                                .header("Authorization", "Bearer " + token.group(1))
+                                .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
@@ -165,5 +173,79 @@ class LauncherScriptIT {
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(p.exitValue()).isEqualTo(143);
+    }
+
+    /**
+     * SIGHUP re-reads the tokens file. The file is rewritten in place with its size and time kept, so the
+     * server's own check for a changed file cannot see it: only the signal can make the new token work.
+     */
+    @Test
+    void serveReReadsTheTokensFileOnSighup(@TempDir Path dir) throws Exception {
+        String first = "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";
+        String second = "9f8e7d6c5b4a30291807f6e5d4c3b2a19f8e7d6c5b4a30291807f6e5d4c3b2a1";
+        Path tokens = dir.resolve("tokens.json");
+        Files.writeString(tokens, tokensFile("one", first));
+        var stamp = Files.getLastModifiedTime(tokens);
+        Process p = start(
+                dir,
+                Map.of(
+                        "BINDSMITH_BACKEND", "embedded",
+                        "API_PORT", "0",
+                        "BINDSMITH_DNS_PORT", "0",
+                        "BINDSMITH_TOKENS_FILE", tokens.toString(),
+                        "BINDSMITH_AUTH_FAILURE_LIMIT", "100000",
+                        // the banner a terminal shows; through a pipe serve writes JSON lines
+                        "BINDSMITH_LOG_FORMAT", "text"),
+                "serve");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder banner = new StringBuilder();
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("Stop with")) {
+                banner.append(line).append('\n');
+            }
+            assertThat(line).isEqualTo("Stop with Ctrl-C; SIGHUP re-reads the tokens file.");
+            Matcher url =
+                    Pattern.compile("HTTP API on (http://127\\.0\\.0\\.1:\\d+)").matcher(banner);
+            assertThat(url.find()).as(banner.toString()).isTrue();
+            assertThat(banner.toString()).contains("audit log " + dir.resolve(".bindsmith/data/.bindsmith/audit.log"));
+            assertThat(status(url.group(1), first)).isEqualTo(200);
+            assertThat(status(url.group(1), second)).isEqualTo(401);
+
+            Files.writeString(tokens, tokensFile("two", second));
+            Files.setLastModifiedTime(tokens, stamp);
+            assertThat(new ProcessBuilder("sh", "-c", "kill -HUP " + p.pid())
+                            .start()
+                            .waitFor())
+                    .isZero();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (status(url.group(1), second) != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(status(url.group(1), second)).isEqualTo(200);
+            assertThat(status(url.group(1), first)).isEqualTo(401);
+        } finally {
+            p.destroy();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** One read token; "one" and "two" make files of the same length. */
+    private static String tokensFile(String name, String token) throws Exception {
+        byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        return "{\"tokens\": [{\"name\": \"" + name + "\", \"sha256\": \""
+                + java.util.HexFormat.of().formatHex(sha) + "\", \"access\": \"read\"}]}\n";
+    }
+
+    private static int status(String url, String token) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url + "/api/v1/zones"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        }
     }
 }

@@ -33,6 +33,69 @@ class RemoteModeTest {
     }
 
     @Test
+    void everyChangeCarriesAFreshIdempotencyKeyAndAReadNone() throws Exception {
+        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(200, "{\"success\":true}"))) {
+            run(server, "", "zone", "reload", "example.com");
+            run(server, "", "zone", "reload", "example.com");
+            run(server, "", "zone", "show", "example.com");
+
+            String first = server.requests.get(0).header("Idempotency-Key");
+            assertThat(first).matches("[0-9a-f-]{36}");
+            assertThat(server.requests.get(1).header("Idempotency-Key"))
+                    .isNotNull()
+                    .isNotEqualTo(first);
+            assertThat(server.requests.get(2).header("Idempotency-Key")).isNull();
+        }
+    }
+
+    /** The point of the key: when the answer is lost, sending the change again cannot make it twice. */
+    @Test
+    void aChangeWhoseAnswerIsLostIsSentAgainWithTheSameKey() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (FakeApiServer server = new FakeApiServer(r -> calls.incrementAndGet() == 1
+                ? FakeApiServer.Response.lost()
+                : FakeApiServer.Response.json(
+                        201, "{\"success\":true,\"message\":\"Record added to zone example.com\"}"))) {
+            CliRun r = run(server, "", "record", "add", "example.com", "www", "A", "192.0.2.80");
+
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(server.requests).hasSize(2);
+            assertThat(server.requests.get(1).header("Idempotency-Key"))
+                    .isEqualTo(server.requests.get(0).header("Idempotency-Key"));
+            assertThat(server.requests.get(1).body())
+                    .isEqualTo(server.requests.get(0).body());
+        }
+    }
+
+    @Test
+    void aChangeWhoseAnswerIsNeverReceivedGivesUpAfterItsAttempts() throws Exception {
+        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.lost())) {
+            CliRun r = run(server, "", "zone", "delete", "example.com");
+
+            assertThat(r.exitCode()).isEqualTo(7);
+            assertThat(server.requests).hasSize(RemoteApi.ATTEMPTS);
+            assertThat(server.requests)
+                    .extracting(q -> q.header("Idempotency-Key"))
+                    .containsOnly(server.requests.get(0).header("Idempotency-Key"));
+        }
+    }
+
+    @Test
+    void anInsufficientScopeAnswerIsReportedWithWhatWasRequiredAndGranted() throws Exception {
+        try (FakeApiServer server = new FakeApiServer(r -> FakeApiServer.Response.json(403, """
+                {"error":"Insufficient scope: This needs write access to zone example.com; the token grants read on example.com for record types *",
+                 "details":{"required":{"access":"write","zone":"example.com"},"granted":{"access":"read","zones":["example.com"]}},
+                 "code":"INSUFFICIENT_SCOPE","requestId":"r1"}
+                """))) {
+            CliRun r = run(server, "", "zone", "delete", "example.com");
+
+            assertThat(r.exitCode()).isEqualTo(8);
+            assertThat(r.err())
+                    .startsWith("bindsmith: Insufficient scope: This needs write access to zone example.com");
+        }
+    }
+
+    @Test
     void zoneListSendsTheTokenAndPrintsATable() throws Exception {
         try (FakeApiServer server = new FakeApiServer(
                 r -> FakeApiServer.Response.json(200, "{\"zones\":[\"example.com\",\"example.org\"],\"count\":2}"))) {

@@ -9,10 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code serve} with its output going to a pipe: every line it writes on standard output is one JSON object. */
 class ServeJsonLogTest {
@@ -52,9 +56,10 @@ class ServeJsonLogTest {
     }
 
     @Test
-    void standardOutputHoldsOnlyJsonLinesAndTheGeneratedTokenGoesToStandardError() throws Exception {
+    void standardOutputHoldsOnlyJsonLinesAndAGeneratedTokenOnlyTheNameOfItsOwnerOnlyFile(@TempDir Path data)
+            throws Exception {
         CliRun r = CliRun.run(
-                Map.of("BINDSMITH_LOG_FORMAT", "json"),
+                Map.of("BINDSMITH_LOG_FORMAT", "json", "BINDSMITH_DATA_DIR", data.toString()),
                 (settings, dns) -> backend.open(),
                 oneRequest(),
                 "",
@@ -78,7 +83,14 @@ class ServeJsonLogTest {
         });
         String token = overrides.get("BIND_API_TOKEN");
         assertThat(token).matches("[0-9a-f]{64}");
+        Path file = data.resolve(".bindsmith").resolve("api-token").toAbsolutePath();
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l.path("formattedMessage").asText())
+                        .startsWith("API token generated for this run, in " + file));
         assertThat(r.out()).doesNotContain(token);
-        assertThat(r.err()).contains(token);
+        assertThat(r.err()).as("not a terminal: the token is shown nowhere").doesNotContain(token);
+        assertThat(Files.readString(file).strip()).isEqualTo(token);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,12 +54,17 @@ class ServeTest {
 
     /** serve with its text output (a terminal's), unless the test chooses the format. */
     private CliRun serve(Map<String, String> env, String... args) {
+        return serve(false, env, args);
+    }
+
+    private CliRun serve(boolean terminal, Map<String, String> env, String... args) {
         env = new HashMap<>(env);
         env.putIfAbsent("BINDSMITH_LOG_FORMAT", "text");
         String[] all = new String[args.length + 1];
         all[0] = "serve";
         System.arraycopy(args, 0, all, 1, args.length);
         return CliRun.run(
+                terminal,
                 env,
                 (settings, dns) -> {
                     answerDns.add(dns);
@@ -70,8 +76,8 @@ class ServeTest {
     }
 
     @Test
-    void withoutATokenItGeneratesOnePrintsItOnceAndTheApiRequiresIt() {
-        CliRun r = serve(Map.of(), "--api-port", "0");
+    void withoutATokenItGeneratesOneAndOnATerminalShowsItOnceAndTheApiRequiresIt(@TempDir Path data) {
+        CliRun r = serve(true, Map.of("BINDSMITH_DATA_DIR", data.toString()), "--api-port", "0");
 
         assertThat(r.exitCode()).isZero();
         String token = overrides.get("BIND_API_TOKEN");
@@ -91,33 +97,72 @@ class ServeTest {
 
     /** Bare {@code serve} (the environment alone) takes a shorter path than serve with flags: it must generate too. */
     @Test
-    void bareServeWithoutATokenGeneratesOneAndTheApiRequiresIt() {
-        CliRun r = serve(Map.of("API_PORT", "0"));
+    void bareServeWithoutATokenGeneratesOneAndTheApiRequiresIt(@TempDir Path data) {
+        CliRun r = serve(Map.of("API_PORT", "0", "BINDSMITH_DATA_DIR", data.toString()));
 
         assertThat(r.exitCode()).isZero();
         String token = overrides.get("BIND_API_TOKEN");
         assertThat(token).matches("[0-9a-f]{64}");
-        assertThat(r.out()).contains("generated for this run");
         assertThat(statusWithToken).containsExactly(200);
         assertThat(statusWithoutToken).containsExactly(401);
     }
 
+    /**
+     * Standard output of a server ends up in container and service logs: the generated token goes to a
+     * file only its owner can read, and standard output says where.
+     */
     @Test
-    void twoRunsGenerateDifferentTokens() {
-        serve(Map.of(), "--api-port", "0");
+    void aGeneratedTokenIsWrittenToAnOwnerOnlyFileAndNotToStandardOutput(@TempDir Path data) throws Exception {
+        CliRun r = serve(Map.of("BINDSMITH_DATA_DIR", data.toString()), "--api-port", "0");
+
+        assertThat(r.exitCode()).isZero();
+        String token = overrides.get("BIND_API_TOKEN");
+        assertThat(token).matches("[0-9a-f]{64}");
+        assertThat(r.out() + r.err()).doesNotContain(token);
+        Path file = data.resolve(".bindsmith").resolve("api-token");
+        assertThat(r.out()).contains(file.toAbsolutePath().toString());
+        assertThat(Files.readString(file)).isEqualTo(token + "\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(statusWithToken).containsExactly(200);
+    }
+
+    @Test
+    void withATokensFileNoTokenIsMadeAndTheBannerSaysWhereTokensComeFrom(@TempDir Path dir) throws Exception {
+        Path tokens = dir.resolve("tokens.json");
+        Files.writeString(tokens, "{\"tokens\": []}");
+
+        CliRun r = serve(
+                Map.of("BINDSMITH_DATA_DIR", dir.toString(), "BINDSMITH_TOKENS_FILE", tokens.toString()),
+                "--api-port",
+                "0");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(overrides).doesNotContainKey("BIND_API_TOKEN");
+        assertThat(r.out()).contains("Scoped tokens from " + tokens + " (re-read when it changes)");
+        assertThat(r.out()).doesNotContain("generated");
+        assertThat(Files.exists(dir.resolve(".bindsmith/api-token"))).isFalse();
+        assertThat(statusWithoutToken).containsExactly(401);
+    }
+
+    @Test
+    void twoRunsGenerateDifferentTokens(@TempDir Path data) {
+        serve(Map.of("BINDSMITH_DATA_DIR", data.toString()), "--api-port", "0");
         String first = overrides.get("BIND_API_TOKEN");
-        serve(Map.of(), "--api-port", "0");
+        serve(Map.of("BINDSMITH_DATA_DIR", data.toString()), "--api-port", "0");
 
         assertThat(overrides.get("BIND_API_TOKEN")).isNotEqualTo(first);
     }
 
     @Test
     void aConfiguredTokenIsUsedAndNeverPrinted() {
-        CliRun r = serve(Map.of("BIND_API_TOKEN", "configured-secret-token", "API_PORT", "0"));
+        CliRun r = serve(Map.of("BIND_API_TOKEN", "configured-secret-token-8e1b4d7a0c3f6e9b", "API_PORT", "0"));
 
         assertThat(r.exitCode()).isZero();
         assertThat(overrides).doesNotContainKey("BIND_API_TOKEN");
-        assertThat(r.out() + r.err()).doesNotContain("configured-secret-token").doesNotContain("generated");
+        assertThat(r.out() + r.err())
+                .doesNotContain("configured-secret-token-8e1b4d7a0c3f6e9b")
+                .doesNotContain("generated");
         assertThat(statusWithToken).containsExactly(200);
         assertThat(statusWithoutToken).containsExactly(401);
     }

@@ -85,7 +85,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
                                 registry,
                                 (zone, peer) -> secondaries.notified(zone),
                                 guard,
-                                new UpdateResponder(engine, new DynamicUpdates(reader, updater)),
+                                new UpdateResponder(engine, new DynamicUpdates(reader, updater), b.updateAudit),
                                 transfers),
                         b.maxUdpInFlight,
                         b.maxTcpClients,
@@ -207,6 +207,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
         private int notifyAttempts = 5;
         private int journalChanges = 100;
         private int journalRecords = 100_000;
+        private UpdateAudit updateAudit = UpdateAudit.NONE;
 
         private Builder() {
             try {
@@ -384,6 +385,15 @@ public final class EmbeddedNameServer implements AutoCloseable {
             }
             this.journalChanges = changes;
             this.journalRecords = records;
+            return this;
+        }
+
+        /**
+         * Where the changes RFC 2136 clients make are recorded ({@link UpdateAudit#NONE} by default): asked
+         * before each UPDATE is applied, told after, before the answer.
+         */
+        public Builder updateAudit(UpdateAudit audit) {
+            this.updateAudit = Objects.requireNonNull(audit, "audit");
             return this;
         }
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -45,10 +46,12 @@ final class UpdateResponder {
 
     private final ZoneEngine engine;
     private final DynamicUpdates updates;
+    private final UpdateAudit audit;
 
-    UpdateResponder(ZoneEngine engine, DynamicUpdates updates) {
+    UpdateResponder(ZoneEngine engine, DynamicUpdates updates, UpdateAudit audit) {
         this.engine = engine;
         this.updates = updates;
+        this.audit = audit;
     }
 
     /** A message that cannot be taken further, with the response code that says why. */
@@ -68,11 +71,31 @@ final class UpdateResponder {
         try {
             ZoneName zone = zoneOf(query);
             DynamicUpdate update = decode(query, zone);
-            Outcome<ChangeSetResult> outcome = engine.changing(
-                    zone,
-                    () -> authorize(zone, peer, key)
-                            .<Outcome<ChangeSetResult>>map(refused -> refused)
-                            .orElseGet(() -> updates.apply(zone, update)));
+            int id = query.getHeader().getID();
+            Outcome<ChangeSetResult> outcome = engine.changing(zone, () -> {
+                OptionalLong before = serial(zone);
+                Optional<Outcome<ChangeSetResult>> refused = authorize(zone, peer, key);
+                if (refused.isEmpty()) {
+                    Optional<String> unrecordable = audit.unavailable();
+                    if (unrecordable.isPresent()) {
+                        // a change that cannot be recorded is not made, as the API answers 503
+                        return new Outcome.Unavailable<>(
+                                ErrorCode.UNAVAILABLE, unrecordable.get() + "; nothing was changed");
+                    }
+                }
+                Outcome<ChangeSetResult> result = refused.orElseGet(() -> updates.apply(zone, update));
+                // recorded under the zone's lock, before the answer: the log's order is the zone's
+                audit.record(new UpdateAnswered(
+                        zone,
+                        id,
+                        peer.getHostAddress(),
+                        key,
+                        Rcode.string(rcode(result, update)),
+                        result instanceof Outcome.Ok<ChangeSetResult>(ChangeSetResult r) ? r.changes() : List.of(),
+                        before,
+                        serial(zone)));
+                return result;
+            });
             int rcode = rcode(outcome, update);
             log(zone.value(), client, rcode, outcome);
             return rcode;
@@ -81,6 +104,14 @@ final class UpdateResponder {
                     + r.getMessage() + ")");
             return r.rcode;
         }
+    }
+
+    private OptionalLong serial(ZoneName zone) {
+        return engine.registry
+                .get(zone)
+                .flatMap(ZoneState::content)
+                .map(c -> OptionalLong.of(c.serial()))
+                .orElse(OptionalLong.empty());
     }
 
     /** §3.1: one zone, of type SOA and class IN, that the server is primary for. */

@@ -4,12 +4,16 @@ import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.http.access.Caller;
+import dev.bindsmith.http.access.TokenStore;
+import dev.bindsmith.http.json.Envelope;
 import dev.bindsmith.http.json.Json;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
@@ -17,15 +21,19 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -39,17 +47,31 @@ import org.slf4j.MDC;
  * endpoint's handler is wrapped so that a request is judged in one order:
  * <ol>
  * <li>shutting down? → 503;</li>
- * <li>(protected routes) over the client's rate limit? → 429 — before authentication, as in the
- *     reference, so that guessing tokens is throttled too;</li>
- * <li>(protected routes) authenticated? → 401;</li>
+ * <li>(authentication off) a browser's request for another site, or a host name that is not ours? → 403;</li>
+ * <li>(protected routes) over the client's rate limit? → 429 — before authentication and before the
+ *     body, as in the reference, so that every guess at a token is counted whatever it looks like;</li>
+ * <li>(protected routes) too many failed authentications from this client? → 429, without looking at
+ *     the token (a stricter bucket that only failures spend);</li>
+ * <li>(protected routes) authenticated? → 401 (an expired token: {@code TOKEN_EXPIRED});</li>
+ * <li>(protected routes) from an address the token's {@code allowFrom} admits? → 403 {@code IP_NOT_ALLOWED};</li>
+ * <li>a declared body over the limit? → 413 (nothing is read; the connection is closed);</li>
+ * <li>(a change with an {@code Idempotency-Key}) the same key for another request? → 409; the same
+ *     request again? → the first one's answer ({@link IdempotencyKeys});</li>
+ * <li>the operation, judged against the token's grant and audited ({@link dev.bindsmith.http.access.GuardedApi}):
+ *     a zone outside the grant 404, a verb or record type it lacks 403 {@code INSUFFICIENT_SCOPE};</li>
  * <li>the route: body size (413), media type (415), JSON (400), validation (400/422), existence
- *     (404/409), the backend (500) — see {@link ApiRequest#json()} and the core's use cases;</li>
+ *     (404/409), the backend (500) — see {@link ApiRequest#withJson} and the core's use cases;</li>
  * </ol>
+ * A body the route did not read is never drained: the connection is closed after the answer, so a
+ * client cannot make the server read a body of any size it declares.
  * and every request gets a request id, one access-log line and its metrics, labelled with its route
  * template. An unexpected exception is logged with the request id and answered with a generic 500.
  */
 final class ApiRouting {
     static final String UNMATCHED = "<unmatched>";
+    /** The methods an {@code Idempotency-Key} applies to. */
+    private static final Set<Method> IDEMPOTENT = Set.of(Method.POST, Method.PUT, Method.PATCH, Method.DELETE);
+
     private static final String ZONES_PREFIX = "/api/v1/zones/";
     /** The MDC key under which every log line written while a request is handled carries its id. */
     static final String REQUEST_ID = "requestId";
@@ -79,8 +101,15 @@ final class ApiRouting {
     private final ShutdownGate gate;
     private final RequestIds ids;
     private final Optional<GcraRateLimiter> limiter;
+    /** Spent only by failed authentications; when it is empty the client gets 429 before its token is looked at. */
+    private final GcraRateLimiter authFailures;
+
     private final Optional<BearerAuthenticator> authenticator;
     private final ClientAddresses clients;
+    private final IdempotencyKeys idempotency;
+    /** With authentication off: refuses what a web page would send. */
+    private final Optional<BrowserGuard> browsers;
+
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final Set<String> pages = new LinkedHashSet<>();
 
@@ -90,6 +119,16 @@ final class ApiRouting {
             Supplier<? extends RandomGenerator> random,
             Metrics metrics,
             ShutdownGate gate) {
+        this(config, clock, random, metrics, gate, TokenStore.none());
+    }
+
+    ApiRouting(
+            HttpServerConfig config,
+            Clock clock,
+            Supplier<? extends RandomGenerator> random,
+            Metrics metrics,
+            ShutdownGate gate,
+            TokenStore scopedTokens) {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -98,9 +137,13 @@ final class ApiRouting {
         this.limiter = config.rateLimit().enabled()
                 ? Optional.of(new GcraRateLimiter(config.rateLimit(), clock, 100_000))
                 : Optional.empty();
-        this.authenticator =
-                config.authRequired() ? Optional.of(new BearerAuthenticator(config.tokens(), clock)) : Optional.empty();
+        this.authFailures = new GcraRateLimiter(config.authFailures(), clock, 100_000);
+        this.authenticator = config.authRequired()
+                ? Optional.of(new BearerAuthenticator(config.tokens(), scopedTokens, clock))
+                : Optional.empty();
+        this.idempotency = new IdempotencyKeys(clock);
         this.clients = new ClientAddresses(config.trustedProxies());
+        this.browsers = config.authRequired() ? Optional.empty() : Optional.of(new BrowserGuard(config.allowedHosts()));
     }
 
     Clock clock() {
@@ -232,79 +275,52 @@ final class ApiRouting {
     }
 
     /**
-     * The listener settings the pipeline relies on: Helidon rejects a declared body over the limit
-     * before routing (without reading it), and this makes that 413 the same JSON envelope. The
-     * listener's limit is one byte above ours so that a chunked body is always cut by
-     * {@link ApiRequest#json()}, which answers through the pipeline.
+     * The listener settings the pipeline relies on. The listener has no body limit of its own: a declared
+     * Content-Length over ours is refused by the pipeline ({@link #judge}), after the rate limit and the
+     * token, so that a request never learns whether its token is right before it has been counted;
+     * a chunked body is cut by {@link ApiRequest#withJson} as it passes the limit. Connections and
+     * concurrent requests are bounded (Helidon's default is unlimited); a request over the concurrency
+     * limit is answered at once with the JSON 503 ({@link #busyBeforeRouting}).
      */
     void configure(WebServerConfig.Builder server) {
-        server.maxPayloadSize(config.maxBodyBytes() + 1);
-        // Helidon 4.4 reports a Content-Length over the limit as a BAD_REQUEST event with status 413.
+        server.maxPayloadSize(-1);
+        server.maxTcpConnections(config.maxConnections());
+        server.maxConcurrentRequests(config.maxConcurrentRequests());
         server.directHandlers(DirectHandlers.builder()
-                .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, this::tooLargeBeforeRouting)
-                .addHandler(DirectHandler.EventType.BAD_REQUEST, this::tooLargeBeforeRouting)
+                .addHandler(DirectHandler.EventType.OTHER, this::busyBeforeRouting)
                 .build());
     }
 
-    private DirectHandler.TransportResponse tooLargeBeforeRouting(
+    /** Helidon's "too many concurrent requests" (an OTHER event with 503) as the API's JSON 503. */
+    private DirectHandler.TransportResponse busyBeforeRouting(
             DirectHandler.TransportRequest request,
             DirectHandler.EventType type,
             Status status,
             io.helidon.http.ServerResponseHeaders headers,
             String message) {
-        if (status.code() != Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
+        if (status.code() != Status.SERVICE_UNAVAILABLE_503.code()) {
             return DirectHandler.defaultHandler().handle(request, type, status, headers, message);
         }
         long start = System.nanoTime();
         String id = ids.fresh();
-        long size = request.headers().contentLength().orElse(-1);
-        // The body is never read here, but the judging order still holds: a closing server says so, and a
-        // protected route wants its token before anyone learns about the body. (The rate limit needs the
-        // client's address, which Helidon does not give before routing.)
-        Reply reply;
-        if (gate.isClosed()) {
-            reply = OutcomeReplies.failure(
-                    new Outcome.Unavailable<Void>(ErrorCode.SHUTTING_DOWN, "Server is shutting down"));
-        } else {
-            Optional<Refusal.Unauthenticated> denied =
-                    authenticator.isPresent() && isProtected(request.method(), request.path())
-                            ? authenticator.get().check(request.headers().first(HeaderNames.AUTHORIZATION))
-                            : Optional.empty();
-            reply = OutcomeReplies.refused(
-                    denied.isPresent() ? denied.get() : new Refusal.TooLarge(config.maxBodyBytes(), size));
-        }
-        accessLog(request.method(), UNMATCHED, reply.status(), start, id, "");
-        var response = DirectHandler.TransportResponse.builder()
-                .status(Status.create(reply.status()))
+        accessLog(request.method(), UNMATCHED, 503, start, id, "");
+        var body = new LinkedHashMap<Object, Object>(Envelope.body(
+                "Service unavailable",
+                "The server is handling as many requests as it may at once (BINDSMITH_MAX_CONCURRENT_REQUESTS);"
+                        + " try again",
+                Map.of(),
+                List.of(),
+                ErrorCode.UNAVAILABLE.name()));
+        body.put("requestId", id);
+        return DirectHandler.TransportResponse.builder()
+                .status(Status.SERVICE_UNAVAILABLE_503)
                 .headers(headers)
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .header(HeaderNames.create("X-Request-Id"), id)
-                .keepAlive(false);
-        reply.headers().forEach((k, v) -> {
-            if (!k.equalsIgnoreCase("Connection")) {
-                response.header(HeaderNames.create(k), v);
-            }
-        });
-        if (reply instanceof Reply.Json json && json.body() instanceof Map<?, ?> map) {
-            var body = new LinkedHashMap<Object, Object>(map);
-            body.put("requestId", id);
-            response.entity(Json.write(body));
-        }
-        return response.build();
-    }
-
-    /** Whether {@code method path} (a raw request target) is a registered protected endpoint. */
-    private boolean isProtected(String method, String target) {
-        int q = target.indexOf('?');
-        String path = q < 0 ? target : target.substring(0, q);
-        for (Endpoint e : endpoints) {
-            if (e.access() == Access.PROTECTED
-                    && e.method().text().equalsIgnoreCase(method)
-                    && path.matches(e.template().replaceAll("\\{[^/]+}", "[^/]+"))) {
-                return true;
-            }
-        }
-        return false;
+                .header(HeaderNames.RETRY_AFTER, "1")
+                .keepAlive(false)
+                .entity(Json.write(body))
+                .build();
     }
 
     private void handle(String template, Access access, Handler handler, ServerRequest req, ServerResponse res) {
@@ -313,7 +329,7 @@ final class ApiRouting {
         MDC.put(REQUEST_ID, id);
         String client = clients.resolve(
                 req.remotePeer().host(),
-                req.headers().first(HeaderNames.X_FORWARDED_FOR),
+                req.headers().all(HeaderNames.X_FORWARDED_FOR, List::of),
                 req.headers().first(HeaderNames.create("X-Real-IP")));
         boolean entered = gate.enter();
         try {
@@ -336,9 +352,19 @@ final class ApiRouting {
                     reply = OutcomeReplies.internalError();
                 }
             }
+            if (req.content().hasEntity() && !req.content().consumed()) {
+                // Helidon would read the rest of a body nobody wants (whatever size it declares): close instead.
+                extra.put("Connection", "close");
+            }
             // Logged and counted before sending, so both exist by the time the client has its answer.
             accessLog(req.prologue().method().text(), template, reply.status(), start, id, client);
             send(res, reply, id, extra, req.prologue().method() == Method.HEAD);
+            if ("close".equalsIgnoreCase(extra.get("Connection"))
+                    || "close".equalsIgnoreCase(reply.headers().get("Connection"))) {
+                // A header alone does not end a Helidon connection: it would go on reading the next request,
+                // or the rest of a body nobody reads. The answer is written; this ends the exchange.
+                throw new CloseConnectionException("closed after the answer (" + id + ")");
+            }
         } finally {
             if (entered) {
                 gate.exit();
@@ -349,6 +375,17 @@ final class ApiRouting {
 
     private Reply judge(
             Access access, Handler handler, ServerRequest req, String id, String client, Map<String, String> extra) {
+        Caller caller = Caller.anonymous(client, id);
+        if (browsers.isPresent()) {
+            Optional<Refusal.Forbidden> refused = browsers.get()
+                    .check(
+                            req.headers().first(HeaderNames.HOST),
+                            req.headers().first(HeaderNames.ORIGIN),
+                            req.headers().first(HeaderNames.create("Sec-Fetch-Site")));
+            if (refused.isPresent()) {
+                return OutcomeReplies.refused(refused.get());
+            }
+        }
         if (access == Access.PROTECTED) {
             if (limiter.isPresent()) {
                 GcraRateLimiter.Decision d = limiter.get().acquire(client);
@@ -364,13 +401,115 @@ final class ApiRouting {
                 }
             }
             if (authenticator.isPresent()) {
-                var denied = authenticator.get().check(req.headers().first(HeaderNames.AUTHORIZATION));
-                if (denied.isPresent()) {
-                    return OutcomeReplies.refused(denied.get());
+                GcraRateLimiter.Decision failures = authFailures.peek(client);
+                if (!failures.allowed()) {
+                    metrics.rateLimitDecision("limited");
+                    return OutcomeReplies.refused(new Refusal.RateLimited(failures.retryAfter()));
+                }
+                switch (authenticator.get().authenticate(req.headers().first(HeaderNames.AUTHORIZATION))) {
+                    case BearerAuthenticator.Result.Refused refused -> {
+                        authFailures.acquire(client);
+                        return OutcomeReplies.refused(refused.refusal());
+                    }
+                    case BearerAuthenticator.Result.Authenticated who -> {
+                        if (!who.grant().allowFrom().isEmpty()
+                                && !ClientAddresses.literal(client)
+                                        .map(who.grant()::allowsAddress)
+                                        .orElse(false)) {
+                            return OutcomeReplies.refused(new Refusal.IpNotAllowed(who.name(), client));
+                        }
+                        caller = Caller.token(who.name(), who.grant(), client, id);
+                    }
                 }
             }
         }
-        return handler.handle(new ApiRequest(req, id, config.maxBodyBytes()));
+        OptionalLong declared = req.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > config.maxBodyBytes()) {
+            return OutcomeReplies.refused(new Refusal.TooLarge(config.maxBodyBytes(), declared.getAsLong()));
+        }
+        ApiRequest request = new ApiRequest(req, id, config.maxBodyBytes(), caller);
+        Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key"));
+        if (access == Access.PROTECTED
+                && key.isPresent()
+                && IDEMPOTENT.contains(req.prologue().method())) {
+            return idempotent(handler, request, req, key.get(), caller, id);
+        }
+        return handler.handle(request);
+    }
+
+    /**
+     * A change sent with an {@code Idempotency-Key} ({@link IdempotencyKeys}): the first runs and its
+     * answer is kept; a repeat with the same method, path and body gets that answer again, marked
+     * {@code Idempotent-Replayed: true} (waiting for it when the first still runs); another request with
+     * the same key is 409.
+     */
+    private Reply idempotent(
+            Handler handler, ApiRequest request, ServerRequest req, String key, Caller caller, String id) {
+        if (!IdempotencyKeys.valid(key)) {
+            return OutcomeReplies.refused(new Refusal.InvalidIdempotencyKey());
+        }
+        Optional<Reply> tooLarge = request.readBody();
+        if (tooLarge.isPresent()) {
+            return tooLarge.get();
+        }
+        String fingerprint = fingerprint(
+                req.prologue().method().text(),
+                req.path().rawPath(),
+                req.query().rawValue(),
+                req.headers().first(HeaderNames.CONTENT_TYPE).orElse(""),
+                request.body());
+        String token = caller.token().orElse("");
+        return switch (idempotency.claim(token, key, fingerprint)) {
+            case IdempotencyKeys.Claim.Conflict conflict ->
+                OutcomeReplies.refused(new Refusal.IdempotencyConflict(key));
+            case IdempotencyKeys.Claim.Replay replay -> replayed(replay.stored());
+            case IdempotencyKeys.Claim.First first -> {
+                Reply reply;
+                try {
+                    reply = handler.handle(request);
+                } catch (RuntimeException e) {
+                    idempotency.abandon(first);
+                    throw e;
+                }
+                idempotency.complete(first, reply, id);
+                yield reply;
+            }
+        };
+    }
+
+    /** A kept answer as it was sent (its request id too), marked as a replay. */
+    private static Reply replayed(IdempotencyKeys.Stored stored) {
+        Map<String, String> headers = new LinkedHashMap<>(stored.reply().headers());
+        headers.put("X-Request-Id", stored.requestId());
+        headers.put("Idempotent-Replayed", "true");
+        return switch (stored.reply()) {
+            case Reply.Json json -> {
+                Object body = json.body();
+                if (json.envelope() && body instanceof Map<?, ?> map) {
+                    var withId = new LinkedHashMap<Object, Object>(map);
+                    withId.put("requestId", stored.requestId());
+                    body = withId;
+                }
+                yield new Reply.Json(json.status(), body, headers, false);
+            }
+            case Reply.Text text -> new Reply.Text(text.status(), text.contentType(), text.body(), headers);
+            case Reply.Empty empty -> new Reply.Empty(empty.status(), headers);
+        };
+    }
+
+    /** What makes two requests the same request: method, raw path and query, media type, body. */
+    private static String fingerprint(String method, String path, String query, String contentType, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : List.of(method, path, query, contentType)) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            sha.update(body);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static void send(ServerResponse res, Reply reply, String id, Map<String, String> extra, boolean head) {

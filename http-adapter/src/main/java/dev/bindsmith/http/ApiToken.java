@@ -8,23 +8,36 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One accepted bearer token, kept only as its SHA-256 digest (the plain token is dropped as soon as
- * it is read), with an optional expiry.
+ * One accepted admin bearer token ({@code BIND_API_TOKEN}, a line of {@code BIND_API_TOKEN_FILE}), kept
+ * only as its SHA-256 digest (the plain token is dropped as soon as it is read), with the name the audit
+ * log gives it and an optional expiry.
  */
 public final class ApiToken {
+    private final String name;
     private final byte[] digest;
     private final Optional<Instant> expires;
 
-    private ApiToken(byte[] digest, Optional<Instant> expires) {
+    private ApiToken(String name, byte[] digest, Optional<Instant> expires) {
+        this.name = Objects.requireNonNull(name, "name");
         this.digest = digest;
         this.expires = Objects.requireNonNull(expires, "expires");
     }
 
+    /** {@code BIND_API_TOKEN}'s token. */
     public static ApiToken of(String token, Optional<Instant> expires) {
+        return named("BIND_API_TOKEN", token, expires);
+    }
+
+    /** A token the audit log and answers call {@code name} (never the token itself). */
+    public static ApiToken named(String name, String token, Optional<Instant> expires) {
         if (token.isEmpty()) {
             throw new IllegalArgumentException("a token is not empty");
         }
-        return new ApiToken(sha256(token), expires);
+        return new ApiToken(name, sha256(token), expires);
+    }
+
+    public String name() {
+        return name;
     }
 
     public Optional<Instant> expires() {
@@ -50,6 +63,7 @@ public final class ApiToken {
 
     @Override
     public String toString() {
-        return "ApiToken[expires=" + expires.map(Instant::toString).orElse("never") + "]";
+        return "ApiToken[" + name + ", expires="
+                + expires.map(Instant::toString).orElse("never") + "]";
     }
 }

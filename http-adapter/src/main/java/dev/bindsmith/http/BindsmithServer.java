@@ -1,6 +1,9 @@
 package dev.bindsmith.http;
 
 import dev.bindsmith.core.service.UseCases;
+import dev.bindsmith.http.access.GuardedApi;
+import dev.bindsmith.http.access.TokenStore;
+import dev.bindsmith.http.audit.AuditLog;
 import dev.bindsmith.http.json.JsonApi;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -12,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Properties;
@@ -38,6 +42,8 @@ public final class BindsmithServer {
     private final HttpServerConfig config;
     private final ApiRouting routing;
     private final ShutdownGate gate;
+    private final TokenStore tokens;
+    private final Duration tokensCheckedEvery;
     private WebServer server;
     private int port;
     private Thread shutdownHook;
@@ -45,12 +51,27 @@ public final class BindsmithServer {
     private BindsmithServer(Builder b) {
         this.config = b.config;
         this.gate = new ShutdownGate();
-        this.routing = routes(b.config, b.useCases, b.readiness, b.clock, b.random, b.metrics, gate);
+        this.tokens = b.config.tokensFile().map(TokenStore::of).orElse(TokenStore.none());
+        this.tokensCheckedEvery = b.tokensCheckedEvery;
+        this.routing =
+                routes(b.config, b.useCases, b.readiness, b.clock, b.random, b.metrics, gate, tokens, b.auditLog);
     }
 
     /** A server for the use cases of one process (build them once: {@link UseCases#of}). */
     public static Builder builder(UseCases useCases, ReadinessProbe readiness, HttpServerConfig config) {
         return new Builder(useCases, readiness, config);
+    }
+
+    /** Every route group, on one pipeline, with no scoped tokens and no audit log kept. */
+    static ApiRouting routes(
+            HttpServerConfig config,
+            UseCases useCases,
+            ReadinessProbe readiness,
+            Clock clock,
+            Supplier<? extends RandomGenerator> random,
+            Metrics metrics,
+            ShutdownGate gate) {
+        return routes(config, useCases, readiness, clock, random, metrics, gate, TokenStore.none(), AuditLog.none());
     }
 
     /** Every route group, on one pipeline. A new group is one more {@code add}. */
@@ -61,15 +82,19 @@ public final class BindsmithServer {
             Clock clock,
             Supplier<? extends RandomGenerator> random,
             Metrics metrics,
-            ShutdownGate gate) {
+            ShutdownGate gate,
+            TokenStore tokens,
+            AuditLog auditLog) {
+        // the store's count: no list of every zone built for a gauge
         metrics.zonesManaged(() -> OptionalLong.of(useCases.zones().count()));
-        JsonApi api = new JsonApi(useCases, clock);
-        return new ApiRouting(config, clock, random, metrics, gate)
+        GuardedApi api = new GuardedApi(new JsonApi(useCases, clock), useCases, auditLog, clock);
+        return new ApiRouting(config, clock, random, metrics, gate, tokens)
                 .add(new HealthRoutes(readiness, clock))
                 .add(new ZoneRoutes(api))
                 .add(new ServerRoutes(api))
                 .add(new RecordRoutes(api))
                 .add(new FleetRoutes(api))
+                .add(new AuditRoutes(api))
                 .add(new MetricsRoutes(metrics))
                 .add(new OpenApiRoutes())
                 .add(new PageRoutes(config.pages()));
@@ -102,6 +127,7 @@ public final class BindsmithServer {
         }
         server = started;
         port = server.port();
+        tokens.watch(tokensCheckedEvery);
         shutdownHook = new Thread(this::stop, "bindsmith-http-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info("bindsmith HTTP API listening on {}:{}", config.host(), server.port());
@@ -127,6 +153,14 @@ public final class BindsmithServer {
                 "API_PORT",
                 "cannot listen on " + config.host() + ":" + config.port()
                         + " (address in use); is another server using it? Choose another with API_PORT or --api-port");
+    }
+
+    /**
+     * Reads the tokens file again now (what SIGHUP does); a file that does not parse keeps the tokens in
+     * force and says why. The file is also re-read on its own whenever it changes.
+     */
+    public TokenStore.Reload reloadTokens() {
+        return tokens.reload();
     }
 
     /** The port it listens (or listened) on: useful when the configured port was 0. */
@@ -159,6 +193,7 @@ public final class BindsmithServer {
             Thread.currentThread().interrupt();
         }
         running.stop();
+        tokens.close();
         if (Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -199,6 +234,8 @@ public final class BindsmithServer {
         private Clock clock = Clock.systemUTC();
         private Supplier<? extends RandomGenerator> random = sharedSecureRandom();
         private Metrics metrics = new Metrics();
+        private AuditLog auditLog = AuditLog.none();
+        private Duration tokensCheckedEvery = Duration.ofSeconds(2);
 
         private Builder(UseCases useCases, ReadinessProbe readiness, HttpServerConfig config) {
             this.useCases = Objects.requireNonNull(useCases, "useCases");
@@ -219,6 +256,18 @@ public final class BindsmithServer {
         /** The registry to use, for example one a {@link MeteredNameServerControl} also reports to. */
         public Builder metrics(Metrics metrics) {
             this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /** Where every change is recorded before it is answered (default: nowhere). The caller closes it. */
+        public Builder auditLog(AuditLog auditLog) {
+            this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
+            return this;
+        }
+
+        /** How often the tokens file is checked for a change (default 2 s). */
+        public Builder tokensCheckedEvery(Duration period) {
+            this.tokensCheckedEvery = Objects.requireNonNull(period, "period");
             return this;
         }
 

@@ -58,6 +58,20 @@ final class GcraRateLimiter {
         }
     }
 
+    /**
+     * Whether a request would conform now, without spending anything: for a bucket that is spent only on
+     * some outcomes (failed authentications), checked before the request is judged.
+     */
+    Decision peek(String client) {
+        long now = nanos(clock.instant());
+        AtomicLong tat = tats.getIfPresent(client);
+        long base = Math.max(tat == null ? Long.MIN_VALUE : tat.get(), now);
+        if (base - tolerance > now) {
+            return new Decision(false, 0, Duration.ofNanos(base - tolerance - now), Duration.ofNanos(base - now));
+        }
+        return new Decision(true, (now + tolerance - base) / interval + 1, Duration.ZERO, Duration.ofNanos(base - now));
+    }
+
     private static long nanos(Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }

@@ -1,6 +1,7 @@
 package dev.bindsmith.http;
 
 import dev.bindsmith.core.net.IpNetwork;
+import dev.bindsmith.http.access.TokensFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,15 @@ import java.util.Optional;
  * @param shutdownGrace   {@code BINDSMITH_SHUTDOWN_GRACE_SECS}: how long in-flight requests may finish
  * @param pages           {@code BINDSMITH_ENABLE_CONSOLE} (the web console at /ui/, on by default) and
  *                        {@code BIND_ENABLE_DOCS} (Swagger UI at /api/v1/docs, off by default)
+ * @param authFailureLimit {@code BINDSMITH_AUTH_FAILURE_LIMIT}: failed authentications a client may have per
+ *                        minute (at most half of them at once) before it is refused with 429
+ * @param allowedHosts    {@code BINDSMITH_ALLOWED_HOSTS}: with authentication off, the host names (besides IP
+ *                        addresses and localhost) a request may name in {@code Host}
+ * @param maxConnections  {@code BINDSMITH_MAX_CONNECTIONS}: open TCP connections the listener accepts at once
+ * @param maxConcurrentRequests {@code BINDSMITH_MAX_CONCURRENT_REQUESTS}: requests handled at once; one more
+ *                        is answered 503 at once
+ * @param tokensFile      {@code BINDSMITH_TOKENS_FILE}: the scoped tokens ({@link dev.bindsmith.http.access.TokensFile}),
+ *                        re-read when it changes
  */
 public record HttpServerConfig(
         String host,
@@ -45,6 +55,11 @@ public record HttpServerConfig(
         List<String> trustedProxies,
         long maxBodyBytes,
         Duration shutdownGrace,
+        int authFailureLimit,
+        List<String> allowedHosts,
+        int maxConnections,
+        int maxConcurrentRequests,
+        Optional<Path> tokensFile,
         Pages pages) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
@@ -72,7 +87,11 @@ public record HttpServerConfig(
     public static final List<Setting> SETTINGS = List.of(
             new Setting("BIND_API_ADDRESS", "--api-address", "listen address (default 127.0.0.1)"),
             new Setting("API_PORT", "--api-port", "listen port (default 8080; 0 = any free port)"),
-            new Setting("BIND_API_TOKEN", "--api-token", "the bearer token clients must send"),
+            new Setting("BIND_API_TOKEN", "--api-token", "the admin bearer token clients must send"),
+            new Setting(
+                    "BINDSMITH_TOKENS_FILE",
+                    "--tokens-file",
+                    "a JSON file of scoped tokens (bindsmith token create); re-read when it changes and on SIGHUP"),
             new Setting(
                     "BIND_API_TOKEN_FILE",
                     "--api-token-file",
@@ -96,7 +115,24 @@ public record HttpServerConfig(
                     "--shutdown-grace-secs",
                     "seconds in-flight requests may take to finish on shutdown (default 10)"),
             new Setting("BINDSMITH_ENABLE_CONSOLE", "--enable-console", "the web console at /ui/ (default true)"),
-            new Setting("BIND_ENABLE_DOCS", "--enable-docs", "Swagger UI at /api/v1/docs (default false)"));
+            new Setting("BIND_ENABLE_DOCS", "--enable-docs", "Swagger UI at /api/v1/docs (default false)"),
+            new Setting(
+                    "BINDSMITH_AUTH_FAILURE_LIMIT",
+                    "--auth-failure-limit",
+                    "failed authentications per client per minute before it gets 429 (default 10)"),
+            new Setting(
+                    "BINDSMITH_ALLOWED_HOSTS",
+                    "--allowed-hosts",
+                    "with authentication off: comma-separated host names besides IP addresses and localhost that"
+                            + " requests may use (cross-site and rebound requests are refused)"),
+            new Setting(
+                    "BINDSMITH_MAX_CONNECTIONS",
+                    "--max-connections",
+                    "TCP connections the listener keeps open at once (default 1000)"),
+            new Setting(
+                    "BINDSMITH_MAX_CONCURRENT_REQUESTS",
+                    "--max-concurrent-requests",
+                    "requests handled at once; more are answered 503 (default 200)"));
 
     public HttpServerConfig {
         Objects.requireNonNull(host, "host");
@@ -105,6 +141,8 @@ public record HttpServerConfig(
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(pages, "pages");
+        allowedHosts = List.copyOf(allowedHosts);
+        Objects.requireNonNull(tokensFile, "tokensFile");
     }
 
     /** The defaults: 127.0.0.1:8080, no token (so authentication is off, loopback only), 100/60 s burst 10. */
@@ -112,9 +150,14 @@ public record HttpServerConfig(
         return parse(Map.of(), Map.of());
     }
 
+    /** The bucket of failed authentications: {@link #authFailureLimit} a minute, half of them at once. */
+    public RateLimit authFailures() {
+        return new RateLimit(true, authFailureLimit, Duration.ofMinutes(1), Math.max(1, authFailureLimit / 2));
+    }
+
     /** Whether requests to protected routes must carry a token. */
     public boolean authRequired() {
-        return !authDisabled && !tokens.isEmpty();
+        return !authDisabled && (!tokens.isEmpty() || tokensFile.isPresent());
     }
 
     /** Whether the operator's explicit override is what allows this listen address (the server logs it). */
@@ -164,6 +207,9 @@ public record HttpServerConfig(
                 if (t.isBlank() || t.strip().contains(" ")) {
                     throw new ConfigException("BIND_API_TOKEN", "must be one non-empty token without spaces");
                 }
+                TokenStrength.problem(t.strip()).ifPresent(problem -> {
+                    throw new ConfigException("BIND_API_TOKEN", problem);
+                });
                 tokens.add(ApiToken.of(t.strip(), Optional.empty()));
             });
             text("BIND_API_TOKEN_FILE").ifPresent(f -> tokens.addAll(tokenFile(f)));
@@ -192,16 +238,67 @@ public record HttpServerConfig(
             long maxBody = number("BINDSMITH_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1, Long.MAX_VALUE);
             Duration grace = Duration.ofSeconds(number("BINDSMITH_SHUTDOWN_GRACE_SECS", 10, 0, 3600));
             var pages = new Pages(bool("BINDSMITH_ENABLE_CONSOLE", true), bool("BIND_ENABLE_DOCS", false));
+            int authFailures = (int) number("BINDSMITH_AUTH_FAILURE_LIMIT", 10, 1, 100_000);
+            List<String> allowedHosts = new ArrayList<>();
+            text("BINDSMITH_ALLOWED_HOSTS").ifPresent(list -> {
+                for (String h : list.split(",")) {
+                    String name = h.strip();
+                    if (name.isEmpty()) {
+                        continue;
+                    }
+                    if (!name.matches("[A-Za-z0-9._-]{1,253}")) {
+                        throw new ConfigException(
+                                "BINDSMITH_ALLOWED_HOSTS", "'" + name + "' is not a host name (no port, no scheme)");
+                    }
+                    allowedHosts.add(name);
+                }
+            });
             var config = new HttpServerConfig(
-                    host.strip(), port, tokens, authDisabled, allowInsecure, rateLimit, proxies, maxBody, grace, pages);
+                    host.strip(),
+                    port,
+                    tokens,
+                    authDisabled,
+                    allowInsecure,
+                    rateLimit,
+                    proxies,
+                    maxBody,
+                    grace,
+                    authFailures,
+                    allowedHosts,
+                    (int) number("BINDSMITH_MAX_CONNECTIONS", 1000, 1, 1_000_000),
+                    (int) number("BINDSMITH_MAX_CONCURRENT_REQUESTS", 200, 1, 1_000_000),
+                    tokensFile(),
+                    pages);
             if (config.insecureOverrideInEffect() && !allowInsecure) {
                 throw new ConfigException(
                         "BIND_API_ADDRESS",
                         "listening on " + host
-                                + " needs authentication: set BIND_API_TOKEN (or BIND_API_TOKEN_FILE), or "
+                                + " needs authentication: set BIND_API_TOKEN (or BINDSMITH_TOKENS_FILE), or "
                                 + "BINDSMITH_ALLOW_INSECURE=true to accept an unauthenticated non-loopback listener");
             }
             return config;
+        }
+
+        /** The tokens file, which must parse at start: later a bad version keeps the tokens in force. */
+        private Optional<Path> tokensFile() {
+            Optional<String> raw = text("BINDSMITH_TOKENS_FILE").filter(v -> !v.isBlank());
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
+            Path file;
+            try {
+                file = Path.of(raw.get().strip()).toAbsolutePath();
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ConfigException("BINDSMITH_TOKENS_FILE", "not a valid path");
+            }
+            if (Files.exists(file) && !Files.isReadable(file)) {
+                throw new ConfigException("BINDSMITH_TOKENS_FILE", "cannot read " + file);
+            }
+            if (TokensFile.read(file) instanceof TokensFile.Read.Problems p) {
+                throw new ConfigException(
+                        "BINDSMITH_TOKENS_FILE", file + " does not parse: " + String.join("; ", p.problems()));
+            }
+            return Optional.of(file);
         }
 
         private Optional<String> text(String variable) {
@@ -273,7 +370,11 @@ public record HttpServerConfig(
                                         + ": the expiry is not an ISO-8601 instant such as 2027-01-31T00:00:00Z");
                     }
                 }
-                tokens.add(ApiToken.of(parts[0], expires));
+                Optional<String> weak = TokenStrength.problem(parts[0]);
+                if (weak.isPresent()) {
+                    throw new ConfigException("BIND_API_TOKEN_FILE", "line " + (i + 1) + ": " + weak.get());
+                }
+                tokens.add(ApiToken.named("BIND_API_TOKEN_FILE:" + (i + 1), parts[0], expires));
             }
             if (tokens.isEmpty()) {
                 throw new ConfigException("BIND_API_TOKEN_FILE", "the file holds no token");

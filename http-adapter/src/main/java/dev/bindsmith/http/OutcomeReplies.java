@@ -23,19 +23,16 @@ final class OutcomeReplies {
     /** A success with its body; {@code Created} with its {@code Location}; {@code Deleted} as 204. */
     static Reply of(Answer answer) {
         Object body = answer.body().orElse(Map.of());
+        int status = answer.status();
         return switch (answer.outcome()) {
-            case Outcome.Ok<Object> ok -> Reply.json(200, body);
+            case Outcome.Ok<Object> ok -> Reply.json(status, body);
             case Outcome.Created<Object> created ->
-                Reply.json(201, body, Map.of("Location", location(created.location())));
-            case Outcome.Deleted<Object> deleted -> new Reply.Empty(204, Map.of());
-            case Outcome.Invalid<Object> f -> envelope(400, body);
-            case Outcome.NotFound<Object> f -> envelope(404, body);
-            case Outcome.Conflict<Object> f -> envelope(409, body);
-            case Outcome.Unprocessable<Object> f -> envelope(422, body);
-            case Outcome.BackendFailed<Object> f -> envelope(500, body);
+                Reply.json(status, body, Map.of("Location", location(created.location())));
+            case Outcome.Deleted<Object> deleted -> new Reply.Empty(status, Map.of());
             // a zone directory that comes back, a shutdown that hands over: worth asking again shortly
             case Outcome.Unavailable<Object> f ->
-                new Reply.Json(503, body, Map.of("Retry-After", Long.toString(RETRY_AFTER_SECONDS)), true);
+                new Reply.Json(status, body, Map.of("Retry-After", Long.toString(RETRY_AFTER_SECONDS)), true);
+            case Outcome.Failure<Object> failure -> envelope(status, body);
         };
     }
 
@@ -56,6 +53,10 @@ final class OutcomeReplies {
                                         ? "Bearer realm=\"bindsmith\""
                                         : "Bearer realm=\"bindsmith\", error=\"invalid_token\""));
             case Refusal.Forbidden r -> envelope(403, r, Map.of());
+            case Refusal.InsufficientScope r -> envelope(403, r, Map.of());
+            case Refusal.IpNotAllowed r -> envelope(403, r, Map.of());
+            case Refusal.IdempotencyConflict r -> envelope(409, r, Map.of());
+            case Refusal.InvalidIdempotencyKey r -> envelope(400, r, Map.of());
             // The body may not have been read: closing is the only safe way to end the exchange.
             case Refusal.TooLarge r -> envelope(413, r, Map.of("Connection", "close"));
             case Refusal.UnsupportedMediaType r -> envelope(415, r, Map.of());
@@ -117,7 +118,11 @@ final class OutcomeReplies {
         return new Reply.Json(
                 status,
                 Envelope.body(
-                        r.error(), r.details(), r.context(), List.of(), r.code().name()),
+                        r.error(),
+                        r.detailsBody(),
+                        r.context(),
+                        List.of(),
+                        r.code().name()),
                 headers,
                 true);
     }

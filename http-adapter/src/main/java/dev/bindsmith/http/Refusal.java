@@ -19,6 +19,11 @@ sealed interface Refusal {
 
     Map<String, String> context();
 
+    /** The envelope's {@code details}: the sentence, or for the scoped-token refusals an object (the peers' convention). */
+    default Object detailsBody() {
+        return details();
+    }
+
     /** 401: no, malformed, unknown or expired credentials. */
     record Unauthenticated(HttpErrorCode code, String error, String details) implements Refusal {
         @Override
@@ -27,16 +32,115 @@ sealed interface Refusal {
         }
     }
 
-    /** 403: authenticated, but not allowed to do this. */
-    record Forbidden(String details) implements Refusal {
+    /**
+     * 403: not allowed to do this: the token's address list, or (with authentication off) a request a
+     * browser made for another site. {@code details} is a sentence; {@code context} its context keys.
+     */
+    record Forbidden(HttpErrorCode code, String error, String details, Map<String, String> context) implements Refusal {
+        public Forbidden {
+            context = Map.copyOf(context);
+        }
+    }
+
+    /** 403: the token's grant lacks what the request needs; the zone is in its scope. */
+    record InsufficientScope(Map<String, Object> required, Map<String, Object> granted, String sentence)
+            implements Refusal {
         @Override
         public HttpErrorCode code() {
-            return HttpErrorCode.FORBIDDEN;
+            return HttpErrorCode.INSUFFICIENT_SCOPE;
         }
 
         @Override
         public String error() {
-            return "Forbidden";
+            return "Insufficient scope: " + sentence;
+        }
+
+        @Override
+        public String details() {
+            return sentence;
+        }
+
+        @Override
+        public Object detailsBody() {
+            var details = new java.util.LinkedHashMap<String, Object>();
+            details.put("required", required);
+            details.put("granted", granted);
+            return details;
+        }
+
+        @Override
+        public Map<String, String> context() {
+            return Map.of();
+        }
+    }
+
+    /** 403: the token may only be used from its {@code allowFrom} networks. */
+    record IpNotAllowed(String token, String address) implements Refusal {
+        @Override
+        public HttpErrorCode code() {
+            return HttpErrorCode.IP_NOT_ALLOWED;
+        }
+
+        @Override
+        public String error() {
+            return "IP address not allowed: token '" + token + "' may not be used from " + address;
+        }
+
+        @Override
+        public String details() {
+            return "The request came from " + address + ", outside the token's allowFrom networks";
+        }
+
+        @Override
+        public Object detailsBody() {
+            return Map.of("detectedAddress", address);
+        }
+
+        @Override
+        public Map<String, String> context() {
+            return Map.of();
+        }
+    }
+
+    /** 409: the idempotency key was used before with another request. */
+    record IdempotencyConflict(String key) implements Refusal {
+        @Override
+        public HttpErrorCode code() {
+            return HttpErrorCode.IDEMPOTENCY_CONFLICT;
+        }
+
+        @Override
+        public String error() {
+            return "Idempotency key reused with a different request";
+        }
+
+        @Override
+        public String details() {
+            return "This Idempotency-Key was used for another method, path or body in the last 24 hours;"
+                    + " send a new key for a new request";
+        }
+
+        @Override
+        public Map<String, String> context() {
+            return Outcome.orderedPairs("key", key);
+        }
+    }
+
+    /** 400: the idempotency key is not one the server can keep. */
+    record InvalidIdempotencyKey() implements Refusal {
+        @Override
+        public HttpErrorCode code() {
+            return HttpErrorCode.INVALID_IDEMPOTENCY_KEY;
+        }
+
+        @Override
+        public String error() {
+            return "Invalid Idempotency-Key";
+        }
+
+        @Override
+        public String details() {
+            return "An Idempotency-Key is 1 to 255 visible ASCII characters, such as a UUID";
         }
 
         @Override

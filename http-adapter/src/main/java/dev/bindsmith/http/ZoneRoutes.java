@@ -2,31 +2,33 @@ package dev.bindsmith.http;
 
 import static dev.bindsmith.http.ApiRouting.Access.PROTECTED;
 
-import dev.bindsmith.http.json.JsonApi;
+import dev.bindsmith.http.access.GuardedApi;
 import dev.bindsmith.http.json.ZoneCommand;
 
-/** {@code /api/v1/zones…}: the zone operations of {@link JsonApi} with the reference API's paths. */
+/** {@code /api/v1/zones…}: the zone operations of {@link GuardedApi} with the reference API's paths. */
 final class ZoneRoutes implements RouteGroup {
     static final String ZONES = "/api/v1/zones";
     static final String ZONE = "/api/v1/zones/{name}";
 
-    private final JsonApi api;
+    private final GuardedApi api;
 
-    ZoneRoutes(JsonApi api) {
+    ZoneRoutes(GuardedApi api) {
         this.api = api;
     }
 
     @Override
     public void register(ApiRouting routes) {
-        routes.get(ZONES, PROTECTED, r -> r.answer(api.listZones(r.query("cursor"), r.query("limit"))));
-        routes.post(ZONES, PROTECTED, r -> r.withJson(api::createZone));
-        routes.get(ZONE, PROTECTED, r -> r.answer(api.getZone(r.param("name"))));
-        routes.delete(ZONE, PROTECTED, r -> r.answer(api.deleteZone(r.param("name"))));
-        routes.patch(ZONE, PROTECTED, r -> r.withJson(body -> api.modifyZone(r.param("name"), body)));
-        routes.get(ZONE + "/status", PROTECTED, r -> r.answer(api.zoneStatus(r.param("name"))));
+        routes.get(ZONES, PROTECTED, r -> r.guarded(api.listZones(r.caller(), r.query("cursor"), r.query("limit"))));
+        routes.post(ZONES, PROTECTED, r -> r.withJson(body -> api.createZone(r.caller(), body)));
+        routes.get(ZONE, PROTECTED, r -> r.guarded(api.getZone(r.caller(), r.param("name"))));
+        routes.delete(ZONE, PROTECTED, r -> r.guarded(api.deleteZone(r.caller(), r.param("name"))));
+        routes.patch(ZONE, PROTECTED, r -> r.withJson(body -> api.modifyZone(r.caller(), r.param("name"), body)));
+        routes.get(ZONE + "/status", PROTECTED, r -> r.guarded(api.zoneStatus(r.caller(), r.param("name"))));
         for (ZoneCommand command : ZoneCommand.values()) {
             routes.post(
-                    ZONE + "/" + command.path(), PROTECTED, r -> r.answer(api.zoneCommand(r.param("name"), command)));
+                    ZONE + "/" + command.path(),
+                    PROTECTED,
+                    r -> r.guarded(api.zoneCommand(r.caller(), r.param("name"), command)));
         }
     }
 }

@@ -5,6 +5,9 @@ import dev.bindsmith.core.service.UseCases;
 import dev.bindsmith.core.service.ZoneService;
 import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.http.access.ScopedToken;
+import dev.bindsmith.http.access.TokenStore;
+import dev.bindsmith.http.audit.FileAuditLog;
 import dev.bindsmith.testing.MutableClock;
 import dev.bindsmith.testing.Outcomes;
 import dev.bindsmith.testing.TestClocks;
@@ -34,8 +37,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the test moves, and a store that can be made to throw.
  */
 final class ApiFixture {
-    static final String TOKEN = "test-token-0123456789";
-    static final String EXPIRED_TOKEN = "expired-token-abcdef";
+    static final String TOKEN = "7f3a9c1e5b2d8f0a4c6e1b3d5f7a9c2e";
+    static final String EXPIRED_TOKEN = "e4b1d7a0c3f6e9b2d5a8c1f4e7b0d3a6";
+    static final String FUTURE_TOKEN = "f0e1d2c3b4a5968778695a4b3c2d1e0f";
+    /** Scoped tokens of the tokens file: read on every contract zone (z…example.com). */
+    static final String READ_TOKEN = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
+    /** Write, on zones that none of the contract's are. */
+    static final String ELSEWHERE_TOKEN = "2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e";
+    /** Write, on every contract zone, only A and TXT records. */
+    static final String A_TXT_TOKEN = "3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f";
+    /** Write, from 192.0.2.0/24 only (the contract's clients are 10.x.x.x). */
+    static final String NETWORK_TOKEN = "4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70";
+    /** Read, expired. */
+    static final String EXPIRED_SCOPED_TOKEN = "5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7081";
+
     static final long BODY_LIMIT = 4096;
     static final int BURST = 10;
     static final ZoneName CATALOG = ZoneName.of("catalog.bindsmith.invalid");
@@ -59,6 +74,8 @@ final class ApiFixture {
     final Metrics metrics = new Metrics();
     final ShutdownGate gate = new ShutdownGate();
     final HttpServerConfig config;
+    final TokenStore tokens;
+    final FileAuditLog audit;
     final ApiRouting api;
     private final SplittableRandom random = new SplittableRandom(42);
     private final AtomicInteger clients = new AtomicInteger();
@@ -68,10 +85,19 @@ final class ApiFixture {
                 Map.of(
                         "BIND_API_TOKEN", TOKEN,
                         "BIND_API_TOKEN_FILE", tokenFile().toString(),
+                        "BINDSMITH_TOKENS_FILE", scopedTokensFile().toString(),
                         "TRUSTED_PROXIES", "127.0.0.1,::1",
                         "BINDSMITH_MAX_BODY_BYTES", Long.toString(BODY_LIMIT),
                         "RATE_LIMIT_BURST", Integer.toString(BURST)),
                 Map.of());
+        this.tokens = TokenStore.of(config.tokensFile().orElseThrow());
+        try {
+            Path dir = Files.createTempDirectory("bindsmith-audit");
+            dir.toFile().deleteOnExit();
+            this.audit = FileAuditLog.open(dir.resolve("audit.log"), 1 << 24, 2);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.api = routing(gate);
         Outcomes.ok(catalog.ensureExists());
     }
@@ -90,7 +116,7 @@ final class ApiFixture {
 
     ApiRouting routing(ShutdownGate g) {
         return BindsmithServer.routes(
-                config, useCases, ReadinessProbe.of(store, control), clock, () -> random, metrics, g);
+                config, useCases, ReadinessProbe.of(store, control), clock, () -> random, metrics, g, tokens, audit);
     }
 
     void install(HttpRouting.Builder routing) {
@@ -131,14 +157,39 @@ final class ApiFixture {
         probe.clear();
     }
 
+    private static Path scopedTokensFile() {
+        String json = """
+                {"tokens": [
+                  {"name": "reader", "sha256": "%s", "access": "read", "zones": ["*.example.com"]},
+                  {"name": "elsewhere", "sha256": "%s", "access": "write", "zones": ["*.elsewhere.example"]},
+                  {"name": "a-txt", "sha256": "%s", "access": "write", "zones": ["*.example.com"],
+                   "recordTypes": ["A", "TXT"]},
+                  {"name": "network", "sha256": "%s", "access": "write", "allowFrom": ["192.0.2.0/24"]},
+                  {"name": "old", "sha256": "%s", "access": "read", "expires": "2020-01-01T00:00:00Z"}]}
+                """.formatted(
+                        ScopedToken.sha256Of(READ_TOKEN),
+                        ScopedToken.sha256Of(ELSEWHERE_TOKEN),
+                        ScopedToken.sha256Of(A_TXT_TOKEN),
+                        ScopedToken.sha256Of(NETWORK_TOKEN),
+                        ScopedToken.sha256Of(EXPIRED_SCOPED_TOKEN));
+        try {
+            Path file = Files.createTempFile("bindsmith-scoped-tokens", ".json");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, json);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path tokenFile() {
         try {
             Path file = Files.createTempFile("bindsmith-tokens", ".txt");
             file.toFile().deleteOnExit();
             Files.writeString(
                     file,
-                    "# test tokens\n" + EXPIRED_TOKEN + " expires=2020-01-01T00:00:00Z\n"
-                            + "future-token-xyz expires=2099-01-01T00:00:00Z\n");
+                    "# test tokens\n" + EXPIRED_TOKEN + " expires=2020-01-01T00:00:00Z\n" + FUTURE_TOKEN
+                            + " expires=2099-01-01T00:00:00Z\n");
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

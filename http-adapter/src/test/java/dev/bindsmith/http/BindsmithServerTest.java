@@ -63,7 +63,7 @@ class BindsmithServerTest {
         start(Map.of("BINDSMITH_MAX_BODY_BYTES", "100"));
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             OutputStream out = s.getOutputStream();
-            out.write(("POST /api/v1/zones HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+            out.write(("POST /api/v1/zones HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                             + "Content-Length: 17000000\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();

@@ -17,11 +17,36 @@ class ClientAddressesTest {
     }
 
     @Test
-    void aTrustedProxysFirstForwardedAddressIsTheClient() {
+    void aTrustedProxysForwardedAddressIsTheClient() {
         assertThat(addresses.resolve("10.1.2.3", Optional.of("198.51.100.1, 10.9.9.9"), Optional.of("198.51.100.2")))
                 .isEqualTo("198.51.100.1");
         assertThat(addresses.resolve("0:0:0:0:0:0:0:1", Optional.of("2001:db8::1"), Optional.empty()))
                 .isEqualTo("2001:db8:0:0:0:0:0:1");
+    }
+
+    /**
+     * A proxy appends the address it saw to whatever the client sent: only the hops right of the last
+     * trusted proxy were written by proxies, so the rightmost untrusted address is the client.
+     */
+    @Test
+    void aForgedLeftmostForwardedAddressIsNotBelievedTheRightmostUntrustedOneIs() {
+        assertThat(addresses.resolve("10.1.2.3", Optional.of("203.0.113.66, 198.51.100.1"), Optional.empty()))
+                .isEqualTo("198.51.100.1");
+        assertThat(addresses.resolve(
+                        "10.1.2.3", Optional.of("203.0.113.66, 198.51.100.1, 10.7.7.7, 10.8.8.8"), Optional.empty()))
+                .isEqualTo("198.51.100.1");
+    }
+
+    @Test
+    void severalForwardedForLinesAreOneListInTheOrderReceived() {
+        assertThat(addresses.resolve("10.1.2.3", List.of("203.0.113.66", "198.51.100.1, 10.7.7.7"), Optional.empty()))
+                .isEqualTo("198.51.100.1");
+    }
+
+    @Test
+    void whenEveryForwardedHopIsATrustedProxyTheFarthestIsTheClient() {
+        assertThat(addresses.resolve("10.1.2.3", Optional.of("10.5.5.5, 10.6.6.6"), Optional.empty()))
+                .isEqualTo("10.5.5.5");
     }
 
     @Test

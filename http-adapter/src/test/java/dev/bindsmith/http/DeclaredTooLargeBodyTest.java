@@ -15,8 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A body whose declared Content-Length is over the limit is refused by the listener before routing
- * (without reading it). The judging order still holds there: the token is checked before the size.
+ * A body whose declared Content-Length is over the limit is refused without being read, by the pipeline
+ * after the rate limit and the token: a wrong token learns nothing about the body, and every such request
+ * is counted ({@link TokenGuessingTest}).
  */
 class DeclaredTooLargeBodyTest {
     private static final ApiFixture FIXTURE = new ApiFixture();

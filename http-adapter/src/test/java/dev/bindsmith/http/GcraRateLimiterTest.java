@@ -100,4 +100,20 @@ class GcraRateLimiterTest {
         limiter.acquire("a");
         assertThat(limiter.acquire("a").reset()).isEqualTo(Duration.ofMillis(1800));
     }
+
+    @Test
+    void peekingSaysWhetherARequestWouldPassWithoutSpendingAnything() {
+        var clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        var limiter =
+                new GcraRateLimiter(new HttpServerConfig.RateLimit(true, 2, Duration.ofSeconds(60), 2), clock, 10);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(limiter.peek("a").allowed()).isTrue();
+        }
+        limiter.acquire("a");
+        limiter.acquire("a");
+        assertThat(limiter.peek("a").allowed()).isFalse();
+        assertThat(limiter.peek("a").retryAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(limiter.peek("b").allowed()).isTrue();
+    }
 }

@@ -38,8 +38,8 @@ class HeadRequestTest {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             s.setSoTimeout(1000);
             s.getOutputStream()
-                    .write(("HEAD /api/v1/health HTTP/1.1\r\nHost: t\r\n\r\n"
-                                    + "GET /api/v1/health HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+                    .write(("HEAD /api/v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                                    + "GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
 
             String both = readAll(s.getInputStream());
@@ -62,7 +62,7 @@ class HeadRequestTest {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             s.setSoTimeout(1000);
             s.getOutputStream()
-                    .write("HEAD /api/v1/zones HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+                    .write("HEAD /api/v1/zones HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
                             .getBytes(StandardCharsets.US_ASCII));
 
             String response = readAll(s.getInputStream());

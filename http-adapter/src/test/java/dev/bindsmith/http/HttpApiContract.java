@@ -196,6 +196,16 @@ abstract class HttpApiContract {
         assertThat(missing).isEmpty();
     }
 
+    /** Issue 14's codes on every protected endpoint: 403, 404 outside the scope, 409 for a reused key. */
+    @Test
+    void theTableCoversTheScopedTokenAndIdempotencyCellsOfEveryProtectedEndpoint() {
+        Set<String> names = new TreeSet<>();
+        statusTable().forEach(a -> names.add((String) a.get()[0]));
+
+        assertThat(names).containsAll(SecurityStatusCells.EXPECTED);
+        assertThat(SecurityStatusCells.EXPECTED).hasSizeGreaterThan(60);
+    }
+
     static Stream<Arguments> statusTable() {
         List<Arguments> cells = new ArrayList<>();
 
@@ -435,7 +445,7 @@ abstract class HttpApiContract {
         }));
         cells.add(cell(
                 "GET /api/v1/zones → 401",
-                t -> assertUnauthorized(t.send(t.call("GET", "/api/v1/zones").token(EXPIRED_TOKEN)), "AUTH_FAILED")));
+                t -> assertUnauthorized(t.send(t.call("GET", "/api/v1/zones").token(EXPIRED_TOKEN)), "TOKEN_EXPIRED")));
         cells.add(cell("GET /api/v1/zones → 429", t -> assertRateLimited(t.send(t.exhausted("GET", "/api/v1/zones")))));
         cells.add(cell("GET /api/v1/zones → 500", t -> {
             t.fx.store.explode(true);
@@ -629,6 +639,7 @@ abstract class HttpApiContract {
         }));
         RecordStatusCells.addTo(cells);
         FleetStatusCells.addTo(cells);
+        SecurityStatusCells.addTo(cells);
         return cells.stream();
     }
 
@@ -755,14 +766,15 @@ abstract class HttpApiContract {
 
     @Test
     void aTokenThatIsNotYetExpiredIsAccepted() {
-        assertThat(send(call("GET", "/api/v1/zones").token("future-token-xyz")).status())
+        assertThat(send(call("GET", "/api/v1/zones").token(ApiFixture.FUTURE_TOKEN))
+                        .status())
                 .isEqualTo(200);
     }
 
     @Test
     void expiredTokenIsRejectedWithItsReason() {
         var r = send(call("GET", "/api/v1/zones").token(EXPIRED_TOKEN));
-        assertUnauthorized(r, "AUTH_FAILED");
+        assertUnauthorized(r, "TOKEN_EXPIRED");
         assertThat(r.json().path("details").asText()).isEqualTo("Expired Bearer token");
     }
 

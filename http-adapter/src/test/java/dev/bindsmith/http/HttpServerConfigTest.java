@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HttpServerConfigTest {
+    /** 256 random bits, as {@code bindsmith serve} makes them. */
+    static final String STRONG = "9c1e5b0f4a7d2e8c3b6f1a9d0e4c7b2a5f8e1d3c6b9a0f2e4d7c1b8a3e6f0d5c";
 
     @Test
     void theDefaultsListenOnLoopback8080WithTheReferencesRateLimit() {
@@ -35,7 +37,7 @@ class HttpServerConfigTest {
                         "API_PORT",
                         "9090",
                         "BIND_API_TOKEN",
-                        "tok",
+                        STRONG,
                         "RATE_LIMIT_ENABLED",
                         "false",
                         "RATE_LIMIT_REQUESTS",
@@ -107,7 +109,8 @@ class HttpServerConfigTest {
                 .isInstanceOfSatisfying(
                         ConfigException.class, e -> assertThat(e.variable()).isEqualTo("BIND_API_ADDRESS"));
         assertThatThrownBy(() -> HttpServerConfig.parse(
-                        Map.of("BIND_API_ADDRESS", "0.0.0.0", "BIND_API_TOKEN", "t", "DISABLE_AUTH", "true"), Map.of()))
+                        Map.of("BIND_API_ADDRESS", "0.0.0.0", "BIND_API_TOKEN", STRONG, "DISABLE_AUTH", "true"),
+                        Map.of()))
                 .isInstanceOf(ConfigException.class);
         var allowed = HttpServerConfig.parse(
                 Map.of("BIND_API_ADDRESS", "0.0.0.0", "BINDSMITH_ALLOW_INSECURE", "true"), Map.of());
@@ -115,7 +118,7 @@ class HttpServerConfigTest {
         assertThat(HttpServerConfig.parse(Map.of("BIND_API_ADDRESS", "::1"), Map.of())
                         .insecureOverrideInEffect())
                 .isFalse();
-        assertThat(HttpServerConfig.parse(Map.of("BIND_API_ADDRESS", "0.0.0.0", "BIND_API_TOKEN", "t"), Map.of())
+        assertThat(HttpServerConfig.parse(Map.of("BIND_API_ADDRESS", "0.0.0.0", "BIND_API_TOKEN", STRONG), Map.of())
                         .insecureOverrideInEffect())
                 .isFalse();
     }
@@ -123,7 +126,10 @@ class HttpServerConfigTest {
     @Test
     void aTokenFileGivesTokensWithExpiries(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("tokens");
-        Files.writeString(file, "# comment\n\nfirst-token\nsecond-token expires=2027-01-31T00:00:00Z\n");
+        Files.writeString(
+                file,
+                "# comment\n\n" + STRONG + "\n" + STRONG.toUpperCase(java.util.Locale.ROOT)
+                        + " expires=2027-01-31T00:00:00Z\n");
         var c = HttpServerConfig.parse(Map.of("BIND_API_TOKEN_FILE", file.toString()), Map.of());
         assertThat(c.tokens())
                 .extracting(ApiToken::expires)
@@ -133,7 +139,7 @@ class HttpServerConfigTest {
     @Test
     void aBadTokenFileNamesTheLineButNeverShowsItsSecret(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("tokens");
-        Files.writeString(file, "ok-token\nsuper-secret-value expires=tomorrow\n");
+        Files.writeString(file, STRONG + "\nsuper-secret-value-0123456789abcdef expires=tomorrow\n");
         assertThatThrownBy(() -> HttpServerConfig.parse(Map.of("BIND_API_TOKEN_FILE", file.toString()), Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("BIND_API_TOKEN_FILE")
@@ -142,6 +148,36 @@ class HttpServerConfigTest {
         assertThatThrownBy(() -> HttpServerConfig.parse(
                         Map.of("BIND_API_TOKEN_FILE", dir.resolve("none").toString()), Map.of()))
                 .isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void aTokenOfLessThan128BitsIsRefusedAtStartWithoutShowingIt(@TempDir Path dir) throws IOException {
+        for (String weak : new String[] {"hunter2", "test-token-0123456789", "0123456789abcdef0123456789abcde"}) {
+            assertThatThrownBy(() -> HttpServerConfig.parse(Map.of("BIND_API_TOKEN", weak), Map.of()))
+                    .as(weak)
+                    .isInstanceOfSatisfying(
+                            ConfigException.class, e -> assertThat(e.variable()).isEqualTo("BIND_API_TOKEN"))
+                    .hasMessageContaining("128 bits")
+                    .hasMessageNotContaining(weak);
+        }
+        Path file = dir.resolve("tokens");
+        Files.writeString(file, STRONG + "\nshort-one\n");
+        assertThatThrownBy(() -> HttpServerConfig.parse(Map.of("BIND_API_TOKEN_FILE", file.toString()), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("128 bits")
+                .hasMessageNotContaining("short-one");
+    }
+
+    @Test
+    void aRandomTokenOf128BitsOrMoreIsAccepted() {
+        // 32 hex digits: 128 bits; 22 base64url characters: 132 bits
+        for (String strong : new String[] {"0f1e2d3c4b5a69788796a5b4c3d2e1f0", "q7Zp0-LmX3vR_9sTgB2wKe", STRONG}) {
+            assertThat(HttpServerConfig.parse(Map.of("BIND_API_TOKEN", strong), Map.of())
+                            .authRequired())
+                    .as(strong)
+                    .isTrue();
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.bindsmith.core.service.ReconcileReport;
 import dev.bindsmith.core.service.ZoneService;
 import dev.bindsmith.http.BindsmithServer;
 import dev.bindsmith.http.HttpServerConfig;
+import dev.bindsmith.http.access.TokenStore;
+import dev.bindsmith.http.audit.AuditLog;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
@@ -29,21 +31,25 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening as {@code config} says, over {@code backend}'s use cases, readiness and metrics.
-     * First, when the backend keeps a catalog zone, the catalog is reconciled with the managed zones;
-     * with secondaries configured, a survey for the zones-behind gauge then runs every interval.
+     * Starts listening as {@code config} says, over {@code backend}'s use cases, readiness, metrics and
+     * audit log (opened now: a server does not run without it). First, when the backend keeps a catalog
+     * zone, the catalog is reconciled with the managed zones; with secondaries configured, a survey for
+     * the zones-behind gauge then runs every interval.
      *
      * @throws dev.bindsmith.http.ConfigException when the port is taken (naming {@code API_PORT})
+     * @throws BackendConfigurationException when the audit log cannot be written (naming {@code BINDSMITH_AUDIT_LOG})
      */
     public static ApiServer start(Backend backend, HttpServerConfig config) {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(config, "config");
+        AuditLog auditLog = backend.requireAuditLog();
         FleetDuties fleet = FleetDuties.start(backend);
         BindsmithServer server;
         try {
             server = BindsmithServer.builder(backend.useCases(), backend.readiness(), config)
                     .clock(backend.clock())
                     .metrics(backend.metrics())
+                    .auditLog(auditLog)
                     .build()
                     .start();
         } catch (RuntimeException e) {
@@ -89,6 +95,11 @@ public final class ApiServer implements AutoCloseable {
                                 + "); run it later with POST /api/v1/server/reconcile");
             default -> {}
         }
+    }
+
+    /** Reads the tokens file again now (SIGHUP); a file that does not parse keeps the tokens in force. */
+    public TokenStore.Reload reloadTokens() {
+        return server.reloadTokens();
     }
 
     /** Where the API listens: {@code http://127.0.0.1:8080}. */

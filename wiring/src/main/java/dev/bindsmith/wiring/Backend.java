@@ -13,9 +13,11 @@ import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneOptions;
 import dev.bindsmith.dns.probe.DnsSoaProbe;
 import dev.bindsmith.embedded.EmbeddedNameServer;
+import dev.bindsmith.embedded.UpdateAudit;
 import dev.bindsmith.http.MeteredNameServerControl;
 import dev.bindsmith.http.Metrics;
 import dev.bindsmith.http.ReadinessProbe;
+import dev.bindsmith.http.audit.AuditLog;
 import dev.bindsmith.rndc.bind.FileZoneStore;
 import dev.bindsmith.rndc.bind.RndcDnssecControl;
 import dev.bindsmith.rndc.bind.RndcNameServerControl;
@@ -54,6 +56,7 @@ public final class Backend implements AutoCloseable {
     private final Clock clock;
     private final Optional<InetSocketAddress> dns;
     private final AutoCloseable resources;
+    private final AuditLog auditLog;
 
     private static final System.Logger LOG = System.getLogger("dev.bindsmith.wiring");
     /**
@@ -75,8 +78,10 @@ public final class Backend implements AutoCloseable {
             BackendSettings.Fleet fleet,
             String catalogUpdateKey,
             Optional<DnssecControl> dnssec,
-            java.util.function.Consumer<UseCases.Builder> extra) {
+            java.util.function.Consumer<UseCases.Builder> extra,
+            AuditLog auditLog) {
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.zoneStore = Objects.requireNonNull(zoneStore, "zoneStore");
         this.metrics = new Metrics();
         this.control = new MeteredNameServerControl(Objects.requireNonNull(control, "control"), metrics);
@@ -149,7 +154,8 @@ public final class Backend implements AutoCloseable {
 
     private static Backend openBind(BackendSettings settings) {
         BackendSettings.Rndc r = settings.rndc();
-        var given = new RndcSettingsResolver.Given(r.server(), r.algorithm(), r.secret(), r.keyName());
+        var given = new RndcSettingsResolver.Given(
+                r.server(), r.algorithm(), r.secret(), r.keyName(), r.allowWeakAlgorithms());
         // A key file (rndc.key) is rndc.conf syntax with only a key statement.
         RndcSettings rndc =
                 switch (RndcSettingsResolver.standard().resolve(given, r.conf().or(r::keyFile))) {
@@ -188,7 +194,8 @@ public final class Backend implements AutoCloseable {
                 settings.fleet(),
                 updates.key().name(),
                 Optional.of(new RndcDnssecControl(client, new ApexRecordQuery(updates))),
-                b -> {});
+                b -> {},
+                new LazyAuditLog(settings.audit()));
     }
 
     /**
@@ -201,10 +208,15 @@ public final class Backend implements AutoCloseable {
         String fileVariable = r.keyFile().isPresent() ? BackendSettings.RNDC_KEY_FILE : BackendSettings.RNDC_CONF;
         List<String> said = new ArrayList<>();
         for (RndcSettingsResolver.Problem p : problems) {
+            String message = switch (p.kind()) {
+                case UNUSABLE -> p.message();
+                case WEAK_ALGORITHM ->
+                    p.message() + "; or set " + BackendSettings.RNDC_ALLOW_WEAK_ALGORITHMS + "=true to accept it";
+            };
             said.add(
                     said.isEmpty() || p.field() == RndcSettingsResolver.Field.FILE
-                            ? p.message()
-                            : variable(p.field(), fileVariable) + " " + p.message());
+                            ? message
+                            : variable(p.field(), fileVariable) + " " + message);
         }
         return new BackendConfigurationException(
                 variable(problems.getFirst().field(), fileVariable), String.join("; ", said));
@@ -243,9 +255,11 @@ public final class Backend implements AutoCloseable {
         // The embedded server keeps its zones in memory and rewrites a zone's files from there: a second
         // process on the same directory would have its changes silently overwritten, so it is refused.
         DataDirectoryLock lock = DataDirectoryLock.acquire(e.dataDir());
+        // one audit log for the API's changes and for those RFC 2136 clients make over DNS
+        LazyAuditLog auditLog = new LazyAuditLog(settings.audit());
         EmbeddedNameServer server;
         try {
-            server = startEmbedded(e, address, answerDns);
+            server = startEmbedded(e, address, answerDns, new DnsUpdateAuditing(auditLog, Clock.systemUTC()));
         } catch (RuntimeException ex) {
             lock.close();
             throw ex;
@@ -280,16 +294,18 @@ public final class Backend implements AutoCloseable {
                 settings.fleet(),
                 EMBEDDED_CATALOG_KEY,
                 Optional.of(server.dnssecControl()),
-                b -> {});
+                b -> {},
+                auditLog);
     }
 
     private static EmbeddedNameServer startEmbedded(
-            BackendSettings.Embedded e, InetAddress address, boolean answerDns) {
+            BackendSettings.Embedded e, InetAddress address, boolean answerDns, UpdateAudit audit) {
         EmbeddedNameServer.Builder builder = EmbeddedNameServer.builder()
                 .dataDirectory(e.dataDir())
                 .address(address)
                 .port(e.port())
                 .listen(answerDns)
+                .updateAudit(audit)
                 .allowWeakTsigAlgorithms(e.allowWeakTsig())
                 .notifyTargets(e.notifyTargets().stream()
                         .map(n -> new InetSocketAddress(n.address(), n.port().orElse(53)))
@@ -321,7 +337,7 @@ public final class Backend implements AutoCloseable {
 
     /**
      * A backend from ports built elsewhere (tests, an embedding application). {@code resources} is
-     * closed with the backend; {@code description} is what {@link #describe()} says.
+     * closed with the backend; {@code description} is what {@link #describe()} says. It keeps no audit log.
      */
     public static Backend of(
             BackendKind kind,
@@ -332,7 +348,17 @@ public final class Backend implements AutoCloseable {
             RecordReader recordReader,
             Clock clock,
             AutoCloseable resources) {
-        return of(kind, description, zoneStore, control, recordUpdater, recordReader, clock, resources, b -> {});
+        return of(
+                kind,
+                description,
+                zoneStore,
+                control,
+                recordUpdater,
+                recordReader,
+                clock,
+                resources,
+                b -> {},
+                AuditLog.none());
     }
 
     /**
@@ -350,6 +376,55 @@ public final class Backend implements AutoCloseable {
             Clock clock,
             AutoCloseable resources,
             java.util.function.Consumer<UseCases.Builder> fleet) {
+        return of(
+                kind,
+                description,
+                zoneStore,
+                control,
+                recordUpdater,
+                recordReader,
+                clock,
+                resources,
+                fleet,
+                AuditLog.none());
+    }
+
+    /** The same, recording changes in {@code auditLog} (closed with the backend). */
+    public static Backend of(
+            BackendKind kind,
+            String description,
+            ZoneStore zoneStore,
+            NameServerControl control,
+            RecordUpdater recordUpdater,
+            RecordReader recordReader,
+            Clock clock,
+            AutoCloseable resources,
+            AuditLog auditLog) {
+        return of(
+                kind,
+                description,
+                zoneStore,
+                control,
+                recordUpdater,
+                recordReader,
+                clock,
+                resources,
+                b -> {},
+                auditLog);
+    }
+
+    /** With both: what the backend has of a fleet, and where changes are recorded. */
+    public static Backend of(
+            BackendKind kind,
+            String description,
+            ZoneStore zoneStore,
+            NameServerControl control,
+            RecordUpdater recordUpdater,
+            RecordReader recordReader,
+            Clock clock,
+            AutoCloseable resources,
+            java.util.function.Consumer<UseCases.Builder> fleet,
+            AuditLog auditLog) {
         return new Backend(
                 kind,
                 description,
@@ -363,7 +438,28 @@ public final class Backend implements AutoCloseable {
                 BackendSettings.Fleet.none(),
                 EMBEDDED_CATALOG_KEY,
                 Optional.empty(),
-                fleet);
+                fleet,
+                auditLog);
+    }
+
+    /**
+     * Where every change through {@link dev.bindsmith.http.access.GuardedApi} is recorded: the file of
+     * {@link BackendSettings#audit()}, opened when first needed (see {@link #requireAuditLog()}).
+     */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /**
+     * Opens the audit log now, for a server that must not start without it.
+     *
+     * @throws BackendConfigurationException naming {@code BINDSMITH_AUDIT_LOG} when it cannot be written
+     */
+    public AuditLog requireAuditLog() {
+        if (auditLog instanceof LazyAuditLog lazy) {
+            lazy.open();
+        }
+        return auditLog;
     }
 
     public BackendKind kind() {
@@ -410,6 +506,7 @@ public final class Backend implements AutoCloseable {
 
     @Override
     public void close() {
+        auditLog.close();
         try {
             resources.close();
         } catch (RuntimeException e) {

@@ -36,9 +36,18 @@ import java.util.function.Predicate;
  * @param nsupdate how to send RFC 2136 updates to BIND (each absent value falls back to rndc's)
  * @param embedded where the embedded server listens and keeps its zones
  * @param fleet    the catalog zone and the secondaries, when bindsmith feeds more than one server
+ * @param audit    where changes are recorded ({@code BINDSMITH_AUDIT_LOG}, by default {@code audit.log} in
+ *                 {@link #stateDirectory()}) and when the file is rotated
  */
 public record BackendSettings(
-        BackendKind kind, String reason, Path zoneDir, Rndc rndc, Nsupdate nsupdate, Embedded embedded, Fleet fleet) {
+        BackendKind kind,
+        String reason,
+        Path zoneDir,
+        Rndc rndc,
+        Nsupdate nsupdate,
+        Embedded embedded,
+        Fleet fleet,
+        Audit audit) {
 
     public static final String BACKEND = "BINDSMITH_BACKEND";
     public static final String ZONE_DIR = "BIND_ZONE_DIR";
@@ -48,6 +57,9 @@ public record BackendSettings(
     public static final String RNDC_KEY_NAME = "RNDC_KEY_NAME";
     public static final String RNDC_CONF = "RNDC_CONF";
     public static final String RNDC_KEY_FILE = "RNDC_KEY_FILE";
+    /** {@code true}: accept an hmac-md5 or hmac-sha1 rndc key, which is refused otherwise. */
+    public static final String RNDC_ALLOW_WEAK_ALGORITHMS = "RNDC_ALLOW_WEAK_ALGORITHMS";
+
     public static final String NSUPDATE_SERVER = "NSUPDATE_SERVER";
     public static final String NSUPDATE_PORT = "NSUPDATE_PORT";
     public static final String NSUPDATE_KEY_NAME = "NSUPDATE_KEY_NAME";
@@ -69,6 +81,12 @@ public record BackendSettings(
     public static final String TSIG_ALLOW_WEAK = "BINDSMITH_TSIG_ALLOW_WEAK";
     public static final String NOTIFY = "BINDSMITH_NOTIFY";
     public static final String TRANSFER_KEY = "BINDSMITH_TRANSFER_KEY";
+    public static final String AUDIT_LOG = "BINDSMITH_AUDIT_LOG";
+    public static final String AUDIT_MAX_BYTES = "BINDSMITH_AUDIT_MAX_BYTES";
+    public static final String AUDIT_KEEP = "BINDSMITH_AUDIT_KEEP";
+
+    public static final long DEFAULT_AUDIT_MAX_BYTES = 64L * 1024 * 1024;
+    public static final int DEFAULT_AUDIT_KEEP = 10;
 
     /** Where BIND keeps zone files on Debian and in the reference implementation. */
     public static final Path DEFAULT_ZONE_DIR = Path.of("/var/cache/bind");
@@ -89,12 +107,7 @@ public record BackendSettings(
         Objects.requireNonNull(nsupdate, "nsupdate");
         Objects.requireNonNull(embedded, "embedded");
         Objects.requireNonNull(fleet, "fleet");
-    }
-
-    /** Settings of one server, without a fleet. */
-    public BackendSettings(
-            BackendKind kind, String reason, Path zoneDir, Rndc rndc, Nsupdate nsupdate, Embedded embedded) {
-        this(kind, reason, zoneDir, rndc, nsupdate, embedded, Fleet.none());
+        Objects.requireNonNull(audit, "audit");
     }
 
     /**
@@ -141,6 +154,17 @@ public record BackendSettings(
     }
 
     /**
+     * The audit log: its file ({@code BINDSMITH_AUDIT_LOG}), rotated when it reaches {@code maxBytes}
+     * ({@code BINDSMITH_AUDIT_MAX_BYTES}, 64 MiB) keeping {@code keep} older files
+     * ({@code BINDSMITH_AUDIT_KEEP}, 10).
+     */
+    public record Audit(Path file, long maxBytes, int keep) {
+        public Audit {
+            Objects.requireNonNull(file, "file");
+        }
+    }
+
+    /**
      * The rndc control channel as configured. Absent values are resolved later from the rndc.conf or
      * key file (and then BIND's defaults: {@code 127.0.0.1:953}, {@code hmac-sha256}).
      *
@@ -150,6 +174,7 @@ public record BackendSettings(
      * @param keyName   {@code RNDC_KEY_NAME}
      * @param conf      {@code RNDC_CONF} (or {@code --rndc-conf}), or the rndc.conf found in a standard place
      * @param keyFile   {@code RNDC_KEY_FILE} (or {@code --key-file}): a {@code key "name" { … };} file such as rndc.key
+     * @param allowWeakAlgorithms {@code RNDC_ALLOW_WEAK_ALGORITHMS}: accept an hmac-md5 or hmac-sha1 key
      */
     public record Rndc(
             Optional<String> server,
@@ -157,7 +182,8 @@ public record BackendSettings(
             Optional<String> secret,
             Optional<String> keyName,
             Optional<Path> conf,
-            Optional<Path> keyFile) {
+            Optional<Path> keyFile,
+            boolean allowWeakAlgorithms) {
         public Rndc {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(algorithm, "algorithm");
@@ -172,7 +198,7 @@ public record BackendSettings(
         public String toString() {
             return "Rndc[server=" + server + ", algorithm=" + algorithm + ", secret="
                     + (secret.isPresent() ? "(set)" : "(unset)") + ", keyName=" + keyName + ", conf=" + conf
-                    + ", keyFile=" + keyFile + "]";
+                    + ", keyFile=" + keyFile + ", allowWeakAlgorithms=" + allowWeakAlgorithms + "]";
         }
     }
 
@@ -276,7 +302,8 @@ public record BackendSettings(
                 secret,
                 value(env, RNDC_KEY_NAME),
                 givenConf.or(() -> foundConf),
-                keyFile);
+                keyFile,
+                bool(env, RNDC_ALLOW_WEAK_ALGORITHMS));
 
         Nsupdate nsupdate = new Nsupdate(
                 value(env, NSUPDATE_SERVER),
@@ -328,7 +355,24 @@ public record BackendSettings(
             kind = BackendKind.EMBEDDED;
             reason = "no rndc key configured: " + RNDC_SECRET + " unset and no rndc.conf found";
         }
-        return new BackendSettings(kind, reason, zoneDir, rndc, nsupdate, embedded, fleet(env));
+        Path state = (kind == BackendKind.BIND ? zoneDir : embedded.dataDir()).resolve(".bindsmith");
+        Audit audit = new Audit(
+                path(env, AUDIT_LOG)
+                        .orElse(state.resolve("audit.log"))
+                        .toAbsolutePath()
+                        .normalize(),
+                number(env, AUDIT_MAX_BYTES, DEFAULT_AUDIT_MAX_BYTES, 4096, Long.MAX_VALUE),
+                (int) number(env, AUDIT_KEEP, DEFAULT_AUDIT_KEEP, 1, 1000));
+        return new BackendSettings(kind, reason, zoneDir, rndc, nsupdate, embedded, fleet(env), audit);
+    }
+
+    /** Where bindsmith keeps its own files beside the zones: the zone (BIND) or data (embedded) directory's {@code .bindsmith/}. */
+    public Path stateDirectory() {
+        Path base = switch (kind) {
+            case BIND -> zoneDir;
+            case EMBEDDED -> embedded.dataDir();
+        };
+        return base.resolve(".bindsmith").toAbsolutePath().normalize();
     }
 
     private static Fleet fleet(Map<String, String> env) {
@@ -410,6 +454,35 @@ public record BackendSettings(
     private static Optional<String> value(Map<String, String> env, String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    private static long number(Map<String, String> env, String name, long defaultValue, long min, long max) {
+        Optional<String> v = value(env, name);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            long n = Long.parseLong(v.get());
+            if (n < min || n > max) {
+                throw new BackendConfigurationException(
+                        name, "must be between " + min + " and " + max + " (was " + n + ")");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BackendConfigurationException(name, "must be a whole number (was '" + v.get() + "')");
+        }
+    }
+
+    private static boolean bool(Map<String, String> env, String name) {
+        Optional<String> v = value(env, name);
+        if (v.isEmpty()) {
+            return false;
+        }
+        return switch (v.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new BackendConfigurationException(name, "must be true or false (was '" + v.get() + "')");
+        };
     }
 
     private static Optional<Path> path(Map<String, String> env, String name) {

@@ -99,6 +99,9 @@ class BackendSettingsTest {
         assertThatThrownBy(() -> BackendSettings.fromEnvironment(
                         Map.of("RNDC_CONF", "/a", "RNDC_KEY_FILE", "/b"), readable("/a", "/b")))
                 .hasMessage("RNDC_KEY_FILE: give RNDC_CONF or RNDC_KEY_FILE, not both");
+        assertThatThrownBy(() -> BackendSettings.fromEnvironment(
+                        Map.of("RNDC_ALLOW_WEAK_ALGORITHMS", "maybe"), NOTHING_READABLE))
+                .hasMessage("RNDC_ALLOW_WEAK_ALGORITHMS: must be true or false (was 'maybe')");
     }
 
     @Test

@@ -149,6 +149,39 @@ class BackendTest {
     }
 
     @Test
+    void bindRefusesAWeakRndcAlgorithmSayingWhyAndHowToAllowIt(@TempDir Path dir) {
+        BackendSettings s =
+                settings(Map.of("RNDC_SECRET", SECRET, "RNDC_ALGORITHM", "hmac-md5", "BIND_ZONE_DIR", dir.toString()));
+
+        assertThatThrownBy(() -> Backend.open(s, true))
+                .isInstanceOf(BackendConfigurationException.class)
+                .hasMessageStartingWith("RNDC_ALGORITHM: ")
+                .hasMessageContaining("weak")
+                .hasMessageContaining("RNDC_ALLOW_WEAK_ALGORITHMS=true")
+                .message()
+                .doesNotContain(SECRET);
+    }
+
+    @Test
+    void bindAcceptsAWeakRndcAlgorithmWhenTheOperatorAllowsIt(@TempDir Path dir) {
+        BackendSettings s = settings(Map.of(
+                "RNDC_SECRET",
+                SECRET,
+                "RNDC_ALGORITHM",
+                "hmac-sha1",
+                "RNDC_ALLOW_WEAK_ALGORITHMS",
+                "true",
+                "RNDC_SERVER",
+                "127.0.0.1:1",
+                "BIND_ZONE_DIR",
+                dir.toString()));
+
+        try (Backend b = Backend.open(s, true)) {
+            assertThat(b.kind()).isEqualTo(BackendKind.BIND);
+        }
+    }
+
+    @Test
     void bindIsWiredFromTheVariables(@TempDir Path dir) throws Exception {
         BackendSettings s = settings(Map.of(
                 "RNDC_SECRET",

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The use cases over one backend's ports, sharing one set of per-zone locks: a record change and a
@@ -41,6 +42,17 @@ public record UseCases(
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(propagation, "propagation");
         Objects.requireNonNull(dnssec, "dnssec");
+    }
+
+    /**
+     * Runs {@code work} holding the zone's lock, the one every use case on that zone takes (reentrant, so
+     * {@code work} may call them): nothing else changes the zone meanwhile. For a decorator that must see
+     * the zone just before and just after one use case, such as an audit trail reading the serial.
+     */
+    public <T> T exclusively(ZoneName zone, Supplier<T> work) {
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(work, "work");
+        return zones.locks().with(zone, work);
     }
 
     /** One server, no catalog, no secondaries, no DNSSEC operations. */

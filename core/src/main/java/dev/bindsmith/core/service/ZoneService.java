@@ -57,6 +57,11 @@ public final class ZoneService {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
+    /** The per-zone locks this service takes: {@link UseCases#exclusively} holds the same. */
+    ZoneLocks locks() {
+        return locks;
+    }
+
     /**
      * Created (201, location {@code zones/<name>}) when the zone's file is written and the name server
      * serves it. Nothing is written unless the request is valid and the store holds no zone of that
@@ -227,9 +232,23 @@ public final class ZoneService {
      * by default) after the cursor's zone, with the cursor of the next page when there is one.
      */
     public Outcome<ZonePage> list(ZoneQuery query) {
+        return list(query, zone -> true);
+    }
+
+    /**
+     * As {@link #list(ZoneQuery)}, over only the zones {@code visible} admits, as if no other existed
+     * (a caller whose scope is some zones pages through those).
+     */
+    public Outcome<ZonePage> list(ZoneQuery query, java.util.function.Predicate<ZoneName> visible) {
         Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(visible, "visible");
         if (!query.paged()) {
-            return new Outcome.Ok<>(new ZonePage(store.list(), Optional.empty()));
+            List<StoredZone> all = store.list();
+            return new Outcome.Ok<>(new ZonePage(
+                    all.stream().allMatch(z -> visible.test(z.name()))
+                            ? all
+                            : all.stream().filter(z -> visible.test(z.name())).toList(),
+                    Optional.empty()));
         }
         List<Violation> violations = new ArrayList<>();
         int limit = query.limit().orElse(DEFAULT_LIMIT);
@@ -247,7 +266,23 @@ public final class ZoneService {
             return Outcome.invalid(violations);
         }
         // one more than asked tells whether a next page exists
-        List<StoredZone> zones = store.list(after, limit + 1);
+        List<StoredZone> zones = new ArrayList<>();
+        Optional<ZoneName> from = after;
+        while (zones.size() <= limit) {
+            List<StoredZone> chunk = store.list(from, MAX_LIMIT + 1);
+            for (StoredZone z : chunk) {
+                if (visible.test(z.name())) {
+                    zones.add(z);
+                    if (zones.size() > limit) {
+                        break;
+                    }
+                }
+            }
+            if (chunk.size() <= MAX_LIMIT) {
+                break;
+            }
+            from = Optional.of(chunk.getLast().name());
+        }
         if (zones.size() <= limit) {
             return new Outcome.Ok<>(new ZonePage(zones, Optional.empty()));
         }

@@ -20,7 +20,7 @@ public record Answer(Outcome<Object> outcome, Set<String> ignored) {
         ignored = Set.copyOf(ignored);
     }
 
-    static Answer of(Outcome<?> outcome) {
+    public static Answer of(Outcome<?> outcome) {
         return new Answer(widen(outcome), Set.of());
     }
 
@@ -31,6 +31,26 @@ public record Answer(Outcome<Object> outcome, Set<String> ignored) {
             case Outcome.Created<Object> created -> Optional.of(created.value());
             case Outcome.Deleted<Object> deleted -> Optional.empty();
             case Outcome.Failure<Object> failure -> Optional.of(Envelope.of(failure));
+        };
+    }
+
+    /** The HTTP status this answer is sent with; the audit log records it for either face. */
+    public int status() {
+        return status(outcome);
+    }
+
+    /** The HTTP status of an outcome: the design's table, one exhaustive switch. */
+    public static int status(Outcome<?> outcome) {
+        return switch (outcome) {
+            case Outcome.Ok<?> ok -> 200;
+            case Outcome.Created<?> created -> 201;
+            case Outcome.Deleted<?> deleted -> 204;
+            case Outcome.Invalid<?> f -> 400;
+            case Outcome.NotFound<?> f -> 404;
+            case Outcome.Conflict<?> f -> 409;
+            case Outcome.Unprocessable<?> f -> 422;
+            case Outcome.BackendFailed<?> f -> 500;
+            case Outcome.Unavailable<?> f -> 503;
         };
     }
 

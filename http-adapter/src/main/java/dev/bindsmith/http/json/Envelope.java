@@ -34,6 +34,15 @@ public final class Envelope {
     /** An envelope from its parts, for the failures only a transport produces (401, 413, 429 …). */
     public static Map<String, Object> body(
             String error, String details, Map<String, String> context, List<Violation> violations, String code) {
+        return body(error, (Object) details, context, violations, code);
+    }
+
+    /**
+     * The same, with {@code details} an object where a peer convention wants one ({@code {required,
+     * granted}} of a 403 {@code INSUFFICIENT_SCOPE}).
+     */
+    public static Map<String, Object> body(
+            String error, Object details, Map<String, String> context, List<Violation> violations, String code) {
         var body = new LinkedHashMap<String, Object>();
         body.put("error", error);
         body.put("details", details);

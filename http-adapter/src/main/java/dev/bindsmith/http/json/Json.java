@@ -74,6 +74,15 @@ public final class Json {
         }
     }
 
+    /** A value as indented JSON text, for files people read (the tokens file). */
+    public static String pretty(Object value) {
+        try {
+            return Mapper.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree always serialises", e);
+        }
+    }
+
     /**
      * A body (maps, lists, strings, numbers, booleans) as a JSON tree, for a caller that prints it its
      * own way. Built node by node: the CLI's direct mode shows a body without starting Jackson's

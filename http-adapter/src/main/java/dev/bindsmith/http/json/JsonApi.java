@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * The bindsmith API without a transport: one method per operation, taking what a request carries
@@ -67,12 +68,24 @@ public final class JsonApi {
         return Answer.of(zones.list().map(Bodies::list));
     }
 
+    /** The zones {@code visible} admits, as if no other existed (the count is theirs). */
+    public Answer listZones(Predicate<ZoneName> visible) {
+        return listZones(visible, Optional.empty(), Optional.empty());
+    }
+
     /**
      * {@code GET /zones?limit=&cursor=}: with neither, every zone (the reference's {@code zones} and
      * {@code count}, bindsmith's {@code items}); with either, one page of them and {@code nextCursor}.
      */
     public Answer listZones(Optional<String> cursor, Optional<String> limit) {
-        return Answer.of(zones.list(new ZoneQuery(cursor, number(limit))).map(Bodies::zonePage));
+        return listZones(zone -> true, cursor, limit);
+    }
+
+    /** As {@link #listZones(Optional, Optional)}, over the zones {@code visible} admits, as if no other existed. */
+    public Answer listZones(Predicate<ZoneName> visible, Optional<String> cursor, Optional<String> limit) {
+        Objects.requireNonNull(visible, "visible");
+        return Answer.of(
+                zones.list(new ZoneQuery(cursor, number(limit)), visible).map(Bodies::zonePage));
     }
 
     /** A page size as typed; one that is not a number is reported by the use case with the allowed range. */

@@ -28,7 +28,10 @@ import java.util.OptionalInt;
  *   <li>algorithm: the given algorithm → that key's {@code algorithm} → {@code hmac-sha256}.
  * </ul>
  *
- * The file is read when a path is given, or when no secret is given: then the first of
+ * An hmac-md5 or hmac-sha1 key is refused ({@link Kind#WEAK_ALGORITHM}, saying why) unless the caller
+ * allows weak algorithms explicitly.
+ *
+ * <p>The file is read when a path is given, or when no secret is given: then the first of
  * {@code /etc/bind/rndc.conf} and {@code /etc/rndc.conf} that exists. Blank values count as not given.
  * Every problem is collected, each naming its {@link Field} (the caller knows which variable or flag
  * that is) and none quoting a secret.
@@ -40,14 +43,30 @@ public final class RndcSettingsResolver {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_KEY_NAME = "rndc-key";
 
-    /** What the caller was given for each parameter; an absent (or blank) value falls back as above. */
+    /**
+     * What the caller was given for each parameter; an absent (or blank) value falls back as above.
+     * {@code allowWeakAlgorithms} accepts an hmac-md5 or hmac-sha1 key, which are otherwise refused.
+     */
     public record Given(
-            Optional<String> server, Optional<String> algorithm, Optional<String> secret, Optional<String> keyName) {
+            Optional<String> server,
+            Optional<String> algorithm,
+            Optional<String> secret,
+            Optional<String> keyName,
+            boolean allowWeakAlgorithms) {
         public Given {
             server = present(server);
             algorithm = present(algorithm);
             secret = present(secret);
             keyName = present(keyName);
+        }
+
+        /** Weak algorithms refused. */
+        public Given(
+                Optional<String> server,
+                Optional<String> algorithm,
+                Optional<String> secret,
+                Optional<String> keyName) {
+            this(server, algorithm, secret, keyName, false);
         }
 
         public static Given nothing() {
@@ -59,6 +78,11 @@ public final class RndcSettingsResolver {
             return new Given(Optional.empty(), Optional.empty(), Optional.of(base64), Optional.empty());
         }
 
+        /** The same, with hmac-md5 and hmac-sha1 accepted (the operator said so explicitly). */
+        public Given allowingWeakAlgorithms() {
+            return new Given(server, algorithm, secret, keyName, true);
+        }
+
         private static Optional<String> present(Optional<String> value) {
             return value.map(String::strip).filter(v -> !v.isEmpty());
         }
@@ -67,7 +91,8 @@ public final class RndcSettingsResolver {
         @Override
         public String toString() {
             return "Given[server=" + server + ", algorithm=" + algorithm + ", secret="
-                    + (secret.isPresent() ? "(set)" : "(unset)") + ", keyName=" + keyName + "]";
+                    + (secret.isPresent() ? "(set)" : "(unset)") + ", keyName=" + keyName + ", allowWeakAlgorithms="
+                    + allowWeakAlgorithms + "]";
         }
     }
 
@@ -80,11 +105,23 @@ public final class RndcSettingsResolver {
         FILE
     }
 
+    /** What kind of problem: a value that cannot be used at all, or a weak algorithm that could be allowed. */
+    public enum Kind {
+        UNUSABLE,
+        /** hmac-md5 or hmac-sha1: refused unless {@link Given#allowWeakAlgorithms()}; the caller names its switch. */
+        WEAK_ALGORITHM
+    }
+
     /** One reason there are no settings; {@code message} reads after the parameter's name and never holds a secret. */
-    public record Problem(Field field, String message) {
+    public record Problem(Field field, String message, Kind kind) {
         public Problem {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        public Problem(Field field, String message) {
+            this(field, message, Kind.UNUSABLE);
         }
     }
 
@@ -276,6 +313,22 @@ public final class RndcSettingsResolver {
                                 + "hmac-sha384 or hmac-sha512)"));
             }
             algorithm = a.orElse(algorithm);
+        }
+
+        if (algorithm.isWeak() && !given.allowWeakAlgorithms()) {
+            String why = "is weak: " + (algorithm == HmacAlgorithm.HMAC_MD5 ? "MD5" : "SHA-1")
+                    + " is deprecated for TSIG and rndc keys (RFC 8945 §6), and whoever can forge a control"
+                    + " message can add, delete and reload zones; make an hmac-sha256 key"
+                    + " (rndc-confgen -A hmac-sha256 or tsig-keygen -a hmac-sha256)";
+            errors.add(
+                    envAlgorithm.isPresent()
+                            ? new Problem(Field.ALGORITHM, algorithm + " " + why, Kind.WEAK_ALGORITHM)
+                            : new Problem(
+                                    Field.FILE,
+                                    clause.map(k -> k.definedIn() + ": key \"" + k.name() + "\" uses ")
+                                                    .orElse("the key uses ")
+                                            + algorithm + ", which " + why,
+                                    Kind.WEAK_ALGORITHM));
         }
 
         if (!errors.isEmpty() || secret.isEmpty()) {

@@ -25,7 +25,8 @@ import org.xbill.DNS.Type;
 
 /**
  * {@link RecordReader} for BIND: a whole zone by a TSIG-signed AXFR over TCP (every message of the
- * stream verified), one name's records by a signed query of type ANY over TCP (where named answers
+ * stream signed and verified in the chain, the one with the closing SOA as the last, so that nothing can
+ * be appended to or cut from a transfer), one name's records by a signed query of type ANY over TCP (where named answers
  * with every RRset of the name). The key is the update key; named must allow transfers to it.
  */
 public final class AxfrRecordReader implements RecordReader {
@@ -65,16 +66,20 @@ public final class AxfrRecordReader implements RecordReader {
                     throw exchange.rejected(zone.value(), "a message of the transfer answers another query");
                 }
                 TSIGRecord tsig = reply.getTSIG();
-                if (first && tsig == null) {
+                if (tsig == null) {
+                    // RFC 8945 lets a server leave up to 99 messages unsigned; named signs every one, and an
+                    // unsigned message is one anybody on the path could have added or replaced.
                     throw exchange.rejected(
                             zone.value(),
-                            "the transfer's first message was not signed; an unsigned" + " reply cannot be trusted");
+                            (first ? "the transfer's first message" : "a message of the transfer")
+                                    + " was not signed; an unsigned reply cannot be trusted");
                 }
-                if (tsig != null && tsig.getError() != Rcode.NOERROR) {
+                if (tsig.getError() != Rcode.NOERROR) {
                     throw exchange.rejected(zone.value(), exchange.keyRejected(tsig.getError()));
                 }
-                int verified = verifier.verify(reply, wire);
-                if (verified != Rcode.NOERROR) {
+                boolean last = soas + soaCount(reply) >= 2;
+                int verified = verifier.verify(reply, wire, last);
+                if (verified != Rcode.NOERROR || !reply.isVerified()) {
                     throw exchange.rejected(
                             zone.value(),
                             "a message of the transfer did not verify (" + Rcode.TSIGstring(verified) + ") with key '"
@@ -111,6 +116,13 @@ public final class AxfrRecordReader implements RecordReader {
         } catch (SignedExchange.Failed f) {
             return f.failure();
         }
+    }
+
+    /** The SOA records of a message's answer: the transfer's second one closes it. */
+    private static int soaCount(Message reply) {
+        return (int) reply.getSection(Section.ANSWER).stream()
+                .filter(rr -> rr.getType() == Type.SOA)
+                .count();
     }
 
     /** One name's records: a signed ANY query over TCP, which named answers in full. */

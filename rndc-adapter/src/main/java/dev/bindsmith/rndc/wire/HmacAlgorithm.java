@@ -39,6 +39,11 @@ public enum HmacAlgorithm {
         return code;
     }
 
+    /** hmac-md5 and hmac-sha1: named still accepts them, but they are deprecated for keys (RFC 8945 §6). */
+    public boolean isWeak() {
+        return this == HMAC_MD5 || this == HMAC_SHA1;
+    }
+
     boolean isMd5() {
         return this == HMAC_MD5;
     }

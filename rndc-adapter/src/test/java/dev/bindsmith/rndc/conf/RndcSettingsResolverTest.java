@@ -74,9 +74,58 @@ class RndcSettingsResolverTest {
     }
 
     @Test
+    void aGivenMd5OrSha1KeyIsRefusedWithAReasonInsteadOfUsedSilently() {
+        for (String weak : List.of("hmac-md5", "hmac-sha1", "sha1")) {
+            List<String> problems = failed(resolver()
+                    .resolve(given(Map.of("RNDC_SECRET", SECRET_A, "RNDC_ALGORITHM", weak)), Optional.empty()));
+            assertThat(problems)
+                    .as(weak)
+                    .singleElement()
+                    .asString()
+                    .startsWith("RNDC_ALGORITHM ")
+                    .contains("weak")
+                    .contains("hmac-sha256");
+        }
+    }
+
+    @Test
+    void aWeakAlgorithmIsUsedWhenTheCallerAllowsItExplicitly() throws Exception {
+        Path f = conf("rndc.conf", """
+                key "old-key" { algorithm hmac-md5; secret "%s"; };
+                """.formatted(SECRET_B));
+
+        RndcSettings fromFile = resolved(
+                resolver().resolve(RndcSettingsResolver.Given.nothing().allowingWeakAlgorithms(), Optional.of(f)));
+        RndcSettings given = resolved(resolver()
+                .resolve(
+                        given(Map.of("RNDC_SECRET", SECRET_A, "RNDC_ALGORITHM", "hmac-sha1"))
+                                .allowingWeakAlgorithms(),
+                        Optional.empty()));
+
+        assertThat(fromFile.key().algorithm()).isEqualTo(HmacAlgorithm.HMAC_MD5);
+        assertThat(given.key().algorithm()).isEqualTo(HmacAlgorithm.HMAC_SHA1);
+    }
+
+    @Test
+    void aWeakAlgorithmFromTheRndcConfIsRefusedNamingTheFileAndTheKey() throws Exception {
+        Path f = conf("rndc.conf", """
+                key "old-key" { algorithm hmac-md5; secret "%s"; };
+                """.formatted(SECRET_B));
+
+        List<String> problems = failed(resolver().resolve(RndcSettingsResolver.Given.nothing(), Optional.of(f)));
+
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains(f.toString())
+                .contains("old-key")
+                .contains("weak");
+    }
+
+    @Test
     void everyVariableOverridesItsOwnParameterOnly() throws Exception {
         Path f = conf("rndc.conf", """
-                key "file-key" { algorithm hmac-sha1; secret "%s"; };
+                key "file-key" { algorithm hmac-sha384; secret "%s"; };
                 options { default-server 10.0.0.1; default-port 1953; default-key "file-key"; };
                 """.formatted(SECRET_B));
 
@@ -84,14 +133,14 @@ class RndcSettingsResolverTest {
         assertThat(fileOnly.host()).isEqualTo("10.0.0.1");
         assertThat(fileOnly.port()).isEqualTo(1953);
         assertThat(fileOnly.key().name()).isEqualTo("file-key");
-        assertThat(fileOnly.key().algorithm()).isEqualTo(HmacAlgorithm.HMAC_SHA1);
+        assertThat(fileOnly.key().algorithm()).isEqualTo(HmacAlgorithm.HMAC_SHA384);
         assertThat(fileOnly.key().secret()).isEqualTo("secret-b-0123456789".getBytes());
 
         RndcSettings serverFromEnv =
                 resolved(resolver().resolve(given(Map.of("RNDC_SERVER", "127.0.0.2:8953")), Optional.of(f)));
         assertThat(serverFromEnv.host()).isEqualTo("127.0.0.2");
         assertThat(serverFromEnv.port()).isEqualTo(8953);
-        assertThat(serverFromEnv.key().algorithm()).isEqualTo(HmacAlgorithm.HMAC_SHA1);
+        assertThat(serverFromEnv.key().algorithm()).isEqualTo(HmacAlgorithm.HMAC_SHA384);
 
         RndcSettings hostOnly = resolved(resolver().resolve(given(Map.of("RNDC_SERVER", "127.0.0.3")), Optional.of(f)));
         assertThat(hostOnly.port()).isEqualTo(1953);

@@ -28,6 +28,22 @@ final class FakeDnsServer implements AutoCloseable {
 
     /** With {@code closeAfterReply}, each connection is closed once one request is answered, as named closes idle ones. */
     FakeDnsServer(BiFunction<Message, byte[], byte[]> answer, boolean closeAfterReply) throws IOException {
+        this(closeAfterReply, (request, wire) -> {
+            byte[] reply = answer.apply(request, wire);
+            return reply == null ? null : List.of(reply);
+        });
+    }
+
+    /**
+     * Each request answered with several messages in a row (a zone transfer's stream); null sends nothing.
+     * The connection stays open.
+     */
+    static FakeDnsServer streaming(BiFunction<Message, byte[], List<byte[]>> answer) throws IOException {
+        return new FakeDnsServer(false, answer);
+    }
+
+    private FakeDnsServer(boolean closeAfterReply, BiFunction<Message, byte[], List<byte[]>> answer)
+            throws IOException {
         socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         thread = Thread.ofVirtual().start(() -> {
             while (!socket.isClosed()) {
@@ -46,16 +62,18 @@ final class FakeDnsServer implements AutoCloseable {
                         in.readFully(wire);
                         Message request = new Message(wire);
                         requests.add(request);
-                        byte[] reply = answer.apply(request, wire);
-                        if (reply == null) {
+                        List<byte[]> replies = answer.apply(request, wire);
+                        if (replies == null) {
                             // hold the connection open without answering until the client gives up
                             while (in.read() >= 0) {
                                 Thread.onSpinWait();
                             }
                             break;
                         }
-                        out.writeShort(reply.length);
-                        out.write(reply);
+                        for (byte[] reply : replies) {
+                            out.writeShort(reply.length);
+                            out.write(reply);
+                        }
                         out.flush();
                         if (closeAfterReply) {
                             break;

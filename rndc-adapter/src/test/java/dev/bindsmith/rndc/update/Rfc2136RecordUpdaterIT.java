@@ -264,6 +264,41 @@ class Rfc2136RecordUpdaterIT {
                         f -> assertThat(f.details()).contains("BADKEY").contains("nobody-key"));
     }
 
+    /**
+     * A zone larger than one DNS message comes in a stream of messages; the reader insists that every one
+     * is signed and verifies (the last as the last), so this proves named signs each message of the stream.
+     */
+    @Test
+    void aTransferOfSeveralMessagesIsReadWhenNamedSignsEachOfThem() {
+        String filler = "x".repeat(200);
+        List<RecordChange> adds = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            adds.add(new RecordChange.Add(Record.of(n("big" + i), 300, new RData.Txt(List.of(filler + i)))));
+        }
+        for (int from = 0; from < adds.size(); from += 150) {
+            assertThat(updater.apply(DYNAMIC, new ChangeSet(List.of(), adds.subList(from, from + 150))))
+                    .isInstanceOf(Outcome.Ok.class);
+        }
+        try {
+            Outcome<List<Record>> read = reader.read(DYNAMIC);
+            assertThat(read).isInstanceOfSatisfying(Outcome.Ok.class, ok -> {
+                @SuppressWarnings("unchecked")
+                List<Record> records = (List<Record>) ok.value();
+                // 600 × 200+ bytes of TXT: more than the 65535 bytes one message holds
+                assertThat(records.stream().filter(r -> r.owner().absolute().startsWith("big")))
+                        .hasSize(600);
+            });
+        } finally {
+            List<RecordChange> removes = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                removes.add(new RecordChange.RemoveRRset(n("big" + i), RecordType.TXT));
+            }
+            for (int from = 0; from < removes.size(); from += 300) {
+                updater.apply(DYNAMIC, new ChangeSet(List.of(), removes.subList(from, from + 300)));
+            }
+        }
+    }
+
     @Test
     void theReaderTransfersTheZoneSoaFirstAndNamesAnUnknownZoneNotFound() {
         Outcome<List<Record>> read = reader.read(DYNAMIC);

@@ -81,6 +81,30 @@ class UseCasesTest {
         assertThat(control.serves(ZONE)).isFalse();
     }
 
+    @Test
+    void workRunExclusivelyOnAZoneKeepsItsRecordChangesWaitingAndMayCallTheUseCases() throws Exception {
+        UseCases app = UseCases.of(store, control, records, records, TestClocks.fixed());
+        List<Outcome<RecordChanged>> add = new ArrayList<>();
+        Thread adder = new Thread(
+                () -> add.add(app.records().add("example.com", TestZones.record("www", "A", "192.0.2.1", 300))));
+
+        Outcome<RecordChanged> inside = app.exclusively(ZONE, () -> {
+            adder.start();
+            try {
+                awaitBlocked(adder);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(add).as("the other change waits for the exclusive work").isEmpty();
+            // the lock is reentrant: the work itself may run a use case on the zone
+            return app.records().add("example.com", TestZones.record("ftp", "A", "192.0.2.2", 300));
+        });
+
+        adder.join(Duration.ofSeconds(30).toMillis());
+        assertThat(inside).isInstanceOf(Outcome.Created.class);
+        assertThat(add).singleElement().isInstanceOf(Outcome.Created.class);
+    }
+
     private int zonestatusCalls() {
         return (int)
                 control.calls().stream().filter(c -> c.startsWith("zonestatus")).count();
