@@ -1,11 +1,17 @@
 package dev.bindsmith.cli;
 
+import dev.bindsmith.http.HttpServerConfig;
+import dev.bindsmith.wiring.ApiServer;
 import dev.bindsmith.wiring.Backend;
 import dev.bindsmith.wiring.BackendSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -16,7 +22,10 @@ import java.util.stream.Stream;
 /**
  * The training run of the build's ahead-of-time cache (JDK 25, JEP 483/514): the commands a user runs
  * most, in one JVM, on a throw-away embedded data directory, so that the classes they load and link
- * are in the cache that {@code ./bindsmith} starts with. Not a command: the build runs it once, as
+ * are in the cache that {@code ./bindsmith} starts with; then {@code serve} itself, briefly, on a free
+ * loopback port, answering the requests a client sends most (create, list, a page, status, a record, a
+ * change set, delete, health, metrics), so that the HTTP server's classes are in the cache too. Not a
+ * command: the build runs it once, as
  * {@code java -XX:AOTCacheOutput=target/bindsmith.aot -cp target/bindsmith.jar dev.bindsmith.cli.AotTraining}.
  */
 public final class AotTraining {
@@ -54,10 +63,79 @@ public final class AotTraining {
                     List.of("--url", "http://127.0.0.1:1", "--timeout", "1", "zone", "list"))) {
                 run(env, command);
             }
+            serve(data.resolve("serve"));
         } finally {
             try (Stream<Path> files = Files.walk(data)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** {@code serve} on the embedded backend, as {@code bindsmith serve} starts it, and a client's usual requests. */
+    private static void serve(Path data) throws IOException {
+        String token = "aot-training-token-0123456789abcdef0123456789abcdef0123456789abcdef";
+        Map<String, String> env = Map.of(
+                "BINDSMITH_BACKEND", "embedded",
+                "BINDSMITH_DATA_DIR", data.toString(),
+                "BINDSMITH_DNS_PORT", "0",
+                "API_PORT", "0",
+                "BIND_API_ADDRESS", "127.0.0.1",
+                "BIND_API_TOKEN", token);
+        // serve's logging, as serve sets it up; the training's own log lines would only clutter the build's output
+        Logging.serving(
+                Map.of(Logging.FORMAT, "text", Logging.LEVEL, "warn"),
+                false,
+                new PrintWriter(OutputStream.nullOutputStream()));
+        try (Backend backend = Backend.open(BackendSettings.fromEnvironment(env), true);
+                ApiServer server = ApiServer.start(backend, HttpServerConfig.parse(env, Map.of()));
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build()) {
+            String zone = "{\"zoneName\":\"served.example\",\"zoneType\":\"primary\",\"zoneConfig\":{\"ttl\":3600,"
+                    + "\"soa\":{\"primaryNs\":\"ns1.served.example.\",\"adminEmail\":\"hostmaster.served.example.\"},"
+                    + "\"nameServers\":[\"ns1.served.example.\"],\"nameServerIps\":{\"ns1.served.example.\":\"192.0.2.53\"},"
+                    + "\"records\":[{\"name\":\"www\",\"type\":\"A\",\"value\":\"192.0.2.80\",\"ttl\":300}]},"
+                    + "\"updateKeyName\":\"training-key\"}";
+            String record = "{\"name\":\"api\",\"type\":\"AAAA\",\"value\":\"2001:db8::80\"}";
+            String changes = "{\"changes\":[{\"op\":\"add\",\"name\":\"a\",\"type\":\"A\",\"value\":\"192.0.2.1\"},"
+                    + "{\"op\":\"add\",\"name\":\"b\",\"type\":\"TXT\",\"value\":\"training\"}]}";
+            List<List<String>> calls = List.of(
+                    List.of("GET", "/api/v1/health", ""),
+                    List.of("POST", "/api/v1/zones", zone),
+                    List.of("GET", "/api/v1/zones", ""),
+                    List.of("GET", "/api/v1/zones?limit=10", ""),
+                    List.of("GET", "/api/v1/zones/served.example", ""),
+                    List.of("GET", "/api/v1/zones/served.example/status", ""),
+                    List.of("POST", "/api/v1/zones/served.example/records", record),
+                    List.of("PATCH", "/api/v1/zones/served.example/records", changes),
+                    List.of("GET", "/api/v1/zones/served.example/records", ""),
+                    List.of("POST", "/api/v1/zones/served.example/reload", ""),
+                    List.of("POST", "/api/v1/zones", "{"),
+                    List.of("GET", "/api/v1/zones/absent.example", ""),
+                    List.of("DELETE", "/api/v1/zones/served.example", ""),
+                    List.of("GET", "/api/v1/ready", ""),
+                    List.of("GET", "/metrics", ""));
+            for (int round = 0; round < 3; round++) {
+                for (List<String> call : calls) {
+                    String body = call.get(2);
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + call.get(1)))
+                            .header("Authorization", "Bearer " + token)
+                            .method(
+                                    call.get(0),
+                                    body.isEmpty()
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString(body));
+                    if (!body.isEmpty()) {
+                        request.header("Content-Type", "application/json");
+                    }
+                    try {
+                        http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
             }
         }

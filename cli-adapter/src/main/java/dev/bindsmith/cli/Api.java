@@ -52,6 +52,12 @@ interface Api extends AutoCloseable {
 
     Reply reloadServer();
 
+    /** {@code GET /zones?cursor=&limit=}: one page of zones (each query value is optional; neither is every zone). */
+    Reply listZones(java.util.Map<String, String> query);
+
+    /** {@code POST /server/reconcile?full=&setAside=}: settles the zone store with the name server. */
+    Reply reconcile(boolean full, boolean setAside);
+
     /** {@code GET /audit?zone=&since=&until=&cursor=&limit=}; each query value is optional. */
     Reply audit(java.util.Map<String, String> query);
 

@@ -87,8 +87,33 @@ public final class Cli {
             err.flush();
             return ExitCodes.ERROR;
         }
+        if (args.length == 1 && args[0].equals("serve")) {
+            return serveFromEnvironment();
+        }
         CommandLine cl = commandLine();
         int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
+     * {@code bindsmith serve} with nothing but the environment, as a service manager starts it: the
+     * same command, without building the command-line model (every command's options, read by
+     * reflection from picocli's annotations), which was about a third of serve's start-up. Anything
+     * more on the command line goes through the model.
+     */
+    private int serveFromEnvironment() {
+        root = new Root();
+        int code;
+        try {
+            code = new Serve(this).serve(new java.util.LinkedHashMap<>());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            code = ExitCodes.ERROR;
+        } catch (RuntimeException e) {
+            code = unexpected(e);
+        }
         out.flush();
         err.flush();
         return code;

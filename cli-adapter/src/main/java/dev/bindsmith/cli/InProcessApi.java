@@ -54,6 +54,22 @@ final class InProcessApi implements Api {
     }
 
     @Override
+    public Reply listZones(java.util.Map<String, String> query) {
+        return reply(api.listZones(
+                caller(),
+                java.util.Optional.ofNullable(query.get("cursor")),
+                java.util.Optional.ofNullable(query.get("limit"))));
+    }
+
+    @Override
+    public Reply reconcile(boolean full, boolean setAside) {
+        return reply(api.reconcile(
+                caller(),
+                java.util.Optional.of(Boolean.toString(full)),
+                java.util.Optional.of(Boolean.toString(setAside))));
+    }
+
+    @Override
     public Reply getZone(String zone) {
         return reply(api.getZone(caller(), zone));
     }

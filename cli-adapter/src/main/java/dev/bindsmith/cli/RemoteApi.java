@@ -75,6 +75,25 @@ final class RemoteApi implements Api {
     }
 
     @Override
+    public Reply listZones(Map<String, String> query) {
+        return send("GET", "/zones" + queryString(query), Optional.empty());
+    }
+
+    @Override
+    public Reply reconcile(boolean full, boolean setAside) {
+        return send("POST", "/server/reconcile?full=" + full + "&setAside=" + setAside, Optional.empty());
+    }
+
+    private static String queryString(Map<String, String> query) {
+        StringBuilder q = new StringBuilder();
+        query.forEach((k, v) -> q.append(q.isEmpty() ? "?" : "&")
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return q.toString();
+    }
+
+    @Override
     public Reply getZone(String zone) {
         return send("GET", "/zones/" + segment(zone), Optional.empty());
     }
@@ -167,15 +186,6 @@ final class RemoteApi implements Api {
     @Override
     public Reply audit(Map<String, String> query) {
         return send("GET", "/audit" + queryString(query), Optional.empty());
-    }
-
-    private static String queryString(Map<String, String> query) {
-        StringBuilder q = new StringBuilder();
-        query.forEach((k, v) -> q.append(q.isEmpty() ? "?" : "&")
-                .append(k)
-                .append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return q.toString();
     }
 
     @Override

@@ -158,6 +158,11 @@ final class Serve implements Callable<Integer> {
                 overrides.put(s.variable(), option.getValue().toString());
             }
         }
+        return serve(overrides);
+    }
+
+    /** Serves until stopped, with the environment and {@code overrides} (keyed by variable). */
+    int serve(Map<String, String> overrides) throws InterruptedException {
         Map<String, String> env = cli.env();
         Optional<String> generated = Optional.empty();
         if (!authDisabled(env, overrides)

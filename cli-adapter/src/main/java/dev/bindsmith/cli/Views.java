@@ -1,7 +1,9 @@
 package dev.bindsmith.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +50,22 @@ final class Views {
                 .filter(d -> !d.isBlank())
                 .map(d -> d.strip() + "\n")
                 .orElseGet(() -> HumanOutput.render(body));
+    }
+
+    /** A reconcile's report: the counts, then one row per zone that needed attention. */
+    static String reconcile(JsonNode body) {
+        StringBuilder out = new StringBuilder(body.path("message").asText("Reconciled.")).append('\n');
+        JsonNode findings = body.path("findings");
+        if (findings.isArray() && !findings.isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            findings.forEach(f -> rows.add(List.of(
+                    HumanOutput.cell(f.get("zone")),
+                    HumanOutput.cell(f.get("problem")),
+                    HumanOutput.cell(f.get("action")),
+                    HumanOutput.cell(f.get("details")))));
+            out.append(HumanOutput.table(List.of("zone", "problem", "action", "details"), rows));
+        }
+        return out.toString();
     }
 
     /** {@code server status}: the name server's own status text. */

@@ -49,11 +49,25 @@ final class ZoneCommands implements Runnable {
 
     @Command(
             name = "list",
-            description = "List the zones bindsmith manages.",
+            description = "List the zones bindsmith manages (all of them, or a page at a time with --limit).",
             footerHeading = "%nExamples:%n",
-            footer = {"  bindsmith zone list", "  bindsmith zone list -o json"})
+            footer = {
+                "  bindsmith zone list",
+                "  bindsmith zone list -o json",
+                "  bindsmith zone list --limit 1000",
+                "  bindsmith zone list --limit 1000 --cursor <nextCursor of the page before>"
+            })
     static final class ListZones implements Callable<Integer> {
         private final Cli cli;
+
+        @Option(names = "--limit", paramLabel = "N", description = "Zones per page (default 100, at most 1000).")
+        Integer limit;
+
+        @Option(
+                names = "--cursor",
+                paramLabel = "CURSOR",
+                description = "Where the previous page ended (its nextCursor).")
+        String cursor;
 
         ListZones(Cli cli) {
             this.cli = cli;
@@ -61,7 +75,13 @@ final class ZoneCommands implements Runnable {
 
         @Override
         public Integer call() {
-            return cli.call(Api::listZones, ZoneCommands::zoneTable);
+            if (limit == null && cursor == null) {
+                return cli.call(Api::listZones, ZoneCommands::zoneTable);
+            }
+            java.util.Map<String, String> query = new java.util.LinkedHashMap<>();
+            java.util.Optional.ofNullable(limit).ifPresent(v -> query.put("limit", Integer.toString(v)));
+            java.util.Optional.ofNullable(cursor).ifPresent(v -> query.put("cursor", v));
+            return cli.call(api -> api.listZones(query), ZoneCommands::zoneTable);
         }
     }
 
@@ -328,9 +348,15 @@ final class ZoneCommands implements Runnable {
                     HumanOutput.cell(z.get("name")),
                     HumanOutput.cell(z.get("zoneType")),
                     HumanOutput.cell(z.get("filePath")))));
-            return HumanOutput.table(List.of("name", "type", "file"), rows);
+            return HumanOutput.table(List.of("name", "type", "file"), rows) + nextPage(body);
         }
         zones.forEach(z -> rows.add(List.of(z.isObject() ? HumanOutput.cell(z.get("name")) : z.asText())));
-        return HumanOutput.table(List.of("name"), rows);
+        return HumanOutput.table(List.of("name"), rows) + nextPage(body);
+    }
+
+    /** The line that says how to get the next page, when there is one. */
+    private static String nextPage(JsonNode body) {
+        JsonNode next = body.get("nextCursor");
+        return next != null && next.isTextual() ? "More zones follow: --cursor " + next.asText() + "\n" : "";
     }
 }

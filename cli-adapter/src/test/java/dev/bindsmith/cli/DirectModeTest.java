@@ -169,6 +169,38 @@ class DirectModeTest {
     }
 
     @Test
+    void zoneListPagesWithLimitAndCursorAndSaysHowToGetTheNextPage() throws Exception {
+        for (String z : List.of("c.example", "a.example", "b.example")) {
+            backend.run("zone", "create", z, "--ns", "ns1." + z, "--ns-ip", "ns1." + z + "=192.0.2.53");
+        }
+
+        CliRun first = backend.run("zone", "list", "--limit", "2", "-o", "json");
+        String cursor = JSON.readTree(first.out()).path("nextCursor").asText();
+        CliRun human = backend.run("zone", "list", "--limit", "2");
+        CliRun rest = backend.run("zone", "list", "--limit", "2", "--cursor", cursor, "-o", "json");
+
+        assertThat(JSON.readTree(first.out()).path("zones").toString()).isEqualTo("[\"a.example\",\"b.example\"]");
+        assertThat(human.out()).contains("a.example").endsWith("More zones follow: --cursor " + cursor + "\n");
+        assertThat(JSON.readTree(rest.out()).path("zones").toString()).isEqualTo("[\"c.example\"]");
+        assertThat(JSON.readTree(rest.out()).has("nextCursor")).isFalse();
+        assertThat(backend.run("zone", "list", "--limit", "0").exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void serverReconcileReportsWhatItSettledAndSetsOrphansAsideOnlyWhenAsked() {
+        backend.store.leaveFile(
+                dev.bindsmith.testing.builders.TestZones.spec("orphan.example").build());
+
+        CliRun reported = backend.run("server", "reconcile");
+        CliRun setAside = backend.run("server", "reconcile", "--set-aside");
+
+        assertThat(reported.exitCode()).isZero();
+        assertThat(reported.out()).contains("orphan.example", "found_file", "reported");
+        assertThat(setAside.out()).contains("orphan.example", "set_aside");
+        assertThat(backend.store.list()).isEmpty();
+    }
+
+    @Test
     void aSecondaryNeedsOnlyItsPrimaries() {
         CliRun r = backend.run("zone", "create", "example.org", "--type", "secondary", "--primary", "192.0.2.1");
 

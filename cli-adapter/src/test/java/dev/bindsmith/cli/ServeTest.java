@@ -95,6 +95,18 @@ class ServeTest {
         assertThat(answerDns).containsExactly(true);
     }
 
+    /** Bare {@code serve} (the environment alone) takes a shorter path than serve with flags: it must generate too. */
+    @Test
+    void bareServeWithoutATokenGeneratesOneAndTheApiRequiresIt(@TempDir Path data) {
+        CliRun r = serve(Map.of("API_PORT", "0", "BINDSMITH_DATA_DIR", data.toString()));
+
+        assertThat(r.exitCode()).isZero();
+        String token = overrides.get("BIND_API_TOKEN");
+        assertThat(token).matches("[0-9a-f]{64}");
+        assertThat(statusWithToken).containsExactly(200);
+        assertThat(statusWithoutToken).containsExactly(401);
+    }
+
     /**
      * Standard output of a server ends up in container and service logs: the generated token goes to a
      * file only its owner can read, and standard output says where.

@@ -97,6 +97,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
         this.control = new EmbeddedNameServerControl(engine, commands, this::facts, () -> running);
         try {
             commands.loadAll();
+            engine.index.addFound(files);
             secondaries.startTimers(b.refreshCheckInterval);
             if (b.keyFile.isPresent()) {
                 engine.every(b.keyReloadInterval, "TSIG key file check", keys::reloadIfChanged);

@@ -2,19 +2,24 @@ package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.port.UnfinishedChange;
 import dev.bindsmith.core.port.ZoneConfig;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
+import dev.bindsmith.dns.file.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,19 +27,31 @@ import java.util.logging.Logger;
 /**
  * The embedded server's zone store: a master file {@code <zone>.db} and a zone statement
  * {@code <zone>.zone} per zone in the data directory. Creating a zone does not serve it; that is
- * {@link EmbeddedNameServerControl#addZone}, as with named.
+ * {@link EmbeddedNameServerControl#addZone}, as with named. A statement that says the zone is not
+ * served is a create that did not finish (or a delete that did not), and a master file without a
+ * statement is a file the store found; {@link #unfinished()} reports both for the reconcile. Which
+ * zones there are is held in memory ({@link ZoneIndex}), so listing and paging read no file.
  */
 public final class EmbeddedZoneStore implements ZoneStore {
     private static final Logger LOG = Logger.getLogger(EmbeddedZoneStore.class.getName());
+    static final String SET_ASIDE_DIRECTORY = ".set-aside";
+    private static final DateTimeFormatter SET_ASIDE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final ZoneEngine engine;
     private final ZoneFiles files;
+    private final ZoneIndex index;
     private final Function<ZoneSpec, String> renderer;
+    private final AtomicInteger setAsideCounter = new AtomicInteger();
+    private final String directoryPrefix;
 
     EmbeddedZoneStore(ZoneEngine engine, Function<ZoneSpec, String> renderer) {
         this.engine = engine;
         this.files = engine.files;
+        this.index = engine.index;
         this.renderer = renderer;
+        String dir = files.dir().toString();
+        this.directoryPrefix = dir.endsWith("/") ? dir : dir + "/";
     }
 
     @Override
@@ -43,9 +60,12 @@ public final class EmbeddedZoneStore implements ZoneStore {
         return engine.changing(zone, () -> {
             Path master = files.masterFile(zone);
             Path statement = files.statementFile(zone);
-            if (Files.exists(statement)
-                    || Files.exists(master)
-                    || engine.registry.get(zone).isPresent()) {
+            if (index.get(zone).isPresent() || engine.registry.get(zone).isPresent()) {
+                return Outcome.zoneExists(zone.value(), "A zone named '" + zone + "' exists already");
+            }
+            if (Files.exists(statement) || Files.exists(master)) {
+                // files nobody recorded (another process, an earlier tool): held as found from now on
+                index.put(zone, new ZoneIndex.Entry(ZoneType.PRIMARY, null, false, true));
                 return Outcome.zoneExists(zone.value(), "A zone named '" + zone + "' exists already");
             }
             boolean wroteMaster = false;
@@ -58,6 +78,7 @@ public final class EmbeddedZoneStore implements ZoneStore {
                 }
                 ZoneConfig config = ZoneConfig.of(spec.type(), master.toString(), spec.options());
                 files.writeStatement(new ZoneFiles.Statement(zone, config, false));
+                index.put(zone, new ZoneIndex.Entry(spec.type(), null, false, false));
                 return new Outcome.Ok<>(new StoredZone(zone, spec.type(), master.toString()));
             } catch (FileAlreadyExistsException e) {
                 if (master.toString().equals(e.getFile())) {
@@ -65,77 +86,132 @@ public final class EmbeddedZoneStore implements ZoneStore {
                     return Outcome.zoneExists(zone.value(), "A zone named '" + zone + "' exists already");
                 }
                 LOG.log(Level.WARNING, "writing zone " + zone + " failed", e);
-                return Outcome.zoneFileWriteFailed(zone.value(), "Could not write the zone file of '" + zone + "'");
+                return writeFailed(zone, "Could not write the zone file of '" + zone + "'");
             } catch (IOException | RuntimeException e) {
                 if (wroteMaster) {
                     deleteQuietly(master);
                 }
                 LOG.log(Level.WARNING, "writing zone " + zone + " failed", e);
-                return Outcome.zoneFileWriteFailed(zone.value(), "Could not write the zone file of '" + zone + "'");
+                return writeFailed(zone, "Could not write the zone file of '" + zone + "'");
             }
         });
     }
 
     @Override
+    public void created(ZoneName zone) {
+        // serving is recorded by addzone; a found file that is now created is no longer only found
+        index.get(zone)
+                .filter(ZoneIndex.Entry::found)
+                .ifPresent(e -> index.put(zone, new ZoneIndex.Entry(e.type(), e.file(), e.served(), false)));
+    }
+
+    @Override
     public Optional<StoredZone> find(ZoneName zone) {
-        try {
-            Optional<ZoneFiles.Statement> statement = files.readStatement(zone);
-            if (statement.isPresent()) {
-                ZoneConfig config = statement.get().config();
-                String file =
-                        config.file().map(f -> files.resolve(f).toString()).orElse(fileOf(zone));
-                return Optional.of(new StoredZone(zone, config.type(), file));
-            }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "reading the statement of zone " + zone + " failed", e);
-        }
-        Path master = files.masterFile(zone);
-        return Files.isRegularFile(master)
-                ? Optional.of(new StoredZone(zone, ZoneType.PRIMARY, master.toString()))
-                : Optional.empty();
+        return index.get(zone).map(e -> stored(zone, e));
     }
 
     @Override
     public List<StoredZone> list() {
-        TreeMap<ZoneName, StoredZone> zones = new TreeMap<>();
-        try {
-            for (ZoneName zone : files.statementZones()) {
-                find(zone).ifPresent(z -> zones.put(zone, z));
-            }
-            if (Files.isDirectory(files.dir())) {
-                try (var stream = Files.newDirectoryStream(files.dir(), "*" + ZoneFiles.MASTER_SUFFIX)) {
-                    for (Path p : stream) {
-                        String name = p.getFileName().toString();
-                        ZoneName.parse(name.substring(0, name.length() - ZoneFiles.MASTER_SUFFIX.length()))
-                                .filter(z -> !zones.containsKey(z))
-                                .flatMap(this::find)
-                                .ifPresent(z -> zones.put(z.name(), z));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "listing the data directory failed", e);
+        List<StoredZone> all = new ArrayList<>(index.zones().size());
+        index.zones().forEach((zone, e) -> all.add(stored(zone, e)));
+        return all;
+    }
+
+    @Override
+    public List<StoredZone> list(Optional<ZoneName> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
         }
-        return new ArrayList<>(zones.values());
+        List<StoredZone> page = new ArrayList<>(Math.min(limit, 1024));
+        var tail = after.isPresent() ? index.zones().tailMap(after.get(), false) : index.zones();
+        for (var e : tail.entrySet()) {
+            if (page.size() == limit) {
+                break;
+            }
+            page.add(stored(e.getKey(), e.getValue()));
+        }
+        return page;
+    }
+
+    @Override
+    public int count() {
+        return index.zones().size();
     }
 
     @Override
     public Outcome<StoredZone> delete(ZoneName zone) {
         return engine.changing(zone, () -> {
-            Optional<StoredZone> stored = find(zone);
-            if (stored.isEmpty()) {
+            if (index.get(zone).isEmpty()) {
                 return Outcome.zoneNotFound(zone.value());
+            }
+            if (!usable()) {
+                return unavailable();
             }
             try {
                 Files.deleteIfExists(files.masterFile(zone));
                 Files.deleteIfExists(files.journalFile(zone));
                 Files.deleteIfExists(files.statementFile(zone));
+                AtomicFiles.forceDirectory(files.dir());
+                index.remove(zone);
                 return new Outcome.Deleted<>();
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "deleting zone " + zone + " failed", e);
-                return Outcome.zoneFileWriteFailed(zone.value(), "Could not remove the files of '" + zone + "'");
+                return writeFailed(zone, "Could not remove the files of '" + zone + "'");
             }
         });
+    }
+
+    /** Moves the zone's master file, journal and statement into {@code .set-aside/<time>/} of the data directory. */
+    @Override
+    public Outcome<StoredZone> setAside(ZoneName zone) {
+        return engine.changing(zone, () -> {
+            if (index.get(zone).isEmpty()) {
+                return Outcome.zoneNotFound(zone.value());
+            }
+            if (!usable()) {
+                return unavailable();
+            }
+            Path target = files.dir()
+                    .resolve(SET_ASIDE_DIRECTORY)
+                    .resolve(SET_ASIDE_TIME.format(engine.now()) + "-" + setAsideCounter.incrementAndGet());
+            try {
+                for (Path p : List.of(files.masterFile(zone), files.journalFile(zone), files.statementFile(zone))) {
+                    if (Files.exists(p)) {
+                        Files.createDirectories(target);
+                        Files.move(p, target.resolve(p.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+                AtomicFiles.forceDirectory(files.dir());
+                index.remove(zone);
+                LOG.info(() -> "zone " + zone + ": files no server serves were moved to "
+                        + files.dir().relativize(target));
+                return new Outcome.Deleted<>();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "setting zone " + zone + " aside failed", e);
+                return writeFailed(zone, "Could not set the files of '" + zone + "' aside");
+            }
+        });
+    }
+
+    /** Zones whose statement says they are not served, and master files without one (found). */
+    @Override
+    public List<UnfinishedChange> unfinished() {
+        index.addFound(files);
+        List<UnfinishedChange> found = new ArrayList<>();
+        index.zones().forEach((zone, e) -> kind(e).ifPresent(k -> found.add(new UnfinishedChange(stored(zone, e), k))));
+        return found;
+    }
+
+    @Override
+    public Optional<UnfinishedChange> unfinished(ZoneName zone) {
+        return index.get(zone).flatMap(e -> kind(e).map(k -> new UnfinishedChange(stored(zone, e), k)));
+    }
+
+    private static Optional<UnfinishedChange.Kind> kind(ZoneIndex.Entry e) {
+        if (e.found()) {
+            return Optional.of(UnfinishedChange.Kind.FOUND);
+        }
+        return e.served() ? Optional.empty() : Optional.of(UnfinishedChange.Kind.CREATE);
     }
 
     @Override
@@ -145,14 +221,35 @@ public final class EmbeddedZoneStore implements ZoneStore {
 
     @Override
     public Outcome<String> check() {
+        return usable() ? new Outcome.Ok<>("zone directory writable") : unavailable();
+    }
+
+    /** The zone with its master file's path, by concatenation (a listing of 100 000 zones makes 100 000). */
+    private StoredZone stored(ZoneName zone, ZoneIndex.Entry e) {
+        return new StoredZone(
+                zone,
+                e.type(),
+                e.file() == null ? directoryPrefix + ZoneFiles.stem(zone) + ZoneFiles.MASTER_SUFFIX : e.file());
+    }
+
+    private boolean usable() {
         try {
             Files.createDirectories(files.dir());
             Path probe = Files.createTempFile(files.dir(), ".probe", ".tmp");
             Files.delete(probe);
-            return new Outcome.Ok<>("zone directory writable");
+            return true;
         } catch (IOException | RuntimeException e) {
-            return Outcome.unavailable("The zone directory is not writable");
+            return false;
         }
+    }
+
+    private static <T> Outcome<T> unavailable() {
+        return Outcome.unavailable("The zone directory is not writable");
+    }
+
+    /** Unavailable when the directory itself is the problem, ZONE_FILE_WRITE_FAILED otherwise. */
+    private <T> Outcome<T> writeFailed(ZoneName zone, String details) {
+        return usable() ? Outcome.zoneFileWriteFailed(zone.value(), details) : unavailable();
     }
 
     private static void deleteQuietly(Path p) {

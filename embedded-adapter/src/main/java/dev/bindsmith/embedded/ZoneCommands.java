@@ -41,36 +41,68 @@ final class ZoneCommands {
         this.notifier = notifier;
     }
 
-    /** Loads every zone whose statement says it is served. A zone that fails to load is logged and left out, as named does. */
+    /**
+     * Loads every zone whose statement says it is served, and records every statement in the index
+     * (a zone whose statement says it is not served is an unfinished create or delete). A zone that
+     * fails to load is logged and left out, as named does. The zones are loaded a few at a time (one
+     * per processor): parsing master files is most of a large server's start.
+     */
     void loadAll() throws IOException {
-        for (ZoneName zone : files.statementZones()) {
-            registry.locked(zone, () -> {
-                // Read under the zone's lock, so that a concurrent delzone is never undone.
-                Optional<ZoneFiles.Statement> statement;
-                try {
-                    statement = files.readStatement(zone);
-                } catch (IOException e) {
-                    LOG.warning(() -> "zone " + zone + " not loaded: its statement is unreadable");
-                    return null;
+        List<ZoneName> zones = files.statementZones();
+        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), zones.size()));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            threads.add(Thread.ofPlatform().name("bindsmith-load-" + w).start(() -> {
+                for (int i = next.getAndIncrement(); i < zones.size(); i = next.getAndIncrement()) {
+                    loadOne(zones.get(i));
                 }
-                if (statement.isEmpty()
-                        || !statement.get().served()
-                        || registry.get(zone).isPresent()) {
-                    return null;
-                }
-                Outcome<ZoneState> loaded = engine.load(zone, statement.get().config(), "load");
-                if (loaded instanceof Outcome.Failure<ZoneState> failure) {
-                    LOG.warning(() -> "zone " + zone + " not loaded: " + failure.details());
-                } else {
-                    loaded.map(state -> {
-                        registry.put(state);
-                        secondaries.refresh(state);
-                        return state;
-                    });
-                }
-                return null;
-            });
+            }));
         }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while loading the zones");
+            }
+        }
+    }
+
+    private void loadOne(ZoneName zone) {
+        registry.locked(zone, () -> {
+            // Read under the zone's lock, so that a concurrent delzone is never undone.
+            Optional<ZoneFiles.Statement> statement;
+            try {
+                statement = files.readStatement(zone);
+            } catch (IOException e) {
+                LOG.warning(() -> "zone " + zone + " not loaded: its statement is unreadable");
+                engine.index.put(zone, new ZoneIndex.Entry(ZoneType.PRIMARY, null, false, false));
+                return null;
+            }
+            if (statement.isEmpty()) {
+                return null;
+            }
+            ZoneConfig config = statement.get().config();
+            if (engine.index.get(zone).isEmpty() || registry.get(zone).isEmpty()) {
+                String file = engine.fileOf(zone, config).toString();
+                engine.index.served(zone, config.type(), file, statement.get().served(), files);
+            }
+            if (!statement.get().served() || registry.get(zone).isPresent()) {
+                return null;
+            }
+            Outcome<ZoneState> loaded = engine.load(zone, config, "load");
+            if (loaded instanceof Outcome.Failure<ZoneState> failure) {
+                LOG.warning(() -> "zone " + zone + " not loaded: " + failure.details());
+            } else {
+                loaded.map(state -> {
+                    registry.put(state);
+                    secondaries.refresh(state);
+                    return state;
+                });
+            }
+            return null;
+        });
     }
 
     Outcome<ControlReply> addZone(ZoneName zone, ZoneConfig config) {
@@ -89,6 +121,8 @@ final class ZoneCommands {
                     return Outcome.zoneFileWriteFailed(zone.value(), "could not record the zone statement");
                 }
                 registry.put(state);
+                engine.index.served(
+                        zone, state.type(), engine.fileOf(zone, state.config()).toString(), true, files);
                 secondaries.refresh(state);
                 notifier.send(state);
                 return new Outcome.Ok<>(new ControlReply("addzone", ""));
@@ -107,6 +141,12 @@ final class ZoneCommands {
                 if (files.readStatement(zone).isPresent()) {
                     files.writeStatement(
                             new ZoneFiles.Statement(zone, state.get().config(), false));
+                    engine.index.served(
+                            zone,
+                            state.get().type(),
+                            engine.fileOf(zone, state.get().config()).toString(),
+                            false,
+                            files);
                 }
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "could not mark zone " + zone + " as no longer served", e);
@@ -153,7 +193,15 @@ final class ZoneCommands {
                 secondaries.refresh(state);
                 return new Outcome.Ok<>(new ControlReply("reload", "zone refresh queued"));
             }
-            // The file is written before every change is served, so it is never behind: re-reading it is always safe.
+            if (state.dynamic() && !state.frozen() && state.content().isPresent()) {
+                // as bindsmith reloads a dynamic zone on named (freeze, then thaw): the journal goes into
+                // the file first, so the file read again holds every update
+                Outcome<ControlReply> written = writeWhole(state, "reload");
+                if (written instanceof Outcome.Failure<ControlReply> failed) {
+                    return failed;
+                }
+            }
+            // the file, with its journal, holds every change served: re-reading it is always safe
             return reloadFromFile(state, "reload");
         });
     }

@@ -37,6 +37,7 @@ final class ZoneEngine implements AutoCloseable {
 
     final ZoneRegistry registry;
     final ZoneFiles files;
+    final ZoneIndex index = new ZoneIndex();
     final Clock clock;
     /** Bounds of each zone's journal in memory (for IXFR): changes, and records in them. */
     final int journalChanges;

@@ -56,15 +56,40 @@ final class ZoneFiles {
     }
 
     Path masterFile(ZoneName zone) {
-        return inside(zone.value() + MASTER_SUFFIX);
+        return inside(stem(zone) + MASTER_SUFFIX);
     }
 
     Path statementFile(ZoneName zone) {
-        return inside(zone.value() + STATEMENT_SUFFIX);
+        return inside(stem(zone) + STATEMENT_SUFFIX);
     }
 
     Path journalFile(ZoneName zone) {
-        return inside(zone.value() + MASTER_SUFFIX + ".jnl");
+        return inside(stem(zone) + MASTER_SUFFIX + ".jnl");
+    }
+
+    /** The longest name derived from a stem: {@code <stem>.db.jnl}. */
+    private static final int LONGEST_SUFFIX = (MASTER_SUFFIX + ".jnl").length();
+
+    private static final int MAX_FILE_NAME = 255;
+    private static final int LONG_NAME_PREFIX = 200;
+
+    /**
+     * The name of a zone's files without their suffix: the zone's name, or for a name too long for a
+     * file name once {@code .db.jnl} is added, its first 200 characters, {@code ~} (which no zone name
+     * has) and 16 hex digits of its SHA-256. Such a zone is known by the name its statement records.
+     */
+    static String stem(ZoneName zone) {
+        if (zone.value().length() + LONGEST_SUFFIX <= MAX_FILE_NAME) {
+            return zone.value();
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(zone.value().getBytes(StandardCharsets.US_ASCII));
+            return zone.value().substring(0, LONG_NAME_PREFIX) + "~"
+                    + java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private Path inside(String fileName) {
@@ -175,12 +200,29 @@ final class ZoneFiles {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + STATEMENT_SUFFIX)) {
             for (Path p : ds) {
                 String fileName = p.getFileName().toString();
-                ZoneName.parse(fileName.substring(0, fileName.length() - STATEMENT_SUFFIX.length()))
-                        .ifPresent(zones::add);
+                String stem = fileName.substring(0, fileName.length() - STATEMENT_SUFFIX.length());
+                Optional<ZoneName> zone =
+                        ZoneName.parse(stem).filter(z -> z.value().equals(stem));
+                if (zone.isEmpty() && stem.contains("~")) {
+                    zone = recordedName(p).filter(z -> stem(z).equals(stem));
+                }
+                zone.ifPresent(zones::add);
             }
         }
         zones.sort(null);
         return zones;
+    }
+
+    /** The zone a statement names in its first line ({@code # zone <name> (bindsmith embedded)}). */
+    private static Optional<ZoneName> recordedName(Path statement) {
+        try (var lines = Files.lines(statement, StandardCharsets.UTF_8)) {
+            return lines.findFirst()
+                    .filter(l -> l.startsWith("# zone "))
+                    .map(l -> l.substring("# zone ".length()).split(" ", 2)[0])
+                    .flatMap(ZoneName::parse);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     static String formatStatement(Statement s) {

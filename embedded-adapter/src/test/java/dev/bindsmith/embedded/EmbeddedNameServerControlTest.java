@@ -1,6 +1,7 @@
 package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.port.NameServerControl;
+import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.testing.contract.NameServerControlContract;
 import java.nio.file.Path;
@@ -29,6 +30,11 @@ class EmbeddedNameServerControlTest extends NameServerControlContract {
     @Override
     protected Optional<String> updateKeyName() {
         return Optional.of("bindsmith-update");
+    }
+
+    @Override
+    protected Optional<RecordUpdater> updaterFor(NameServerControl control) {
+        return Optional.of(server.recordUpdater());
     }
 
     @AfterEach

@@ -15,6 +15,8 @@ import java.util.Map;
 final class OutcomeReplies {
     static final String API_ROOT = "/api/v1/";
     static final String RATE_LIMIT_TEXT = "Rate limit exceeded. Please try again later.";
+    /** What a 503 asks the client to wait before it tries again. */
+    static final long RETRY_AFTER_SECONDS = 5;
 
     private OutcomeReplies() {}
 
@@ -27,6 +29,9 @@ final class OutcomeReplies {
             case Outcome.Created<Object> created ->
                 Reply.json(status, body, Map.of("Location", location(created.location())));
             case Outcome.Deleted<Object> deleted -> new Reply.Empty(status, Map.of());
+            // a zone directory that comes back, a shutdown that hands over: worth asking again shortly
+            case Outcome.Unavailable<Object> f ->
+                new Reply.Json(status, body, Map.of("Retry-After", Long.toString(RETRY_AFTER_SECONDS)), true);
             case Outcome.Failure<Object> failure -> envelope(status, body);
         };
     }

@@ -18,7 +18,7 @@ final class ZoneRoutes implements RouteGroup {
 
     @Override
     public void register(ApiRouting routes) {
-        routes.get(ZONES, PROTECTED, r -> r.guarded(api.listZones(r.caller())));
+        routes.get(ZONES, PROTECTED, r -> r.guarded(api.listZones(r.caller(), r.query("cursor"), r.query("limit"))));
         routes.post(ZONES, PROTECTED, r -> r.withJson(body -> api.createZone(r.caller(), body)));
         routes.get(ZONE, PROTECTED, r -> r.guarded(api.getZone(r.caller(), r.param("name"))));
         routes.delete(ZONE, PROTECTED, r -> r.guarded(api.deleteZone(r.caller(), r.param("name"))));

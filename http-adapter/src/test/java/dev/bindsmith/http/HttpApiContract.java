@@ -354,7 +354,9 @@ abstract class HttpApiContract {
                         t.whileShuttingDown(t.call("POST", "/api/v1/zones").json(createBody(newZone()))))));
         cells.add(cell("POST /api/v1/zones → 503 (zone directory unusable)", t -> {
             t.fx.memory.unusable(true);
-            assertEnvelope(t.send(t.call("POST", "/api/v1/zones").json(createBody(newZone()))), 503, "UNAVAILABLE");
+            var r = t.send(t.call("POST", "/api/v1/zones").json(createBody(newZone())));
+            assertEnvelope(r, 503, "UNAVAILABLE");
+            assertThat(r.header("Retry-After")).hasValue("5");
         }));
 
         // POST /api/v1/zones/{name}/reload|freeze|thaw|notify (and retransfer, not in the spec's table)
@@ -570,6 +572,16 @@ abstract class HttpApiContract {
         cells.add(cell(
                 "DELETE /api/v1/zones/{name} → 503",
                 t -> assertShuttingDown(t.whileShuttingDown(t.call("DELETE", "/api/v1/zones/" + newZone())))));
+        cells.add(cell("DELETE /api/v1/zones/{name} → 503 (zone directory unusable)", t -> {
+            String zone = t.existingZone();
+            t.fx.memory.unusable(true);
+            var r = t.send(t.call("DELETE", "/api/v1/zones/" + zone));
+            assertEnvelope(r, 503, "UNAVAILABLE");
+            assertThat(r.header("Retry-After")).hasValue("5");
+            assertThat(t.fx.control.serves(ZoneName.of(zone)))
+                    .as("named was told nothing")
+                    .isTrue();
+        }));
 
         // PATCH /api/v1/zones/{name} (not in the spec's table; the issue's)
         cells.add(cell("PATCH /api/v1/zones/{name} → 200", t -> {
@@ -802,6 +814,79 @@ abstract class HttpApiContract {
                 .contains("jvm_memory_used_bytes")
                 .contains("process_cpu_seconds_total")
                 .doesNotContain(zone);
+    }
+
+    @Test
+    void theZoneListWithoutLimitOrCursorKeepsTheReferenceShapeAndHasNoCursor() {
+        String zone = existingZone();
+
+        JsonNode body = send(call("GET", "/api/v1/zones")).json();
+
+        assertThat(body.path("zones").isArray()).isTrue();
+        assertThat(body.path("count").asInt()).isEqualTo(body.path("zones").size());
+        assertThat(body.toString()).contains("\"" + zone + "\"");
+        assertThat(body.has("nextCursor")).isFalse();
+    }
+
+    @Test
+    void theZoneListIsPagedWithLimitAndCursorInNameOrder() {
+        for (int i = 0; i < 5; i++) {
+            existingZone();
+        }
+        List<String> all = new ArrayList<>();
+        send(call("GET", "/api/v1/zones")).json().path("zones").forEach(n -> all.add(n.asText()));
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var r = send(call("GET", "/api/v1/zones?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)));
+            assertThat(r.status()).as("%s", r).isEqualTo(200);
+            JsonNode body = r.json();
+            assertThat(body.path("count").asInt())
+                    .isLessThanOrEqualTo(2)
+                    .isEqualTo(body.path("zones").size());
+            body.path("zones").forEach(n -> paged.add(n.asText()));
+            cursor = body.has("nextCursor") ? body.path("nextCursor").asText() : null;
+            pages++;
+        } while (cursor != null);
+
+        assertThat(paged).isEqualTo(all);
+        assertThat(pages).as("no empty last page").isEqualTo((all.size() + 1) / 2);
+    }
+
+    @Test
+    void aZoneListWithABadLimitOrCursorIs400NamingIt() {
+        JsonNode body =
+                assertEnvelope(send(call("GET", "/api/v1/zones?limit=abc&cursor=%21")), 400, "VALIDATION_FAILED");
+
+        assertThat(body.path("violations").findValuesAsText("field")).containsExactly("limit", "cursor");
+    }
+
+    @Test
+    void theReconcileReportsWhatItFoundAndTheLastReportCanBeReadAgain() {
+        fx.memory.leaveFile(
+                dev.bindsmith.testing.builders.TestZones.spec("orphan.example").build());
+        assertThat(send(call("GET", "/api/v1/server/reconcile"))
+                        .json()
+                        .path("ran")
+                        .asBoolean())
+                .isFalse();
+
+        var r = send(call("POST", "/api/v1/server/reconcile?setAside=true"));
+
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        JsonNode body = r.json();
+        assertThat(body.path("ran").asBoolean()).isTrue();
+        assertThat(body.path("full").asBoolean()).isTrue();
+        assertThat(body.path("findings").findValuesAsText("zone")).contains("orphan.example");
+        assertThat(body.path("findings").findValuesAsText("action")).contains("set_aside");
+        assertThat(send(call("GET", "/api/v1/server/reconcile"))
+                        .json()
+                        .path("checked")
+                        .asInt())
+                .isEqualTo(body.path("checked").asInt());
+        assertEnvelope(send(call("POST", "/api/v1/server/reconcile?setAside=maybe")), 400, "VALIDATION_FAILED");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.bindsmith.http;
 
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.port.UnfinishedChange;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
@@ -52,6 +53,48 @@ final class ThrowingZoneStore implements ZoneStore {
     public Outcome<StoredZone> delete(ZoneName zone) {
         maybeThrow();
         return delegate.delete(zone);
+    }
+
+    @Override
+    public void created(ZoneName zone) {
+        maybeThrow();
+        delegate.created(zone);
+    }
+
+    @Override
+    public Outcome<StoredZone> deleting(ZoneName zone) {
+        maybeThrow();
+        return delegate.deleting(zone);
+    }
+
+    @Override
+    public List<StoredZone> list(Optional<ZoneName> after, int limit) {
+        maybeThrow();
+        return delegate.list(after, limit);
+    }
+
+    @Override
+    public int count() {
+        maybeThrow();
+        return delegate.count();
+    }
+
+    @Override
+    public Outcome<StoredZone> setAside(ZoneName zone) {
+        maybeThrow();
+        return delegate.setAside(zone);
+    }
+
+    @Override
+    public List<UnfinishedChange> unfinished() {
+        maybeThrow();
+        return delegate.unfinished();
+    }
+
+    @Override
+    public Optional<UnfinishedChange> unfinished(ZoneName zone) {
+        maybeThrow();
+        return delegate.unfinished(zone);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.bindsmith.wiring;
 
+import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.service.ReconcileReport;
+import dev.bindsmith.core.service.ZoneService;
 import dev.bindsmith.http.BindsmithServer;
 import dev.bindsmith.http.HttpServerConfig;
 import dev.bindsmith.http.access.TokenStore;
@@ -12,15 +15,19 @@ import java.util.concurrent.CountDownLatch;
  * lets the requests in flight finish; the backend stays open (its owner closes it).
  */
 public final class ApiServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dev.bindsmith.wiring");
+
     private final BindsmithServer server;
     private final String url;
     private final FleetDuties fleet;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread reconcile;
 
-    private ApiServer(BindsmithServer server, String url, FleetDuties fleet) {
+    private ApiServer(BindsmithServer server, String url, FleetDuties fleet, Thread reconcile) {
         this.server = server;
         this.url = url;
         this.fleet = fleet;
+        this.reconcile = reconcile;
     }
 
     /**
@@ -50,7 +57,44 @@ public final class ApiServer implements AutoCloseable {
             throw e;
         }
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return new ApiServer(server, "http://" + host + ":" + server.port(), fleet);
+        // Once answering: settle what a crash or a lost reply left unfinished (its report is GET /server/reconcile).
+        Thread reconcile = Thread.ofVirtual()
+                .name("bindsmith-start-reconcile")
+                .start(() -> reconcileAtStart(backend.useCases().zones()));
+        return new ApiServer(server, "http://" + host + ":" + server.port(), fleet, reconcile);
+    }
+
+    /**
+     * The start-up reconcile: only the zones the store cannot vouch for (unfinished creates and deletes,
+     * files it found), so that it costs nothing when there are none, however many zones there are.
+     */
+    static void reconcileAtStart(ZoneService zones) {
+        switch (zones.reconcile(false, false)) {
+            case Outcome.Ok<ReconcileReport> ok -> {
+                ReconcileReport r = ok.value();
+                if (r.findings().isEmpty()) {
+                    LOG.log(System.Logger.Level.DEBUG, "start-up reconcile: nothing to settle");
+                    return;
+                }
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "start-up reconcile: " + r.findings().size() + " zone(s) settled with the name server"
+                                + " (GET /api/v1/server/reconcile has the report)");
+                r.findings()
+                        .forEach(f -> LOG.log(
+                                System.Logger.Level.INFO,
+                                "  " + f.zone().value() + ": "
+                                        + f.problem().name().toLowerCase(java.util.Locale.ROOT)
+                                        + " -> " + f.action().name().toLowerCase(java.util.Locale.ROOT) + " ("
+                                        + f.details() + ")"));
+            }
+            case Outcome.Failure<ReconcileReport> f ->
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "start-up reconcile could not ask the name server (" + f.details()
+                                + "); run it later with POST /api/v1/server/reconcile");
+            default -> {}
+        }
     }
 
     /** Reads the tokens file again now (SIGHUP); a file that does not parse keeps the tokens in force. */
@@ -74,6 +118,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        reconcile.interrupt();
         fleet.close();
         server.stop();
         stopped.countDown();

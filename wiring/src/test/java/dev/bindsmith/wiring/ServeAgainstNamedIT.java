@@ -144,6 +144,20 @@ class ServeAgainstNamedIT {
             var r = call("POST", "/api/v1/zones/" + zone + "/" + verb);
             assertThat(r.statusCode()).as("%s: %s", verb, r.body()).isEqualTo(200);
         }
+        // issue 16.15: a dynamic zone is reloaded (freeze, thaw), keeping the record added above
+        var reloaded = call("POST", "/api/v1/zones/" + zone + "/reload");
+        assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
+        assertThat(json(reloaded).path("message").asText()).isEqualTo("Zone e2e.example reloaded successfully");
+        assertThat(query("api.e2e.example.", Type.AAAA).getSection(Section.ANSWER))
+                .as("the dynamic change survived the reload")
+                .hasSize(1);
+        var afterReload = call(
+                "POST",
+                "/api/v1/zones/" + zone + "/records",
+                "{\"name\":\"late\",\"type\":\"A\",\"value\":\"192.0.2.81\",\"ttl\":300}");
+        assertThat(afterReload.statusCode())
+                .as("updates resume: %s", afterReload.body())
+                .isEqualTo(201);
         assertThat(json(call("GET", "/api/v1/server/status")).path("running").asBoolean())
                 .isTrue();
         assertThat(call("GET", "/api/v1/ready").statusCode()).isEqualTo(200);

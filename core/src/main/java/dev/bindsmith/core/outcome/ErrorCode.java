@@ -30,6 +30,13 @@ public enum ErrorCode {
     BACKEND_UNREACHABLE,
     /** The name server answered and refused or failed the command. */
     BACKEND_REJECTED,
+    /**
+     * A command that changes something was sent and no reply came back (a timeout, a connection lost
+     * before or during the reply, a reply that could not be verified), and asking the name server
+     * afterwards could not tell whether it ran. Nothing bindsmith wrote for it was removed: a retry, or
+     * the next reconcile, settles it.
+     */
+    BACKEND_OUTCOME_UNKNOWN,
     ZONE_FILE_WRITE_FAILED,
     /** Not ready, or a dependency such as the zone directory is unusable. */
     UNAVAILABLE,

@@ -191,6 +191,19 @@ public sealed interface Outcome<T> {
                 orderedPairs("command", command));
     }
 
+    /**
+     * A command that changes something was sent and no verified reply came: the name server may have
+     * carried it out. The caller asks the server before it undoes anything.
+     */
+    static <T> Failure<T> backendOutcomeUnknown(String command, String details) {
+        return new BackendFailed<>(
+                ErrorCode.BACKEND_OUTCOME_UNKNOWN,
+                "RNDC command failed",
+                command,
+                details,
+                orderedPairs("command", command));
+    }
+
     static <T> Failure<T> zoneFileWriteFailed(String zone, String details) {
         return new BackendFailed<>(
                 ErrorCode.ZONE_FILE_WRITE_FAILED, "Failed to write zone file", "", details, orderedPairs("zone", zone));

@@ -12,7 +12,11 @@ import dev.bindsmith.core.zone.ZoneName;
  * <li>a server that cannot be reached or closes the session is {@code BackendFailed}
  *     ({@code BACKEND_UNREACHABLE});</li>
  * <li>a command the server refuses is {@code BackendFailed} ({@code BACKEND_REJECTED}) with its
- *     short error text.</li>
+ *     short error text;</li>
+ * <li>a command that changes something, sent and left without a reply (a timeout, a connection lost
+ *     after it was delivered, a reply that does not verify), is {@code BackendFailed}
+ *     ({@code BACKEND_OUTCOME_UNKNOWN}): the server may have carried it out, and a caller that would
+ *     undo its own work asks ({@link #zoneStatus}) first.</li>
  * </ul>
  */
 public interface NameServerControl {
@@ -39,7 +43,11 @@ public interface NameServerControl {
      */
     Outcome<ZoneStatus> zoneStatus(ZoneName zone);
 
-    /** Reloads the zone from its file, and confirms it took ({@code rndc reload}). */
+    /**
+     * Reloads the zone from its file, and confirms it took ({@code rndc reload}). A zone that takes
+     * dynamic updates is reloaded too, keeping every update it took: its journal is written into the
+     * file first (as {@code rndc freeze} and {@code thaw} do), so nothing applied is lost.
+     */
     Outcome<ControlReply> reload(ZoneName zone);
 
     /** Schedules a refresh of a secondary ({@code rndc refresh}); of a primary it is refused. */

@@ -11,7 +11,9 @@ import dev.bindsmith.core.zone.ZoneName;
  * <li>a prerequisite that something is absent, failing: {@code Unprocessable} ({@code RECORD_CONFLICT});</li>
  * <li>a zone that takes no updates: {@code Invalid} ({@code ZONE_NOT_DYNAMIC});</li>
  * <li>an unknown zone: {@code NotFound} ({@code ZONE_NOT_FOUND});</li>
- * <li>a failed signature, key or clock, a server failure or no answer: {@code BackendFailed}.</li>
+ * <li>a failed signature, key or clock, a server failure or no answer: {@code BackendFailed};</li>
+ * <li>a change set that was sent and whose answer never came (or could not be believed):
+ *     {@code BackendFailed} ({@code BACKEND_OUTCOME_UNKNOWN}): the server may have applied it.</li>
  * </ul>
  */
 public interface RecordUpdater {

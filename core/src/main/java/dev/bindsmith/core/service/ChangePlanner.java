@@ -42,14 +42,22 @@ final class ChangePlanner {
      * prerequisites pin what was read; a conflict or a missing record stops the whole set.
      */
     Outcome<Plan> plan(ZoneName zone, List<RecordOp> ops, boolean indexed) {
+        // every owner at once: one round of (pipelined) queries however many operations there are
+        Outcome<Map<DomainName, List<Record>>> read =
+                reader.read(zone, ops.stream().map(RecordOp::owner).distinct().toList());
+        if (!(read instanceof Outcome.Ok<Map<DomainName, List<Record>>>(Map<DomainName, List<Record>> owners))) {
+            return ((Outcome.Failure<Map<DomainName, List<Record>>>) read).as();
+        }
+        return plan(zone, ops, indexed, owners);
+    }
+
+    /** As {@link #plan(ZoneName, List, boolean)}, with the owners' records read already (every owner a key). */
+    Outcome<Plan> plan(ZoneName zone, List<RecordOp> ops, boolean indexed, Map<DomainName, List<Record>> owners) {
         Map<DomainName, List<Record>> original = new LinkedHashMap<>();
         Map<DomainName, List<Record>> state = new LinkedHashMap<>();
         for (RecordOp op : ops) {
             if (!original.containsKey(op.owner())) {
-                Outcome<List<Record>> read = reader.read(zone, op.owner());
-                if (!(read instanceof Outcome.Ok<List<Record>>(List<Record> records))) {
-                    return ((Outcome.Failure<List<Record>>) read).as();
-                }
+                List<Record> records = owners.getOrDefault(op.owner(), List.of());
                 original.put(op.owner(), List.copyOf(records));
                 state.put(op.owner(), new ArrayList<>(records));
             }

@@ -2,7 +2,6 @@ package dev.bindsmith.core.service;
 
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
-import dev.bindsmith.core.port.ChangeReport;
 import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.core.port.RecordReader;
 import dev.bindsmith.core.port.RecordUpdater;
@@ -11,6 +10,7 @@ import dev.bindsmith.core.zone.DomainName;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
 import dev.bindsmith.core.zone.ZoneName;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,22 +35,24 @@ public final class RecordService {
     public static final int MAX_LIMIT = 1000;
 
     private final NameServerControl control;
-    private final RecordUpdater updater;
     private final RecordReader reader;
     private final ChangePlanner planner;
     private final ZoneLocks locks;
+    private final ZoneUpdates updates;
 
     /** Record use cases with locks of their own; {@link UseCases#of} shares one lock set with the zone use cases. */
     public RecordService(NameServerControl control, RecordUpdater updater, RecordReader reader) {
-        this(control, updater, reader, new ZoneLocks());
+        this(control, updater, reader, new ZoneLocks(), Clock.systemUTC());
     }
 
-    RecordService(NameServerControl control, RecordUpdater updater, RecordReader reader, ZoneLocks locks) {
+    RecordService(NameServerControl control, RecordUpdater updater, RecordReader reader, ZoneLocks locks, Clock clock) {
         this.control = Objects.requireNonNull(control, "control");
-        this.updater = Objects.requireNonNull(updater, "updater");
+        Objects.requireNonNull(updater, "updater");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.planner = new ChangePlanner(reader);
         this.locks = Objects.requireNonNull(locks, "locks");
+        this.updates =
+                new ZoneUpdates(control, updater, reader, planner, locks, Objects.requireNonNull(clock, "clock"));
     }
 
     /** Created (201) with the record added; its location is the zone's records collection ({@code zones/<zone>/records}). */
@@ -89,15 +91,7 @@ public final class RecordService {
         if (!(ops instanceof Outcome.Ok<List<RecordOp>>(List<RecordOp> valid))) {
             return ((Outcome.Failure<List<RecordOp>>) ops).as();
         }
-        return withZone(
-                z,
-                true,
-                () -> planner.plan(z, valid, true).flatMap(plan -> {
-                    if (dryRun) {
-                        return new Outcome.Ok<>(new ChangeSetResult(z, false, plan.results()));
-                    }
-                    return send(z, plan).map(report -> new ChangeSetResult(z, true, plan.results()));
-                }));
+        return updates.alone(z, valid, dryRun).map(plan -> new ChangeSetResult(z, !dryRun, plan.results()));
     }
 
     /** A page of the zone's records, filtered by owner name and type, in canonical order. */
@@ -139,7 +133,7 @@ public final class RecordService {
         Optional<DomainName> ownerFilter = owner;
         Optional<RecordType> typeFilter = type;
         Optional<String> afterKey = after;
-        return withZone(z, false, () -> {
+        return withZone(z, () -> {
             Outcome<List<Record>> read = ownerFilter.isPresent() ? reader.read(z, ownerFilter.get()) : reader.read(z);
             return read.map(records -> RecordCursors.page(z, records, ownerFilter, typeFilter, afterKey, limit));
         });
@@ -156,12 +150,8 @@ public final class RecordService {
         if (!(ops instanceof Outcome.Ok<List<RecordOp>>(List<RecordOp> valid))) {
             return ((Outcome.Failure<List<RecordOp>>) ops).as();
         }
-        return withZone(
-                z,
-                true,
-                () -> planner.plan(z, valid, false)
-                        .flatMap(plan ->
-                                send(z, plan).map(report -> plan.results().getFirst())));
+        // concurrent single changes to one zone go to the name server together (ZoneUpdates)
+        return updates.submit(z, valid).map(plan -> plan.results().getFirst());
     }
 
     private static Outcome<ZoneName> zoneName(String raw) {
@@ -176,20 +166,9 @@ public final class RecordService {
         return new Outcome.Ok<>(ZoneName.of(raw));
     }
 
-    /** Runs {@code work} under the zone's lock once the name server has said the zone exists (and, for changes, takes updates). */
-    private <T> Outcome<T> withZone(ZoneName zone, boolean changes, Supplier<Outcome<T>> work) {
-        return locks.with(
-                zone,
-                () -> control.zoneStatus(zone).flatMap(status -> {
-                    if (changes && status.dynamic().equals(Optional.of(false))) {
-                        return notDynamic(zone);
-                    }
-                    if (changes && status.frozen()) {
-                        // named would answer REFUSED, which reads like a key or allow-update problem
-                        return frozen(zone);
-                    }
-                    return work.get();
-                }));
+    /** Runs {@code work} under the zone's lock once the name server has said the zone exists. */
+    private <T> Outcome<T> withZone(ZoneName zone, Supplier<Outcome<T>> work) {
+        return locks.with(zone, () -> control.zoneStatus(zone).flatMap(status -> work.get()));
     }
 
     static <T> Outcome<T> notDynamic(ZoneName zone) {
@@ -212,9 +191,5 @@ public final class RecordService {
                         "Zone " + zone.value() + " is frozen: dynamic updates are"
                                 + " suspended until it is thawed: thaw the zone first")),
                 Outcome.orderedPairs("zone", zone.value()));
-    }
-
-    private Outcome<ChangeReport> send(ZoneName zone, ChangePlanner.Plan plan) {
-        return updater.apply(zone, plan.changes());
     }
 }

@@ -124,7 +124,7 @@ public record UseCases(
             ZoneLocks locks = new ZoneLocks();
             return new UseCases(
                     new ZoneService(store, control, clock, locks, new CatalogMembership(catalog)),
-                    new RecordService(control, updater, reader, locks),
+                    new RecordService(control, updater, reader, locks, clock),
                     new CatalogService(catalog, catalogMoveFrom, store, locks),
                     new PropagationService(control, probe, secondaries, clock, pause),
                     new DnssecService(control, dnssec, locks));

@@ -19,6 +19,24 @@ final class ZoneLocks {
         }
     }
 
+    /** Runs {@code body} under the zone's lock when it is free now; false (and nothing run) when it is not. */
+    boolean tryWith(ZoneName zone, Runnable body) {
+        ReentrantLock lock = stripe(zone);
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            body.run();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ReentrantLock stripe(ZoneName zone) {
+        return stripes[Math.floorMod(zone.value().hashCode(), STRIPES)];
+    }
+
     /**
      * Runs {@code body} holding every stripe: no zone operation runs meanwhile (a catalog
      * reconciliation that compares every zone with the catalog). Stripes are taken in one order and a
@@ -41,7 +59,7 @@ final class ZoneLocks {
     }
 
     <T> T with(ZoneName zone, Supplier<T> body) {
-        ReentrantLock lock = stripes[Math.floorMod(zone.value().hashCode(), STRIPES)];
+        ReentrantLock lock = stripe(zone);
         lock.lock();
         try {
             return body.get();

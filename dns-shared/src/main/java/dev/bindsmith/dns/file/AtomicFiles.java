@@ -53,24 +53,51 @@ public final class AtomicFiles {
         Path dir = directoryOf(target);
         Path tmp = writeTemporary(dir, text);
         try {
-            try {
-                Files.createLink(target, tmp);
-            } catch (UnsupportedOperationException | FileSystemException noLink) {
-                if (noLink instanceof FileAlreadyExistsException) {
-                    throw new FileAlreadyExistsException(target.toString());
-                }
-                // No hard links here (FAT, some network and FUSE file systems). Between this check and
-                // the rename another process could create the target; within one process the callers'
-                // per-zone locks already exclude that.
-                if (Files.exists(target)) {
-                    throw new FileAlreadyExistsException(target.toString());
-                }
-                moveAtomically(tmp, target);
-            }
+            linkNew(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
         forceDirectory(dir);
+    }
+
+    /**
+     * The first half of {@link #createNew}, for callers that make several files durable together: a
+     * temporary file in {@code dir} holding {@code text}, forced to disk, readable by all. Link it into
+     * place with {@link #linkNew}, then delete it and force the directory.
+     */
+    public static Path prepare(Path dir, String text) throws IOException {
+        return writeTemporary(dir, text);
+    }
+
+    /**
+     * Gives {@code tmp} (from {@link #prepare}, in the target's directory) the name {@code target}, which
+     * must not exist. The directory is not forced: the caller does that, once for several files.
+     *
+     * @throws FileAlreadyExistsException when {@code target} exists
+     */
+    public static void linkNew(Path tmp, Path target) throws IOException {
+        try {
+            Files.createLink(target, tmp);
+        } catch (UnsupportedOperationException | FileSystemException noLink) {
+            if (noLink instanceof FileAlreadyExistsException) {
+                throw new FileAlreadyExistsException(target.toString());
+            }
+            // No hard links here (FAT, some network and FUSE file systems). Between this check and
+            // the rename another process could create the target; within one process the callers'
+            // per-zone locks already exclude that.
+            if (Files.exists(target)) {
+                throw new FileAlreadyExistsException(target.toString());
+            }
+            moveAtomically(tmp, target);
+        }
+    }
+
+    /**
+     * True for the name of a temporary file these methods make ({@code .bindsmith-<random>.tmp}): one
+     * that is still there when no write is running was left by a crash and can be removed.
+     */
+    public static boolean isTemporary(String fileName) {
+        return fileName.startsWith(TEMPORARY_PREFIX) && fileName.endsWith(TEMPORARY_SUFFIX);
     }
 
     /** Writes {@code text} to {@code target}, replacing the file when it exists. */

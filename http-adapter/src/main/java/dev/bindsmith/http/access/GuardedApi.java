@@ -65,8 +65,28 @@ public final class GuardedApi {
 
     /** The zones the grant covers; the others are left out as if they did not exist. */
     public Guarded listZones(Caller caller) {
+        return listZones(caller, Optional.empty(), Optional.empty());
+    }
+
+    /** Every zone, or one page ({@code ?limit=&cursor=}), of those the caller's scope covers. */
+    public Guarded listZones(Caller caller, Optional<String> cursor, Optional<String> limit) {
         return run(
-                caller, Operation.LIST_ZONES, Optional.empty(), List.of(), () -> api.listZones(caller.grant()::covers));
+                caller,
+                Operation.LIST_ZONES,
+                Optional.empty(),
+                List.of(),
+                () -> api.listZones(caller.grant()::covers, cursor, limit));
+    }
+
+    /** The last reconcile's report (a server-wide read, as the server status). */
+    public Guarded lastReconcile(Caller caller) {
+        return run(caller, Operation.READ_RECONCILE, Optional.empty(), List.of(), api::lastReconcile);
+    }
+
+    /** A reconcile of the zone store with the name server now (a server-wide change, as a reload). */
+    public Guarded reconcile(Caller caller, Optional<String> full, Optional<String> setAside) {
+        return run(
+                caller, Operation.RECONCILE_SERVER, Optional.empty(), List.of(), () -> api.reconcile(full, setAside));
     }
 
     public Guarded getZone(Caller caller, String zone) {

@@ -25,6 +25,8 @@ public enum Operation {
     APPLY_RECORDS(Access.WRITE, Target.RECORDS, "records.apply"),
     SERVER_STATUS(Access.READ, Target.EVERY_ZONE, null),
     RELOAD_SERVER(Access.ADMIN, Target.SERVER, "server.reload"),
+    READ_RECONCILE(Access.READ, Target.EVERY_ZONE, null),
+    RECONCILE_SERVER(Access.ADMIN, Target.SERVER, "server.reconcile"),
     READ_AUDIT(Access.READ, Target.LISTED, null),
     LIST_CATALOG(Access.READ, Target.EVERY_ZONE, null),
     RECONCILE_CATALOG(Access.ADMIN, Target.SERVER, "catalog.reconcile"),

@@ -11,11 +11,13 @@ import dev.bindsmith.core.service.CatalogPage;
 import dev.bindsmith.core.service.CatalogReconciliation;
 import dev.bindsmith.core.service.ChangeSetResult;
 import dev.bindsmith.core.service.Propagation;
+import dev.bindsmith.core.service.ReconcileReport;
 import dev.bindsmith.core.service.RecordChanged;
 import dev.bindsmith.core.service.RecordPage;
 import dev.bindsmith.core.service.ZoneCreated;
 import dev.bindsmith.core.service.ZoneDetails;
 import dev.bindsmith.core.service.ZoneList;
+import dev.bindsmith.core.service.ZonePage;
 import dev.bindsmith.core.zone.RData;
 import dev.bindsmith.core.zone.Record;
 import dev.bindsmith.core.zone.RecordType;
@@ -74,8 +76,75 @@ public final class Bodies {
                 list.zones().stream().map(Bodies::stored).toList());
     }
 
-    private static Map<String, Object> stored(StoredZone z) {
-        return of("name", z.name().value(), "zoneType", z.type().wireName(), "filePath", z.file());
+    /** A page of zones: the list's fields, and {@code nextCursor} when more follow. */
+    static Map<String, Object> zonePage(ZonePage page) {
+        Map<String, Object> body = of(
+                "zones",
+                page.zones().stream().map(z -> z.name().value()).toList(),
+                "count",
+                page.count(),
+                "items",
+                page.zones().stream().map(Bodies::stored).toList());
+        page.nextCursor().ifPresent(c -> body.put("nextCursor", c));
+        return body;
+    }
+
+    static Map<String, Object> reconcile(ReconcileReport r) {
+        var actions = new java.util.TreeMap<String, Integer>();
+        r.findings().forEach(f -> actions.merge(word(f.action()), 1, Integer::sum));
+        return of(
+                "success",
+                true,
+                "message",
+                "Reconciled " + r.checked() + " zone" + (r.checked() == 1 ? "" : "s") + ": "
+                        + r.findings().size() + " needed attention",
+                "ran",
+                true,
+                "full",
+                r.full(),
+                "setAside",
+                r.setAside(),
+                "startedAt",
+                r.startedAt().toString(),
+                "durationMs",
+                r.took().toMillis(),
+                "checked",
+                r.checked(),
+                "actions",
+                actions,
+                "findings",
+                r.findings().stream()
+                        .map(f -> of(
+                                "zone",
+                                f.zone().value(),
+                                "problem",
+                                word(f.problem()),
+                                "action",
+                                word(f.action()),
+                                "details",
+                                f.details()))
+                        .toList());
+    }
+
+    static Map<String, Object> lastReconcile(java.util.Optional<ReconcileReport> report) {
+        return report.map(Bodies::reconcile)
+                .orElseGet(() ->
+                        of("success", true, "message", "No reconcile has run since the server started", "ran", false));
+    }
+
+    /** An enum constant as the API writes it: {@code UNFINISHED_CREATE} → {@code unfinished_create}. */
+    private static String word(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * One zone of a list: a record rather than a map, which Jackson writes from its fixed accessors
+     * (a list of 100 000 zones is 100 000 of these).
+     */
+    public record ZoneItem(String name, String zoneType, String filePath) {}
+
+    private static ZoneItem stored(StoredZone z) {
+        return new ZoneItem(z.name().value(), z.type().wireName(), z.file());
     }
 
     static Map<String, Object> details(ZoneDetails d) {

@@ -14,8 +14,8 @@ import dev.bindsmith.core.service.RecordRequest;
 import dev.bindsmith.core.service.RecordService;
 import dev.bindsmith.core.service.RecordUpdateRequest;
 import dev.bindsmith.core.service.UseCases;
-import dev.bindsmith.core.service.ZoneList;
 import dev.bindsmith.core.service.ZonePatchRequest;
+import dev.bindsmith.core.service.ZoneQuery;
 import dev.bindsmith.core.service.ZoneRequest;
 import dev.bindsmith.core.service.ZoneRequests;
 import dev.bindsmith.core.service.ZoneService;
@@ -70,11 +70,34 @@ public final class JsonApi {
 
     /** The zones {@code visible} admits, as if no other existed (the count is theirs). */
     public Answer listZones(Predicate<ZoneName> visible) {
+        return listZones(visible, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * {@code GET /zones?limit=&cursor=}: with neither, every zone (the reference's {@code zones} and
+     * {@code count}, bindsmith's {@code items}); with either, one page of them and {@code nextCursor}.
+     */
+    public Answer listZones(Optional<String> cursor, Optional<String> limit) {
+        return listZones(zone -> true, cursor, limit);
+    }
+
+    /** As {@link #listZones(Optional, Optional)}, over the zones {@code visible} admits, as if no other existed. */
+    public Answer listZones(Predicate<ZoneName> visible, Optional<String> cursor, Optional<String> limit) {
         Objects.requireNonNull(visible, "visible");
-        return Answer.of(zones.list()
-                .map(list -> Bodies.list(new ZoneList(list.zones().stream()
-                        .filter(z -> visible.test(z.name()))
-                        .toList()))));
+        return Answer.of(
+                zones.list(new ZoneQuery(cursor, number(limit)), visible).map(Bodies::zonePage));
+    }
+
+    /** A page size as typed; one that is not a number is reported by the use case with the allowed range. */
+    private static OptionalInt number(Optional<String> text) {
+        if (text.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(text.get().strip()));
+        } catch (NumberFormatException e) {
+            return OptionalInt.of(-1);
+        }
     }
 
     public Answer getZone(String name) {
@@ -128,6 +151,38 @@ public final class JsonApi {
 
     public Answer reloadServer() {
         return Answer.of(zones.reloadServer().map(reply -> Bodies.command("Server reloaded successfully", reply)));
+    }
+
+    /**
+     * {@code POST /server/reconcile?full=&setAside=}: settles the zone store with the name server and
+     * reports what it found and did. {@code full} (default true) checks every zone, not only the ones
+     * the store cannot vouch for; {@code setAside} (default false) moves the files of zones the server
+     * does not serve out of the way instead of only reporting them.
+     */
+    public Answer reconcile(Optional<String> full, Optional<String> setAside) {
+        List<Violation> violations = new ArrayList<>();
+        Optional<Boolean> f = flag(full, "full", violations);
+        Optional<Boolean> a = flag(setAside, "setAside", violations);
+        if (!violations.isEmpty()) {
+            return Answer.of(Outcome.invalid(violations));
+        }
+        return Answer.of(zones.reconcile(f.orElse(true), a.orElse(false)).map(Bodies::reconcile));
+    }
+
+    /** {@code GET /server/reconcile}: the report of the last reconcile (the one at start, or on demand). */
+    public Answer lastReconcile() {
+        return Answer.of(new Outcome.Ok<>(Bodies.lastReconcile(zones.lastReconcile())));
+    }
+
+    private static Optional<Boolean> flag(Optional<String> text, String name, List<Violation> violations) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (text.get().equalsIgnoreCase("true") || text.get().equalsIgnoreCase("false")) {
+            return Optional.of(Boolean.parseBoolean(text.get().toLowerCase(java.util.Locale.ROOT)));
+        }
+        violations.add(Violation.malformed(name, "Invalid field type: " + name + " must be true or false"));
+        return Optional.empty();
     }
 
     // ---- records ----

@@ -2,6 +2,7 @@ package dev.bindsmith.rndc.bind;
 
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.port.UnfinishedChange;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneName;
@@ -19,12 +20,27 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,36 +49,101 @@ import java.util.regex.Pattern;
  *
  * <ul>
  * <li>A primary's master file is {@code <dir>/<zone>.zone}. A secondary gets no file from us; named
- *     writes the transferred data to the same name (the {@code file} that addzone is given).</li>
- * <li>That bindsmith manages a zone, and its type, is recorded in a sidecar
- *     {@code <dir>/.bindsmith/<zone>.json}, so {@link #list()} returns secondaries too. A
- *     {@code <zone>.zone} without a sidecar (a directory an earlier tool such as bindcar filled) is
- *     listed as a primary, as that tool listed it.</li>
- * <li>Every write is atomic ({@link AtomicFiles#createNew}: a temporary file in the same directory,
- *     forced to disk, linked (or renamed) into place, {@code rw-r--r--} so that named can read it).
- *     A master file is never replaced: {@link #create} of a zone whose sidecar or file exists is a {@code Conflict} that
- *     touches nothing, and a concurrent creator that loses the race gets the same.</li>
+ *     writes the transferred data to the same name (the {@code file} that addzone is given). A zone
+ *     whose name is too long for that (named adds {@code .signed.jnl} and a file name holds 255
+ *     bytes) gets {@code <first 200 characters>~<16 hex digits of its SHA-256>.zone}.</li>
+ * <li>Which zones bindsmith manages, their type, and whether a create or delete of each is
+ *     unfinished, is kept in memory (so that listing and paging cost nothing on disk) and in an
+ *     append-only log {@code <dir>/.bindsmith/zones.log} ({@link ZoneLog}), read at start and
+ *     compacted then. A {@code <zone>.zone} the log does not explain (a directory an earlier tool such
+ *     as bindcar filled, or the sidecar files of earlier bindsmith versions, which are folded into the
+ *     log) is held as found, and listed as a primary.</li>
+ * <li>A create is durable before the name server hears of it: the master file is written to a
+ *     temporary file and forced to disk, the log line that begins the create is forced, then the file
+ *     is linked into place and the directory forced (concurrent creates share those two fsyncs: group
+ *     commit). A crash at any point leaves either nothing, a temporary file (removed at the next
+ *     start), or a create the log calls unfinished, which the reconcile settles with named. A master
+ *     file is never replaced: {@link #create} of a zone whose file exists is a {@code Conflict} that
+ *     touches nothing.</li>
  * <li>Journals: named replays {@code <zone>.zone.jnl} onto the file it belongs to, so a journal left
  *     by an earlier zone of the same name is removed before a new zone is written; a live zone's
  *     journal is never touched by a create. Delete removes the file, its journal, the journal
- *     backup ({@code .jbk}), inline-signing's {@code .signed} files and the sidecar.</li>
+ *     backup ({@code .jbk}) and inline-signing's {@code .signed} files; {@link #setAside} moves them
+ *     into {@code .bindsmith/set-aside/<time>/} instead.</li>
+ * <li>When the directory cannot be written (gone, read-only, full), the writes are
+ *     {@code Unavailable} and the reads answer from memory.</li>
  * <li>Every path is resolved inside the directory (canonicalized once, at construction); error
  *     details name files relative to it and never print a path outside it.</li>
  * </ul>
  */
-public final class FileZoneStore implements ZoneStore {
+public final class FileZoneStore implements ZoneStore, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(FileZoneStore.class.getName());
 
     static final String ZONE_SUFFIX = ".zone";
-    static final String SIDECAR_DIRECTORY = ".bindsmith";
+    static final String STATE_DIRECTORY = ".bindsmith";
+    static final String LOG_FILE = "zones.log";
+    static final String SET_ASIDE_DIRECTORY = "set-aside";
     /** What {@link #delete} removes beside {@code <zone>.zone}; named writes these next to the master file. */
     static final List<String> COMPANION_SUFFIXES = List.of(".jnl", ".jbk", ".signed", ".signed.jnl");
+    /** The longest name named derives from a master file's: {@code <file>.signed.jnl}. */
+    static final int LONGEST_COMPANION = ".signed.jnl".length();
+
+    static final int MAX_FILE_NAME = 255;
+    static final int LONG_NAME_PREFIX = 200;
+    /** A temporary file older than this at start belongs to no write still running. */
+    static final Duration STALE_TEMPORARY = Duration.ofMinutes(1);
 
     private static final Pattern SIDECAR_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"(primary|secondary)\"");
+    private static final DateTimeFormatter SET_ASIDE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path directory;
-    private final Path sidecars;
+    private final Path stateDirectory;
+    /** The directory with its separator: where every master file's path starts. */
+    private final String directoryPrefix;
+
     private final Function<ZoneSpec, String> renderer;
-    private final Object writeLock = new Object();
+    private final Clock clock;
+    private final AtomicInteger setAsideCounter = new AtomicInteger();
+    private final Object openLock = new Object();
+    private final ConcurrentNavigableMap<ZoneName, Entry> zones = new ConcurrentSkipListMap<>();
+    private volatile ZoneLog log;
+    /** When the log may next be opened again after it was found unusable (System.nanoTime). */
+    private volatile long nextReopen;
+
+    /** How often an unusable directory is looked at again: reopening reads the whole directory. */
+    static final Duration REOPEN_INTERVAL = Duration.ofSeconds(1);
+
+    /** Where a zone stands in the store. */
+    enum State {
+        /** Its create began (files written); the name server has not confirmed it. */
+        CREATING("+"),
+        /** Created and confirmed. */
+        LIVE("="),
+        /** Its delete began. */
+        DELETING("~"),
+        /** Its master file is in the directory, but no create of this store wrote it. */
+        FOUND(""),
+        /** Deleted: only in the log. */
+        DELETED("-");
+
+        final String op;
+
+        State(String op) {
+            this.op = op;
+        }
+
+        static Optional<State> ofOp(String op) {
+            for (State s : values()) {
+                if (!s.op.isEmpty() && s.op.equals(op)) {
+                    return Optional.of(s);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    record Entry(ZoneType type, State state) {}
 
     /**
      * A store over {@code directory}, which must exist and be a directory; it is canonicalized here
@@ -75,8 +156,14 @@ public final class FileZoneStore implements ZoneStore {
 
     /** As {@link #FileZoneStore(Path)}, with another master-file writer (tests, custom layouts). */
     public FileZoneStore(Path directory, Function<ZoneSpec, String> renderer) {
+        this(directory, renderer, Clock.systemUTC());
+    }
+
+    /** As {@link #FileZoneStore(Path, Function)}; {@code clock} names set-aside directories and ages temporary files. */
+    public FileZoneStore(Path directory, Function<ZoneSpec, String> renderer, Clock clock) {
         Objects.requireNonNull(directory, "directory");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.clock = Objects.requireNonNull(clock, "clock");
         try {
             this.directory = directory.toRealPath();
         } catch (IOException e) {
@@ -85,7 +172,14 @@ public final class FileZoneStore implements ZoneStore {
         if (!Files.isDirectory(this.directory)) {
             throw new IllegalArgumentException("the zone directory is not a directory: " + directory);
         }
-        this.sidecars = this.directory.resolve(SIDECAR_DIRECTORY);
+        this.stateDirectory = this.directory.resolve(STATE_DIRECTORY);
+        String separator = this.directory.getFileSystem().getSeparator();
+        String dir = this.directory.toString();
+        this.directoryPrefix = dir.endsWith(separator) ? dir : dir + separator;
+        this.nextReopen = System.nanoTime();
+        synchronized (openLock) {
+            load(true);
+        }
     }
 
     /** The canonical zone directory. */
@@ -98,110 +192,243 @@ public final class FileZoneStore implements ZoneStore {
     @Override
     public Outcome<StoredZone> create(ZoneSpec spec) {
         ZoneName name = spec.name();
-        Path file = inside(name.value() + ZONE_SUFFIX);
-        Path sidecar = sidecarOf(name);
-        synchronized (writeLock) {
-            if (Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS)) {
-                return Outcome.zoneExists(name.value(), "Zone '" + name + "' exists already");
-            }
-            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                return Outcome.zoneExists(
-                        name.value(),
-                        "A master file for zone '" + name + "' exists already (" + file.getFileName() + ")");
-            }
-            String step = "remove the stale journal of zone '" + name + "'";
-            boolean wroteFile = false;
-            try {
-                // no zone of this name exists, so a journal here belongs to an earlier one: named
-                // would replay it onto the new file
-                for (String suffix : List.of(".jnl", ".jbk")) {
-                    Files.deleteIfExists(inside(name.value() + ZONE_SUFFIX + suffix));
-                }
-                if (spec.type() == ZoneType.PRIMARY) {
-                    step = "write the master file " + file.getFileName();
-                    AtomicFiles.createNew(file, renderer.apply(spec));
-                    wroteFile = true;
-                }
-                step = "record zone '" + name + "'";
-                if (Files.isSymbolicLink(sidecars)) {
-                    // writes must stay inside the zone directory, whatever someone put there
-                    throw new IOException(SIDECAR_DIRECTORY + " is a symbolic link");
-                }
-                Files.createDirectories(sidecars);
-                AtomicFiles.createNew(sidecar, sidecarText(name, spec.type()));
-            } catch (FileAlreadyExistsException e) {
-                // another process created it between our check and our link
-                removeQuietly(wroteFile ? file : null);
-                return Outcome.zoneExists(name.value(), "Zone '" + name + "' exists already");
-            } catch (IOException | UncheckedIOException e) {
-                removeQuietly(wroteFile ? file : null);
-                return Outcome.zoneFileWriteFailed(name.value(), "Could not " + step + ": " + reason(e));
-            }
-            return new Outcome.Ok<>(new StoredZone(name, spec.type(), file.toString()));
+        Optional<ZoneLog> open = usableLog();
+        if (open.isEmpty()) {
+            return directoryUnavailable();
         }
+        ZoneLog zoneLog = open.get();
+        Path file = inside(fileName(name));
+        if (zones.putIfAbsent(name, new Entry(spec.type(), State.CREATING)) != null) {
+            return Outcome.zoneExists(name.value(), "Zone '" + name + "' exists already");
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            // a file nobody recorded (another tool, after this store opened): held as found from now on
+            zones.put(name, new Entry(ZoneType.PRIMARY, State.FOUND));
+            return Outcome.zoneExists(
+                    name.value(), "A master file for zone '" + name + "' exists already (" + file.getFileName() + ")");
+        }
+        String step = "remove the stale journal of zone '" + name + "'";
+        Path tmp = null;
+        try {
+            // no zone of this name exists, so a journal here belongs to an earlier one: named
+            // would replay it onto the new file
+            for (String suffix : List.of(".jnl", ".jbk")) {
+                Files.deleteIfExists(inside(file.getFileName() + suffix));
+            }
+            ZoneLog.FileStep link = null;
+            if (spec.type() == ZoneType.PRIMARY) {
+                step = "write the master file " + file.getFileName();
+                Path prepared = AtomicFiles.prepare(directory, renderer.apply(spec));
+                tmp = prepared;
+                link = () -> AtomicFiles.linkNew(prepared, file);
+            }
+            step = "record zone '" + name + "'";
+            zoneLog.commit(line(State.CREATING, name, spec.type()), link, link != null);
+        } catch (FileAlreadyExistsException e) {
+            // another process created the file between our check and our link
+            forget(zoneLog, name);
+            return Outcome.zoneExists(name.value(), "Zone '" + name + "' exists already");
+        } catch (IOException | UncheckedIOException e) {
+            forget(zoneLog, name);
+            return writeFailed(name, "Could not " + step + ": " + reason(e));
+        } finally {
+            removeQuietly(tmp);
+        }
+        return new Outcome.Ok<>(stored(name, spec.type()));
+    }
+
+    /** Undoes a create that failed before the name server heard of it (its log line may be durable). */
+    private void forget(ZoneLog zoneLog, ZoneName name) {
+        Entry entry = zones.remove(name);
+        try {
+            zoneLog.append(line(State.DELETED, name, entry == null ? ZoneType.PRIMARY : entry.type()));
+        } catch (IOException e) {
+            // the create stays unfinished in the log, with no file: the next start forgets it
+            LOG.log(Level.FINE, "could not record that the create of " + name + " was undone", e);
+        }
+    }
+
+    @Override
+    public void created(ZoneName zone) {
+        Entry entry = zones.computeIfPresent(zone, (z, e) -> new Entry(e.type(), State.LIVE));
+        if (entry == null) {
+            return;
+        }
+        try {
+            ZoneLog zoneLog = log;
+            if (zoneLog != null) {
+                zoneLog.append(line(State.LIVE, zone, entry.type()));
+            }
+        } catch (IOException e) {
+            // not durable yet is fine: the zone looks unfinished after a crash and is asked about again
+            LOG.log(Level.FINE, "could not record that zone " + zone + " was created", e);
+        }
+    }
+
+    @Override
+    public Outcome<StoredZone> deleting(ZoneName zone) {
+        catchUp();
+        Entry entry = zones.get(zone);
+        if (entry == null) {
+            return Outcome.zoneNotFound(zone.value());
+        }
+        Optional<ZoneLog> open = usableLog();
+        if (open.isEmpty()) {
+            return directoryUnavailable();
+        }
+        try {
+            open.get().commit(line(State.DELETING, zone, entry.type()), null, false);
+        } catch (IOException e) {
+            return writeFailed(zone, "Could not record the delete of zone '" + zone + "': " + reason(e));
+        }
+        zones.put(zone, new Entry(entry.type(), State.DELETING));
+        return new Outcome.Ok<>(stored(zone, entry.type()));
     }
 
     @Override
     public Optional<StoredZone> find(ZoneName zone) {
-        Path file = inside(zone.value() + ZONE_SUFFIX);
-        Optional<ZoneType> type = sidecarType(zone);
-        if (type.isPresent()) {
-            return Optional.of(new StoredZone(zone, type.get(), file.toString()));
-        }
-        return Files.isRegularFile(file)
-                ? Optional.of(new StoredZone(zone, ZoneType.PRIMARY, file.toString()))
-                : Optional.empty();
+        catchUp();
+        return Optional.ofNullable(zones.get(zone)).map(e -> stored(zone, e.type()));
     }
 
     @Override
     public List<StoredZone> list() {
-        TreeMap<ZoneName, StoredZone> zones = new TreeMap<>();
-        for (String fileName : fileNames(directory)) {
-            if (fileName.endsWith(ZONE_SUFFIX)) {
-                zoneName(fileName.substring(0, fileName.length() - ZONE_SUFFIX.length()))
-                        .flatMap(this::find)
-                        .ifPresent(z -> zones.put(z.name(), z));
-            }
+        catchUp();
+        List<StoredZone> all = new ArrayList<>(zones.size());
+        zones.forEach((name, e) -> all.add(stored(name, e.type())));
+        return all;
+    }
+
+    @Override
+    public List<StoredZone> list(Optional<ZoneName> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
         }
-        for (String fileName : fileNames(sidecars)) {
-            if (fileName.endsWith(".json")) {
-                zoneName(fileName.substring(0, fileName.length() - ".json".length()))
-                        .flatMap(this::find)
-                        .ifPresent(z -> zones.put(z.name(), z));
+        catchUp();
+        List<StoredZone> page = new ArrayList<>(Math.min(limit, 1024));
+        var tail = after.isPresent() ? zones.tailMap(after.get(), false) : zones;
+        for (var e : tail.entrySet()) {
+            if (page.size() == limit) {
+                break;
             }
+            page.add(stored(e.getKey(), e.getValue().type()));
         }
-        return List.copyOf(zones.values());
+        return page;
+    }
+
+    @Override
+    public int count() {
+        catchUp();
+        return zones.size();
     }
 
     @Override
     public Outcome<StoredZone> delete(ZoneName zone) {
-        synchronized (writeLock) {
-            Optional<StoredZone> stored = find(zone);
-            if (stored.isEmpty()) {
-                return Outcome.zoneNotFound(zone.value());
-            }
-            String base = zone.value() + ZONE_SUFFIX;
-            List<Path> doomed = new ArrayList<>();
-            doomed.add(inside(base));
-            COMPANION_SUFFIXES.forEach(s -> doomed.add(inside(base + s)));
-            // the sidecar goes last: if a removal fails, the zone is still known and delete can be retried
-            doomed.add(sidecarOf(zone));
-            for (Path p : doomed) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    return Outcome.zoneFileWriteFailed(
-                            zone.value(), "Could not remove " + relative(p) + ": " + reason(e));
-                }
-            }
-            AtomicFiles.forceDirectory(directory);
-            return new Outcome.Deleted<>();
+        catchUp();
+        Entry entry = zones.get(zone);
+        if (entry == null) {
+            return Outcome.zoneNotFound(zone.value());
         }
+        Optional<ZoneLog> open = usableLog();
+        if (open.isEmpty()) {
+            return directoryUnavailable();
+        }
+        String base = fileName(zone);
+        List<Path> doomed = new ArrayList<>();
+        doomed.add(inside(base));
+        COMPANION_SUFFIXES.forEach(s -> doomed.add(inside(base + s)));
+        for (Path p : doomed) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                return writeFailed(zone, "Could not remove " + relative(p) + ": " + reason(e));
+            }
+        }
+        try {
+            open.get().commit(line(State.DELETED, zone, entry.type()), null, true);
+        } catch (IOException e) {
+            return writeFailed(zone, "Could not record the delete of zone '" + zone + "': " + reason(e));
+        }
+        zones.remove(zone);
+        return new Outcome.Deleted<>();
+    }
+
+    @Override
+    public Outcome<StoredZone> setAside(ZoneName zone) {
+        catchUp();
+        Entry entry = zones.get(zone);
+        if (entry == null) {
+            return Outcome.zoneNotFound(zone.value());
+        }
+        Optional<ZoneLog> open = usableLog();
+        if (open.isEmpty()) {
+            return directoryUnavailable();
+        }
+        String base = fileName(zone);
+        List<Path> files = new ArrayList<>();
+        files.add(inside(base));
+        COMPANION_SUFFIXES.forEach(s -> files.add(inside(base + s)));
+        files.removeIf(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS));
+        Path target = stateDirectory
+                .resolve(SET_ASIDE_DIRECTORY)
+                .resolve(SET_ASIDE_TIME.format(clock.instant()) + "-" + setAsideCounter.incrementAndGet());
+        try {
+            if (!files.isEmpty()) {
+                Files.createDirectories(target);
+                for (Path p : files) {
+                    Files.move(p, target.resolve(p.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                }
+                AtomicFiles.forceDirectory(target);
+            }
+            open.get().commit(line(State.DELETED, zone, entry.type()), null, true);
+        } catch (IOException e) {
+            return writeFailed(zone, "Could not set the files of zone '" + zone + "' aside: " + reason(e));
+        }
+        zones.remove(zone);
+        if (!files.isEmpty()) {
+            LOG.info(() -> "zone " + zone + ": " + files.size() + " file(s) no name server serves were moved to "
+                    + relative(target));
+        }
+        return new Outcome.Deleted<>();
+    }
+
+    /** Also looks through the directory for master files that appeared since the store opened. */
+    @Override
+    public List<UnfinishedChange> unfinished() {
+        catchUp();
+        for (String fileName : fileNames(directory)) {
+            if (fileName.endsWith(ZONE_SUFFIX)) {
+                zoneName(fileName.substring(0, fileName.length() - ZONE_SUFFIX.length()))
+                        .ifPresent(z -> zones.putIfAbsent(z, new Entry(ZoneType.PRIMARY, State.FOUND)));
+            }
+        }
+        List<UnfinishedChange> found = new ArrayList<>();
+        zones.forEach((name, e) ->
+                kind(e.state()).ifPresent(kind -> found.add(new UnfinishedChange(stored(name, e.type()), kind))));
+        return found;
+    }
+
+    @Override
+    public Optional<UnfinishedChange> unfinished(ZoneName zone) {
+        catchUp();
+        Entry e = zones.get(zone);
+        return e == null
+                ? Optional.empty()
+                : kind(e.state()).map(kind -> new UnfinishedChange(stored(zone, e.type()), kind));
+    }
+
+    private static Optional<UnfinishedChange.Kind> kind(State state) {
+        return switch (state) {
+            case CREATING -> Optional.of(UnfinishedChange.Kind.CREATE);
+            case DELETING -> Optional.of(UnfinishedChange.Kind.DELETE);
+            case FOUND -> Optional.of(UnfinishedChange.Kind.FOUND);
+            case LIVE, DELETED -> Optional.empty();
+        };
     }
 
     @Override
     public String fileOf(ZoneName zone) {
-        return inside(zone.value() + ZONE_SUFFIX).toString();
+        return inside(fileName(zone)).toString();
     }
 
     @Override
@@ -212,15 +439,247 @@ public final class FileZoneStore implements ZoneStore {
         Path probe = null;
         try {
             probe = Files.createTempFile(directory, ".bindsmith-check-", ".tmp");
-            return new Outcome.Ok<>("zone directory writable");
         } catch (IOException | SecurityException e) {
             return Outcome.unavailable("The zone directory is not writable");
         } finally {
             removeQuietly(probe);
         }
+        return usableLog().isPresent()
+                ? new Outcome.Ok<>("zone directory writable")
+                : Outcome.unavailable("The zone directory's state (" + STATE_DIRECTORY + ") cannot be written");
+    }
+
+    /** Closes the log; the store answers reads from memory and refuses writes afterwards. */
+    @Override
+    public void close() {
+        synchronized (openLock) {
+            ZoneLog zoneLog = log;
+            log = null;
+            if (zoneLog != null) {
+                zoneLog.close();
+            }
+        }
+    }
+
+    // ---- loading ----
+
+    /**
+     * Builds the index from the log, earlier versions' sidecars, and the master files in the directory.
+     * Again later ({@code initial} false) only when the log can be opened: otherwise what is in memory
+     * stays, so that reads keep answering while the directory cannot be used.
+     */
+    private void load(boolean initial) {
+        TreeMap<ZoneName, Entry> state = new TreeMap<>();
+        List<Path> sidecars = new ArrayList<>();
+        try {
+            if (Files.isSymbolicLink(stateDirectory)) {
+                // writes must stay inside the zone directory, whatever someone put there
+                throw new IOException(STATE_DIRECTORY + " is a symbolic link");
+            }
+            Files.createDirectories(stateDirectory);
+            boolean[] compactedNow = {false};
+            ZoneLog.Opened opened = ZoneLog.open(stateDirectory.resolve(LOG_FILE), directory, lines -> {
+                TreeMap<ZoneName, Entry> fromLog = new TreeMap<>();
+                lines.forEach(l -> apply(fromLog, l));
+                sidecars.addAll(sidecarFiles());
+                sidecars.forEach(p -> readSidecar(p).ifPresent(z -> fromLog.putIfAbsent(z.name(), z.entry())));
+                fromLog.values().removeIf(e -> e.state() == State.DELETED);
+                if (sidecars.isEmpty() && lines.size() < 2L * fromLog.size() + 1000) {
+                    return Optional.empty();
+                }
+                compactedNow[0] = true;
+                List<String> compact = new ArrayList<>();
+                fromLog.forEach((name, e) -> compact.add(line(e.state(), name, e.type())));
+                return Optional.of(compact);
+            });
+            opened.lines().forEach(l -> apply(state, l));
+            if (compactedNow[0]) {
+                // the sidecars are in the log now
+                sidecars.forEach(FileZoneStore::removeQuietly);
+            } else {
+                sidecarFiles().forEach(p -> readSidecar(p).ifPresent(z -> state.putIfAbsent(z.name(), z.entry())));
+            }
+            log = opened.log();
+        } catch (IOException | UncheckedIOException e) {
+            // A read-only or damaged state directory: list what the directory shows, refuse writes.
+            LOG.log(
+                    Level.WARNING,
+                    "the zone log in " + STATE_DIRECTORY + " cannot be used; zones are read from the"
+                            + " master files only and writes are refused: " + reason(e));
+            log = null;
+        }
+        if (log == null && !initial) {
+            return;
+        }
+        state.values().removeIf(e -> e.state() == State.DELETED);
+        removeStaleTemporaries();
+        for (String fileName : fileNames(directory)) {
+            if (fileName.endsWith(ZONE_SUFFIX)) {
+                zoneName(fileName.substring(0, fileName.length() - ZONE_SUFFIX.length()))
+                        .ifPresent(z -> state.putIfAbsent(z, new Entry(ZoneType.PRIMARY, State.FOUND)));
+            }
+        }
+        zones.clear();
+        zones.putAll(state);
+    }
+
+    /** Applies one log line; a line that does not parse (a torn write, another version) is skipped. */
+    private static void apply(Map<ZoneName, Entry> state, String line) {
+        if (line.isEmpty() || line.startsWith("#")) {
+            return;
+        }
+        String[] parts = line.split(" ");
+        if (parts.length != 3) {
+            return;
+        }
+        Optional<State> s = State.ofOp(parts[0]);
+        Optional<ZoneName> zone = zoneName(parts[1]);
+        Optional<ZoneType> type = ZoneType.parse(parts[2]);
+        if (s.isEmpty() || zone.isEmpty() || type.isEmpty()) {
+            return;
+        }
+        state.put(zone.get(), new Entry(type.get(), s.get()));
+    }
+
+    /** The lines another process appended since the last look (the CLI's direct mode beside a server). */
+    private void catchUp() {
+        ZoneLog zoneLog = log;
+        if (zoneLog == null) {
+            return;
+        }
+        try {
+            List<String> lines = zoneLog.readNew();
+            if (lines.isEmpty()) {
+                return;
+            }
+            Map<ZoneName, Entry> changed = new TreeMap<>();
+            lines.forEach(l -> apply(changed, l));
+            changed.forEach((zone, e) -> {
+                if (e.state() == State.DELETED) {
+                    zones.remove(zone);
+                } else {
+                    zones.put(zone, e);
+                }
+            });
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "could not read the zone log", e);
+        }
+    }
+
+    /**
+     * The log, when the directory can be written: when the directory was removed (or replaced), the
+     * log is opened again once it is back, and the index rebuilt from what is there.
+     */
+    private Optional<ZoneLog> usableLog() {
+        ZoneLog zoneLog = log;
+        if (zoneLog != null) {
+            try {
+                zoneLog.checkSameFile();
+                return Optional.of(zoneLog);
+            } catch (IOException e) {
+                // gone or replaced: try again below
+            }
+        }
+        synchronized (openLock) {
+            if (log != null && log != zoneLog) {
+                return Optional.of(log);
+            }
+            long now = System.nanoTime();
+            if (now - nextReopen < 0 || !Files.isDirectory(directory)) {
+                return Optional.empty();
+            }
+            nextReopen = now + REOPEN_INTERVAL.toNanos();
+            if (zoneLog != null) {
+                zoneLog.close();
+            }
+            log = null;
+            load(false);
+            return Optional.ofNullable(log);
+        }
+    }
+
+    private List<Path> sidecarFiles() {
+        List<Path> found = new ArrayList<>();
+        for (String name : fileNames(stateDirectory)) {
+            if (name.endsWith(".json")) {
+                found.add(stateDirectory.resolve(name));
+            }
+        }
+        return found;
+    }
+
+    private record Sidecar(ZoneName name, Entry entry) {}
+
+    /** An earlier version's {@code .bindsmith/<zone>.json}: the zone is managed, with this type. */
+    private static Optional<Sidecar> readSidecar(Path file) {
+        String fileName = file.getFileName().toString();
+        Optional<ZoneName> zone = zoneName(fileName.substring(0, fileName.length() - ".json".length()));
+        if (zone.isEmpty()) {
+            return Optional.empty();
+        }
+        ZoneType type = ZoneType.PRIMARY;
+        try {
+            Matcher m = SIDECAR_TYPE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            if (m.find()) {
+                type = ZoneType.parse(m.group(1)).orElse(ZoneType.PRIMARY);
+            }
+        } catch (IOException e) {
+            // a sidecar we cannot read still says that bindsmith manages the zone
+        }
+        return Optional.of(new Sidecar(zone.get(), new Entry(type, State.LIVE)));
+    }
+
+    private void removeStaleTemporaries() {
+        Instant cutoff = clock.instant().minus(STALE_TEMPORARY);
+        for (String name : fileNames(directory)) {
+            if (AtomicFiles.isTemporary(name)) {
+                Path p = directory.resolve(name);
+                try {
+                    if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS)
+                            .toInstant()
+                            .isBefore(cutoff)) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException e) {
+                    // left for the next start
+                }
+            }
+        }
     }
 
     // ---- files ----
+
+    static String line(State state, ZoneName zone, ZoneType type) {
+        return state.op + " " + zone.value() + " " + type.wireName();
+    }
+
+    /**
+     * The zone with its file's path, made by concatenation: a zone name holds no {@code /} and no
+     * {@code ..} label, so it cannot leave the directory (and {@link #inside} checks every path that is
+     * written or removed). A listing of 100 000 zones makes 100 000 of these.
+     */
+    private StoredZone stored(ZoneName zone, ZoneType type) {
+        return new StoredZone(zone, type, directoryPrefix + fileName(zone));
+    }
+
+    /**
+     * {@code <zone>.zone}, or for a name too long for that (with named's longest suffix added) a
+     * shortened name that no zone name can have ({@code ~} is not a DNS name character).
+     */
+    static String fileName(ZoneName zone) {
+        String natural = zone.value() + ZONE_SUFFIX;
+        if (natural.length() + LONGEST_COMPANION <= MAX_FILE_NAME) {
+            return natural;
+        }
+        try {
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(zone.value().getBytes(StandardCharsets.US_ASCII));
+            return zone.value().substring(0, LONG_NAME_PREFIX) + "~"
+                    + HexFormat.of().formatHex(hash, 0, 8) + ZONE_SUFFIX;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
 
     /**
      * {@code name} resolved inside the zone directory. Zone names hold only letters, digits,
@@ -229,14 +688,6 @@ public final class FileZoneStore implements ZoneStore {
     private Path inside(String name) {
         Path p = directory.resolve(name).normalize();
         if (!p.startsWith(directory) || !directory.equals(p.getParent())) {
-            throw new IllegalArgumentException("refusing a path outside the zone directory");
-        }
-        return p;
-    }
-
-    private Path sidecarOf(ZoneName zone) {
-        Path p = sidecars.resolve(zone.value() + ".json").normalize();
-        if (!sidecars.equals(p.getParent())) {
             throw new IllegalArgumentException("refusing a path outside the zone directory");
         }
         return p;
@@ -253,28 +704,9 @@ public final class FileZoneStore implements ZoneStore {
         }
     }
 
-    private Optional<ZoneType> sidecarType(ZoneName zone) {
-        try {
-            Matcher m = SIDECAR_TYPE.matcher(Files.readString(sidecarOf(zone), StandardCharsets.UTF_8));
-            if (m.find()) {
-                return ZoneType.parse(m.group(1));
-            }
-            return Optional.of(ZoneType.PRIMARY);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            // a sidecar we cannot read still says that bindsmith manages the zone
-            return Optional.of(ZoneType.PRIMARY);
-        }
-    }
-
-    static String sidecarText(ZoneName zone, ZoneType type) {
-        return "{\"zone\":\"" + zone.value() + "\",\"type\":\"" + type.wireName() + "\"}\n";
-    }
-
     private static List<String> fileNames(Path dir) {
         List<String> names = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return names;
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
@@ -296,6 +728,19 @@ public final class FileZoneStore implements ZoneStore {
         return p.startsWith(directory)
                 ? directory.relativize(p).toString()
                 : p.getFileName().toString();
+    }
+
+    private static <T> Outcome<T> directoryUnavailable() {
+        return Outcome.unavailable("The zone directory cannot be written (missing, read-only, or its " + STATE_DIRECTORY
+                + " state cannot be written); zones can be read, not changed");
+    }
+
+    /** A write that failed: Unavailable when the directory itself is the problem, else ZONE_FILE_WRITE_FAILED. */
+    private <T> Outcome<T> writeFailed(ZoneName zone, String details) {
+        if (check() instanceof Outcome.Unavailable<String> unavailable) {
+            return unavailable.as();
+        }
+        return Outcome.zoneFileWriteFailed(zone.value(), details);
     }
 
     /** Why an I/O operation failed, without any path: the exception's reason or its kind. */

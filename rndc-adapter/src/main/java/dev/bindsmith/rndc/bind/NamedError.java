@@ -5,6 +5,7 @@ import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.rndc.client.RndcException;
 import dev.bindsmith.rndc.client.RndcReply;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * named's failure texts ({@code err} of a reply) that bindsmith tells apart, and how each becomes an
@@ -96,18 +97,30 @@ enum NamedError {
         };
     }
 
+    /** The commands that only read: named changes nothing for them, whatever happened to the reply. */
+    private static final Set<String> READS = Set.of("zonestatus", "showzone", "status");
+
     /**
      * No verified reply: the server is unreachable, closed the session, or answered something
      * untrustworthy. The client's messages are already in rndc's form ({@code rndc: connect failed: …})
-     * and free of secrets.
+     * and free of secrets. A command that changes something and that named may have run all the same
+     * (it was delivered on an authenticated session, {@link RndcException#mayHaveRun()}) is
+     * {@code BACKEND_OUTCOME_UNKNOWN}: its caller must ask named before it undoes anything.
      */
     static <T> Outcome.Failure<T> classify(String verb, RndcException e) {
         String message = e.getMessage() == null ? "" : oneLine(e.getMessage());
+        if (e.mayHaveRun() && !READS.contains(verb)) {
+            return Outcome.backendOutcomeUnknown(
+                    verb,
+                    (message.isEmpty() ? "rndc: '" + verb + "' failed: no reply" : rndc(message))
+                            + " (the command was sent; named may have carried it out)");
+        }
         return switch (e) {
             case RndcException.Unreachable u ->
                 Outcome.backendUnreachable(
                         verb,
                         message.isEmpty() ? "rndc: '" + verb + "' failed: named could not be reached" : rndc(message));
+            case RndcException.Rejected r when r.mayHaveRun() -> Outcome.backendUnreachable(verb, rndc(message));
             case RndcException.Rejected r ->
                 Outcome.backendUnreachable(
                         verb,

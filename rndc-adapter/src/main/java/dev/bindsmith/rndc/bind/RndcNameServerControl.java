@@ -211,12 +211,40 @@ public final class RndcNameServerControl implements NameServerControl {
             return f.as();
         }
         ZoneStatus was = ((Outcome.Ok<ZoneStatus>) before).value();
+        if (was.dynamic().orElse(false) && !was.frozen()) {
+            return reloadDynamic(zone);
+        }
         return simple("reload", "reload " + zone.value(), zone).flatMap(reply -> {
             if (!reply.text().strip().equals(RELOAD_QUEUED)) {
                 return new Outcome.Ok<>(reply); // up-to-date, or a secondary's "zone refresh queued"
             }
             return confirmReload(zone, was, reply);
         });
+    }
+
+    /**
+     * named refuses {@code reload} of a zone that takes updates ({@code dynamic zone}: the journal would
+     * be lost). BIND's own way is freeze, which writes the journal into the file and suspends updates,
+     * then thaw, which loads the file and resumes them: every update is kept. A thaw that fails is tried
+     * once more, so that a zone is not left frozen by a passing failure; if it still fails, the failure
+     * says that the zone is frozen.
+     */
+    private Outcome<ControlReply> reloadDynamic(ZoneName zone) {
+        Outcome<ControlReply> frozen = simple("freeze", "freeze " + zone.value(), zone);
+        if (frozen instanceof Outcome.Failure<ControlReply> f) {
+            return f;
+        }
+        Outcome<ControlReply> thawed = simple("thaw", "thaw " + zone.value(), zone);
+        if (thawed instanceof Outcome.Failure<ControlReply>) {
+            thawed = simple("thaw", "thaw " + zone.value(), zone);
+        }
+        if (thawed instanceof Outcome.Failure<ControlReply> f) {
+            return Outcome.backendRejected(
+                    "reload",
+                    f.details() + " (the zone was frozen to write its journal into the file and is still frozen:"
+                            + " thaw it to resume updates)");
+        }
+        return thawed.map(reply -> new ControlReply("reload", reply.text()));
     }
 
     private Outcome<ControlReply> confirmReload(ZoneName zone, ZoneStatus was, ControlReply queued) {

@@ -30,12 +30,16 @@ import java.util.random.RandomGenerator;
  * on a <em>reused</em> connection that then closed (or reset) before a single byte of reply came
  * back. named answers every request it runs and closes silently only on requests it did not run
  * (rejected, or the connection was already closed), so the retry cannot run a command twice. A read
- * timeout, a partial reply or any reply at all is never retried: the command may have run.
+ * timeout, a partial reply or any reply at all is never retried: the command may have run. Every
+ * failure says whether named may have run the command ({@link RndcException#mayHaveRun()}), so that a
+ * caller asks named before it undoes its own side of the work.
  */
 public final class RndcClient implements ControlChannel {
 
     static final String REJECTED_MESSAGE =
             "rndc: connection closed by the server: rejected (check key, algorithm and clock; named's log says which)";
+    static final String CLOSED_AFTER_COMMAND_MESSAGE =
+            "rndc: connection closed after the command was sent, without a reply: named may have run it";
 
     /** Everything a session needs, fixed at build time. */
     record Settings(
@@ -103,6 +107,7 @@ public final class RndcClient implements ControlChannel {
 
     private RndcReply sendWithPermit(String command) throws RndcException {
         Session pooled = takeIdle();
+        boolean sentOnStale = false;
         if (pooled != null) {
             try {
                 RndcReply reply = pooled.exchange(command);
@@ -115,9 +120,20 @@ public final class RndcClient implements ControlChannel {
                 }
                 // The reused connection was stale (or named rejected the request without running
                 // it): one retry on a fresh connection, see the class comment.
+                sentOnStale = f.error.mayHaveRun();
             }
         }
-        Session fresh = Session.open(settings);
+        Session fresh;
+        try {
+            fresh = Session.open(settings);
+        } catch (RndcException e) {
+            if (!sentOnStale) {
+                throw e;
+            }
+            // named closed the reused connection after the command went out on it and cannot be reached
+            // now: most likely it was idle, but a named that died running the command looks the same
+            throw new RndcException.Unreachable(e.getMessage(), e, true);
+        }
         try {
             RndcReply reply = fresh.exchange(command);
             giveBack(fresh);

@@ -88,18 +88,22 @@ final class Session implements AutoCloseable {
         CcValue.Table reply = roundTrip(command, Optional.of(nonce));
         lastUsedMillis = settings.clock().millis();
         CcValue.Table data = reply.table("_data")
-                .orElseThrow(() -> new ExchangeFailure(protocol(settings, "the reply has no _data", null), false));
+                .orElseThrow(
+                        () -> new ExchangeFailure(protocol(settings, "the reply has no _data", null, true), false));
         long result;
         try {
             result = Long.parseUnsignedLong(data.string("result").orElseThrow().trim());
         } catch (NumberFormatException | java.util.NoSuchElementException e) {
-            throw new ExchangeFailure(protocol(settings, "the reply has no numeric result", null), false);
+            throw new ExchangeFailure(protocol(settings, "the reply has no numeric result", null, true), false);
         }
         return new RndcReply(
                 command, result, data.string("err"), data.string("text").orElse(""));
     }
 
     private CcValue.Table roundTrip(String command, Optional<String> withNonce) throws ExchangeFailure {
+        // A command on an established session (it carries the nonce) that reached named may have run
+        // even when no verified reply comes back; the handshake's own request never runs anything.
+        boolean delivered = withNonce.isPresent();
         long serial = settings.serials().next();
         long now = settings.clock().instant().getEpochSecond();
         byte[] request;
@@ -119,48 +123,64 @@ final class Session implements AutoCloseable {
         try {
             body = Frames.readFrame(in, settings.maxReplyLength());
         } catch (PeerClosedException e) {
-            throw new ExchangeFailure(rejected(e), true);
+            throw new ExchangeFailure(rejected(e, delivered), true);
         } catch (SocketTimeoutException e) {
             throw new ExchangeFailure(
                     new RndcException.Unreachable(
                             "rndc: no reply from " + settings.display() + " within "
                                     + settings.readTimeout().toMillis() + " ms",
-                            e),
+                            e,
+                            delivered),
                     false);
         } catch (IOException e) {
             throw new ExchangeFailure(
                     new RndcException.Unreachable(
-                            "rndc: " + settings.display() + ": connection lost during the reply: " + describe(e), e),
+                            "rndc: " + settings.display() + ": connection lost during the reply: " + describe(e),
+                            e,
+                            delivered),
                     false);
         } catch (WireFormatException e) {
-            throw new ExchangeFailure(protocol(settings, e.getMessage(), e), false);
+            throw new ExchangeFailure(protocol(settings, e.getMessage(), e, delivered), false);
         }
         CcValue.Table reply;
         try {
             reply = RndcWire.decodeVerified(settings.key(), body);
         } catch (WireFormatException e) {
-            throw new ExchangeFailure(protocol(settings, e.getMessage(), e), false);
+            throw new ExchangeFailure(protocol(settings, e.getMessage(), e, delivered), false);
         }
         CcValue.Table ctrl = reply.table("_ctrl")
-                .orElseThrow(() -> new ExchangeFailure(protocol(settings, "the reply has no _ctrl", null), false));
+                .orElseThrow(() ->
+                        new ExchangeFailure(protocol(settings, "the reply has no _ctrl", null, delivered), false));
         if (!ctrl.string("_rpl").filter("1"::equals).isPresent()) {
-            throw new ExchangeFailure(protocol(settings, "the message is not a reply (_rpl)", null), false);
+            throw new ExchangeFailure(protocol(settings, "the message is not a reply (_rpl)", null, delivered), false);
         }
         if (!ctrl.string("_ser").filter(Long.toUnsignedString(serial)::equals).isPresent()) {
-            throw new ExchangeFailure(protocol(settings, "the reply does not echo the request's serial", null), false);
+            throw new ExchangeFailure(
+                    protocol(settings, "the reply does not echo the request's serial", null, delivered), false);
         }
         if (withNonce.isPresent() && !ctrl.string("_nonce").equals(withNonce)) {
-            throw new ExchangeFailure(protocol(settings, "the reply carries another session's nonce", null), false);
+            throw new ExchangeFailure(
+                    protocol(settings, "the reply carries another session's nonce", null, delivered), false);
         }
         return reply;
     }
 
     private static RndcException rejected(IOException cause) {
-        return new RndcException.Rejected(RndcClient.REJECTED_MESSAGE, cause);
+        return rejected(cause, false);
+    }
+
+    private static RndcException rejected(IOException cause, boolean delivered) {
+        return delivered
+                ? new RndcException.Rejected(RndcClient.CLOSED_AFTER_COMMAND_MESSAGE, cause, true)
+                : new RndcException.Rejected(RndcClient.REJECTED_MESSAGE, cause);
     }
 
     private static RndcException protocol(RndcClient.Settings s, String what, Throwable cause) {
-        return new RndcException.Protocol("rndc: bad reply from " + s.display() + ": " + what, cause);
+        return protocol(s, what, cause, false);
+    }
+
+    private static RndcException protocol(RndcClient.Settings s, String what, Throwable cause, boolean delivered) {
+        return new RndcException.Protocol("rndc: bad reply from " + s.display() + ": " + what, cause, delivered);
     }
 
     private static String describe(IOException e) {

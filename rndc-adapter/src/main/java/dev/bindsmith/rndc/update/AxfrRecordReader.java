@@ -9,7 +9,10 @@ import dev.bindsmith.dns.record.DnsRecords;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -125,45 +128,182 @@ public final class AxfrRecordReader implements RecordReader {
     /** One name's records: a signed ANY query over TCP, which named answers in full. */
     @Override
     public Outcome<List<Record>> read(ZoneName zone, DomainName owner) {
-        Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(owner, "owner");
+        return read(zone, List.of(owner)).map(found -> found.get(owner));
+    }
+
+    /**
+     * Several names' records: one signed ANY query per name, all sent at once over UDP
+     * ({@link UdpQueries}), each answer verified with its own query's signature; a name whose answer is
+     * too large for UDP, and a single name, are asked over TCP on a pooled connection, one query at a
+     * time. Queries are reads: a pooled connection that fails is replaced and the question asked again.
+     */
+    @Override
+    public Outcome<Map<DomainName, List<Record>>> read(ZoneName zone, Collection<DomainName> owners) {
+        Objects.requireNonNull(zone, "zone");
+        List<DomainName> names = owners.stream().distinct().toList();
+        Map<DomainName, List<Record>> found = new LinkedHashMap<>();
+        if (names.size() <= 1) {
+            for (DomainName owner : names) {
+                Outcome<Map<DomainName, List<Record>>> one = readTcp(zone, owner);
+                if (!(one
+                        instanceof Outcome.Ok<Map<DomainName, List<Record>>>(Map<DomainName, List<Record>> records))) {
+                    return one;
+                }
+                found.putAll(records);
+            }
+            return new Outcome.Ok<>(found);
+        }
         SignedExchange exchange =
                 new SignedExchange(settings, settings.key().signer(clock), "query", "Record lookup failed");
-        try (DnsTcpConnection connection = DnsTcpConnection.open(settings)) {
-            Name name = DnsRecords.name(owner);
-            Message query = Message.newQuery(org.xbill.DNS.Record.newRecord(name, Type.ANY, DClass.IN));
-            connection.send(exchange.sign(query));
-            Message reply = exchange.receive(connection, query, zone.value());
-            int rcode = reply.getRcode();
-            if (rcode == Rcode.NXDOMAIN) {
-                return new Outcome.Ok<>(List.of());
-            }
-            if (rcode == Rcode.NOTAUTH) {
-                return Outcome.zoneNotFound(zone.value());
-            }
-            if (rcode != Rcode.NOERROR) {
-                throw exchange.rejected(
-                        zone.value(),
-                        "named answered the query for " + owner.absolute() + " with " + Rcode.string(rcode));
-            }
-            List<Record> records = new ArrayList<>();
-            for (org.xbill.DNS.Record rr : reply.getSection(Section.ANSWER)) {
-                if (rr.getName().equals(name)) {
-                    DnsRecords.toCore(rr).ifPresent(records::add);
-                }
-            }
-            // at a delegation point named answers with a referral: the name's NS are in the authority section
-            for (org.xbill.DNS.Record rr : reply.getSection(Section.AUTHORITY)) {
-                if (rr.getName().equals(name) && rr.getType() == Type.NS) {
-                    DnsRecords.toCore(rr).filter(r -> !records.contains(r)).ifPresent(records::add);
-                }
-            }
-            return new Outcome.Ok<>(records);
+        UdpQueries.Answers answers;
+        try {
+            answers = UdpQueries.ask(settings, exchange, names, zone.value());
         } catch (IOException e) {
             return exchange.unreachable(zone.value(), e).failure();
         } catch (SignedExchange.Failed f) {
             return f.failure();
         }
+        for (DomainName owner : names) {
+            Message answer = answers.answers().get(owner);
+            if (answer == null) {
+                Outcome<Map<DomainName, List<Record>>> large = readTcp(zone, owner); // truncated over UDP
+                if (!(large
+                        instanceof Outcome.Ok<Map<DomainName, List<Record>>>(Map<DomainName, List<Record>> records))) {
+                    return large;
+                }
+                found.putAll(records);
+                continue;
+            }
+            try {
+                Outcome<List<Record>> records = records(zone, owner, answer, exchange);
+                if (!(records instanceof Outcome.Ok<List<Record>>(List<Record> list))) {
+                    return ((Outcome.Failure<List<Record>>) records).as();
+                }
+                found.put(owner, list);
+            } catch (SignedExchange.Failed f) {
+                return f.failure();
+            }
+        }
+        return new Outcome.Ok<>(found);
+    }
+
+    /** Query connections kept open between reads. */
+    static final int MAX_IDLE = 4;
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<DnsTcpConnection> idle =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** One name over TCP, on a pooled connection (asked again on a new one when the pooled one fails). */
+    private Outcome<Map<DomainName, List<Record>>> readTcp(ZoneName zone, DomainName owner) {
+        List<DomainName> owners = List.of(owner);
+        SignedExchange exchange =
+                new SignedExchange(settings, settings.key().signer(clock), "query", "Record lookup failed");
+        DnsTcpConnection pooled = idle.poll();
+        if (pooled != null) {
+            try {
+                return query(zone, owners, exchange, pooled);
+            } catch (IOException e) {
+                // an idle connection named closed, most likely: the question is asked again on a new one
+            }
+        }
+        try {
+            return query(zone, owners, exchange, DnsTcpConnection.open(settings));
+        } catch (IOException e) {
+            return exchange.unreachable(zone.value(), e).failure();
+        }
+    }
+
+    private Outcome<Map<DomainName, List<Record>>> query(
+            ZoneName zone, List<DomainName> owners, SignedExchange exchange, DnsTcpConnection connection)
+            throws IOException {
+        boolean reusable = false;
+        try {
+            Map<Integer, Message> queries = new java.util.HashMap<>();
+            Map<Integer, DomainName> asked = new java.util.HashMap<>();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (DomainName owner : owners) {
+                Message query =
+                        Message.newQuery(org.xbill.DNS.Record.newRecord(DnsRecords.name(owner), Type.ANY, DClass.IN));
+                while (queries.containsKey(query.getHeader().getID())) {
+                    query.getHeader().setID(query.getHeader().getID() + 1 & 0xFFFF);
+                }
+                byte[] wire = exchange.sign(query);
+                out.write(wire.length >>> 8);
+                out.write(wire.length & 0xFF);
+                out.write(wire);
+                queries.put(query.getHeader().getID(), query);
+                asked.put(query.getHeader().getID(), owner);
+            }
+            connection.sendFramed(out.toByteArray());
+            Map<DomainName, List<Record>> found = new LinkedHashMap<>();
+            owners.forEach(o -> found.put(o, List.of()));
+            for (int i = 0; i < owners.size(); i++) {
+                byte[] wire = connection.receive();
+                Message reply = exchange.parse(wire, zone.value());
+                Message query = queries.remove(reply.getHeader().getID());
+                if (query == null) {
+                    throw exchange.rejected(zone.value(), "an answer matches none of the queries sent");
+                }
+                Message verified = exchange.verify(reply, wire, query, zone.value());
+                DomainName owner = asked.get(reply.getHeader().getID());
+                Outcome<List<Record>> records = records(zone, owner, verified, exchange);
+                if (!(records instanceof Outcome.Ok<List<Record>>(List<Record> list))) {
+                    reusable = true; // a whole answer was read: the connection is in step
+                    drain(connection, owners.size() - i - 1);
+                    return ((Outcome.Failure<List<Record>>) records).as();
+                }
+                found.put(owner, list);
+            }
+            reusable = true;
+            return new Outcome.Ok<>(found);
+        } catch (SignedExchange.Failed f) {
+            return f.failure();
+        } finally {
+            if (reusable && idle.size() < MAX_IDLE) {
+                idle.offer(connection);
+            } else {
+                connection.close();
+            }
+        }
+    }
+
+    /** Reads and drops the answers still owed, so that the connection can carry the next queries. */
+    private static void drain(DnsTcpConnection connection, int answers) throws IOException {
+        for (int i = 0; i < answers; i++) {
+            connection.receive();
+        }
+    }
+
+    /** One verified answer as the owner's records (at a delegation point, the NS of the referral). */
+    private static Outcome<List<Record>> records(
+            ZoneName zone, DomainName owner, Message reply, SignedExchange exchange) throws SignedExchange.Failed {
+        int rcode = reply.getRcode();
+        if (rcode == Rcode.NXDOMAIN) {
+            return new Outcome.Ok<>(List.of());
+        }
+        if (rcode == Rcode.NOTAUTH || rcode == Rcode.REFUSED) {
+            // an authoritative-only named refuses a question about a zone it does not serve
+            return Outcome.zoneNotFound(zone.value());
+        }
+        if (rcode != Rcode.NOERROR) {
+            throw exchange.rejected(
+                    zone.value(), "named answered the query for " + owner.absolute() + " with " + Rcode.string(rcode));
+        }
+        Name name = DnsRecords.name(owner);
+        List<Record> records = new ArrayList<>();
+        for (org.xbill.DNS.Record rr : reply.getSection(Section.ANSWER)) {
+            if (rr.getName().equals(name)) {
+                DnsRecords.toCore(rr).ifPresent(records::add);
+            }
+        }
+        // at a delegation point named answers with a referral: the name's NS are in the authority section
+        for (org.xbill.DNS.Record rr : reply.getSection(Section.AUTHORITY)) {
+            if (rr.getName().equals(name) && rr.getType() == Type.NS) {
+                DnsRecords.toCore(rr).filter(r -> !records.contains(r)).ifPresent(records::add);
+            }
+        }
+        return new Outcome.Ok<>(records);
     }
 
     @Override

@@ -50,6 +50,12 @@ final class DnsTcpConnection implements AutoCloseable {
         out.flush();
     }
 
+    /** Sends messages already framed (each behind its two-byte length), in one write. */
+    void sendFramed(byte[] framed) throws IOException {
+        out.write(framed);
+        out.flush();
+    }
+
     byte[] receive() throws IOException {
         int length = in.readUnsignedShort();
         received = true;

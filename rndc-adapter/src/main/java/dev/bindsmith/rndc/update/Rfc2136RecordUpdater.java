@@ -100,8 +100,9 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
             ZoneName zone, ChangeSet changes, SignedExchange exchange, DnsTcpConnection connection) throws Stale {
         boolean reusable = false;
         connection.startExchange();
+        Sent sent = new Sent();
         try {
-            Outcome<ChangeReport> outcome = send(zone, changes, exchange, connection);
+            Outcome<ChangeReport> outcome = send(zone, changes, exchange, connection, sent);
             reusable = true;
             return outcome;
         } catch (IOException e) {
@@ -109,9 +110,14 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
                     && (e instanceof java.io.EOFException || e instanceof java.net.SocketException)) {
                 throw new Stale(e);
             }
-            return exchange.unreachable(zone.value(), e).failure();
+            // the UPDATE went out and its answer did not come back: named may have applied it
+            return sent.update
+                    ? exchange.outcomeUnknown(zone.value(), e).failure()
+                    : exchange.unreachable(zone.value(), e).failure();
         } catch (SignedExchange.Failed f) {
-            return f.failure();
+            return sent.update && f.failure().code() == ErrorCode.BACKEND_REJECTED && !f.answered()
+                    ? exchange.outcomeUnknown(zone.value(), f).failure()
+                    : f.failure();
         } finally {
             if (reusable && idle.size() < MAX_IDLE) {
                 idle.offer(connection);
@@ -121,8 +127,13 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
         }
     }
 
+    /** Whether the UPDATE itself was sent on the connection (not only the queries before it). */
+    private static final class Sent {
+        boolean update;
+    }
+
     private Outcome<ChangeReport> send(
-            ZoneName zone, ChangeSet changes, SignedExchange exchange, DnsTcpConnection connection)
+            ZoneName zone, ChangeSet changes, SignedExchange exchange, DnsTcpConnection connection, Sent sent)
             throws IOException, SignedExchange.Failed {
         Map<UpdateMessages.RRsetKey, List<org.xbill.DNS.Record>> pinned = new LinkedHashMap<>();
         for (Prerequisite p : changes.prerequisites()) {
@@ -147,6 +158,7 @@ public final class Rfc2136RecordUpdater implements RecordUpdater, AutoCloseable 
         if (wire.length > SignedExchange.MAX_MESSAGE) {
             return SignedExchange.tooLarge(zone.value(), wire.length);
         }
+        sent.update = true;
         connection.send(wire);
         Message reply = exchange.receive(connection, update, zone.value());
         return outcome(zone, changes, reply.getRcode(), exchange);

@@ -43,14 +43,25 @@ final class SignedExchange {
     /** A failure that stops the exchange; carries the outcome to return. */
     static final class Failed extends Exception {
         private final transient Outcome.Failure<Object> failure;
+        private final boolean answered;
 
         Failed(Outcome.Failure<Object> failure) {
+            this(failure, false);
+        }
+
+        Failed(Outcome.Failure<Object> failure, boolean answered) {
             super(failure.details(), null, false, false);
             this.failure = failure;
+            this.answered = answered;
         }
 
         <T> Outcome.Failure<T> failure() {
             return failure.as();
+        }
+
+        /** True when named itself answered that it refused the request (a TSIG error): it changed nothing. */
+        boolean answered() {
+            return answered;
         }
     }
 
@@ -72,7 +83,11 @@ final class SignedExchange {
     /** Reads one reply to {@code query} (already signed and sent) and verifies it. */
     Message receive(DnsTcpConnection connection, Message query, String zone) throws Failed, IOException {
         byte[] wire = connection.receive();
-        Message reply = parse(wire, zone);
+        return verify(parse(wire, zone), wire, query, zone);
+    }
+
+    /** Believes {@code reply} (read as {@code wire}) only as the verified answer to {@code query}. */
+    Message verify(Message reply, byte[] wire, Message query, String zone) throws Failed {
         if (reply.getHeader().getID() != query.getHeader().getID()) {
             throw rejected(
                     zone,
@@ -87,7 +102,7 @@ final class SignedExchange {
                             + " reply cannot be trusted");
         }
         if (tsig.getError() != Rcode.NOERROR) {
-            throw rejected(zone, keyRejected(tsig.getError()));
+            throw new Failed(rejected(zone, keyRejected(tsig.getError())).failure(), true);
         }
         int verified = signer.verify(reply, wire, query.getTSIG());
         if (verified != Rcode.NOERROR || !reply.isVerified()) {
@@ -147,6 +162,24 @@ final class SignedExchange {
                 title,
                 command,
                 why + " at " + server + " (set by NSUPDATE_SERVER and NSUPDATE_PORT)",
+                Outcome.orderedPairs("zone", zone, "command", command)));
+    }
+
+    /**
+     * The message went out and no answer that can be trusted came back: named may have carried it out.
+     * {@code cause} is an I/O failure or the reason the answer was not believed.
+     */
+    Failed outcomeUnknown(String zone, Exception cause) {
+        String why = cause instanceof SocketTimeoutException
+                ? "timed out waiting for the answer"
+                : cause instanceof Failed f
+                        ? "the answer was not believed: " + f.getMessage()
+                        : "the connection was lost before the answer";
+        return new Failed(new Outcome.BackendFailed<>(
+                ErrorCode.BACKEND_OUTCOME_UNKNOWN,
+                title,
+                command,
+                why + " from " + server + " after the " + command + " was sent; named may have applied it",
                 Outcome.orderedPairs("zone", zone, "command", command)));
     }
 

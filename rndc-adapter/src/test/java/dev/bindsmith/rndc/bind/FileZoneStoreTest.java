@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.port.UnfinishedChange;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneName;
@@ -68,7 +69,7 @@ class FileZoneStoreTest extends ZoneStoreContract {
         Outcomes.ok(store.create(TestZones.spec("example.com").build()));
 
         assertThat(listing(zones())).containsExactly(".bindsmith", "example.com.zone");
-        assertThat(listing(zones().resolve(".bindsmith"))).containsExactly("example.com.json");
+        assertThat(listing(zones().resolve(".bindsmith"))).containsExactly("zones.log");
         assertThat(Files.readString(zones().resolve("example.com.zone")))
                 .contains("SOA")
                 .contains("2026112101");
@@ -123,7 +124,7 @@ class FileZoneStoreTest extends ZoneStoreContract {
     }
 
     @Test
-    void aMasterFileWrittenByAnotherToolIsAConflictAndIsListedAsAPrimary() throws IOException {
+    void aMasterFileWrittenByAnotherToolIsAConflictAndIsHeldAsAFoundPrimaryFromThenOn() throws IOException {
         Path foreign = Files.writeString(zones().resolve("legacy.test.zone"), "$TTL 1\n");
 
         Outcomes.failure(
@@ -132,6 +133,17 @@ class FileZoneStoreTest extends ZoneStoreContract {
         assertThat(Files.readString(foreign)).isEqualTo("$TTL 1\n");
         assertThat(store.find(ZoneName.of("legacy.test")))
                 .contains(new StoredZone(ZoneName.of("legacy.test"), ZoneType.PRIMARY, foreign.toString()));
+        assertThat(store.unfinished(ZoneName.of("legacy.test")))
+                .map(UnfinishedChange::kind)
+                .contains(UnfinishedChange.Kind.FOUND);
+    }
+
+    @Test
+    void aMasterFileThatAppearsWhileTheStoreIsOpenIsFoundByTheNextLookForUnfinishedChanges() throws IOException {
+        Files.writeString(zones().resolve("late.test.zone"), "$TTL 1\n");
+
+        assertThat(store.unfinished()).extracting(u -> u.zone().name().value()).containsExactly("late.test");
+        assertThat(store.find(ZoneName.of("late.test"))).isPresent();
     }
 
     @Test
@@ -158,20 +170,58 @@ class FileZoneStoreTest extends ZoneStoreContract {
         assertThat(store.delete(ZoneName.of("gone.test"))).isInstanceOf(Outcome.Deleted.class);
 
         assertThat(listing(zones())).containsExactly(".bindsmith", "kept.test.zone", "kept.test.zone.jnl");
-        assertThat(listing(zones().resolve(".bindsmith"))).containsExactly("kept.test.json");
+        assertThat(listing(zones().resolve(".bindsmith"))).containsExactly("zones.log");
     }
 
+    /** issue 16.14: a zone directory that is not usable was a 500 (which clients retry forever). */
     @Test
-    void aWriteThatFailsReportsTheFileByItsNameOnlyAndLeavesNothing() throws IOException {
+    void aCreateInAVanishedDirectoryIs503WithoutAPathAndLeavesNothing() throws IOException {
         Path dir = zones();
         FileZoneStore s = new FileZoneStore(dir, ZoneFileWriter::render);
         deleteTree(dir);
 
         Outcome<StoredZone> out = s.create(TestZones.spec("fail.test").build());
 
+        Outcome.Failure<?> f = Outcomes.failure(out, Outcome.Unavailable.class, ErrorCode.UNAVAILABLE);
+        assertThat(f.details()).doesNotContain(root.toString());
+        assertThat(s.find(ZoneName.of("fail.test"))).isEmpty();
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void aWriteThatFailsInAUsableDirectoryReportsTheFileByItsNameOnly() throws IOException {
+        Files.createDirectories(zones().resolve("blocked.test.zone.jnl"));
+        Files.writeString(
+                zones().resolve("blocked.test.zone.jnl").resolve("x"), "a directory where a journal would be");
+
+        Outcome<StoredZone> out = store.create(TestZones.spec("blocked.test").build());
+
         Outcome.Failure<?> f = Outcomes.failure(out, Outcome.BackendFailed.class, ErrorCode.ZONE_FILE_WRITE_FAILED);
-        assertThat(f.details()).contains("fail.test.zone").doesNotContain(root.toString());
-        assertThat(f.context()).containsEntry("zone", "fail.test");
+        assertThat(f.details()).contains("blocked.test").doesNotContain(root.toString());
+        assertThat(f.context()).containsEntry("zone", "blocked.test");
+        assertThat(zones().resolve("blocked.test.zone")).doesNotExist();
+        assertThat(store.find(ZoneName.of("blocked.test"))).isEmpty();
+    }
+
+    @Test
+    void aVanishedDirectoryKeepsAnsweringReadsAndIsUsedAgainWhenItComesBack() throws IOException {
+        Path dir = zones();
+        Outcomes.ok(store.create(TestZones.spec("kept.test").build()));
+        store.created(ZoneName.of("kept.test"));
+        Path aside = root.resolve("aside");
+        Files.move(dir, aside);
+
+        assertThat(store.find(ZoneName.of("kept.test"))).isPresent();
+        assertThat(store.list()).hasSize(1);
+        Outcomes.failure(
+                store.create(TestZones.spec("new.test").build()), Outcome.Unavailable.class, ErrorCode.UNAVAILABLE);
+        Outcomes.failure(store.deleting(ZoneName.of("kept.test")), Outcome.Unavailable.class, ErrorCode.UNAVAILABLE);
+
+        Files.move(aside, dir);
+        await(() -> store.create(TestZones.spec("new.test").build()) instanceof Outcome.Ok);
+
+        assertThat(store.list()).extracting(z -> z.name().value()).containsExactly("kept.test", "new.test");
+        assertThat(dir.resolve("new.test.zone")).exists();
     }
 
     @Test
@@ -185,7 +235,7 @@ class FileZoneStoreTest extends ZoneStoreContract {
                 Outcome.BackendFailed.class,
                 ErrorCode.ZONE_FILE_WRITE_FAILED);
 
-        assertThat(listing(zones())).isEmpty();
+        assertThat(listing(zones())).containsExactly(".bindsmith");
         assertThat(s.find(ZoneName.of("half.test"))).isEmpty();
     }
 
@@ -230,20 +280,204 @@ class FileZoneStoreTest extends ZoneStoreContract {
 
     @Test
     void aPlantedSymbolicLinkNeverLeadsAWriteOutsideTheDirectory() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("planted"));
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.createSymbolicLink(dir.resolve("planted.test.zone"), outside.resolve("target.zone"));
+        Files.createSymbolicLink(dir.resolve(".bindsmith"), outside);
+        FileZoneStore s = new FileZoneStore(dir);
+
+        Outcomes.failure(
+                s.create(TestZones.spec("planted.test").build()), Outcome.Unavailable.class, ErrorCode.UNAVAILABLE);
+        Outcome.Failure<?> f = Outcomes.failure(
+                s.create(TestZones.spec("other.test").build()), Outcome.Unavailable.class, ErrorCode.UNAVAILABLE);
+
+        assertThat(f.details()).doesNotContain(root.toString());
+        assertThat(listing(outside)).isEmpty();
+        assertThat(dir.resolve("other.test.zone")).doesNotExist();
+    }
+
+    @Test
+    void aPlantedMasterFileLinkIsAConflictAndNothingIsWrittenThroughIt() throws IOException {
         Path outside = Files.createDirectories(root.resolve("outside"));
         Files.createSymbolicLink(zones().resolve("planted.test.zone"), outside.resolve("target.zone"));
-        Files.createSymbolicLink(zones().resolve(".bindsmith"), outside);
 
         Outcomes.failure(
                 store.create(TestZones.spec("planted.test").build()), Outcome.Conflict.class, ErrorCode.ZONE_EXISTS);
-        Outcome.Failure<?> f = Outcomes.failure(
-                store.create(TestZones.spec("other.test").build()),
-                Outcome.BackendFailed.class,
-                ErrorCode.ZONE_FILE_WRITE_FAILED);
 
-        assertThat(f.details()).contains(".bindsmith is a symbolic link").doesNotContain(root.toString());
         assertThat(listing(outside)).isEmpty();
-        assertThat(zones().resolve("other.test.zone")).doesNotExist();
+    }
+
+    // ---- the log: what survives a restart or a crash ----
+
+    private FileZoneStore reopen() {
+        return new FileZoneStore(zones());
+    }
+
+    @Test
+    void aFinishedCreateIsLiveAfterARestartAndAnUnfinishedOneIsReportedAsSuch() {
+        Outcomes.ok(store.create(TestZones.spec("done.test").build()));
+        store.created(ZoneName.of("done.test"));
+        Outcomes.ok(store.create(TestZones.spec("open.test").build()));
+
+        FileZoneStore again = reopen();
+
+        assertThat(again.list()).extracting(z -> z.name().value()).containsExactly("done.test", "open.test");
+        assertThat(again.unfinished()).singleElement().satisfies(u -> {
+            assertThat(u.zone().name()).isEqualTo(ZoneName.of("open.test"));
+            assertThat(u.kind()).isEqualTo(UnfinishedChange.Kind.CREATE);
+        });
+    }
+
+    @Test
+    void aDeleteThatBeganIsUnfinishedAfterARestartUntilItIsDone() {
+        ZoneName zone = ZoneName.of("leaving.test");
+        Outcomes.ok(store.create(TestZones.spec("leaving.test").build()));
+        store.created(zone);
+        Outcomes.ok(store.deleting(zone));
+
+        assertThat(reopen().unfinished(zone)).map(UnfinishedChange::kind).contains(UnfinishedChange.Kind.DELETE);
+        assertThat(store.delete(zone)).isInstanceOf(Outcome.Deleted.class);
+        assertThat(reopen().find(zone)).isEmpty();
+    }
+
+    @Test
+    void aCreateWhoseLogLineLandedButWhoseFileDidNotIsAnUnfinishedCreateWithoutAFile() throws IOException {
+        // a crash after the log line was forced and before the link: the state the log cannot prevent
+        Files.writeString(
+                zones().resolve(".bindsmith").resolve("zones.log"),
+                "+ crashed.test primary\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        FileZoneStore again = reopen();
+
+        assertThat(again.unfinished(ZoneName.of("crashed.test")))
+                .map(UnfinishedChange::kind)
+                .contains(UnfinishedChange.Kind.CREATE);
+        assertThat(again.delete(ZoneName.of("crashed.test"))).isInstanceOf(Outcome.Deleted.class);
+    }
+
+    @Test
+    void aTornLastLineOfTheLogIsIgnored() throws IOException {
+        Outcomes.ok(store.create(TestZones.spec("whole.test").build()));
+        store.created(ZoneName.of("whole.test"));
+        Files.writeString(
+                zones().resolve(".bindsmith").resolve("zones.log"),
+                "= torn.te",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(reopen().list()).extracting(z -> z.name().value()).containsExactly("whole.test");
+    }
+
+    @Test
+    void aTemporaryFileACrashLeftIsRemovedAtTheNextStartAndAFreshOneIsNot() throws IOException {
+        Path stale = Files.writeString(zones().resolve(".bindsmith-123.tmp"), "half a zone");
+        Files.setLastModifiedTime(
+                stale,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        Path fresh = Files.writeString(zones().resolve(".bindsmith-456.tmp"), "being written");
+
+        reopen();
+
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+    }
+
+    @Test
+    void theSidecarsOfEarlierVersionsAreFoldedIntoTheLogAndKeepTheirTypes() throws IOException {
+        Path state = zones().resolve(".bindsmith");
+        Files.writeString(state.resolve("sec.test.json"), "{\"zone\":\"sec.test\",\"type\":\"secondary\"}\n");
+        Files.writeString(state.resolve("prim.test.json"), "{\"zone\":\"prim.test\",\"type\":\"primary\"}\n");
+        Files.writeString(zones().resolve("prim.test.zone"), "$TTL 1\n");
+        ((FileZoneStore) store).close(); // the log is compacted by the only process that has it open
+
+        FileZoneStore migrated = reopen();
+
+        assertThat(migrated.find(ZoneName.of("sec.test"))).map(StoredZone::type).contains(ZoneType.SECONDARY);
+        assertThat(migrated.unfinished())
+                .as("a sidecar said the zone was created")
+                .isEmpty();
+        assertThat(listing(state)).containsExactly("zones.log");
+        assertThat(reopen().find(ZoneName.of("sec.test"))).map(StoredZone::type).contains(ZoneType.SECONDARY);
+    }
+
+    @Test
+    void aMasterFileNoCreateWroteIsHeldAsFound() throws IOException {
+        Files.writeString(zones().resolve("legacy.test.zone"), "$TTL 1\n");
+
+        assertThat(reopen().unfinished(ZoneName.of("legacy.test")))
+                .map(UnfinishedChange::kind)
+                .contains(UnfinishedChange.Kind.FOUND);
+    }
+
+    @Test
+    void theLogIsCompactedAtStartWhenMostOfItIsHistory() throws IOException {
+        for (int i = 0; i < 600; i++) {
+            ZoneName z = ZoneName.of("churn" + i + ".test");
+            Outcomes.ok(store.create(TestZones.spec(z.value()).build()));
+            store.created(z);
+            assertThat(store.delete(z)).isInstanceOf(Outcome.Deleted.class);
+        }
+        Outcomes.ok(store.create(TestZones.spec("stays.test").build()));
+        store.created(ZoneName.of("stays.test"));
+        ((FileZoneStore) store).close();
+
+        FileZoneStore again = reopen();
+
+        assertThat(Files.readAllLines(zones().resolve(".bindsmith").resolve("zones.log")))
+                .containsExactly("# bindsmith zone log 1", "= stays.test primary");
+        assertThat(again.list()).extracting(z -> z.name().value()).containsExactly("stays.test");
+    }
+
+    @Test
+    void aZoneAnotherProcessCreatedInTheSameDirectoryIsSeen() {
+        FileZoneStore other = reopen();
+
+        Outcomes.ok(other.create(TestZones.spec("theirs.test").build()));
+        other.created(ZoneName.of("theirs.test"));
+
+        assertThat(store.find(ZoneName.of("theirs.test"))).isPresent();
+        assertThat(other.delete(ZoneName.of("theirs.test"))).isInstanceOf(Outcome.Deleted.class);
+        assertThat(store.find(ZoneName.of("theirs.test"))).isEmpty();
+    }
+
+    /** issue 16.3: a valid long name was a 500 (the file name was longer than 255 bytes). */
+    @Test
+    void aZoneNameTooLongForAFileNameGetsAShortenedOneAndSurvivesARestart() {
+        String label = "a".repeat(63);
+        // 242 characters: the test zone's SOA mailbox hostmaster.<zone> is then the longest name DNS allows
+        ZoneName longest = ZoneName.of(label + "." + label + "." + label + "." + "b".repeat(50));
+        assertThat(longest.value()).hasSize(242);
+
+        StoredZone stored =
+                Outcomes.ok(store.create(TestZones.spec(longest.value()).build()));
+
+        String fileName = Path.of(stored.file()).getFileName().toString();
+        assertThat(fileName.length() + ".signed.jnl".length()).isLessThanOrEqualTo(255);
+        assertThat(Path.of(stored.file())).exists();
+        assertThat(reopen().find(longest)).contains(stored);
+        assertThat(store.fileOf(ZoneName.of(label + ".example"))).endsWith("/" + label + ".example.zone");
+    }
+
+    @Test
+    void aPageStartsAfterTheGivenZoneInNameOrder() {
+        for (String z : List.of("c.test", "a.test", "b.test", "d.test")) {
+            Outcomes.ok(store.create(TestZones.spec(z).build()));
+        }
+
+        assertThat(store.list(Optional.of(ZoneName.of("a.test")), 2))
+                .extracting(z -> z.name().value())
+                .containsExactly("b.test", "c.test");
+        assertThat(store.count()).isEqualTo(4);
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached in 30 s");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     private static boolean canCreate(Path dir) {

@@ -285,6 +285,29 @@ class RndcNameServerControlTest {
         assertThat(f.details()).startsWith("rndc: 'freeze' failed: rejected: check key, algorithm and clock");
     }
 
+    /** issue 16.1: "the command may have run" is not reported like a command that never ran. */
+    @Test
+    void aChangeThatMayHaveRunIsOutcomeUnknownAndAReadThatMayHaveRunIsUnreachable() {
+        channel.on(
+                "addzone example.test { type primary; file \"/z/example.test.zone\"; };",
+                raise(new RndcException.Unreachable("rndc: no reply from 127.0.0.1#953 within 60000 ms", null, true)));
+        channel.on(
+                "zonestatus example.test",
+                raise(new RndcException.Unreachable("rndc: no reply from 127.0.0.1#953 within 60000 ms", null, true)));
+
+        Outcome.BackendFailed<?> add = backendFailed(control.addZone(
+                EXAMPLE,
+                dev.bindsmith.core.port.ZoneConfig.of(
+                        dev.bindsmith.core.zone.ZoneType.PRIMARY,
+                        "/z/example.test.zone",
+                        dev.bindsmith.core.zone.ZoneOptions.NONE)));
+        Outcome.BackendFailed<?> status = backendFailed(control.zoneStatus(EXAMPLE));
+
+        assertThat(add.code()).isEqualTo(ErrorCode.BACKEND_OUTCOME_UNKNOWN);
+        assertThat(add.details()).contains("may have carried it out");
+        assertThat(status.code()).isEqualTo(ErrorCode.BACKEND_UNREACHABLE);
+    }
+
     @Test
     void anUntrustworthyReplyIsBackendUnreachable() {
         channel.on("notify example.test", raise(new RndcException.Protocol("bad reply: signature mismatch", null)));

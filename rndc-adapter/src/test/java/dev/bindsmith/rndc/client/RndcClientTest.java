@@ -182,14 +182,17 @@ class RndcClientTest {
     }
 
     @Test
-    void connectionClosedWithoutReplyIsReportedAsRejected() throws Exception {
+    void connectionClosedWithoutReplyAfterTheCommandIsRejectedAndMayHaveRun() throws Exception {
+        // the handshake verified key, algorithm and clock: a silent close after the command is named
+        // rejecting it, or named (or a proxy) failing after running it, and the client cannot tell which
         RndcClient c = client(builder(KEY).reuseConnections(false));
         server.misbehave(Misbehaviour.CLOSE_WITHOUT_REPLY);
 
         assertThatThrownBy(() -> c.send("status"))
                 .isInstanceOf(RndcException.Rejected.class)
-                .hasMessage("rndc: connection closed by the server: rejected (check key, algorithm and clock; "
-                        + "named's log says which)");
+                .hasMessage(
+                        "rndc: connection closed after the command was sent, without a reply: named may have run it")
+                .matches(e -> ((RndcException) e).mayHaveRun());
         assertThat(server.executed()).isEmpty();
     }
 
@@ -202,6 +205,32 @@ class RndcClientTest {
         assertThatThrownBy(() -> c.send("status")).isInstanceOf(RndcException.Rejected.class);
         assertThat(server.connectionsAccepted()).isEqualTo(2);
         assertThat(server.seen()).extracting(Seen::type).containsExactly("null", "status", "status", "null", "status");
+    }
+
+    /** issue 16.1: a command whose reply was lost may have run; one refused at the handshake cannot have. */
+    @Test
+    void aCommandSentWhoseReplyNeverCameMayHaveRunAndOneNeverSentCannotHave() throws Exception {
+        RndcClient c = client(builder(KEY).readTimeout(Duration.ofMillis(300)));
+        c.send("status");
+        server.misbehave(Misbehaviour.SLOW_REPLY).slowness(Duration.ofSeconds(10));
+        RndcException timedOut = catchRndc(() -> c.send("addzone b.test { type primary; file \"b.db\"; };"));
+        assertThat(timedOut.mayHaveRun()).isTrue();
+
+        server.misbehave(Misbehaviour.CLOSE_WITHOUT_REPLY);
+        RndcClient fresh = client(builder(KEY).reuseConnections(false));
+        RndcException closed = catchRndc(() -> fresh.send("addzone c.test { type primary; file \"c.db\"; };"));
+        assertThat(closed.mayHaveRun()).isTrue();
+        assertThat(closed).hasMessageContaining("may have run");
+
+        RndcKey other = new RndcKey("rndc-key", HmacAlgorithm.HMAC_SHA256, "another secret".getBytes());
+        RndcException refused = catchRndc(() -> client(builder(other)).send("addzone d.test { type primary; };"));
+        assertThat(refused.mayHaveRun()).isFalse();
+    }
+
+    private static RndcException catchRndc(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
+        assertThat(t).isInstanceOf(RndcException.class);
+        return (RndcException) t;
     }
 
     @Test

@@ -108,6 +108,48 @@ class RecordServiceOnNamedIT {
                 .orElseThrow();
     }
 
+    /** issue 11: concurrent single-record adds to one zone travel together, and named serves every one. */
+    @Test
+    void concurrentAddsToOneZoneAreAllServedInFewerUpdatesThanRequests() throws Exception {
+        String zone = zone(true);
+        UpdateSettings settings = NamedClients.updates(named);
+        java.util.concurrent.atomic.AtomicInteger updates = new java.util.concurrent.atomic.AtomicInteger();
+        Rfc2136RecordUpdater updater = new Rfc2136RecordUpdater(settings);
+        dev.bindsmith.core.port.RecordUpdater counting = (z, changes) -> {
+            updates.incrementAndGet();
+            return updater.apply(z, changes);
+        };
+        RecordService concurrent =
+                new RecordService(new RndcNameServerControl(rndc), counting, new AxfrRecordReader(settings));
+        int clients = 8;
+        int each = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        Outcomes.created(concurrent.add(
+                                zone,
+                                TestZones.record("c" + client + "-" + i, "A", "192.0.2." + (client * each + i) % 250)));
+                    }
+                    return null;
+                }));
+            }
+            for (var w : work) {
+                w.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(updates.get()).isLessThan(clients * each);
+        for (int c = 0; c < clients; c++) {
+            assertThat(served("c" + c + "-" + (each - 1) + "." + zone + ".", Type.A))
+                    .hasSize(1);
+        }
+    }
+
     @Test
     void aZoneCreatedWithUpdateKeyNameTakesAddsUpdatesAndRemovesThatNamedServes() throws Exception {
         String zone = zone(true);

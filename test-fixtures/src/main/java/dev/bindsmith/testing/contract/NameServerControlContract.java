@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.port.ChangeSet;
 import dev.bindsmith.core.port.ControlReply;
 import dev.bindsmith.core.port.NameServerControl;
+import dev.bindsmith.core.port.RecordChange;
+import dev.bindsmith.core.port.RecordUpdater;
 import dev.bindsmith.core.port.ServerStatus;
 import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.ZoneConfig;
@@ -70,6 +73,14 @@ public abstract class NameServerControlContract {
 
     /** A TSIG key name the server knows, for {@code allow-update { key …; }}; empty skips the tests that need one. */
     protected Optional<String> updateKeyName() {
+        return Optional.empty();
+    }
+
+    /**
+     * Applies record changes to {@code control}'s server from 127.0.0.1 (where {@code dynamic()} zones
+     * take updates from); empty skips the tests that need dynamic changes.
+     */
+    protected Optional<RecordUpdater> updaterFor(NameServerControl control) {
         return Optional.empty();
     }
 
@@ -348,6 +359,41 @@ public abstract class NameServerControlContract {
 
         Outcomes.ok(control.thaw(name));
         Outcomes.ok(control.thaw(name));
+    }
+
+    /**
+     * issue 16.15: named refuses {@code reload} of a zone that takes updates (its journal would be
+     * lost); the port reloads it all the same, keeping every update, and leaves it taking updates.
+     */
+    @Test
+    void reloadOfADynamicZoneSucceedsKeepsItsUpdatesAndLeavesItTakingUpdates() throws Exception {
+        ZoneName name = ContractZones.unique("ctl-dynreload");
+        Optional<RecordUpdater> updater = updaterFor(control);
+        Assumptions.assumeTrue(updater.isPresent(), "this adapter offers no record updater");
+        Outcomes.ok(add(TestZones.spec(name.value()).dynamic()));
+        Outcomes.ok(updater.get()
+                .apply(name, ChangeSet.of(new RecordChange.Add(Records.a("kept." + name.value(), "192.0.2.99")))));
+        long updated = Outcomes.ok(control.zoneStatus(name)).serial().orElseThrow();
+
+        ControlReply reply = Outcomes.ok(control.reload(name));
+
+        assertThat(reply.command()).isEqualTo("reload");
+        ZoneStatus after = Outcomes.ok(control.zoneStatus(name));
+        assertThat(after.serial()).hasValue(updated);
+        assertThat(after.frozen()).isFalse();
+        // named writes the file after freeze has answered (its dump is asynchronous): wait for it, bounded
+        java.util.regex.Pattern kept = java.util.regex.Pattern.compile(
+                "(?m)^kept(\\." + java.util.regex.Pattern.quote(name.value()) + "\\.)?\\s.*192\\.0\\.2\\.99");
+        java.nio.file.Path file = java.nio.file.Path.of(store.fileOf(name));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!kept.matcher(java.nio.file.Files.readString(file)).find() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(java.nio.file.Files.readString(file))
+                .as("the update is in the zone file (named writes owners relative to $ORIGIN)")
+                .containsPattern(kept);
+        Outcomes.ok(updater.get()
+                .apply(name, ChangeSet.of(new RecordChange.Add(Records.a("later." + name.value(), "192.0.2.98")))));
     }
 
     @Test

@@ -91,6 +91,42 @@ public abstract class RecordUpdaterContract {
                 reader().read(ContractZones.unique("rec-unknown")), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
     }
 
+    @Test
+    void readingSeveralOwnersAtOnceGivesEachItsRecordsAndNothingToANameWithout() {
+        List<RecordChange> adds = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            adds.add(new RecordChange.Add(Records.a("m" + i + "." + apex, 300, "192.0.2." + (i % 250 + 1))));
+        }
+        Outcomes.ok(updater().apply(zone, new ChangeSet(List.of(), adds)));
+        List<DomainName> owners = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            owners.add(DomainName.of("m" + i + "." + apex));
+        }
+        owners.add(DomainName.of("nothing-here." + apex));
+        owners.add(DomainName.of("www." + apex));
+
+        java.util.Map<DomainName, List<Record>> read = Outcomes.ok(reader().read(zone, owners));
+        java.util.Map<DomainName, List<Record>> again = Outcomes.ok(reader().read(zone, owners));
+
+        assertThat(read).containsOnlyKeys(owners);
+        assertThat(read.get(DomainName.of("m42." + apex))).containsExactly(Records.a("m42." + apex, 300, "192.0.2.43"));
+        assertThat(read.get(DomainName.of("nothing-here." + apex))).isEmpty();
+        assertThat(read.get(DomainName.of("www." + apex))).containsExactly(Records.a("www." + apex, 300, "192.0.2.1"));
+        assertThat(again).isEqualTo(read);
+    }
+
+    @Test
+    void readingSeveralOwnersOfAnUnknownZoneIsNotFound() {
+        ZoneName unknown = ContractZones.unique("rec-unknown");
+
+        Outcomes.failure(
+                reader().read(
+                                unknown,
+                                List.of(DomainName.of("a." + unknown.value()), DomainName.of("b." + unknown.value()))),
+                Outcome.NotFound.class,
+                ErrorCode.ZONE_NOT_FOUND);
+    }
+
     // ---- add ----
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.port.UnfinishedChange;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneName;
@@ -256,6 +257,59 @@ public abstract class ZoneStoreContract {
         StoredZone second = ok(store.create(TestZones.spec(b.value()).serial(2).build()));
 
         assertThat(masterFile(store, first)).isNotEqualTo(masterFile(store, second));
+    }
+
+    @Test
+    void aCreateIsUnfinishedUntilTheServerServesTheZoneAndADeleteLeavesNothingUnfinished() {
+        ZoneName name = ContractZones.unique("store-unfinished");
+
+        ok(store.create(primary(name)));
+
+        assertThat(store.unfinished(name)).map(UnfinishedChange::kind).contains(UnfinishedChange.Kind.CREATE);
+        assertThat(store.unfinished()).extracting(u -> u.zone().name()).contains(name);
+        assertThat(store.delete(name)).isInstanceOf(Outcome.Deleted.class);
+        assertThat(store.unfinished(name)).isEmpty();
+    }
+
+    @Test
+    void deletingAZoneTheStoreDoesNotHoldIsNotFound() {
+        Outcomes.failure(
+                store.deleting(ContractZones.unique("store-deleting")),
+                Outcome.NotFound.class,
+                ErrorCode.ZONE_NOT_FOUND);
+    }
+
+    @Test
+    void aPageStartsAfterTheGivenZoneAndFollowsTheListsOrder() {
+        List<ZoneName> names = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ZoneName n =
+                    ZoneName.of("p" + i + "-" + ContractZones.unique("page").value());
+            ok(store.create(primary(n)));
+            names.add(n);
+        }
+        List<ZoneName> all = store.list().stream().map(StoredZone::name).toList();
+        ZoneName second = all.get(1);
+
+        List<ZoneName> page = store.list(Optional.of(second), 2).stream()
+                .map(StoredZone::name)
+                .toList();
+
+        assertThat(page).containsExactlyElementsOf(all.subList(2, Math.min(4, all.size())));
+        assertThat(store.list(Optional.empty(), 1)).extracting(StoredZone::name).containsExactly(all.getFirst());
+        assertThat(store.count()).isEqualTo(all.size());
+    }
+
+    @Test
+    void aZoneSetAsideIsNoLongerHeldAndItsNameCanBeCreatedAgain() {
+        ZoneName name = ContractZones.unique("store-aside");
+        ok(store.create(primary(name)));
+
+        assertThat(store.setAside(name)).isInstanceOf(Outcome.Deleted.class);
+
+        assertThat(store.find(name)).isEmpty();
+        assertThat(store.list()).extracting(StoredZone::name).doesNotContain(name);
+        ok(store.create(TestZones.spec(name.value()).serial(9).build()));
     }
 
     @Test

@@ -41,7 +41,8 @@ import java.util.stream.Collectors;
  * NotFound with named's text {@code no matching zone 'x' in any view}.
  * <p>
  * Faults a test can switch on: {@link #unreachable} (every command fails with
- * {@code BACKEND_UNREACHABLE}), {@link #dropConnection} (one command does), {@link #refuse} (one
+ * {@code BACKEND_UNREACHABLE}), {@link #dropConnection} (one command is delivered and not run, its
+ * reply lost), {@link #loseReply} (one command runs, its reply lost), {@link #refuse} (one
  * command fails with {@code BACKEND_REJECTED} and a given {@code err}), {@link #hold} (calls of one command wait at a {@link Gate}). Every command
  * is logged in {@link #calls()} ({@code addzone example.com}), so a test can prove none was sent.
  * Thread-safe: a held call does not block other commands.
@@ -59,6 +60,11 @@ public final class InMemoryNameServerControl implements NameServerControl {
     private final Map<String, String> refusals = new HashMap<>();
     private final Map<String, Gate> gates = new HashMap<>();
     private final java.util.Set<String> dropped = new java.util.HashSet<>();
+    private final java.util.Set<String> lostReplies = new java.util.HashSet<>();
+    private final java.util.Set<String> crashes = new java.util.HashSet<>();
+    /** The commands that only read: a lost reply to one of them changes nothing. */
+    private static final java.util.Set<String> READS = java.util.Set.of("zonestatus", "showzone", "status");
+
     private boolean unreachable;
 
     /** A server that loads master files from {@code files}, with the system clock for its timestamps. */
@@ -351,11 +357,32 @@ public final class InMemoryNameServerControl implements NameServerControl {
     }
 
     /**
-     * Until {@link #clearFaults()}, {@code command} fails with {@code BACKEND_UNREACHABLE}, as when named
-     * closes the connection without a reply (a bad key, clock skew) or stops answering mid-way.
+     * Until {@link #clearFaults()}, {@code command} is not carried out and the connection closes without
+     * a reply, after the command was delivered: a command that changes something fails with
+     * {@code BACKEND_OUTCOME_UNKNOWN} (the client cannot know it did not run), a read with
+     * {@code BACKEND_UNREACHABLE}.
      */
     public synchronized InMemoryNameServerControl dropConnection(String command) {
         dropped.add(command);
+        return this;
+    }
+
+    /**
+     * Until {@link #clearFaults()}, {@code command} is carried out and its reply is lost (a proxy that
+     * drops it, a timeout): it fails with {@code BACKEND_OUTCOME_UNKNOWN} although it ran.
+     */
+    public synchronized InMemoryNameServerControl loseReply(String command) {
+        lostReplies.add(command);
+        return this;
+    }
+
+    /**
+     * Until {@link #clearFaults()}, {@code command} is carried out, its reply is lost, and from then on
+     * the server cannot be reached ({@link #unreachable}), as when named is killed right after it: the
+     * client can learn nothing more.
+     */
+    public synchronized InMemoryNameServerControl crashAfter(String command) {
+        crashes.add(command);
         return this;
     }
 
@@ -369,6 +396,8 @@ public final class InMemoryNameServerControl implements NameServerControl {
         unreachable = false;
         refusals.clear();
         dropped.clear();
+        lostReplies.clear();
+        crashes.clear();
         gates.values().forEach(Gate::open);
         gates.clear();
         return this;
@@ -400,13 +429,24 @@ public final class InMemoryNameServerControl implements NameServerControl {
                 return Outcome.backendUnreachable(command, "connection refused");
             }
             if (dropped.contains(command)) {
-                return Outcome.backendUnreachable(command, "connection closed by the server without a reply");
+                String details = "connection closed after the command was sent, without a reply";
+                return READS.contains(command)
+                        ? Outcome.backendUnreachable(command, details)
+                        : Outcome.backendOutcomeUnknown(command, details);
             }
             String err = refusals.get(command);
             if (err != null) {
                 return Outcome.backendRejected(command, err);
             }
-            return body.get();
+            Outcome<T> outcome = body.get();
+            if (crashes.contains(command)) {
+                unreachable = true;
+                return Outcome.backendOutcomeUnknown(command, "connection lost before the reply");
+            }
+            if (lostReplies.contains(command)) {
+                return Outcome.backendOutcomeUnknown(command, "no reply within the read timeout");
+            }
+            return outcome;
         }
     }
 

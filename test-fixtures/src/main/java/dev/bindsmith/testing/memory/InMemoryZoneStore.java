@@ -2,6 +2,7 @@ package dev.bindsmith.testing.memory;
 
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.port.UnfinishedChange;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.zone.ZoneFileWriter;
 import dev.bindsmith.core.zone.ZoneName;
@@ -18,6 +19,8 @@ import java.util.TreeMap;
  * A primary's master file is kept as text at {@code <dir>/<zone>.zone}, rendered by core's
  * {@link ZoneFileWriter} as the file store writes it; tests may put other files
  * (a journal, a stray file) with {@link #writeFile} and compare {@link #files()} before and after.
+ * Creates and deletes are unfinished until {@link #created} (or {@link #delete}), as the port says;
+ * {@link #leaveFile} puts a file no create wrote.
  * Faults a test can switch on: failed writes, failed deletes, an unusable directory. Every call is
  * logged in {@link #operations()}, so a test can prove the store was never touched.
  * Thread-safe; {@link #create} never overwrites.
@@ -34,7 +37,13 @@ public final class InMemoryZoneStore implements ZoneStore, ZoneFileSource {
     private boolean failDeletes;
     private boolean unusable;
 
-    private record Entry(StoredZone stored, ZoneSpec spec) {}
+    private record Entry(StoredZone stored, ZoneSpec spec, Optional<UnfinishedChange.Kind> unfinished) {
+        Entry with(Optional<UnfinishedChange.Kind> kind) {
+            return new Entry(stored, spec, kind);
+        }
+    }
+
+    private final TreeMap<String, String> setAside = new TreeMap<>();
 
     public InMemoryZoneStore() {
         this(DEFAULT_DIRECTORY);
@@ -66,11 +75,73 @@ public final class InMemoryZoneStore implements ZoneStore, ZoneFileSource {
             return Outcome.zoneFileWriteFailed(name.value(), "Could not write the master file of zone '" + name + "'");
         }
         StoredZone stored = new StoredZone(name, spec.type(), file);
-        zones.put(name, new Entry(stored, spec));
+        zones.put(name, new Entry(stored, spec, Optional.of(UnfinishedChange.Kind.CREATE)));
         if (spec.type() == ZoneType.PRIMARY) {
             files.put(file, ZoneFileWriter.render(spec));
         }
         return new Outcome.Ok<>(stored);
+    }
+
+    @Override
+    public synchronized void created(ZoneName zone) {
+        operations.add("created " + zone);
+        zones.computeIfPresent(zone, (z, e) -> e.with(Optional.empty()));
+    }
+
+    @Override
+    public synchronized Outcome<StoredZone> deleting(ZoneName zone) {
+        operations.add("deleting " + zone);
+        Entry entry = zones.get(zone);
+        if (entry == null) {
+            return Outcome.zoneNotFound(zone.value());
+        }
+        if (unusable) {
+            return Outcome.unavailable("The zone directory is not usable");
+        }
+        zones.put(zone, entry.with(Optional.of(UnfinishedChange.Kind.DELETE)));
+        return new Outcome.Ok<>(entry.stored());
+    }
+
+    @Override
+    public synchronized Outcome<StoredZone> setAside(ZoneName zone) {
+        operations.add("setAside " + zone);
+        Entry entry = zones.get(zone);
+        if (entry == null) {
+            return Outcome.zoneNotFound(zone.value());
+        }
+        if (unusable) {
+            return Outcome.unavailable("The zone directory is not usable");
+        }
+        zones.remove(zone);
+        for (String suffix : List.of("", ".jnl")) {
+            String f = entry.stored().file() + suffix;
+            if (files.containsKey(f)) {
+                setAside.put(f, files.remove(f));
+            }
+        }
+        return new Outcome.Deleted<>();
+    }
+
+    @Override
+    public synchronized List<UnfinishedChange> unfinished() {
+        operations.add("unfinished");
+        return zones.values().stream()
+                .filter(e -> e.unfinished().isPresent())
+                .map(e -> new UnfinishedChange(e.stored(), e.unfinished().get()))
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<UnfinishedChange> unfinished(ZoneName zone) {
+        operations.add("unfinished " + zone);
+        Entry e = zones.get(zone);
+        return e == null ? Optional.empty() : e.unfinished().map(kind -> new UnfinishedChange(e.stored(), kind));
+    }
+
+    @Override
+    public synchronized int count() {
+        operations.add("count");
+        return zones.size();
     }
 
     @Override
@@ -91,6 +162,9 @@ public final class InMemoryZoneStore implements ZoneStore, ZoneFileSource {
         Entry entry = zones.get(zone);
         if (entry == null) {
             return Outcome.zoneNotFound(zone.value());
+        }
+        if (unusable) {
+            return Outcome.unavailable("The zone directory is not usable");
         }
         if (failDeletes) {
             return Outcome.zoneFileWriteFailed(zone.value(), "Could not remove the master file of zone '" + zone + "'");
@@ -125,6 +199,22 @@ public final class InMemoryZoneStore implements ZoneStore, ZoneFileSource {
     }
 
     // ---- for tests ----
+
+    /**
+     * A master file of {@code spec} in the directory that no create of this store wrote (an earlier
+     * tool's, or a crash's): held as a found file ({@link UnfinishedChange.Kind#FOUND}).
+     */
+    public synchronized InMemoryZoneStore leaveFile(ZoneSpec spec) {
+        StoredZone stored = new StoredZone(spec.name(), ZoneType.PRIMARY, fileOf(spec.name()));
+        zones.put(spec.name(), new Entry(stored, spec, Optional.of(UnfinishedChange.Kind.FOUND)));
+        files.put(stored.file(), ZoneFileWriter.render(spec));
+        return this;
+    }
+
+    /** The files {@link #setAside} moved out of the way, path to text. */
+    public synchronized Map<String, String> setAsideFiles() {
+        return Map.copyOf(setAside);
+    }
 
     /** The text of the zone's master file, when there is one. */
     public synchronized Optional<String> masterFile(ZoneName zone) {

@@ -66,6 +66,107 @@ class RecordServiceTest {
         return new RecordRemoveRequest(Optional.of(name), Optional.of(type), Optional.ofNullable(value));
     }
 
+    // ---- concurrent changes to one zone (issue 11) and lost answers (issue 16.1) ----
+
+    /** Starts {@code add} on a thread of its own; its outcome lands in the returned future. */
+    private static java.util.concurrent.CompletableFuture<Outcome<RecordChanged>> started(
+            List<Thread> threads, java.util.function.Supplier<Outcome<RecordChanged>> add) {
+        var outcome = new java.util.concurrent.CompletableFuture<Outcome<RecordChanged>>();
+        Thread t = new Thread(() -> outcome.complete(add.get()));
+        threads.add(t);
+        t.start();
+        return outcome;
+    }
+
+    @Test
+    void concurrentAddsToOneZoneTravelInOneUpdateAndEachGetsItsOwn201() throws Exception {
+        dev.bindsmith.testing.memory.Gate update = server.hold("update");
+        try {
+            List<Thread> threads = new ArrayList<>();
+            List<java.util.concurrent.CompletableFuture<Outcome<RecordChanged>>> adds = new ArrayList<>();
+            adds.add(started(threads, () -> service.add("example.com", TestZones.record("first", "A", "192.0.2.10"))));
+            dev.bindsmith.testing.Threads.awaitArrival(update, adds.getFirst());
+            for (int i = 0; i < 5; i++) {
+                String owner = "n" + i;
+                adds.add(started(
+                        threads,
+                        () -> service.add("example.com", TestZones.record(owner, "A", "192.0.2.2" + owner.charAt(1)))));
+            }
+            // the five wait for the zone's lock, which the first holds while its update is held
+            for (Thread t : threads.subList(1, threads.size())) {
+                dev.bindsmith.testing.Threads.awaitBlocked(t);
+            }
+            update.open();
+
+            for (var add : adds) {
+                Outcome.Created<RecordChanged> created = Outcomes.created(add.get());
+                assertThat(created.value().added()).hasSize(1);
+            }
+            assertThat(server.calls()).filteredOn(c -> c.startsWith("update")).hasSize(2);
+            for (int i = 0; i < 5; i++) {
+                assertThat(at("n" + i + ".example.com", RecordType.A)).hasSize(1);
+            }
+        } finally {
+            update.open();
+        }
+    }
+
+    @Test
+    void changesToTheSameOwnerAreNeverCombinedSoTheyMeanWhatTheyMeanOneAfterTheOther() throws Exception {
+        dev.bindsmith.testing.memory.Gate update = server.hold("update");
+        try {
+            List<Thread> threads = new ArrayList<>();
+            var first = started(threads, () -> service.add("example.com", TestZones.record("held", "A", "192.0.2.10")));
+            dev.bindsmith.testing.Threads.awaitArrival(update, first);
+            var a = started(threads, () -> service.add("example.com", TestZones.record("same", "A", "192.0.2.11")));
+            dev.bindsmith.testing.Threads.awaitBlocked(threads.get(1));
+            var cname = started(
+                    threads, () -> service.add("example.com", TestZones.record("same", "CNAME", "example.net.")));
+            dev.bindsmith.testing.Threads.awaitBlocked(threads.get(2));
+            update.open();
+
+            Outcomes.created(first.get());
+            Outcomes.created(a.get());
+            Outcomes.failure(cname.get(), Outcome.Unprocessable.class, ErrorCode.RECORD_CONFLICT);
+            assertThat(at("same.example.com", RecordType.A)).hasSize(1);
+        } finally {
+            update.open();
+        }
+    }
+
+    @Test
+    void anAddWhoseAnswerWasLostButWhichTookIs201() {
+        server.loseReply("update");
+
+        Outcomes.created(service.add("example.com", TestZones.record("lost", "A", "192.0.2.30")));
+
+        assertThat(at("lost.example.com", RecordType.A)).hasSize(1);
+    }
+
+    @Test
+    void anAddWhoseAnswerWasLostAndWhichDidNotTakeIs500OutcomeUnknown() {
+        server.dropConnection("update");
+
+        Outcome.Failure<?> f = Outcomes.failure(
+                service.add("example.com", TestZones.record("gone", "A", "192.0.2.31")),
+                Outcome.BackendFailed.class,
+                ErrorCode.BACKEND_OUTCOME_UNKNOWN);
+
+        assertThat(f.details()).contains("do not show the change");
+        assertThat(at("gone.example.com", RecordType.A)).isEmpty();
+    }
+
+    @Test
+    void aZoneFrozenRightAfterAChangeIsReportedAsFrozenNotAsAKeyProblem() {
+        Outcomes.created(service.add("example.com", TestZones.record("before", "A", "192.0.2.40")));
+        Outcomes.ok(server.freeze(ZONE));
+
+        Outcomes.failure(
+                service.add("example.com", TestZones.record("after", "A", "192.0.2.41")),
+                Outcome.Invalid.class,
+                ErrorCode.ZONE_FROZEN);
+    }
+
     // ---- add ----
 
     @Test

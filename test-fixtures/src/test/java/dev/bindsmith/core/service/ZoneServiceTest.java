@@ -8,6 +8,7 @@ import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
 import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.port.UnfinishedChange;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.ZoneName;
@@ -87,8 +88,11 @@ class ZoneServiceTest {
             assertThat(created.value().filePath()).isEqualTo("/memory/zones/example.com.zone");
             assertThat(store.masterFile(EXAMPLE)).isPresent();
             assertThat(Outcomes.ok(control.zoneStatus(EXAMPLE)).serial()).hasValue(2024010101L);
-            assertThat(control.calls())
-                    .containsExactly("zonestatus example.com", "addzone example.com", "zonestatus example.com");
+            // one round trip: addzone itself says when the zone exists (the zonestatus is this test's)
+            assertThat(control.calls()).containsExactly("addzone example.com", "zonestatus example.com");
+            assertThat(store.unfinished())
+                    .as("the create is finished in the store")
+                    .isEmpty();
         }
 
         @Test
@@ -183,7 +187,7 @@ class ZoneServiceTest {
         }
 
         @Test
-        void aZoneFromNamedConfIsAConflictAndNoFileIsWritten() {
+        void aZoneFromNamedConfIsAConflictAndNoFileIsLeft() {
             control.configure(TestZones.spec("example.com").build());
 
             Outcomes.failure(
@@ -192,7 +196,8 @@ class ZoneServiceTest {
                     ErrorCode.ZONE_EXISTS);
 
             assertThat(store.files()).isEmpty();
-            assertThat(store.operations()).noneMatch(op -> op.startsWith("create"));
+            assertThat(store.list()).isEmpty();
+            assertThat(control.serves(EXAMPLE)).isTrue();
         }
 
         @Test
@@ -215,21 +220,61 @@ class ZoneServiceTest {
         }
 
         @Test
-        void aZoneOnlyTheStoreHoldsIsAConflict() {
+        void anUnfinishedCreateNamedNeverSawIsUndoneAndTheNewCreateIs201() {
+            // a crash between the file write and the addzone left the files of a create of ours
             Outcomes.ok(store.create(TestZones.spec("example.com").serial(5).build()));
+
+            Outcomes.created(
+                    service.create(TestZones.request("example.com").serial(6).build()));
+
+            assertThat(Outcomes.ok(control.zoneStatus(EXAMPLE)).serial()).hasValue(6);
+            assertThat(store.unfinished()).isEmpty();
+        }
+
+        /** issue 16.4: an orphan file made create answer 409 while status answered 404, in a loop. */
+        @Test
+        void anOrphanFileIsSetAsideKeptAndTheCreateIs201SoCreateAndStatusAgree() {
+            store.leaveFile(TestZones.spec("example.com").serial(5).build());
+            String orphan = store.masterFile(EXAMPLE).orElseThrow();
+            Outcomes.failure(service.status("example.com"), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
+
+            Outcomes.created(
+                    service.create(TestZones.request("example.com").serial(6).build()));
+
+            assertThat(Outcomes.ok(service.status("example.com")).serial()).hasValue(6);
+            assertThat(store.setAsideFiles()).containsValue(orphan);
+        }
+
+        @Test
+        void aManagedZoneNamedLostIsSetAsideAndCreatedAgain() {
+            Outcomes.created(
+                    service.create(TestZones.request("example.com").serial(5).build()));
+            String before = store.masterFile(EXAMPLE).orElseThrow();
+            control.deleteZone(EXAMPLE); // named lost it (its new-zone database was reset)
+
+            Outcomes.created(
+                    service.create(TestZones.request("example.com").serial(6).build()));
+
+            assertThat(Outcomes.ok(control.zoneStatus(EXAMPLE)).serial()).hasValue(6);
+            assertThat(store.setAsideFiles()).containsValue(before);
+        }
+
+        @Test
+        void aZoneTheStoreHoldsAndNamedServesIs409AndTouchesNothing() {
+            Outcomes.created(service.create(TestZones.request("example.com").build()));
             Map<String, String> before = store.files();
 
             Outcomes.failure(
-                    service.create(TestZones.request("example.com").build()),
+                    service.create(TestZones.request("example.com").serial(9).build()),
                     Outcome.Conflict.class,
                     ErrorCode.ZONE_EXISTS);
 
             assertThat(store.files()).isEqualTo(before);
-            assertThat(control.calls()).isEmpty();
+            assertThat(control.calls()).filteredOn(c -> c.startsWith("addzone")).hasSize(1);
         }
 
         @Test
-        void anUnreachableServerIs500AndNothingIsWritten() {
+        void anUnreachableServerIs500AndLeavesNothingBehind() {
             control.unreachable(true);
 
             Outcomes.failure(
@@ -238,11 +283,13 @@ class ZoneServiceTest {
                     ErrorCode.BACKEND_UNREACHABLE);
 
             assertThat(store.files()).isEmpty();
-            assertThat(store.operations()).noneMatch(op -> op.startsWith("create"));
+            assertThat(store.list()).isEmpty();
         }
 
         @Test
-        void aRefusedExistenceCheckIs500AndNothingIsWritten() {
+        void aRefusedExistenceCheckOfAHeldZoneIs500AndTouchesNothing() {
+            Outcomes.created(service.create(TestZones.request("example.com").build()));
+            Map<String, String> before = store.files();
             control.refuse("zonestatus", "permission denied");
 
             Outcomes.failure(
@@ -250,7 +297,8 @@ class ZoneServiceTest {
                     Outcome.BackendFailed.class,
                     ErrorCode.BACKEND_REJECTED);
 
-            assertThat(store.files()).isEmpty();
+            assertThat(store.files()).isEqualTo(before);
+            assertThat(store.find(EXAMPLE)).isPresent();
         }
 
         @Test
@@ -297,17 +345,74 @@ class ZoneServiceTest {
             assertThat(control.serves(ZoneName.of("other.com"))).isTrue();
         }
 
+        /** issue 16.1: a lost addzone reply deleted the file of a zone named was serving. */
         @Test
-        void anAddWhoseConnectionDropsIs500AndRemovesTheFileItWrote() {
+        void anAddWhoseReplyIsLostButThatNamedCarriedOutIs201AndKeepsItsFile() {
+            control.loseReply("addzone");
+
+            Outcomes.created(service.create(TestZones.request("example.com").build()));
+
+            assertThat(control.serves(EXAMPLE)).isTrue();
+            assertThat(store.masterFile(EXAMPLE)).isPresent();
+            assertThat(store.unfinished()).isEmpty();
+            control.clearFaults();
+            Outcomes.failure(
+                    service.create(TestZones.request("example.com").build()),
+                    Outcome.Conflict.class,
+                    ErrorCode.ZONE_EXISTS);
+        }
+
+        @Test
+        void anAddWhoseConnectionDropsBeforeNamedRanItIs500AndRemovesTheFileItWrote() {
             control.dropConnection("addzone");
 
-            Outcomes.failure(
+            Outcome.Failure<?> failure = Outcomes.failure(
                     service.create(TestZones.request("example.com").build()),
                     Outcome.BackendFailed.class,
                     ErrorCode.BACKEND_UNREACHABLE);
 
+            assertThat(failure.details()).contains("it was not added");
             assertThat(store.files()).isEmpty();
             assertThat(store.list()).isEmpty();
+            assertThat(control.calls()).containsExactly("addzone example.com", "zonestatus example.com");
+        }
+
+        @Test
+        void anAddWhoseOutcomeCannotBeLearnedIs500KeepsItsFileAndTheNextCreateSettlesIt() {
+            control.crashAfter("addzone");
+
+            Outcome.Failure<?> failure = Outcomes.failure(
+                    service.create(TestZones.request("example.com").build()),
+                    Outcome.BackendFailed.class,
+                    ErrorCode.BACKEND_OUTCOME_UNKNOWN);
+
+            assertThat(failure.details()).contains("file is kept");
+            assertThat(store.masterFile(EXAMPLE))
+                    .as("named may serve it: its file stays")
+                    .isPresent();
+            assertThat(store.unfinished(EXAMPLE)).isPresent();
+            control.clearFaults();
+            control.unreachable(false);
+
+            Outcomes.failure(
+                    service.create(TestZones.request("example.com").build()),
+                    Outcome.Conflict.class,
+                    ErrorCode.ZONE_EXISTS);
+            assertThat(store.masterFile(EXAMPLE)).isPresent();
+            assertThat(store.unfinished()).as("the retry settled it").isEmpty();
+        }
+
+        @Test
+        void alreadyExistsForAnAddOfOursThatWasRetriedIs201() {
+            // the rndc client retries an addzone whose reused connection closed without a reply: when
+            // the first one ran after all, named answers the retry "already exists"
+            var retrying = new RetriedAddControl(control);
+            service = new ZoneService(store, retrying, TestClocks.fixed());
+
+            Outcomes.created(service.create(TestZones.request("example.com").build()));
+
+            assertThat(store.masterFile(EXAMPLE)).isPresent();
+            assertThat(store.unfinished()).isEmpty();
         }
 
         @Test
@@ -328,10 +433,10 @@ class ZoneServiceTest {
 
         @Test
         void aSecondCreateOfTheSameZoneWaitsForTheFirstAndGets409() throws Exception {
-            Gate zonestatus = control.hold("zonestatus");
+            Gate addzone = control.hold("addzone");
             CompletableFuture<Outcome<ZoneCreated>> first = CompletableFuture.supplyAsync(
                     () -> service.create(TestZones.request("example.com").build()));
-            awaitArrival(zonestatus, first);
+            awaitArrival(addzone, first);
 
             List<Outcome<ZoneCreated>> second = new ArrayList<>();
             Thread thread = new Thread(() -> second.add(
@@ -339,10 +444,10 @@ class ZoneServiceTest {
             thread.start();
             awaitBlocked(thread);
 
-            assertThat(zonestatus.arrivals())
-                    .as("the second create is held before it asks the server")
+            assertThat(addzone.arrivals())
+                    .as("the second create is held before it writes or asks anything")
                     .isEqualTo(1);
-            zonestatus.open();
+            addzone.open();
             thread.join(Duration.ofSeconds(30).toMillis());
 
             Outcomes.created(first.get());
@@ -422,6 +527,69 @@ class ZoneServiceTest {
                     .extracting(StoredZone::name)
                     .containsExactly(ZoneName.of("a.example"), ZoneName.of("b.example"));
             assertThat(list.count()).isEqualTo(2);
+        }
+
+        @Test
+        void pagesFollowTheCursorInNameOrderAndTheLastHasNoCursor() {
+            for (String z : List.of("d.example", "a.example", "c.example", "b.example", "e.example")) {
+                Outcomes.created(service.create(TestZones.request(z).build()));
+            }
+
+            ZonePage first =
+                    Outcomes.ok(service.list(new ZoneQuery(java.util.Optional.empty(), java.util.OptionalInt.of(2))));
+            ZonePage second = Outcomes.ok(service.list(new ZoneQuery(first.nextCursor(), java.util.OptionalInt.of(2))));
+            ZonePage last = Outcomes.ok(service.list(new ZoneQuery(second.nextCursor(), java.util.OptionalInt.of(2))));
+
+            assertThat(first.zones()).extracting(z -> z.name().value()).containsExactly("a.example", "b.example");
+            assertThat(second.zones()).extracting(z -> z.name().value()).containsExactly("c.example", "d.example");
+            assertThat(last.zones()).extracting(z -> z.name().value()).containsExactly("e.example");
+            assertThat(last.nextCursor()).isEmpty();
+        }
+
+        @Test
+        void aCursorStaysValidWhenZonesAreCreatedAndDeletedBetweenPages() {
+            for (String z : List.of("a.example", "b.example", "c.example", "d.example")) {
+                Outcomes.created(service.create(TestZones.request(z).build()));
+            }
+            ZonePage first =
+                    Outcomes.ok(service.list(new ZoneQuery(java.util.Optional.empty(), java.util.OptionalInt.of(2))));
+            assertThat(service.delete("b.example")).isInstanceOf(Outcome.Deleted.class);
+            Outcomes.created(service.create(TestZones.request("bb.example").build()));
+
+            ZonePage rest = Outcomes.ok(service.list(new ZoneQuery(first.nextCursor(), java.util.OptionalInt.empty())));
+
+            assertThat(rest.zones())
+                    .extracting(z -> z.name().value())
+                    .containsExactly("bb.example", "c.example", "d.example");
+        }
+
+        @Test
+        void aLimitOutOfRangeAndACursorThisServerDidNotIssueAre400() {
+            Outcome.Invalid<?> invalid = Outcomes.failure(
+                    service.list(new ZoneQuery(java.util.Optional.of("not-a-cursor!"), java.util.OptionalInt.of(0))),
+                    Outcome.Invalid.class,
+                    ErrorCode.VALIDATION_FAILED);
+
+            assertThat(invalid.violations()).extracting(Violation::field).containsExactly("limit", "cursor");
+            Outcomes.failure(
+                    service.list(new ZoneQuery(
+                            java.util.Optional.empty(), java.util.OptionalInt.of(ZoneService.MAX_LIMIT + 1))),
+                    Outcome.Invalid.class,
+                    ErrorCode.VALIDATION_FAILED);
+        }
+
+        @Test
+        void withoutLimitOrCursorEveryZoneComesInOneAnswer() {
+            for (int i = 0; i < 150; i++) {
+                Outcomes.created(
+                        service.create(TestZones.request("z" + i + ".example").build()));
+            }
+
+            ZonePage all = Outcomes.ok(service.list(ZoneQuery.all()));
+
+            assertThat(all.count()).isEqualTo(150);
+            assertThat(all.nextCursor()).isEmpty();
+            assertThat(service.count()).isEqualTo(150);
         }
 
         @Test
@@ -556,6 +724,65 @@ class ZoneServiceTest {
         }
 
         @Test
+        void aDeleteWhoseReplyIsLostButThatNamedCarriedOutIs204AndRemovesTheFiles() {
+            createExample();
+            control.loseReply("delzone");
+
+            assertThat(service.delete("example.com")).isInstanceOf(Outcome.Deleted.class);
+
+            assertThat(control.serves(EXAMPLE)).isFalse();
+            assertThat(store.files()).isEmpty();
+            assertThat(store.unfinished()).isEmpty();
+        }
+
+        @Test
+        void aDeleteWhoseOutcomeCannotBeLearnedIs500KeepsTheFilesAndTheReconcileFinishesIt() {
+            createExample();
+            Map<String, String> before = store.files();
+            control.crashAfter("delzone");
+
+            Outcomes.failure(
+                    service.delete("example.com"), Outcome.BackendFailed.class, ErrorCode.BACKEND_OUTCOME_UNKNOWN);
+
+            assertThat(store.files()).isEqualTo(before);
+            assertThat(store.unfinished(EXAMPLE)).map(UnfinishedChange::kind).contains(UnfinishedChange.Kind.DELETE);
+            control.clearFaults();
+            control.unreachable(false);
+
+            ReconcileReport report = Outcomes.ok(service.reconcile(false, false));
+
+            assertThat(report.findings()).singleElement().satisfies(f -> {
+                assertThat(f.problem()).isEqualTo(ReconcileReport.Problem.UNFINISHED_DELETE);
+                assertThat(f.action()).isEqualTo(ReconcileReport.Action.COMPLETED);
+            });
+            assertThat(store.files()).isEmpty();
+        }
+
+        @Test
+        void aDeleteNamedRefusesKeepsTheZoneAndItsFilesAsTheyWere() {
+            createExample();
+            Map<String, String> before = store.files();
+            control.refuse("delzone", "permission denied");
+
+            Outcomes.failure(service.delete("example.com"), Outcome.BackendFailed.class, ErrorCode.BACKEND_REJECTED);
+
+            assertThat(store.files()).isEqualTo(before);
+            assertThat(store.unfinished()).as("the delete was taken back").isEmpty();
+        }
+
+        /** issue 16.14: an unusable zone directory is 503, and named is not told anything. */
+        @Test
+        void aDeleteWithAnUnusableZoneDirectoryIs503AndNamedKeepsServingTheZone() {
+            createExample();
+            store.unusable(true);
+
+            Outcomes.failure(service.delete("example.com"), Outcome.Unavailable.class, ErrorCode.UNAVAILABLE);
+
+            assertThat(control.serves(EXAMPLE)).isTrue();
+            assertThat(control.calls()).noneMatch(c -> c.startsWith("delzone"));
+        }
+
+        @Test
         void deleteOfAnUnknownZoneIs404() {
             Outcomes.failure(service.delete("nosuch.example"), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
         }
@@ -621,6 +848,122 @@ class ZoneServiceTest {
                     service.create(TestZones.request("example.com").serial(9).build()));
 
             assertThat(Outcomes.ok(control.zoneStatus(EXAMPLE)).serial()).hasValue(9);
+        }
+    }
+
+    /** issue 16.4: one truth per zone, settled with named at start and on demand. */
+    @Nested
+    class Reconcile {
+
+        private ReconcileReport.Finding only(ReconcileReport report) {
+            assertThat(report.findings()).hasSize(1);
+            return report.findings().getFirst();
+        }
+
+        @Test
+        void anUnfinishedCreateNamedCarriedOutIsCompleted() {
+            StoredZone stored =
+                    Outcomes.ok(store.create(TestZones.spec("example.com").build()));
+            control.addZone(
+                    EXAMPLE,
+                    dev.bindsmith.core.port.ZoneConfig.of(
+                            ZoneType.PRIMARY,
+                            stored.file(),
+                            TestZones.spec("example.com").build().options()));
+
+            ReconcileReport.Finding f = only(Outcomes.ok(service.reconcile(false, false)));
+
+            assertThat(f.problem()).isEqualTo(ReconcileReport.Problem.UNFINISHED_CREATE);
+            assertThat(f.action()).isEqualTo(ReconcileReport.Action.COMPLETED);
+            assertThat(store.unfinished()).isEmpty();
+            assertThat(store.masterFile(EXAMPLE)).isPresent();
+        }
+
+        @Test
+        void anUnfinishedCreateNamedNeverSawIsRolledBackLeavingNoOrphan() {
+            Outcomes.ok(store.create(TestZones.spec("example.com").build()));
+
+            ReconcileReport.Finding f = only(Outcomes.ok(service.reconcile(false, false)));
+
+            assertThat(f.action()).isEqualTo(ReconcileReport.Action.ROLLED_BACK);
+            assertThat(store.files()).isEmpty();
+            assertThat(store.list()).isEmpty();
+        }
+
+        @Test
+        void anUnfinishedDeleteNamedNeverSawIsTakenBack() {
+            createExample();
+            Outcomes.ok(store.deleting(EXAMPLE));
+
+            ReconcileReport.Finding f = only(Outcomes.ok(service.reconcile(false, false)));
+
+            assertThat(f.problem()).isEqualTo(ReconcileReport.Problem.UNFINISHED_DELETE);
+            assertThat(f.action()).isEqualTo(ReconcileReport.Action.ROLLED_BACK);
+            assertThat(store.unfinished()).isEmpty();
+            assertThat(store.find(EXAMPLE)).isPresent();
+        }
+
+        @Test
+        void aFoundFileOfAZoneNamedServesIsAdopted() {
+            store.leaveFile(TestZones.spec("example.com").build());
+            control.addZone(
+                    EXAMPLE,
+                    dev.bindsmith.core.port.ZoneConfig.of(
+                            ZoneType.PRIMARY,
+                            store.fileOf(EXAMPLE),
+                            TestZones.spec("example.com").build().options()));
+
+            ReconcileReport.Finding f = only(Outcomes.ok(service.reconcile(false, false)));
+
+            assertThat(f.problem()).isEqualTo(ReconcileReport.Problem.FOUND_FILE);
+            assertThat(f.action()).isEqualTo(ReconcileReport.Action.ADOPTED);
+            assertThat(store.unfinished()).isEmpty();
+        }
+
+        @Test
+        void aFoundFileNamedDoesNotServeIsReportedAndKeptUnlessSetAsideIsAsked() {
+            store.leaveFile(TestZones.spec("example.com").build());
+            Map<String, String> before = store.files();
+
+            ReconcileReport.Finding reported = only(Outcomes.ok(service.reconcile(false, false)));
+
+            assertThat(reported.action()).isEqualTo(ReconcileReport.Action.REPORTED);
+            assertThat(store.files()).isEqualTo(before);
+
+            ReconcileReport.Finding setAside = only(Outcomes.ok(service.reconcile(false, true)));
+
+            assertThat(setAside.action()).isEqualTo(ReconcileReport.Action.SET_ASIDE);
+            assertThat(store.files()).isEmpty();
+            assertThat(store.setAsideFiles()).isEqualTo(before);
+        }
+
+        @Test
+        void onlyAFullReconcileAsksAboutLiveZonesAndReportsOnesNamedNoLongerServes() {
+            createExample();
+            Outcomes.created(service.create(TestZones.request("kept.example").build()));
+            control.deleteZone(EXAMPLE);
+
+            assertThat(Outcomes.ok(service.reconcile(false, false)).findings()).isEmpty();
+            ReconcileReport full = Outcomes.ok(service.reconcile(true, false));
+
+            assertThat(full.checked()).isEqualTo(2);
+            ReconcileReport.Finding f = only(full);
+            assertThat(f.zone()).isEqualTo(EXAMPLE);
+            assertThat(f.problem()).isEqualTo(ReconcileReport.Problem.NOT_SERVED);
+            assertThat(f.action()).isEqualTo(ReconcileReport.Action.REPORTED);
+            assertThat(service.lastReconcile()).contains(full);
+        }
+
+        @Test
+        void aReconcileWithNamedUnreachableIs500AndChangesNothing() {
+            Outcomes.ok(store.create(TestZones.spec("example.com").build()));
+            Map<String, String> before = store.files();
+            control.unreachable(true);
+
+            Outcomes.failure(service.reconcile(true, true), Outcome.BackendFailed.class, ErrorCode.BACKEND_UNREACHABLE);
+
+            assertThat(store.files()).isEqualTo(before);
+            assertThat(store.unfinished()).hasSize(1);
         }
     }
 

@@ -1,0 +1,255 @@
+package dev.bindsmith.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./bindsmith serve} as a user starts it: the repository's script (its JVM flags and the
+ * build's AOT cache), a process of its own, on loopback, with a token. The rate limiter is switched off
+ * (RATE_LIMIT_ENABLED=false): at its default of 100 requests a minute it would measure itself.
+ */
+final class BindsmithServe implements ManagementApi {
+    private static final Duration START_LIMIT = Duration.ofSeconds(120);
+    /** The modules the distribution is made of: what ./bindsmith checks before it decides to rebuild. */
+    static final List<String> DISTRIBUTION =
+            List.of("core", "dns-shared", "rndc-adapter", "embedded-adapter", "http-adapter", "wiring", "cli-adapter");
+
+    private final String label;
+    private final Path root;
+    private final Map<String, String> env;
+    private final Path log;
+    private final String token;
+    private final URI base;
+    private final String updateKeyName;
+    private Process process;
+    private Duration startUp = Duration.ZERO;
+
+    /**
+     * A server over the backend {@code backendEnv} describes; {@code updateKeyName} is the TSIG key the
+     * zones are created to take updates with (named's update key, or any name for the embedded server).
+     */
+    BindsmithServe(String label, Path root, Map<String, String> backendEnv, String updateKeyName, Path work)
+            throws IOException, InterruptedException {
+        this.label = label;
+        this.root = root;
+        this.updateKeyName = updateKeyName;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.token = HexFormat.of().formatHex(secret);
+        int port = Machine.freePort();
+        this.base = URI.create("http://127.0.0.1:" + port + "/api/v1");
+        Files.createDirectories(work);
+        this.log = work.resolve("serve.log");
+        Map<String, String> e = new LinkedHashMap<>(backendEnv);
+        e.put("API_PORT", Integer.toString(port));
+        e.put("BIND_API_ADDRESS", "127.0.0.1");
+        e.put("BIND_API_TOKEN", token);
+        e.put("RATE_LIMIT_ENABLED", "false");
+        e.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        e.put("HOME", work.toString());
+        e.put("JAVA_HOME", System.getProperty("java.home"));
+        this.env = e;
+        start();
+    }
+
+    /**
+     * Refuses to measure a distribution older than the sources: {@code ./bindsmith} would rebuild it
+     * (with Maven, beside the Maven that runs this benchmark) and the start would time the build.
+     */
+    static void requireFreshDistribution(Path root) throws IOException {
+        Path jar = root.resolve("cli-adapter/target/bindsmith.jar");
+        Path built = root.resolve("cli-adapter/target/.bindsmith-built");
+        if (!Files.exists(jar) || !Files.exists(built)) {
+            throw new IllegalStateException(
+                    "build the distribution first: ./mvnw -B -ntp -DskipTests package -pl"
+                            + " cli-adapter -am && touch cli-adapter/target/.bindsmith-built (or run ./bindsmith --version once)");
+        }
+        long stamp = Files.getLastModifiedTime(built).toMillis();
+        if (Files.getLastModifiedTime(root.resolve("pom.xml")).toMillis() > stamp) {
+            throw stale(root.resolve("pom.xml"));
+        }
+        for (String module : DISTRIBUTION) {
+            Path pom = root.resolve(module).resolve("pom.xml");
+            if (Files.getLastModifiedTime(pom).toMillis() > stamp) {
+                throw stale(pom);
+            }
+            try (Stream<Path> files = Files.walk(root.resolve(module).resolve("src/main"))) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    if (Files.getLastModifiedTime(f).toMillis() > stamp) {
+                        throw stale(f);
+                    }
+                }
+            }
+        }
+    }
+
+    private static IllegalStateException stale(Path newer) {
+        return new IllegalStateException("the distribution is older than " + newer
+                + ": run ./bindsmith --version once (it rebuilds), then the benchmark");
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public Duration startUp() {
+        return startUp;
+    }
+
+    private void start() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("bindsmith").toString(), "serve")
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        long launched = System.nanoTime();
+        process = pb.start();
+        startUp = ManagementApi.awaitFirstAnswer(
+                // one zone: the first answer, not the transfer of a list that may hold 100 000 zones
+                // (the JDK client's timeout ends at the headers: a stalled body would wait for ever)
+                process, launched, URI.create(base + "/zones?limit=1"), auth(), log, START_LIMIT);
+    }
+
+    @Override
+    public void restart() throws IOException, InterruptedException {
+        stop();
+        start();
+    }
+
+    private Map<String, String> auth() {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private HttpRequest json(String method, String path, String body) {
+        return request(path)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    @Override
+    public void createZone(HttpClient client, String zone) throws IOException, InterruptedException {
+        String body = """
+                {"zoneName":"%1$s","zoneType":"primary","zoneConfig":{"ttl":3600,
+                 "soa":{"primaryNs":"ns1.%1$s.","adminEmail":"hostmaster.%1$s."},
+                 "nameServers":["ns1.%1$s."],"nameServerIps":{"ns1.%1$s.":"192.0.2.53"},
+                 "records":[{"name":"www","type":"A","value":"192.0.2.80","ttl":300}]},
+                 "updateKeyName":"%2$s"}""".formatted(zone, updateKeyName);
+        ManagementApi.send(client, json("POST", "/zones", body), 201);
+    }
+
+    @Override
+    public void addRecord(HttpClient client, String zone, String owner, String address)
+            throws IOException, InterruptedException {
+        String body = "{\"name\":\"" + owner + "\",\"type\":\"A\",\"value\":\"" + address + "\",\"ttl\":300}";
+        ManagementApi.send(client, json("POST", "/zones/" + zone + "/records", body), 201);
+    }
+
+    @Override
+    public void addRecords(HttpClient client, String zone, Map<String, String> owners)
+            throws IOException, InterruptedException {
+        String changes = owners.entrySet().stream()
+                .map(e -> "{\"op\":\"add\",\"name\":\"" + e.getKey() + "\",\"type\":\"A\",\"value\":\"" + e.getValue()
+                        + "\",\"ttl\":300}")
+                .collect(Collectors.joining(","));
+        ManagementApi.send(
+                client, json("PATCH", "/zones/" + zone + "/records", "{\"changes\":[" + changes + "]}"), 200);
+    }
+
+    @Override
+    public int listZones(HttpClient client) throws IOException, InterruptedException {
+        String body;
+        try {
+            // bounded: the request's timeout ends at the headers, and a body may stall (100 000 zones did)
+            HttpResponse<String> r = client.sendAsync(
+                            request("/zones").GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (r.statusCode() != 200) {
+                throw new IOException("GET /zones answered " + r.statusCode());
+            }
+            body = r.body();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("GET /zones failed: " + e.getCause(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("GET /zones: the whole body did not arrive within 60 s", e);
+        }
+        int at = body.indexOf("\"count\":");
+        return Integer.parseInt(body.substring(at + 8, body.indexOf(',', at)).strip());
+    }
+
+    /** One page of {@code limit} zones after {@code cursor} (empty for the first); the next cursor or "". */
+    String listPage(HttpClient client, String cursor, int limit) throws IOException, InterruptedException {
+        String body = ManagementApi.send(
+                client,
+                request("/zones?limit=" + limit + (cursor.isEmpty() ? "" : "&cursor=" + cursor))
+                        .GET()
+                        .build(),
+                200);
+        int at = body.indexOf("\"nextCursor\":\"");
+        return at < 0 ? "" : body.substring(at + 14, body.indexOf('"', at + 14));
+    }
+
+    @Override
+    public void deleteZone(HttpClient client, String zone) throws IOException, InterruptedException {
+        ManagementApi.send(client, request("/zones/" + zone).DELETE().build(), 204);
+    }
+
+    /** {@code GET /metrics}, for "where the time goes". */
+    String metrics(HttpClient client) throws IOException, InterruptedException {
+        return ManagementApi.send(
+                client,
+                HttpRequest.newBuilder(URI.create(base.resolve("/metrics").toString()))
+                        .GET()
+                        .build(),
+                200);
+    }
+
+    Path log() {
+        return log;
+    }
+
+    private void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy(); // SIGTERM: the server's own graceful stop
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.bindsmith.embedded;
+
+import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.core.zone.ZoneType;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The zones of the data directory as the store sees them, in name order, kept in memory so that a
+ * listing or a page reads no file: built from the directory at start (the statements as the server
+ * loads them, then the master files no statement explains), then kept in step by the store (create,
+ * delete, set aside) and by the control (addzone serves a zone, delzone stops serving it).
+ */
+final class ZoneIndex {
+    private static final Logger LOG = Logger.getLogger(ZoneIndex.class.getName());
+
+    /**
+     * One zone: its type, its master file when the statement names another than the default
+     * ({@code null} otherwise, to keep a large index small), whether the server serves it, and whether
+     * it is only a master file no statement explains (found).
+     */
+    record Entry(ZoneType type, String file, boolean served, boolean found) {}
+
+    private final ConcurrentNavigableMap<ZoneName, Entry> zones = new ConcurrentSkipListMap<>();
+
+    ConcurrentNavigableMap<ZoneName, Entry> zones() {
+        return zones;
+    }
+
+    Optional<Entry> get(ZoneName zone) {
+        return Optional.ofNullable(zones.get(zone));
+    }
+
+    void put(ZoneName zone, Entry entry) {
+        zones.put(zone, entry);
+    }
+
+    void remove(ZoneName zone) {
+        zones.remove(zone);
+    }
+
+    /** The server serves the zone now (addzone), or no longer does (delzone). */
+    void served(ZoneName zone, ZoneType type, String file, boolean served, ZoneFiles files) {
+        String custom = file.equals(files.masterFile(zone).toString()) ? null : file;
+        zones.put(zone, new Entry(type, custom, served, false));
+    }
+
+    /** Master files that no statement explains: held as found. */
+    void addFound(ZoneFiles files) {
+        Path dir = files.dir();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*" + ZoneFiles.MASTER_SUFFIX)) {
+            for (Path p : stream) {
+                String name = p.getFileName().toString();
+                String stem = name.substring(0, name.length() - ZoneFiles.MASTER_SUFFIX.length());
+                ZoneName.parse(stem)
+                        .filter(z -> z.value().equals(stem))
+                        .ifPresent(z -> zones.putIfAbsent(z, new Entry(ZoneType.PRIMARY, null, false, true)));
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "listing the data directory failed", e);
+        }
+    }
+}
