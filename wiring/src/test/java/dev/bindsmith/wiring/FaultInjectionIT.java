@@ -60,7 +60,7 @@ import org.xbill.DNS.Type;
  *
  * <p>Afterwards every zone name ever used is judged five ways — the API ({@code GET /zones/{z}} and
  * {@code /status}), named ({@code rndc zonestatus}), DNS (the SOA, authoritative), the directory
- * ({@code <zone>.zone} and its sidecar) — and they must agree; a zone whose create was acknowledged
+ * ({@code <zone>.zone} and the zone log's line) — and they must agree; a zone whose create was acknowledged
  * (201, or 409 to its owner) and not deleted since is present everywhere with every acknowledged
  * record; a zone whose delete was acknowledged is gone everywhere; no file in the zone directory
  * belongs to no zone; and named, killed once more, starts again serving exactly the present zones.
@@ -473,9 +473,9 @@ class FaultInjectionIT {
     }
 
     private record Observation(
-            Seen api, Seen status, Seen named, Seen dns, Seen file, Seen sidecar, String namedText, String dnsText) {
+            Seen api, Seen status, Seen named, Seen dns, Seen file, Seen logged, String namedText, String dnsText) {
         List<Seen> all() {
-            return List.of(api, status, named, dns, file, sidecar);
+            return List.of(api, status, named, dns, file, logged);
         }
 
         boolean agree() {
@@ -489,7 +489,7 @@ class FaultInjectionIT {
         @Override
         public String toString() {
             return "api=" + api + " status=" + status + " named=" + named + "(" + namedText + ") dns=" + dns + "("
-                    + dnsText + ") file=" + file + " sidecar=" + sidecar;
+                    + dnsText + ") file=" + file + " zone log=" + logged;
         }
     }
 
@@ -564,9 +564,28 @@ class FaultInjectionIT {
                 n.seen,
                 d.seen,
                 Files.exists(dir.resolve(zone + ".zone")) ? Seen.PRESENT : Seen.ABSENT,
-                Files.exists(dir.resolve(".bindsmith").resolve(zone + ".json")) ? Seen.PRESENT : Seen.ABSENT,
+                logged(dir, zone),
                 n.text,
                 d.text);
+    }
+
+    /**
+     * What bindsmith's own durable record, the zone log {@code .bindsmith/zones.log} ({@code <op> <zone>
+     * <type>} lines, the last one of a zone deciding), says of the zone: {@code +} (created, named not yet
+     * confirmed) and {@code =} present; {@code ~} (delete begun), {@code -} or no line absent.
+     */
+    private static Seen logged(Path dir, String zone) throws IOException {
+        Path log = dir.resolve(".bindsmith").resolve("zones.log");
+        Seen seen = Seen.ABSENT;
+        if (Files.exists(log)) {
+            for (String line : Files.readAllLines(log)) {
+                String[] fields = line.split(" ");
+                if (fields.length >= 2 && fields[1].equals(zone)) {
+                    seen = fields[0].equals("+") || fields[0].equals("=") ? Seen.PRESENT : Seen.ABSENT;
+                }
+            }
+        }
+        return seen;
     }
 
     private Seen httpSeen(String path) throws Exception {
@@ -645,7 +664,8 @@ class FaultInjectionIT {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 String rel = dir.relativize(p).toString();
                 if (rel.startsWith(".bindsmith/") && !rel.endsWith(".json")) {
-                    continue; // bindsmith's own state beside the zones (the audit log, its lock, the token file)
+                    continue; // bindsmith's own state: the zone log, set-aside files, the audit log and its lock, the
+                    // token file
                 }
                 String zone = rel.startsWith(".bindsmith/")
                         ? rel.substring(".bindsmith/".length()).replaceFirst("\\.json$", "")

@@ -34,7 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,6 +100,9 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path directory;
+    /** Temporary files of failed writes that could not be removed at the time (names in {@link #directory}). */
+    private final Set<String> leftTemporaries = ConcurrentHashMap.newKeySet();
+
     private final Path stateDirectory;
     /** The directory with its separator: where every master file's path starts. */
     private final String directoryPrefix;
@@ -197,6 +202,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
             return directoryUnavailable();
         }
         ZoneLog zoneLog = open.get();
+        removeLeftTemporaries();
         Path file = inside(fileName(name));
         if (zones.putIfAbsent(name, new Entry(spec.type(), State.CREATING)) != null) {
             return Outcome.zoneExists(name.value(), "Zone '" + name + "' exists already");
@@ -232,7 +238,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
             forget(zoneLog, name);
             return writeFailed(name, "Could not " + step + ": " + reason(e));
         } finally {
-            removeQuietly(tmp);
+            removeTemporary(tmp);
         }
         return new Outcome.Ok<>(stored(name, spec.type()));
     }
@@ -513,6 +519,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
         }
         state.values().removeIf(e -> e.state() == State.DELETED);
         removeStaleTemporaries();
+        removeLeftTemporaries();
         for (String fileName : fileNames(directory)) {
             if (fileName.endsWith(ZONE_SUFFIX)) {
                 zoneName(fileName.substring(0, fileName.length() - ZONE_SUFFIX.length()))
@@ -691,6 +698,39 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
             throw new IllegalArgumentException("refusing a path outside the zone directory");
         }
         return p;
+    }
+
+    /**
+     * Removes a write's temporary file. When it cannot be removed now — the directory was moved away
+     * with the file in it, say — its name is kept and it is removed once the directory is back (at the
+     * next write or reload), so that it does not come back as an orphan.
+     */
+    private void removeTemporary(Path p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            if (!Files.deleteIfExists(p)) {
+                leftTemporaries.add(p.getFileName().toString());
+            }
+        } catch (IOException e) {
+            leftTemporaries.add(p.getFileName().toString());
+        }
+    }
+
+    /** Removes the temporary files of earlier writes that could not be removed then. */
+    private void removeLeftTemporaries() {
+        if (leftTemporaries.isEmpty() || !Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        for (String name : List.copyOf(leftTemporaries)) {
+            try {
+                Files.deleteIfExists(directory.resolve(name));
+                leftTemporaries.remove(name);
+            } catch (IOException e) {
+                // tried again at the next write
+            }
+        }
     }
 
     private static void removeQuietly(Path p) {
