@@ -26,14 +26,22 @@ import java.util.stream.Stream;
  * loopback port, answering the requests a client sends most (create, list, a page, status, a record, a
  * change set, delete, health, metrics), so that the HTTP server's classes are in the cache too. Not a
  * command: the build runs it once, as
- * {@code java -XX:AOTCacheOutput=target/bindsmith.aot -cp target/bindsmith.jar dev.bindsmith.cli.AotTraining}.
+ * {@code java -XX:AOTCacheOutput=target/bindsmith.aot -cp target/bindsmith.jar dev.bindsmith.cli.AotTraining commands}
+ * and again with {@code serve} for {@code target/bindsmith-serve.aot}: a JVM started with a cache loads
+ * every class in it, so a command that took serve's cache would load Helidon for nothing.
  */
 public final class AotTraining {
     private AotTraining() {}
 
+    /** {@code commands}: the short commands, for {@code bindsmith.aot}; {@code serve}: serve, for {@code bindsmith-serve.aot}. */
     public static void main(String[] args) throws IOException {
+        boolean serve = args.length > 0 && args[0].equals("serve");
         Path data = Files.createTempDirectory("bindsmith-aot-training");
         try {
+            if (serve) {
+                serve(data.resolve("serve"));
+                return;
+            }
             Map<String, String> env =
                     Map.of(BackendSettings.BACKEND, "embedded", BackendSettings.DATA_DIR, data.toString());
             for (List<String> command : List.of(
@@ -63,7 +71,7 @@ public final class AotTraining {
                     List.of("--url", "http://127.0.0.1:1", "--timeout", "1", "zone", "list"))) {
                 run(env, command);
             }
-            serve(data.resolve("serve"));
+            bind(Files.createDirectories(data.resolve("bind-zones")));
         } finally {
             try (Stream<Path> files = Files.walk(data)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -138,6 +146,28 @@ public final class AotTraining {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The BIND backend's start-up: its settings, the rndc.conf-less key, the zone directory's store and
+     * an rndc client, with a control channel nobody listens on (the command fails at once, after the
+     * classes a real one needs are loaded).
+     */
+    private static void bind(Path zones) {
+        Map<String, String> env = Map.of(
+                BackendSettings.BACKEND, "bind",
+                BackendSettings.ZONE_DIR, zones.toString(),
+                BackendSettings.RNDC_SERVER, "127.0.0.1:1",
+                BackendSettings.RNDC_ALGORITHM, "hmac-sha256",
+                BackendSettings.RNDC_KEY_NAME, "training-key",
+                BackendSettings.RNDC_SECRET, "UdOKqP64CwQvz/XnIrW1nnmHgHZiorikOnAmEQg7jyc=");
+        for (List<String> command : List.of(
+                List.of("zone", "list"),
+                List.of("zone", "list", "-o", "json"),
+                List.of("zone", "status", "training.example"),
+                List.of("server", "status"))) {
+            run(env, command);
         }
     }
 
