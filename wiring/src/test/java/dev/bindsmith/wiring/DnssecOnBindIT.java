@@ -168,7 +168,12 @@ class DnssecOnBindIT {
         var rollover = call(server, "POST", "/api/v1/zones/" + zone + "/dnssec/rollover", "{\"keyTag\":" + tag + "}");
         assertStatus(rollover, 200);
         assertThat(json(rollover).path("details").asText()).startsWith("Key " + tag + ": Rollover scheduled on");
+        // named makes the successor key on its next key-manager run, just after it answers the rollover
         JsonNode rolled = json(call(server, "GET", "/api/v1/zones/" + zone + "/dnssec", null));
+        for (int i = 0; i < 300 && rolled.path("keys").size() < 2; i++) {
+            TimeUnit.MILLISECONDS.sleep(100);
+            rolled = json(call(server, "GET", "/api/v1/zones/" + zone + "/dnssec", null));
+        }
         assertThat(rolled.path("keys")).hasSize(2);
 
         var noKey = call(

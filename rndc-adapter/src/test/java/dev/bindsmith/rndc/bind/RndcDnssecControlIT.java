@@ -177,7 +177,13 @@ class RndcDnssecControlIT extends DnssecControlContract {
         texts.put("checkds-unsigned", raw("dnssec -checkds published " + plain.value()));
         texts.put("rollover-no-such-key", raw("dnssec -rollover -key " + absent + " " + csk.value()));
         texts.put("rollover-scheduled", raw("dnssec -rollover -key " + tag + " " + csk.value()));
-        texts.put("status-after-rollover", raw("dnssec -status " + csk.value()));
+        // named makes the successor key on its next key-manager run, just after it answers the rollover
+        RndcReply afterRollover = raw("dnssec -status " + csk.value());
+        for (int i = 0; i < 300 && DnssecTexts.keys(afterRollover.text()).size() < 2; i++) {
+            Thread.sleep(100);
+            afterRollover = raw("dnssec -status " + csk.value());
+        }
+        texts.put("status-after-rollover", afterRollover);
 
         // what the parser and the adapter make of them, now, on this named
         List<DnssecKey> cskKeys =

@@ -43,6 +43,22 @@ public abstract class DnssecControlContract {
         dnssec = newDnssec();
     }
 
+    /** The zone's status once {@code condition} holds, asked every 100 ms for at most 30 s; the last one otherwise. */
+    private DnssecStatus awaitStatus(ZoneName zone, java.util.function.Predicate<DnssecStatus> condition) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        DnssecStatus status = Outcomes.ok(dnssec.status(zone));
+        while (!condition.test(status) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            status = Outcomes.ok(dnssec.status(zone));
+        }
+        return status;
+    }
+
     private void requireSigning() {
         Assumptions.assumeTrue(signs(), "this backend does not sign zones");
     }
@@ -135,7 +151,8 @@ public abstract class DnssecControlContract {
         ControlReply reply = Outcomes.ok(dnssec.rollover(zone, tag));
 
         assertThat(reply.text()).contains("Key " + tag + ": Rollover scheduled");
-        DnssecStatus after = Outcomes.ok(dnssec.status(zone));
+        // named answers once the rollover is scheduled and makes the successor key on its next key-manager run
+        DnssecStatus after = awaitStatus(zone, s -> s.keys().size() > 1);
         assertThat(after.keys()).extracting(DnssecKey::tag).contains(tag).hasSizeGreaterThan(1);
         assertThat(after.keys().stream()
                         .filter(k -> k.tag() == tag)
