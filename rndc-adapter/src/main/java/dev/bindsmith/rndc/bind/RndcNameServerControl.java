@@ -90,6 +90,9 @@ public final class RndcNameServerControl implements NameServerControl {
     }
 
     static final String RELOAD_QUEUED = "zone reload queued";
+    /** The start of named's answer to a thaw whose load it queued (the whole text asks to check the logs). */
+    static final String THAW_STARTED = "A zone reload and thaw was started.";
+
     static final String RELOAD_UP_TO_DATE = "zone reload up-to-date";
 
     private final ControlChannel channel;
@@ -244,7 +247,35 @@ public final class RndcNameServerControl implements NameServerControl {
                     f.details() + " (the zone was frozen to write its journal into the file and is still frozen:"
                             + " thaw it to resume updates)");
         }
-        return thawed.map(reply -> new ControlReply("reload", reply.text()));
+        Outcome<ControlReply> done = thawed;
+        return done.flatMap(reply ->
+                        reply.text().startsWith(THAW_STARTED) ? confirmThaw(zone, reply) : new Outcome.Ok<>(reply))
+                .map(reply -> new ControlReply("reload", reply.text()));
+    }
+
+    /**
+     * named answers {@code thaw} before the zone's file is loaded again when the load is queued
+     * ({@value #THAW_STARTED} …): watch the zone until it is thawed, as a queued reload is watched, so
+     * that a file that no longer loads is reported rather than answered Ok.
+     */
+    private Outcome<ControlReply> confirmThaw(ZoneName zone, ControlReply started) {
+        Duration budget = reloadCheck.budget(java.util.OptionalLong.empty());
+        Duration pause = reloadCheck.pause(budget);
+        try {
+            for (Duration waited = Duration.ZERO; waited.compareTo(budget) < 0; waited = waited.plus(pause)) {
+                Outcome<ZoneStatus> now = zoneStatus(zone);
+                if (now instanceof Outcome.Failure<ZoneStatus> f) {
+                    return f.as();
+                }
+                if (!((Outcome.Ok<ZoneStatus>) now).value().frozen()) {
+                    return new Outcome.Ok<>(started);
+                }
+                reloadCheck.sleeper().sleep(pause);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Outcome.Ok<>(started);
     }
 
     private Outcome<ControlReply> confirmReload(ZoneName zone, ZoneStatus was, ControlReply queued) {
