@@ -363,7 +363,8 @@ class RndcNameServerControlIT extends NameServerControlContract {
 
     /** issue 16.15: the reload was a 500 with named's "dynamic zone"; now a freeze and thaw, answered Ok. */
     @Test
-    void reloadOfADynamicZoneFreezesAndThawsItAndNamedAnswersItsUpdateAfterwards() throws IOException {
+    void reloadOfADynamicZoneFreezesAndThawsItAndNamedAnswersItsUpdateAfterwards()
+            throws IOException, InterruptedException {
         ZoneName name = ContractZones.unique("it-dynreload");
         Outcomes.ok(add(TestZones.spec(name.value()).dynamic()));
         Outcomes.ok(new Rfc2136RecordUpdater(NamedClients.updates(named))
@@ -376,6 +377,11 @@ class RndcNameServerControlIT extends NameServerControlContract {
                 .isIn(
                         "The zone reload and thaw was successful.",
                         "A zone reload and thaw was started.\nCheck the logs to see the result.");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (query("dyn." + name.value(), Type.A).getSection(Section.ANSWER).isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertThat(query("dyn." + name.value(), Type.A).getSection(Section.ANSWER))
                 .as(diagnostics())
                 .extracting(r -> r.rdataToString())
