@@ -147,9 +147,11 @@ final class Logging {
         appender.setOutputStream(new WriterStream(target));
         appender.start();
 
+        // the levels before the appender: reset() leaves the root at DEBUG, and a line another thread
+        // logs in between (a server closing a connection) would reach the new target
+        levels.forEach((name, level) -> context.getLogger(name).setLevel(level));
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
-        levels.forEach((name, level) -> context.getLogger(name).setLevel(level));
     }
 
     private static Encoder<ILoggingEvent> encoder(Format format, LoggerContext context) {
