@@ -16,12 +16,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -92,7 +90,7 @@ public final class Cli {
         if (args.length == 1 && args[0].equals("serve")) {
             return serveFromEnvironment();
         }
-        CommandLine cl = commandLine(args);
+        CommandLine cl = commandLine();
         int code = cl.execute(args);
         out.flush();
         err.flush();
@@ -121,29 +119,9 @@ public final class Cli {
         return code;
     }
 
-    /** The whole command tree. */
     CommandLine commandLine() {
-        return commandLine(new String[0]);
-    }
-
-    /**
-     * The command tree for {@code args}: the root with only the command they name (its model is what
-     * picocli has to read), or every command when they name none, ask the root for help or its version,
-     * or name one that does not exist (so that help, completion and picocli's suggestions see them all).
-     */
-    CommandLine commandLine(String... args) {
         root = new Root();
-        Factory factory = new Factory();
-        CommandLine cl = new CommandLine(root, factory);
-        Optional<Class<?>> only = named(args);
-        for (Class<?> command : Root.SUBCOMMANDS) {
-            if (only.isEmpty() || only.get() == command) {
-                cl.addSubcommand(new CommandLine(command, factory));
-            }
-        }
-        if (only.isPresent()) {
-            return configure(cl);
-        }
+        CommandLine cl = new CommandLine(root, new Factory());
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
         completion
                 .getCommandSpec()
@@ -157,6 +135,13 @@ public final class Cli {
         completion.getCommandSpec().name("completion");
         completion.getCommandSpec().usageMessage().footerHeading("").footer(new String[0]);
         cl.addSubcommand("completion", completion);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandSpec serve = cl.getSubcommands().get("serve").getCommandSpec();
+        Serve.addServerOptions(serve);
+        // Options about reaching an API, or printing its replies, mean nothing to these two.
+        removeOptions(serve, "--url", "--token", "--output", "--timeout");
         removeOptions(
                 completion.getCommandSpec(),
                 "--url",
@@ -176,53 +161,13 @@ public final class Cli {
                 "--audit-log",
                 "--audit-max-bytes",
                 "--audit-keep");
-        return configure(cl);
-    }
-
-    /** What the commands present need beyond their annotations. */
-    private CommandLine configure(CommandLine cl) {
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        CommandLine serveCommand = cl.getSubcommands().get("serve");
-        if (serveCommand != null) {
-            CommandSpec serve = serveCommand.getCommandSpec();
-            Serve.addServerOptions(serve);
-            // Options about reaching an API, or printing its replies, mean nothing to serve.
-            removeOptions(serve, "--url", "--token", "--output", "--timeout");
-        }
-        CommandLine tokens = cl.getSubcommands().get("token");
-        if (tokens != null) {
-            // the token commands edit a local file: a server's URL, token or timeout mean nothing to them
-            for (CommandLine token : tokens.getSubcommands().values()) {
-                removeOptions(token.getCommandSpec(), "--url", "--token", "--timeout", "--dns-address", "--dns-port");
-            }
+        // the token commands edit a local file: a server's URL, token or timeout mean nothing to them
+        for (CommandLine token :
+                cl.getSubcommands().get("token").getSubcommands().values()) {
+            removeOptions(token.getCommandSpec(), "--url", "--token", "--timeout", "--dns-address", "--dns-port");
         }
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> unexpected(e));
         return cl;
-    }
-
-    /**
-     * The command {@code args} name: the first word that is a command's name or alias, unless help or
-     * the version is asked of the root before it. Empty for the root's help, completion, an unknown
-     * command, or none.
-     */
-    static Optional<Class<?>> named(String... args) {
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")) {
-                return Optional.empty();
-            }
-            if (arg.startsWith("-")) {
-                continue;
-            }
-            for (Class<?> command : Root.SUBCOMMANDS) {
-                Command c = command.getAnnotation(Command.class);
-                if (c.name().equals(arg) || java.util.Arrays.asList(c.aliases()).contains(arg)) {
-                    return Optional.of(command);
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static void removeOptions(CommandSpec spec, String... names) {

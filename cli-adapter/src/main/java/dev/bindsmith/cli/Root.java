@@ -1,6 +1,5 @@
 package dev.bindsmith.cli;
 
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +15,16 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
+        subcommands = {
+            Serve.class,
+            ZoneCommands.class,
+            RecordCommands.class,
+            CatalogCommands.class,
+            ServerCommands.class,
+            KeyCommands.class,
+            TokenCommands.class,
+            AuditCommand.class
+        },
         description = {
             "Manage the zones and records of a BIND 9 name server, or of bindsmith's embedded one.",
             "",
@@ -39,21 +48,6 @@ import picocli.CommandLine.Spec;
             ExitCodes.TABLE
         })
 final class Root implements Runnable {
-
-    /**
-     * The commands under {@code bindsmith}, in the order help lists them. They are added by
-     * {@link Cli#commandLine(String...)} rather than by the annotation: picocli reads a command's whole
-     * model by reflection when it is added, and a command line needs only its own command's.
-     */
-    static final List<Class<?>> SUBCOMMANDS = List.of(
-            Serve.class,
-            ZoneCommands.class,
-            RecordCommands.class,
-            CatalogCommands.class,
-            ServerCommands.class,
-            KeyCommands.class,
-            TokenCommands.class,
-            AuditCommand.class);
 
     @Mixin
     GlobalOptions global = new GlobalOptions();
