@@ -273,6 +273,10 @@ final class UpdateResponder {
         try {
             org.xbill.DNS.Record in = org.xbill.DNS.Record.newRecord(
                     rr.getName(), rr.getType(), DClass.IN, rr.getTTL(), rr.rdataToWireCanonical());
+            if (in == null) {
+                // dnsjava answers null for data its type cannot read (found by DnsQueryFuzzTarget)
+                throw new Refusal(Rcode.FORMERR, "a record whose data cannot be read as its type");
+            }
             return DnsRecords.toCore(in)
                     .orElseThrow(() -> new Refusal(Rcode.REFUSED, "an owner name bindsmith cannot hold"));
         } catch (IllegalArgumentException e) {
