@@ -14,7 +14,6 @@ import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.validation.Violation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -61,7 +60,9 @@ public final class Json {
             String reason = firstLine(e.getOriginalMessage());
             return invalid(reason + " at line " + line + " column " + column, line, column);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // bytes in memory fail to read only as text: an encoding Jackson detected (UTF-16 or UTF-32)
+            // with a character it cannot hold (found by JsonBodyFuzzTarget; it was a 500)
+            return invalid("Request body is not JSON text: " + firstLine(e.getMessage()), "?", "?");
         }
     }
 
