@@ -23,16 +23,7 @@ class ScopedAccessNamedIT extends ScopedAccessContract {
 
     @Override
     Map<String, String> backendVariables() {
-        return Map.of(
-                "RNDC_SERVER", "127.0.0.1:" + named.controlPort(),
-                "RNDC_ALGORITHM", named.rndcKey().algorithm(),
-                "RNDC_SECRET", named.rndcKey().secret(),
-                "RNDC_KEY_NAME", named.rndcKey().name(),
-                "BIND_ZONE_DIR", named.zoneDirectory().toString(),
-                "NSUPDATE_PORT", Integer.toString(named.dnsPort()),
-                "NSUPDATE_KEY_NAME", named.updateKey().name(),
-                "NSUPDATE_ALGORITHM", named.updateKey().algorithm(),
-                "NSUPDATE_SECRET", named.updateKey().secret());
+        return NamedBackends.variables(named);
     }
 
     @Override

@@ -47,16 +47,7 @@ class ServeAgainstNamedIT {
     static void start() {
         NamedAvailability.assumeOrRequire();
         named = NamedLauncher.create().start();
-        Map<String, String> env = Map.of(
-                "RNDC_SERVER", "127.0.0.1:" + named.controlPort(),
-                "RNDC_ALGORITHM", named.rndcKey().algorithm(),
-                "RNDC_SECRET", named.rndcKey().secret(),
-                "RNDC_KEY_NAME", named.rndcKey().name(),
-                "BIND_ZONE_DIR", named.zoneDirectory().toString(),
-                "NSUPDATE_PORT", Integer.toString(named.dnsPort()),
-                "NSUPDATE_KEY_NAME", named.updateKey().name(),
-                "NSUPDATE_ALGORITHM", named.updateKey().algorithm(),
-                "NSUPDATE_SECRET", named.updateKey().secret());
+        Map<String, String> env = NamedBackends.variables(named);
         backend = Backend.open(BackendSettings.fromEnvironment(env, p -> false), true);
         server = ApiServer.start(
                 backend,
