@@ -11,8 +11,7 @@ import picocli.CommandLine.Spec;
 /** {@code bindsmith catalog …}: the catalog zone (RFC 9432) that secondaries consume. */
 @Command(
         name = "catalog",
-        description = "The catalog zone secondaries consume (BINDSMITH_CATALOG_ZONE): list its members, reconcile it.",
-        subcommands = {CatalogCommands.ListMembers.class, CatalogCommands.Reconcile.class})
+        description = "The catalog zone secondaries consume (BINDSMITH_CATALOG_ZONE): list its members, reconcile it.")
 final class CatalogCommands implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;

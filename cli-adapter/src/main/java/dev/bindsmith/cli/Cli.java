@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -90,7 +91,7 @@ public final class Cli {
         if (args.length == 1 && args[0].equals("serve")) {
             return serveFromEnvironment();
         }
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         int code = cl.execute(args);
         out.flush();
         err.flush();
@@ -119,9 +120,33 @@ public final class Cli {
         return code;
     }
 
-    CommandLine commandLine() {
+    /**
+     * The command tree {@code args} need: only the commands they name when that tree parses them (see
+     * {@link CommandTree#path}), else the whole tree, whose errors and suggestions see every command.
+     * The root's help and completion, and an argument file ({@code @file}), which may name any
+     * command, get the whole tree.
+     */
+    CommandLine commandLine(String... args) {
+        if (Arrays.stream(args).noneMatch(arg -> arg.startsWith("@"))) {
+            root = new Root();
+            CommandLine path = CommandTree.ROOT.path(root, new Factory(), args);
+            // naming no command, they want the root itself (its help lists completion too)
+            if (path.getSubcommands().size() == 1) {
+                try {
+                    configure(path).parseArgs(args);
+                    return path;
+                } catch (CommandLine.ParameterException e) {
+                    // the whole tree reports it, with every command in view
+                }
+            }
+        }
+        return wholeCommandLine();
+    }
+
+    /** Every command, and {@code completion}. */
+    CommandLine wholeCommandLine() {
         root = new Root();
-        CommandLine cl = new CommandLine(root, new Factory());
+        CommandLine cl = CommandTree.ROOT.whole(root, new Factory());
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
         completion
                 .getCommandSpec()
@@ -135,13 +160,6 @@ public final class Cli {
         completion.getCommandSpec().name("completion");
         completion.getCommandSpec().usageMessage().footerHeading("").footer(new String[0]);
         cl.addSubcommand("completion", completion);
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        CommandSpec serve = cl.getSubcommands().get("serve").getCommandSpec();
-        Serve.addServerOptions(serve);
-        // Options about reaching an API, or printing its replies, mean nothing to these two.
-        removeOptions(serve, "--url", "--token", "--output", "--timeout");
         removeOptions(
                 completion.getCommandSpec(),
                 "--url",
@@ -161,10 +179,26 @@ public final class Cli {
                 "--audit-log",
                 "--audit-max-bytes",
                 "--audit-keep");
-        // the token commands edit a local file: a server's URL, token or timeout mean nothing to them
-        for (CommandLine token :
-                cl.getSubcommands().get("token").getSubcommands().values()) {
-            removeOptions(token.getCommandSpec(), "--url", "--token", "--timeout", "--dns-address", "--dns-port");
+        return configure(cl);
+    }
+
+    /** What the commands present in {@code cl} need beyond their annotations. */
+    private CommandLine configure(CommandLine cl) {
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine serve = cl.getSubcommands().get("serve");
+        if (serve != null) {
+            Serve.addServerOptions(serve.getCommandSpec());
+            // Options about reaching an API, or printing its replies, mean nothing to serve.
+            removeOptions(serve.getCommandSpec(), "--url", "--token", "--output", "--timeout");
+        }
+        CommandLine tokens = cl.getSubcommands().get("token");
+        if (tokens != null) {
+            // the token commands edit a local file: a server's URL, token or timeout mean nothing to them
+            for (CommandLine token : tokens.getSubcommands().values()) {
+                removeOptions(token.getCommandSpec(), "--url", "--token", "--timeout", "--dns-address", "--dns-port");
+            }
         }
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> unexpected(e));
         return cl;

@@ -13,8 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code bindsmith key …}: TSIG keys for signed dynamic updates and zone transfers. */
 @Command(
         name = "key",
-        description = "TSIG keys, for the embedded server's signed updates and transfers (BINDSMITH_TSIG_KEYS).",
-        subcommands = {KeyCommands.Create.class})
+        description = "TSIG keys, for the embedded server's signed updates and transfers (BINDSMITH_TSIG_KEYS).")
 final class KeyCommands implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -22,14 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "record",
-        description = "List, add, change and remove the records of a zone (RFC 2136 dynamic updates).",
-        subcommands = {
-            RecordCommands.ListRecords.class,
-            RecordCommands.Add.class,
-            RecordCommands.Update.class,
-            RecordCommands.Remove.class,
-            RecordCommands.Apply.class
-        })
+        description = "List, add, change and remove the records of a zone (RFC 2136 dynamic updates).")
 final class RecordCommands implements Runnable {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

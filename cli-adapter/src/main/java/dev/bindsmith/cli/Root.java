@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** {@code bindsmith}: the top of the command tree and the options every command shares. */
+/** {@code bindsmith}: the top of the command tree ({@link CommandTree}) and the options every command shares. */
 @Command(
         name = "bindsmith",
         scope = ScopeType.INHERIT,
@@ -15,16 +15,6 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {
-            Serve.class,
-            ZoneCommands.class,
-            RecordCommands.class,
-            CatalogCommands.class,
-            ServerCommands.class,
-            KeyCommands.class,
-            TokenCommands.class,
-            AuditCommand.class
-        },
         description = {
             "Manage the zones and records of a BIND 9 name server, or of bindsmith's embedded one.",
             "",

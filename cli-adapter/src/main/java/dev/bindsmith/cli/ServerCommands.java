@@ -9,8 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "server",
         description =
-                "The name server as a whole: its status, a reload of everything, a reconcile with the zone files.",
-        subcommands = {ServerCommands.Status.class, ServerCommands.Reload.class, ServerCommands.Reconcile.class})
+                "The name server as a whole: its status, a reload of everything, a reconcile with the zone files.")
 final class ServerCommands implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;

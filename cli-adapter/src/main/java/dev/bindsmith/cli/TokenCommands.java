@@ -47,8 +47,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "token",
-        description = "Create, list and revoke the scoped API tokens of the tokens file (BINDSMITH_TOKENS_FILE).",
-        subcommands = {TokenCommands.Create.class, TokenCommands.ListTokens.class, TokenCommands.Revoke.class})
+        description = "Create, list and revoke the scoped API tokens of the tokens file (BINDSMITH_TOKENS_FILE).")
 final class TokenCommands implements Runnable {
     static final String TOKENS_FILE = "BINDSMITH_TOKENS_FILE";
 

@@ -17,22 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "zone",
         description = "List, show, create, change and delete zones; reload, freeze, thaw, notify, retransfer;"
-                + " propagation to the secondaries; DNSSEC keys.",
-        subcommands = {
-            ZoneCommands.ListZones.class,
-            ZoneCommands.Show.class,
-            ZoneCommands.Status.class,
-            ZoneCreate.class,
-            ZoneCommands.Modify.class,
-            ZoneCommands.Delete.class,
-            ZoneCommands.Reload.class,
-            ZoneCommands.Freeze.class,
-            ZoneCommands.Thaw.class,
-            ZoneCommands.Notify.class,
-            ZoneCommands.Retransfer.class,
-            ZoneFleetCommands.Propagation.class,
-            ZoneFleetCommands.Dnssec.class
-        })
+                + " propagation to the secondaries; DNSSEC keys.")
 final class ZoneCommands implements Runnable {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -103,10 +103,7 @@ final class ZoneFleetCommands {
         }
     }
 
-    @Command(
-            name = "dnssec",
-            description = "A signed zone's keys (BIND backend): status, rollover, checkds.",
-            subcommands = {Dnssec.Status.class, Dnssec.Rollover.class, Dnssec.Checkds.class})
+    @Command(name = "dnssec", description = "A signed zone's keys (BIND backend): status, rollover, checkds.")
     static final class Dnssec implements Runnable {
         @Spec
         CommandLine.Model.CommandSpec spec;
