@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  * <p>Arguments (all optional): {@code passes=3 zones=1000 records=1000 patches=20 clients=8 listRuns=30
  * startRuns=5 systems=named,embedded,pdns startOnly=} ({@code named-c1} adds bindsmith + named started with
  * only the C1 compiler, {@code named-noaot} without the build's AOT cache, {@code named-lean} with the
- * C1 compiler, a 16 MB code cache and 512 KB thread stacks). Systems also named in {@code startOnly}
+ * C1 compiler, a 16 MB code cache and 512 KB thread stacks, {@code named-xms16} with the 16 MB first
+ * heap serve had before its 8 MB one). Systems also named in {@code startOnly}
  * have only their start-up and idle resident set measured. Prints one table of medians, with the ratios.
  */
 public final class ManagementBenchmark {
@@ -168,6 +169,7 @@ public final class ManagementBenchmark {
                 Map<String, String> variants = new LinkedHashMap<>();
                 variants.put("named-noaot", "-XX:AOTMode=off");
                 variants.put("named-lean", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss512k");
+                variants.put("named-xms16", "-Xms16m");
                 for (Map.Entry<String, String> v : variants.entrySet()) {
                     if (systems.contains(v.getKey())) {
                         Map<String, String> env = new LinkedHashMap<>(Runs.bindVariables(named));
