@@ -283,6 +283,11 @@ final class ApiRouting {
      * limit is answered at once with the JSON 503 ({@link #busyBeforeRouting}).
      */
     void configure(WebServerConfig.Builder server) {
+        // Helidon 4.4.0's default NIO socket writes a response 8 KiB at a time and drops what the kernel
+        // did not take of a write when the send buffer is nearly full: a body of megabytes (every zone of
+        // 100 000) lost a few KiB and the client waited for ever on its Content-Length (issue 11,
+        // LargeZoneListTest). The plain socket writes each buffer whole.
+        server.useNio(false);
         server.maxPayloadSize(-1);
         server.maxTcpConnections(config.maxConnections());
         server.maxConcurrentRequests(config.maxConcurrentRequests());

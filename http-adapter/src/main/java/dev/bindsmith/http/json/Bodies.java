@@ -5,7 +5,6 @@ import dev.bindsmith.core.port.ControlReply;
 import dev.bindsmith.core.port.DnssecKey;
 import dev.bindsmith.core.port.DnssecStatus;
 import dev.bindsmith.core.port.ServerStatus;
-import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.service.CatalogPage;
 import dev.bindsmith.core.service.CatalogReconciliation;
@@ -27,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The success bodies of the API, as ordered maps: the reference's fields first, bindsmith's beside them. */
 public final class Bodies {
@@ -66,27 +66,13 @@ public final class Bodies {
                 c.details());
     }
 
-    static Map<String, Object> list(ZoneList list) {
-        return of(
-                "zones",
-                list.zones().stream().map(z -> z.name().value()).toList(),
-                "count",
-                list.count(),
-                "items",
-                list.zones().stream().map(Bodies::stored).toList());
+    static ZoneListBody list(ZoneList list) {
+        return new ZoneListBody(list.zones(), Optional.empty());
     }
 
     /** A page of zones: the list's fields, and {@code nextCursor} when more follow. */
-    static Map<String, Object> zonePage(ZonePage page) {
-        Map<String, Object> body = of(
-                "zones",
-                page.zones().stream().map(z -> z.name().value()).toList(),
-                "count",
-                page.count(),
-                "items",
-                page.zones().stream().map(Bodies::stored).toList());
-        page.nextCursor().ifPresent(c -> body.put("nextCursor", c));
-        return body;
+    static ZoneListBody zonePage(ZonePage page) {
+        return new ZoneListBody(page.zones(), page.nextCursor());
     }
 
     static Map<String, Object> reconcile(ReconcileReport r) {
@@ -135,16 +121,6 @@ public final class Bodies {
     /** An enum constant as the API writes it: {@code UNFINISHED_CREATE} → {@code unfinished_create}. */
     private static String word(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * One zone of a list: a record rather than a map, which Jackson writes from its fixed accessors
-     * (a list of 100 000 zones is 100 000 of these).
-     */
-    public record ZoneItem(String name, String zoneType, String filePath) {}
-
-    private static ZoneItem stored(StoredZone z) {
-        return new ZoneItem(z.name().value(), z.type().wireName(), z.file());
     }
 
     static Map<String, Object> details(ZoneDetails d) {

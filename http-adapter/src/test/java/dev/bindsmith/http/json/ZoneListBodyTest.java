@@ -1,0 +1,83 @@
+package dev.bindsmith.http.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.zone.ZoneName;
+import dev.bindsmith.core.zone.ZoneType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The zone list's own writer sends the bytes Jackson writes for the same fields as maps: the body of
+ * {@code GET /zones} did not change when it stopped being built as maps (issue 11).
+ */
+class ZoneListBodyTest {
+    private static final JsonMapper JACKSON = JsonMapper.builder().build();
+
+    @Test
+    void writesTheBytesJacksonWritesForTheSameFields() throws Exception {
+        List<StoredZone> zones = List.of(
+                zone("a.example.com", ZoneType.PRIMARY, "/var/lib/bind/a.example.com.zone"),
+                zone("b.example.com", ZoneType.SECONDARY, "/var/cache/bind/b.example.com.zone"),
+                // what a file path may hold that JSON must escape or encode
+                zone("c.example.com", ZoneType.PRIMARY, "/srv/zönes/\"quoted\"\\back\tslash\u0001/c.zone"),
+                zone("d.example.com", ZoneType.PRIMARY, "/srv/emoji-\uD83D\uDE00/del\u007F/d.zone"));
+
+        for (int n = 0; n <= zones.size(); n++) {
+            List<StoredZone> some = zones.subList(0, n);
+            assertThat(text(new ZoneListBody(some, Optional.empty()).toJson()))
+                    .isEqualTo(text(JACKSON.writeValueAsBytes(asMaps(some, Optional.empty()))));
+            Optional<String> cursor = Optional.of("ZC5leGFtcGxlLmNvbQ");
+            assertThat(text(new ZoneListBody(some, cursor).toJson()))
+                    .isEqualTo(text(JACKSON.writeValueAsBytes(asMaps(some, cursor))));
+        }
+    }
+
+    @Test
+    void jsonWritesAListThroughItsOwnWriterAndATreeHoldsTheSameFields() throws Exception {
+        List<StoredZone> zones = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            zones.add(zone("z" + i + ".scale.test", ZoneType.PRIMARY, "/data/zones/z" + i + ".scale.test.zone"));
+        }
+        ZoneListBody body = new ZoneListBody(zones, Optional.of("next"));
+        byte[] expected = JACKSON.writeValueAsBytes(asMaps(zones, Optional.of("next")));
+
+        assertThat(Json.write(body)).isEqualTo(expected);
+        assertThat(JACKSON.writeValueAsBytes(Json.tree(body))).isEqualTo(expected);
+    }
+
+    private static StoredZone zone(String name, ZoneType type, String file) {
+        return new StoredZone(ZoneName.of(name), type, file);
+    }
+
+    /** The body as it was built before: maps in the API's key order. */
+    private static Map<String, Object> asMaps(List<StoredZone> zones, Optional<String> nextCursor) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("zones", zones.stream().map(z -> z.name().value()).toList());
+        body.put("count", zones.size());
+        body.put(
+                "items",
+                zones.stream()
+                        .map(z -> {
+                            Map<String, Object> item = new LinkedHashMap<>();
+                            item.put("name", z.name().value());
+                            item.put("zoneType", z.type().wireName());
+                            item.put("filePath", z.file());
+                            return item;
+                        })
+                        .toList());
+        nextCursor.ifPresent(c -> body.put("nextCursor", c));
+        return body;
+    }
+
+    private static String text(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+}
