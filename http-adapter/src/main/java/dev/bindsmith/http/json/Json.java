@@ -14,7 +14,6 @@ import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.validation.Violation;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -120,25 +119,9 @@ public final class Json {
             case BigDecimal n -> nodes.numberNode(n);
             case BigInteger n -> nodes.numberNode(n);
             case JsonNode node -> node;
-            case Record body -> record(body);
+            case ZoneListBody zones -> zones.tree();
             default -> Mapper.MAPPER.valueToTree(value);
         };
-    }
-
-    /**
-     * A record as Jackson writes one (its components, in order, by name), without starting Jackson's
-     * serializers for it: the zone list is a list of records.
-     */
-    private static JsonNode record(Record body) {
-        ObjectNode object = JsonNodeFactory.instance.objectNode();
-        for (RecordComponent component : body.getClass().getRecordComponents()) {
-            try {
-                object.set(component.getName(), tree(component.getAccessor().invoke(body)));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + component, e);
-            }
-        }
-        return object;
     }
 
     private static String firstLine(String message) {

@@ -1,9 +1,13 @@
 package dev.bindsmith.http.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bindsmith.core.port.StoredZone;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +93,27 @@ final class ZoneListBody implements JsonSerializable {
         }
         out.close('}');
         return out.bytes();
+    }
+
+    /**
+     * The same fields as a tree, built node by node: the CLI's direct mode shows a list without starting
+     * Jackson's serializers, a tenth of a second of a short command's life.
+     */
+    JsonNode tree() {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode body = nodes.objectNode();
+        ArrayNode names = body.putArray("zones");
+        zones.forEach(z -> names.add(z.name().value()));
+        body.put("count", zones.size());
+        ArrayNode items = body.putArray("items");
+        for (StoredZone z : zones) {
+            items.addObject()
+                    .put("name", z.name().value())
+                    .put("zoneType", z.type().wireName())
+                    .put("filePath", z.file());
+        }
+        nextCursor.ifPresent(cursor -> body.put("nextCursor", cursor));
+        return body;
     }
 
     @Override
