@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -26,31 +24,46 @@ final class ZoneContent {
     private final long defaultTtl;
     /** Owner → type → records; the records of one RRset share one TTL. */
     private final Map<Name, Map<Integer, List<Record>>> byName;
-    /** Every owner name and every name between an owner and the origin (empty non-terminals). */
-    private final Set<Name> existing;
+    /**
+     * Every owner name and every name between an owner and the origin (empty non-terminals), with how
+     * many owners are at or below it: kept up to date by a change of a few owners without walking
+     * the zone (a name whose count falls to zero is gone).
+     */
+    private final Map<Name, Integer> ownersAtOrBelow;
 
     private final int recordCount;
 
-    private ZoneContent(Name origin, SOARecord soa, long defaultTtl, Map<Name, Map<Integer, List<Record>>> byName) {
+    private ZoneContent(
+            Name origin,
+            SOARecord soa,
+            long defaultTtl,
+            Map<Name, Map<Integer, List<Record>>> byName,
+            Map<Name, Integer> ownersAtOrBelow,
+            int recordCount) {
         this.origin = origin;
         this.soa = soa;
         this.defaultTtl = defaultTtl;
         this.byName = byName;
-        Set<Name> names = new HashSet<>();
-        int count = 0;
-        for (var entry : byName.entrySet()) {
-            // Walks up until a name already present: its ancestors are then present too.
-            Name n = entry.getKey();
-            while (n.subdomain(origin) && names.add(n) && !n.equals(origin)) {
-                n = parent(n);
-            }
-            for (List<Record> rrs : entry.getValue().values()) {
-                count += rrs.size();
+        this.ownersAtOrBelow = ownersAtOrBelow;
+        this.recordCount = recordCount;
+    }
+
+    /** {@code owner} counted (+1) or no longer counted (-1) at itself and every name up to the origin. */
+    private static void count(Map<Name, Integer> ownersAtOrBelow, Name origin, Name owner, int delta) {
+        for (Name n = owner; n.subdomain(origin); n = parent(n)) {
+            ownersAtOrBelow.merge(n, delta, (a, b) -> a + b == 0 ? null : a + b);
+            if (n.equals(origin)) {
+                return;
             }
         }
-        names.add(origin);
-        this.existing = Collections.unmodifiableSet(names);
-        this.recordCount = count;
+    }
+
+    private static int size(Map<Integer, List<Record>> types) {
+        int count = 0;
+        for (List<Record> rrs : types.values()) {
+            count += rrs.size();
+        }
+        return count;
     }
 
     /**
@@ -83,6 +96,8 @@ final class ZoneContent {
             throw new IllegalArgumentException("the zone has no SOA record");
         }
         Map<Name, Map<Integer, List<Record>>> byName = new HashMap<>();
+        Map<Name, Integer> below = new HashMap<>();
+        int count = 0;
         for (var owner : work.entrySet()) {
             Map<Integer, List<Record>> types = new TreeMap<>();
             for (var set : owner.getValue().entrySet()) {
@@ -91,9 +106,17 @@ final class ZoneContent {
                 types.put(set.getKey(), rrs.stream().map(r -> withTtl(r, ttl)).toList());
             }
             byName.put(owner.getKey(), Collections.unmodifiableMap(types));
+            count(below, origin, owner.getKey(), 1);
+            count += size(types);
         }
         SOARecord apexSoa = (SOARecord) byName.get(origin).get(Type.SOA).getFirst();
-        return new ZoneContent(origin, apexSoa, defaultTtl, Collections.unmodifiableMap(byName));
+        return new ZoneContent(
+                origin,
+                apexSoa,
+                defaultTtl,
+                Collections.unmodifiableMap(byName),
+                Collections.unmodifiableMap(below),
+                count);
     }
 
     /**
@@ -104,10 +127,19 @@ final class ZoneContent {
      * @throws IllegalArgumentException when the origin is replaced without exactly one SOA
      */
     ZoneContent withOwners(Map<Name, List<Record>> replaced) {
+        // the maps are copied (their keys' hashes are cached), never walked: the zone's size costs a copy only
         Map<Name, Map<Integer, List<Record>>> next = new HashMap<>(byName);
+        Map<Name, Integer> below = new HashMap<>(ownersAtOrBelow);
+        int count = recordCount;
         for (var entry : replaced.entrySet()) {
+            Map<Integer, List<Record>> was = byName.get(entry.getKey());
+            if (was != null) {
+                count -= size(was);
+            }
             if (entry.getValue().isEmpty()) {
-                next.remove(entry.getKey());
+                if (next.remove(entry.getKey()) != null) {
+                    count(below, origin, entry.getKey(), -1);
+                }
                 continue;
             }
             Map<Integer, LinkedHashMap<Record, Record>> work = new HashMap<>();
@@ -120,13 +152,22 @@ final class ZoneContent {
                 long ttl = rrs.getLast().getTTL();
                 types.put(set.getKey(), rrs.stream().map(r -> withTtl(r, ttl)).toList());
             }
-            next.put(entry.getKey(), Collections.unmodifiableMap(types));
+            if (next.put(entry.getKey(), Collections.unmodifiableMap(types)) == null) {
+                count(below, origin, entry.getKey(), 1);
+            }
+            count += size(types);
         }
         List<Record> soas = next.getOrDefault(origin, Map.of()).getOrDefault(Type.SOA, List.of());
         if (soas.size() != 1) {
             throw new IllegalArgumentException("the zone must have exactly one SOA record, at its apex");
         }
-        return new ZoneContent(origin, (SOARecord) soas.getFirst(), defaultTtl, Collections.unmodifiableMap(next));
+        return new ZoneContent(
+                origin,
+                (SOARecord) soas.getFirst(),
+                defaultTtl,
+                Collections.unmodifiableMap(next),
+                Collections.unmodifiableMap(below),
+                count);
     }
 
     /** This content with a journal's change applied: its removed records gone, its added records in, its new SOA. */
@@ -187,11 +228,11 @@ final class ZoneContent {
 
     /** True when the name owns records or has owners below it. */
     boolean exists(Name name) {
-        return existing.contains(name);
+        return name.equals(origin) || ownersAtOrBelow.containsKey(name);
     }
 
     int nodeCount() {
-        return existing.size();
+        return ownersAtOrBelow.size() + (ownersAtOrBelow.containsKey(origin) ? 0 : 1);
     }
 
     int recordCount() {

@@ -3,6 +3,8 @@ package dev.bindsmith.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bindsmith.testing.memory.Gate;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The listener does not take unlimited connections or requests: a request over the concurrency limit
- * is turned away at once with 503 and the JSON envelope, instead of queueing behind the others.
+ * is turned away at once with 503 and the JSON envelope, instead of queueing behind the others. Its
+ * connections send at once (no Nagle).
  */
 class ListenerLimitsTest {
 
@@ -26,6 +29,16 @@ class ListenerLimitsTest {
 
         assertThat(defaults.maxConnections()).isEqualTo(1000);
         assertThat(defaults.maxConcurrentRequests()).isEqualTo(200);
+    }
+
+    @Test
+    void connectionsSendWithoutNagleSoThatALargeAnswerIsNotHeldForTheClientsDelayedAck() {
+        WebServerConfig.Builder server = WebServer.builder();
+
+        new ApiFixture().api.configure(server);
+
+        assertThat(server.connectionOptions())
+                .hasValueSatisfying(o -> assertThat(o.tcpNoDelay()).isTrue());
     }
 
     @Test
