@@ -68,7 +68,8 @@ final class ZoneContent {
 
     /**
      * The zone's content from its records. Records outside the zone and of other classes are left out
-     * (as named does); an RRset whose records disagree on the TTL takes the last one's.
+     * (as named does); an RRset whose records disagree on the TTL takes the last one's; an owner whose
+     * records spell it in different cases takes the first record's spelling ({@link #spelledAs}).
      *
      * @throws IllegalArgumentException when there is not exactly one SOA, at the origin
      */
@@ -99,11 +100,17 @@ final class ZoneContent {
         Map<Name, Integer> below = new HashMap<>();
         int count = 0;
         for (var owner : work.entrySet()) {
+            // the map kept the first record's name as the key: the owner's spelling
+            Name spelling = owner.getKey();
             Map<Integer, List<Record>> types = new TreeMap<>();
             for (var set : owner.getValue().entrySet()) {
                 List<Record> rrs = new ArrayList<>(set.getValue().values());
                 long ttl = rrs.getLast().getTTL();
-                types.put(set.getKey(), rrs.stream().map(r -> withTtl(r, ttl)).toList());
+                types.put(
+                        set.getKey(),
+                        rrs.stream()
+                                .map(r -> withTtl(spelledAs(r, spelling), ttl))
+                                .toList());
             }
             byName.put(owner.getKey(), Collections.unmodifiableMap(types));
             count(below, origin, owner.getKey(), 1);
@@ -142,6 +149,12 @@ final class ZoneContent {
                 }
                 continue;
             }
+            // an owner the zone has keeps its spelling; a new one takes its first record's
+            Name spelling = byName.getOrDefault(entry.getKey(), Map.of()).values().stream()
+                    .flatMap(List::stream)
+                    .findFirst()
+                    .map(Record::getName)
+                    .orElse(entry.getValue().getFirst().getName());
             Map<Integer, LinkedHashMap<Record, Record>> work = new HashMap<>();
             for (Record r : entry.getValue()) {
                 work.computeIfAbsent(r.getType(), k -> new LinkedHashMap<>()).put(r, r);
@@ -150,7 +163,11 @@ final class ZoneContent {
             for (var set : work.entrySet()) {
                 List<Record> rrs = new ArrayList<>(set.getValue().values());
                 long ttl = rrs.getLast().getTTL();
-                types.put(set.getKey(), rrs.stream().map(r -> withTtl(r, ttl)).toList());
+                types.put(
+                        set.getKey(),
+                        rrs.stream()
+                                .map(r -> withTtl(spelledAs(r, spelling), ttl))
+                                .toList());
             }
             if (next.put(entry.getKey(), Collections.unmodifiableMap(types)) == null) {
                 count(below, origin, entry.getKey(), 1);
@@ -286,6 +303,20 @@ final class ZoneContent {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The same record with its owner spelled as the owner's other records spell it (one owner, one
+     * spelling). DNS names are equal whatever their case, and dnsjava's master-file parser gives a
+     * record the name of the record before it when the two are equal: a zone written with an owner's
+     * records together would load again with every record of that owner spelled as the first, so
+     * "www" and "WWW" kept apart in memory would not survive a restart.
+     */
+    static Record spelledAs(Record record, Name owner) {
+        if (record.getName() == owner || record.getName().toString().equals(owner.toString())) {
+            return record;
+        }
+        return record.withName(owner);
     }
 
     /** The same record with another TTL (one RRset, one TTL). */
