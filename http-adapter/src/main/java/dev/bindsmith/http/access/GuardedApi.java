@@ -318,8 +318,7 @@ public final class GuardedApi {
                             ErrorCode.UNAVAILABLE, failure.details() + "; nothing was changed")));
                 }
                 Ran ran = zone.isPresent()
-                        ? useCases.exclusively(
-                                zone.get(), () -> new Ran(serial(zone.get()), seen.get(), serial(zone.get())))
+                        ? useCases.exclusively(zone.get(), () -> serials(op, zone.get(), seen))
                         : new Ran(seen.get());
                 return recorded(caller, op, zone, true, ran.answer().status(), code(ran.answer()), ran)
                         .orElse(new Guarded.Answered(ran.answer()));
@@ -345,6 +344,27 @@ public final class GuardedApi {
         Ran(Answer answer) {
             this(OptionalLong.empty(), answer, OptionalLong.empty());
         }
+    }
+
+    /**
+     * The operation run with the zone's serial before and after it, each asked of the name server only
+     * when the zone can have one: a zone being created has none before (a create that finds the zone
+     * there is refused and changes nothing, so its serial before is the one after), a zone deleted has
+     * none after. On
+     * named each question is an rndc {@code zonestatus}, a round trip that was a third of a create.
+     */
+    private Ran serials(Operation op, ZoneName zone, Supplier<Answer> run) {
+        OptionalLong before = op == Operation.CREATE_ZONE ? OptionalLong.empty() : serial(zone);
+        Answer answer = run.get();
+        OptionalLong after = op == Operation.DELETE_ZONE && answer.outcome() instanceof Outcome.Deleted<Object>
+                ? OptionalLong.empty()
+                : serial(zone);
+        if (op == Operation.CREATE_ZONE
+                && answer.outcome() instanceof Outcome.Conflict<Object> conflict
+                && conflict.code() == ErrorCode.ZONE_EXISTS) {
+            before = after;
+        }
+        return new Ran(before, answer, after);
     }
 
     private OptionalLong serial(ZoneName zone) {

@@ -207,6 +207,42 @@ class GuardedApiTest {
     }
 
     @Test
+    void theAuditAsksNoSerialBeforeACreateNorAfterADelete() {
+        String zone = "once.dev.example.com";
+        String body = """
+                {"zoneName": "%s", "zoneType": "primary", "zoneConfig": {"ttl": 3600,
+                 "soa": {"primaryNs": "ns1.%s.", "adminEmail": "hostmaster.%s.", "serial": 2026120101},
+                 "nameServers": ["ns1.%s."], "nameServerIps": {"ns1.%s.": "192.0.2.53"}}}
+                """.formatted(zone, zone, zone, zone, zone);
+        int before = control.calls().size();
+
+        assertThat(answered(api.createZone(writer, json(body))).status()).isEqualTo(201);
+        List<String> createCalls =
+                control.calls().subList(before, control.calls().size());
+        assertThat(answered(api.createZone(writer, json(body))).status()).isEqualTo(409);
+        int afterRefused = control.calls().size();
+        assertThat(answered(api.deleteZone(writer, zone)).status()).isEqualTo(204);
+        List<String> deleteCalls =
+                control.calls().subList(afterRefused, control.calls().size());
+
+        // no question before the zone exists, none after it is gone
+        assertThat(createCalls.subList(0, createCalls.indexOf("addzone " + zone)))
+                .doesNotContain("zonestatus " + zone);
+        assertThat(createCalls).containsOnlyOnce("zonestatus " + zone);
+        assertThat(deleteCalls.subList(deleteCalls.indexOf("delzone " + zone) + 1, deleteCalls.size()))
+                .doesNotContain("zonestatus " + zone);
+        List<AuditEntry> entries = entries();
+        assertThat(entries).extracting(AuditEntry::status).containsExactly(201, 409, 204);
+        assertThat(entries.get(0).serialBefore()).isEmpty();
+        assertThat(entries.get(0).serialAfter()).hasValue(2026120101);
+        // refused, nothing changed: the zone's serial is the same before and after
+        assertThat(entries.get(1).serialBefore()).hasValue(2026120101);
+        assertThat(entries.get(1).serialAfter()).hasValue(2026120101);
+        assertThat(entries.get(2).serialBefore()).hasValue(2026120101);
+        assertThat(entries.get(2).serialAfter()).isEmpty();
+    }
+
+    @Test
     void readsAndDryRunsChangeNothingAndAreNotAudited() {
         api.getZone(writer, DEV);
         api.listZones(writer);
