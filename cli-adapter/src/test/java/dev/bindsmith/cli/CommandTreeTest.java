@@ -18,18 +18,23 @@ import picocli.CommandLine;
 /** The command line built for one command (only its path) against the whole tree. */
 class CommandTreeTest {
 
-    private static Cli cli() {
+    /** A command line that must not open a backend or start a server, writing to {@code out} and {@code err}. */
+    private static Cli cli(StringWriter out, StringWriter err) {
         return new Cli(
                 Map.of(),
                 new ByteArrayInputStream(new byte[0]),
-                new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
                 (settings, dns) -> {
                     throw new AssertionError("no backend expected");
                 },
                 (backend, env, overrides) -> {
                     throw new AssertionError("no server expected");
                 });
+    }
+
+    private static Cli cli() {
+        return cli(new StringWriter(), new StringWriter());
     }
 
     /** Every command of the whole tree, as the words that name it. */
@@ -91,18 +96,7 @@ class CommandTreeTest {
     private static CliRun runOnTheWholeTree(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Cli cli = new Cli(
-                Map.of(),
-                new ByteArrayInputStream(new byte[0]),
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                (settings, dns) -> {
-                    throw new AssertionError("no backend expected");
-                },
-                (backend, env, overrides) -> {
-                    throw new AssertionError("no server expected");
-                });
-        int code = cli.wholeCommandLine().execute(args);
+        int code = cli(out, err).wholeCommandLine().execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 
@@ -129,16 +123,7 @@ class CommandTreeTest {
     void aCommandLineGetsWhatTheWholeTreeGivesIt(String line) {
         String[] args = line.split(" ");
         CliRun whole = runOnTheWholeTree(args);
-        CliRun run = CliRun.run(
-                Map.of(),
-                (settings, dns) -> {
-                    throw new AssertionError("no backend expected");
-                },
-                (backend, env, overrides) -> {
-                    throw new AssertionError("no server expected");
-                },
-                "",
-                args);
+        CliRun run = CliRun.run(args);
         assertEquals(whole, run);
     }
 

@@ -1,15 +1,10 @@
 package dev.bindsmith.http.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializable;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bindsmith.core.port.StoredZone;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -23,11 +18,11 @@ import java.util.Optional;
  * 120–160 ms and a few hundred thousand objects; {@link #toJson()} writes the same bytes straight into
  * one array sized from the strings' lengths (issue 11: every zone in ≤ 50 ms). It copies ASCII text as
  * it is and leaves every other string (a quote, a backslash, a control or non-ASCII character) to
- * Jackson's generator, so the bytes are those Jackson writes for the same fields. Anything else
- * that reads a body as a tree (the CLI's direct mode) gets the same fields through
- * {@link #serialize}.
+ * Jackson's generator, so the bytes are those Jackson writes for the same fields. The CLI's direct
+ * mode, which reads a body as a tree, gets the same fields from {@link #tree()}; {@link Json} sends
+ * the list to one or the other.
  */
-final class ZoneListBody implements JsonSerializable {
+final class ZoneListBody {
     private static final byte[] ZONES = ascii("{\"zones\":[");
     private static final byte[] COUNT = ascii("],\"count\":");
     private static final byte[] ITEMS = ascii(",\"items\":[");
@@ -114,37 +109,6 @@ final class ZoneListBody implements JsonSerializable {
         }
         nextCursor.ifPresent(cursor -> body.put("nextCursor", cursor));
         return body;
-    }
-
-    @Override
-    public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
-        gen.writeStartObject();
-        gen.writeArrayFieldStart("zones");
-        for (StoredZone z : zones) {
-            gen.writeString(z.name().value());
-        }
-        gen.writeEndArray();
-        gen.writeNumberField("count", zones.size());
-        gen.writeArrayFieldStart("items");
-        for (StoredZone z : zones) {
-            gen.writeStartObject();
-            gen.writeStringField("name", z.name().value());
-            gen.writeStringField("zoneType", z.type().wireName());
-            gen.writeStringField("filePath", z.file());
-            gen.writeEndObject();
-        }
-        gen.writeEndArray();
-        if (nextCursor.isPresent()) {
-            gen.writeStringField("nextCursor", nextCursor.get());
-        }
-        gen.writeEndObject();
-    }
-
-    @Override
-    public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer typeSer)
-            throws IOException {
-        // a body is never written with type information
-        serialize(gen, serializers);
     }
 
     private static byte[] ascii(String text) {
