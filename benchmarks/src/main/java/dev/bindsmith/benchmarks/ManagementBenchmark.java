@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  * only the C1 compiler, {@code named-noaot} without the build's AOT cache, {@code named-lean} with the
  * C1 compiler, a 16 MB code cache and 512 KB thread stacks, {@code named-xms16} with the 16 MB first
  * heap serve had before its 8 MB one). Systems also named in {@code startOnly}
- * have only their start-up and idle resident set measured. Prints one table of medians, with the ratios.
+ * have only their start-up and idle resident set measured. {@code serveJavaOpts=} adds JVM options
+ * (no spaces) to bindsmith + named and bindsmith embedded, e.g. a flight recording
+ * ({@code -XX:StartFlightRecording=filename=/tmp/serve-%p.jfr}) to see where a phase's time goes. Prints one table of medians, with the ratios.
  */
 public final class ManagementBenchmark {
     private ManagementBenchmark() {}
@@ -98,6 +100,7 @@ public final class ManagementBenchmark {
         List<String> systems =
                 List.of(text(args, "systems", "named,embedded,pdns").split(","));
         List<String> startOnly = List.of(text(args, "startOnly", "").split(","));
+        String serveJavaOpts = text(args, "serveJavaOpts", "");
         // the labels of the systems in startOnly, once they are made
         java.util.Set<String> startOnlyLabels = new java.util.HashSet<>();
 
@@ -147,7 +150,7 @@ public final class ManagementBenchmark {
                     apis.add(new BindsmithServe(
                             "bindsmith + named",
                             root,
-                            Runs.bindVariables(named),
+                            withJavaOpts(Runs.bindVariables(named), serveJavaOpts),
                             named.updateKey().name(),
                             work.resolve("serve-named")));
                 }
@@ -189,11 +192,14 @@ public final class ManagementBenchmark {
                     apis.add(new BindsmithServe(
                             "bindsmith embedded",
                             root,
-                            Map.of(
-                                    "BINDSMITH_BACKEND", "embedded",
-                                    "BINDSMITH_DATA_DIR",
-                                            work.resolve("embedded-data").toString(),
-                                    "BINDSMITH_DNS_PORT", Integer.toString(Machine.freePort())),
+                            withJavaOpts(
+                                    Map.of(
+                                            "BINDSMITH_BACKEND", "embedded",
+                                            "BINDSMITH_DATA_DIR",
+                                                    work.resolve("embedded-data")
+                                                            .toString(),
+                                            "BINDSMITH_DNS_PORT", Integer.toString(Machine.freePort())),
+                                    serveJavaOpts),
                             "bench-key",
                             work.resolve("serve-embedded")));
                 }
@@ -692,6 +698,15 @@ public final class ManagementBenchmark {
 
     static String fmt(double v, int digits) {
         return String.format(Locale.ROOT, "%." + digits + "f", v);
+    }
+
+    private static Map<String, String> withJavaOpts(Map<String, String> env, String javaOpts) {
+        if (javaOpts.isEmpty()) {
+            return env;
+        }
+        Map<String, String> with = new LinkedHashMap<>(env);
+        with.put("BINDSMITH_JAVA_OPTS", javaOpts);
+        return with;
     }
 
     private static String text(String[] args, String name, String fallback) {

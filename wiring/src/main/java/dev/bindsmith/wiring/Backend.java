@@ -33,6 +33,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -59,6 +60,12 @@ public final class Backend implements AutoCloseable {
     private final AuditLog auditLog;
 
     private static final System.Logger LOG = System.getLogger("dev.bindsmith.wiring");
+    /**
+     * How long the serial of a change's audit entry waits for named's DNS answer (loopback answers in well
+     * under a millisecond) before the control channel is asked instead.
+     */
+    static final Duration SERIAL_QUERY_TIMEOUT = Duration.ofMillis(500);
+
     /**
      * The key named in the embedded catalog zone's {@code allow-update}: the embedded server changes
      * its own zones in process, so the name only marks the zone as one that takes updates.
@@ -194,7 +201,7 @@ public final class Backend implements AutoCloseable {
                 settings.fleet(),
                 updates.key().name(),
                 Optional.of(new RndcDnssecControl(client, new ApexRecordQuery(updates))),
-                b -> {},
+                b -> servedBy(updates).ifPresent(at -> b.servedBy(at, new DnsSoaProbe(SERIAL_QUERY_TIMEOUT))),
                 new LazyAuditLog(settings.audit()));
     }
 
@@ -474,6 +481,17 @@ public final class Backend implements AutoCloseable {
     /** The use cases of this process: build nothing else over the same ports. */
     public UseCases useCases() {
         return useCases;
+    }
+
+    /**
+     * Where named answers DNS: where updates go. The audit asks it a zone's serial before and after each
+     * change (one SOA query, not an rndc {@code zonestatus}); empty when the name does not resolve.
+     */
+    static Optional<Endpoint> servedBy(UpdateSettings updates) {
+        InetSocketAddress at = new InetSocketAddress(updates.server(), updates.port());
+        return at.isUnresolved()
+                ? Optional.empty()
+                : Optional.of(new Endpoint(at.getAddress(), OptionalInt.of(updates.port())));
     }
 
     /** The registry the name-server commands are counted in, and that {@code /metrics} shows. */

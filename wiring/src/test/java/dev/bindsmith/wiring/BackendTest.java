@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bindsmith.core.outcome.Outcome;
+import dev.bindsmith.core.zone.Endpoint;
+import dev.bindsmith.dns.tsig.TsigKey;
+import dev.bindsmith.rndc.update.UpdateSettings;
 import dev.bindsmith.testing.builders.TestZones;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -11,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -270,5 +274,16 @@ class BackendTest {
                         false))
                 .isInstanceOf(BackendConfigurationException.class)
                 .hasMessage("BINDSMITH_TRANSFER_KEY: the transfer key 'fleet' is not one of the server's TSIG keys");
+    }
+
+    @Test
+    void namedIsAskedForSerialsWhereItsUpdatesGoAndNowhereWhenThatNameDoesNotResolve() {
+        TsigKey key =
+                new TsigKey("ddns-key", TsigKey.Algorithm.HMAC_SHA256, "UdOKqP64CwQvz/XnIrW1nnmHgHZiorikOnAmEQg7jyc=");
+
+        assertThat(Backend.servedBy(UpdateSettings.of("127.0.0.1", 5353, key)))
+                .contains(new Endpoint(InetAddress.getLoopbackAddress(), OptionalInt.of(5353)));
+        assertThat(Backend.servedBy(UpdateSettings.of("no-such-host.invalid", 53, key)))
+                .isEmpty();
     }
 }

@@ -79,6 +79,7 @@ public record UseCases(
         private SoaProbe probe = (server, zone) -> new SoaAnswer.NoAnswer(server, "no probe configured");
         private PropagationService.Pause pause = d -> Thread.sleep(d.toMillis());
         private Optional<DnssecControl> dnssec = Optional.empty();
+        private Optional<ZoneService.ServedBy> servedBy = Optional.empty();
 
         private Builder(
                 ZoneStore store, NameServerControl control, RecordUpdater updater, RecordReader reader, Clock clock) {
@@ -108,6 +109,16 @@ public record UseCases(
             return this;
         }
 
+        /**
+         * Where the name server itself answers DNS for the zones it manages, and how to ask it: a zone's
+         * serial ({@link ZoneService#servedSerial}) is then asked there rather than of the control channel.
+         */
+        public Builder servedBy(Endpoint server, SoaProbe probe) {
+            this.servedBy = Optional.of(new ZoneService.ServedBy(
+                    Objects.requireNonNull(server, "server"), Objects.requireNonNull(probe, "probe")));
+            return this;
+        }
+
         /** How a propagation check waits between rounds (tests move a clock instead of sleeping). */
         public Builder propagationPause(PropagationService.Pause pause) {
             this.pause = Objects.requireNonNull(pause, "pause");
@@ -123,7 +134,7 @@ public record UseCases(
         public UseCases build() {
             ZoneLocks locks = new ZoneLocks();
             return new UseCases(
-                    new ZoneService(store, control, clock, locks, new CatalogMembership(catalog)),
+                    new ZoneService(store, control, clock, locks, new CatalogMembership(catalog), servedBy),
                     new RecordService(control, updater, reader, locks, clock),
                     new CatalogService(catalog, catalogMoveFrom, store, locks),
                     new PropagationService(control, probe, secondaries, clock, pause),

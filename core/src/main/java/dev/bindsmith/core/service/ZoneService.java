@@ -5,6 +5,8 @@ import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.port.ControlReply;
 import dev.bindsmith.core.port.NameServerControl;
 import dev.bindsmith.core.port.ServerStatus;
+import dev.bindsmith.core.port.SoaAnswer;
+import dev.bindsmith.core.port.SoaProbe;
 import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.UnfinishedChange;
 import dev.bindsmith.core.port.ZoneConfig;
@@ -12,6 +14,7 @@ import dev.bindsmith.core.port.ZonePatch;
 import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.port.ZoneStore;
 import dev.bindsmith.core.validation.Violation;
+import dev.bindsmith.core.zone.Endpoint;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
 import java.time.Clock;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -38,6 +42,11 @@ public final class ZoneService {
     private final ZoneLocks locks;
     private final ZoneReconciler reconciler;
     private final CatalogMembership catalog;
+    /** Where the name server answers DNS, and how to ask it for a zone's SOA; empty: ask its control channel. */
+    private final Optional<ServedBy> servedBy;
+
+    /** The name server's DNS endpoint and the probe that asks it. */
+    record ServedBy(Endpoint server, SoaProbe probe) {}
 
     /** Zone use cases with locks of their own; {@link UseCases#of} shares one lock set with the record use cases. */
     public ZoneService(ZoneStore store, NameServerControl control, Clock clock) {
@@ -49,6 +58,17 @@ public final class ZoneService {
     }
 
     ZoneService(ZoneStore store, NameServerControl control, Clock clock, ZoneLocks locks, CatalogMembership catalog) {
+        this(store, control, clock, locks, catalog, Optional.empty());
+    }
+
+    ZoneService(
+            ZoneStore store,
+            NameServerControl control,
+            Clock clock,
+            ZoneLocks locks,
+            CatalogMembership catalog,
+            Optional<ServedBy> servedBy) {
+        this.servedBy = Objects.requireNonNull(servedBy, "servedBy");
         this.store = Objects.requireNonNull(store, "store");
         this.control = Objects.requireNonNull(control, "control");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -307,6 +327,26 @@ public final class ZoneService {
 
     public Outcome<ZoneStatus> status(String zone) {
         return withName(zone, control::zoneStatus);
+    }
+
+    /**
+     * The serial the name server serves for the zone now; empty when it serves none (no such zone, not
+     * loaded, or the server cannot be asked). Where the server's DNS endpoint is known it is asked for
+     * the zone's SOA there, one datagram and its answer (on named, a fraction of an rndc
+     * {@code zonestatus}, which the audit log asked before and after every change); when that gives no
+     * authoritative SOA of the zone, the control channel's status is asked, so the answer is never
+     * less than the status gives.
+     */
+    public OptionalLong servedSerial(ZoneName zone) {
+        Objects.requireNonNull(zone, "zone");
+        if (servedBy.isPresent()
+                && servedBy.get().probe().query(servedBy.get().server(), zone) instanceof SoaAnswer.Answered answer
+                && answer.serves()) {
+            return answer.serial();
+        }
+        return control.zoneStatus(zone) instanceof Outcome.Ok<ZoneStatus> ok
+                ? ok.value().serial()
+                : OptionalLong.empty();
     }
 
     /** Changes the zone's options; every violation of the name and the patch is reported at once. */

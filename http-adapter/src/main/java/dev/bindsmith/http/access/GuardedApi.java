@@ -3,7 +3,6 @@ package dev.bindsmith.http.access;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
-import dev.bindsmith.core.port.ZoneStatus;
 import dev.bindsmith.core.service.UseCases;
 import dev.bindsmith.core.validation.Violation;
 import dev.bindsmith.core.zone.ZoneName;
@@ -350,8 +349,9 @@ public final class GuardedApi {
      * The operation run with the zone's serial before and after it, each asked of the name server only
      * when the zone can have one: a zone being created has none before (a create that finds the zone
      * there is refused and changes nothing, so its serial before is the one after), a zone deleted has
-     * none after. On
-     * named each question is an rndc {@code zonestatus}, a round trip that was a third of a create.
+     * none after. On named each question is an SOA query to its DNS port
+     * ({@link dev.bindsmith.core.service.ZoneService#servedSerial}): an rndc {@code zonestatus} each was a
+     * third of a create.
      */
     private Ran serials(Operation op, ZoneName zone, Supplier<Answer> run) {
         OptionalLong before = op == Operation.CREATE_ZONE ? OptionalLong.empty() : serial(zone);
@@ -368,9 +368,7 @@ public final class GuardedApi {
     }
 
     private OptionalLong serial(ZoneName zone) {
-        return useCases.zones().status(zone.value()) instanceof Outcome.Ok<ZoneStatus> ok
-                ? ok.value().serial()
-                : OptionalLong.empty();
+        return useCases.zones().servedSerial(zone);
     }
 
     /** Writes the entry (when {@code audited}); empty when written, or the 503 to answer instead. */
