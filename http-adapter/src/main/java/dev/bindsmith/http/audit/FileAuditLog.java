@@ -28,11 +28,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,8 +43,8 @@ import java.util.logging.Logger;
  *
  * <ul>
  * <li><b>Durable before answered.</b> {@link #append} returns once the entry's line is written and the
- *     file synced. Entries arriving together share one write and one sync (group commit): one thread
- *     writes whatever has queued up while the previous sync ran.</li>
+ *     file synced. Entries arriving together share one write and one sync (group commit): the caller
+ *     that finds no write running writes whatever has queued up while the previous sync ran.</li>
  * <li><b>Never silently dropped.</b> When a write fails the entries stay queued, in order, and are
  *     written before any later one; {@link #ready()} tries them again, so a change is refused while its
  *     entry could not be recorded. A half-written group is cut back; a line torn by a crash is ended
@@ -66,15 +66,16 @@ public final class FileAuditLog implements AuditLog {
     private final long maxBytes;
     private final int keep;
     private final ReentrantLock processLock;
-    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-    /** Entries whose write failed, oldest first; only the writer thread touches it. */
+    private final Queue<Request> queue = new ConcurrentLinkedQueue<>();
+    /** Held by the caller that writes a group: one group at a time. */
+    private final ReentrantLock leader = new ReentrantLock();
+    /** Entries whose write failed, oldest first; touched only by the holder of {@link #leader}. */
     private final Deque<AuditEntry> unwritten = new ArrayDeque<>();
 
-    private final Thread writer;
     private volatile boolean closed;
 
     /** Entries to write (none: only retry what is kept), and the answer: empty when written, else why not. */
-    private record Request(List<AuditEntry> entries, CompletableFuture<Optional<String>> done, boolean stop) {}
+    private record Request(List<AuditEntry> entries, CompletableFuture<Optional<String>> done) {}
 
     private FileAuditLog(Path file, long maxBytes, int keep) {
         this.file = file;
@@ -82,8 +83,6 @@ public final class FileAuditLog implements AuditLog {
         this.maxBytes = maxBytes;
         this.keep = keep;
         this.processLock = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
-        this.writer = new Thread(this::writeLoop, "bindsmith-audit-writer");
-        this.writer.setDaemon(true);
     }
 
     /**
@@ -112,7 +111,6 @@ public final class FileAuditLog implements AuditLog {
         if (failure.isPresent()) {
             throw new IOException("cannot write the audit log " + absolute + ": " + failure.get());
         }
-        log.writer.start();
         return log;
     }
 
@@ -137,14 +135,29 @@ public final class FileAuditLog implements AuditLog {
         return submit(List.of()).<Outcome<String>>map(why -> unavailable(why)).orElse(new Outcome.Ok<>("writable"));
     }
 
+    /**
+     * Queues the request, then writes, in this thread, every request queued so far unless another caller
+     * is writing a group already: then this one waits for it, and finds its request answered or leads the
+     * next group. No hand-over to another thread and back (each was a wake-up on this path).
+     */
     private Optional<String> submit(List<AuditEntry> entries) {
-        Request r = new Request(entries, new CompletableFuture<>(), false);
+        Request r = new Request(entries, new CompletableFuture<>());
         synchronized (this) {
-            // queued before close() queues its stop, or refused: never left waiting for a writer that is gone
+            // queued before close() writes what is queued, or refused
             if (closed) {
                 return Optional.of("the audit log is closed");
             }
             queue.add(r);
+        }
+        while (!r.done().isDone()) {
+            leader.lock();
+            try {
+                if (!r.done().isDone()) {
+                    writeGroup();
+                }
+            } finally {
+                leader.unlock();
+            }
         }
         return r.done().join();
     }
@@ -153,37 +166,41 @@ public final class FileAuditLog implements AuditLog {
         return new Outcome.Unavailable<>(ErrorCode.UNAVAILABLE, "The audit log cannot be written (" + why + ")");
     }
 
-    private void writeLoop() {
-        while (true) {
-            Request first;
-            try {
-                first = queue.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            List<Request> group = new ArrayList<>();
-            group.add(first);
-            queue.drainTo(group);
-            List<AuditEntry> lines = new ArrayList<>(unwritten);
-            for (Request r : group) {
-                lines.addAll(r.entries());
-            }
+    /**
+     * Writes what is queued (with what is kept from failed writes, first) as one group, and answers each
+     * of its requests. Holds {@link #leader}. A caller's interrupt status is set aside meanwhile: a
+     * {@link FileChannel} closes itself on an interrupt, which would fail the whole group's write.
+     */
+    private void writeGroup() {
+        List<Request> group = new ArrayList<>();
+        for (Request r = queue.poll(); r != null; r = queue.poll()) {
+            group.add(r);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        List<AuditEntry> lines = new ArrayList<>(unwritten);
+        for (Request r : group) {
+            lines.addAll(r.entries());
+        }
+        boolean interrupted = Thread.interrupted();
+        Optional<String> failure;
+        try {
             // with nothing to write (a ready() alone) the file is still opened: a log that cannot be opened
             // refuses the change before it is made
-            Optional<String> failure = write(lines);
-            if (failure.isEmpty()) {
-                unwritten.clear();
-            } else {
-                group.forEach(r -> unwritten.addAll(r.entries()));
+            failure = write(lines);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            boolean stop = false;
-            for (Request r : group) {
-                r.done().complete(failure);
-                stop |= r.stop();
-            }
-            if (stop) {
-                return;
-            }
+        }
+        if (failure.isEmpty()) {
+            unwritten.clear();
+        } else {
+            group.forEach(r -> unwritten.addAll(r.entries()));
+        }
+        for (Request r : group) {
+            r.done().complete(failure);
         }
     }
 
@@ -401,15 +418,23 @@ public final class FileAuditLog implements AuditLog {
 
     @Override
     public void close() {
-        Request stop = new Request(List.of(), new CompletableFuture<>(), true);
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            queue.add(stop);
         }
-        Optional<String> failure = stop.done().join();
+        Optional<String> failure;
+        leader.lock();
+        try {
+            // what is kept from failed writes gets one last try, with anything still queued
+            Request last = new Request(List.of(), new CompletableFuture<>());
+            queue.add(last);
+            writeGroup();
+            failure = last.done().join();
+        } finally {
+            leader.unlock();
+        }
         if (failure.isPresent()) {
             // the last place they can go: an operator can still copy them into the log
             for (AuditEntry e : unwritten) {

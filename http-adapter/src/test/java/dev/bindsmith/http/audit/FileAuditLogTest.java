@@ -193,6 +193,28 @@ class FileAuditLogTest {
     }
 
     @Test
+    void aCallerWithItsInterruptSetStillHasItsEntryWrittenAndKeepsTheInterrupt() throws Exception {
+        try (FileAuditLog log = FileAuditLog.open(dir.resolve("audit.log"), 1 << 20, 3)) {
+            AuditEntry e = entry("example.com", Instant.parse("2026-12-01T10:00:00Z"));
+            Outcome<String> ready;
+            Outcome<AuditEntry> appended;
+            boolean stillInterrupted;
+            Thread.currentThread().interrupt();
+            try {
+                ready = log.ready();
+                appended = log.append(e);
+            } finally {
+                stillInterrupted = Thread.interrupted();
+            }
+
+            assertThat(ready).isInstanceOf(Outcome.Ok.class);
+            assertThat(appended).isEqualTo(new Outcome.Ok<>(e));
+            assertThat(stillInterrupted).isTrue();
+            assertThat(page(log.read(all(10))).entries()).containsExactly(e);
+        }
+    }
+
+    @Test
     void manyWritersAtOnceEachGetTheirEntryWrittenExactlyOnce() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try (FileAuditLog log = FileAuditLog.open(dir.resolve("audit.log"), 1 << 22, 3)) {
