@@ -55,6 +55,13 @@ class MetricsTest {
     }
 
     @Test
+    void theMetricsRouteLeavesTheRuntimeCollectorsToTheFirstScrapeNotToTheServersStart() {
+        var m = new Metrics(clock);
+        new MetricsRoutes(m);
+        assertThat(m.scrape()).doesNotContain("jvm_memory_used_bytes");
+    }
+
+    @Test
     void openMetricsIsServedWhenTheScraperAsksForIt() {
         var m = new Metrics(clock);
         m.command("reload", "ok", Duration.ofMillis(3));
