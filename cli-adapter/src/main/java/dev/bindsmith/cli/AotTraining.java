@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,7 +25,9 @@ import java.util.stream.Stream;
  * most, in one JVM, on a throw-away embedded data directory, so that the classes they load and link
  * are in the cache that {@code ./bindsmith} starts with; then {@code serve} itself, briefly, on a free
  * loopback port, answering the requests a client sends most (create, list, a page, status, a record, a
- * change set, delete, health, metrics), so that the HTTP server's classes are in the cache too. Not a
+ * change set, delete, health, metrics), so that the HTTP server's classes are in the cache too, on the
+ * embedded backend and on the BIND backend (whose named is not there: its requests fail, after
+ * loading the rndc, update and zone-file classes a real one uses). Not a
  * command: the build runs it once, as
  * {@code java -XX:AOTCacheOutput=target/bindsmith.aot -cp target/bindsmith.jar dev.bindsmith.cli.AotTraining commands}
  * and again with {@code serve} for {@code target/bindsmith-serve.aot}: a JVM started with a cache loads
@@ -39,7 +42,23 @@ public final class AotTraining {
         Path data = Files.createTempDirectory("bindsmith-aot-training");
         try {
             if (serve) {
-                serve(data.resolve("serve"));
+                serve(Map.of(
+                        "BINDSMITH_BACKEND", "embedded",
+                        "BINDSMITH_DATA_DIR", data.resolve("serve").toString(),
+                        "BINDSMITH_DNS_PORT", "0"));
+                // the BIND backend's serve too, against a control channel and a DNS port nobody listens on:
+                // every request fails at once, after loading what a real named's requests load
+                serve(Map.of(
+                        BackendSettings.BACKEND, "bind",
+                        BackendSettings.ZONE_DIR,
+                                Files.createDirectories(data.resolve("serve-bind"))
+                                        .toString(),
+                        BackendSettings.RNDC_SERVER, "127.0.0.1:1",
+                        BackendSettings.RNDC_ALGORITHM, "hmac-sha256",
+                        BackendSettings.RNDC_KEY_NAME, "training-key",
+                        BackendSettings.RNDC_SECRET, "UdOKqP64CwQvz/XnIrW1nnmHgHZiorikOnAmEQg7jyc=",
+                        BackendSettings.NSUPDATE_SERVER, "127.0.0.1",
+                        BackendSettings.NSUPDATE_PORT, "1"));
                 return;
             }
             Map<String, String> env =
@@ -81,16 +100,11 @@ public final class AotTraining {
         }
     }
 
-    /** {@code serve} on the embedded backend, as {@code bindsmith serve} starts it, and a client's usual requests. */
-    private static void serve(Path data) throws IOException {
+    /** {@code serve} on a backend (its {@code variables}), as {@code bindsmith serve} starts it, and a client's usual requests. */
+    private static void serve(Map<String, String> variables) throws IOException {
         String token = "aot-training-token-0123456789abcdef0123456789abcdef0123456789abcdef";
-        Map<String, String> env = Map.of(
-                "BINDSMITH_BACKEND", "embedded",
-                "BINDSMITH_DATA_DIR", data.toString(),
-                "BINDSMITH_DNS_PORT", "0",
-                "API_PORT", "0",
-                "BIND_API_ADDRESS", "127.0.0.1",
-                "BIND_API_TOKEN", token);
+        Map<String, String> env = new HashMap<>(variables);
+        env.putAll(Map.of("API_PORT", "0", "BIND_API_ADDRESS", "127.0.0.1", "BIND_API_TOKEN", token));
         // serve's logging, as serve sets it up; the training's own log lines would only clutter the build's output
         Logging.serving(
                 Map.of(Logging.FORMAT, "text", Logging.LEVEL, "warn"),
