@@ -96,8 +96,9 @@ public final class EmbeddedNameServer implements AutoCloseable {
         this.listener = Optional.ofNullable(dns);
         this.control = new EmbeddedNameServerControl(engine, commands, this::facts, () -> running);
         try {
-            commands.loadAll();
-            engine.index.addFound(files);
+            ZoneFiles.Listing listing = commands.loadAll();
+            // from the same listing: the loaders indexed every zone with a statement already
+            engine.index.addFound(listing.mastersWithoutStatement());
             secondaries.startTimers(b.refreshCheckInterval);
             if (b.keyFile.isPresent()) {
                 engine.every(b.keyReloadInterval, "TSIG key file check", keys::reloadIfChanged);

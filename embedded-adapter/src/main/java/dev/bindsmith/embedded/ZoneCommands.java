@@ -45,17 +45,20 @@ final class ZoneCommands {
      * Loads every zone whose statement says it is served, and records every statement in the index
      * (a zone whose statement says it is not served is an unfinished create or delete). A zone that
      * fails to load is logged and left out, as named does. The zones are loaded a few at a time (one
-     * per processor): parsing master files is most of a large server's start.
+     * per processor): parsing master files is most of a large server's start. Returns the listing of
+     * the directory it loaded from, which the start uses again for the master files no statement
+     * explains.
      */
-    void loadAll() throws IOException {
-        List<ZoneName> zones = files.statementZones();
+    ZoneFiles.Listing loadAll() throws IOException {
+        ZoneFiles.Listing listing = files.list();
+        List<ZoneName> zones = listing.statements();
         int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), zones.size()));
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             threads.add(Thread.ofPlatform().name("bindsmith-load-" + w).start(() -> {
                 for (int i = next.getAndIncrement(); i < zones.size(); i = next.getAndIncrement()) {
-                    loadOne(zones.get(i));
+                    loadOne(zones.get(i), listing);
                 }
             }));
         }
@@ -67,9 +70,10 @@ final class ZoneCommands {
                 throw new java.io.InterruptedIOException("interrupted while loading the zones");
             }
         }
+        return listing;
     }
 
-    private void loadOne(ZoneName zone) {
+    private void loadOne(ZoneName zone, ZoneFiles.Listing listing) {
         registry.locked(zone, () -> {
             // Read under the zone's lock, so that a concurrent delzone is never undone.
             Optional<ZoneFiles.Statement> statement;
@@ -84,14 +88,18 @@ final class ZoneCommands {
                 return null;
             }
             ZoneConfig config = statement.get().config();
+            java.nio.file.Path file = engine.fileOf(zone, config);
             if (engine.index.get(zone).isEmpty() || registry.get(zone).isEmpty()) {
-                String file = engine.fileOf(zone, config).toString();
-                engine.index.served(zone, config.type(), file, statement.get().served(), files);
+                engine.index.served(
+                        zone, config.type(), file.toString(), statement.get().served(), files);
             }
             if (!statement.get().served() || registry.get(zone).isPresent()) {
                 return null;
             }
-            Outcome<ZoneState> loaded = engine.load(zone, config, "load");
+            // Only the server writes a journal, for a zone it serves: one this zone does not have yet
+            // cannot appear between the listing and here. A file elsewhere the listing did not see.
+            boolean journalMayExist = !file.getParent().equals(files.dir()) || listing.hasJournal(file);
+            Outcome<ZoneState> loaded = engine.load(zone, config, "load", journalMayExist);
             if (loaded instanceof Outcome.Failure<ZoneState> failure) {
                 LOG.warning(() -> "zone " + zone + " not loaded: " + failure.details());
             } else {
