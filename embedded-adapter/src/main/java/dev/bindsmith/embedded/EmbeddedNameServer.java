@@ -96,7 +96,8 @@ public final class EmbeddedNameServer implements AutoCloseable {
         this.listener = Optional.ofNullable(dns);
         this.control = new EmbeddedNameServerControl(engine, commands, this::facts, () -> running);
         try {
-            ZoneFiles.Listing listing = commands.loadAll();
+            // the statements now, the master files after the start (a zone reached before is loaded then)
+            ZoneFiles.Listing listing = commands.loadAll(true);
             // from the same listing: the loaders indexed every zone with a statement already
             engine.index.addFound(listing.mastersWithoutStatement());
             secondaries.startTimers(b.refreshCheckInterval);
@@ -109,6 +110,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
                         + registry.size() + " zones from " + files.dir());
             }
             running = true;
+            commands.loadInBackground();
         } catch (IOException | RuntimeException e) {
             close();
             throw e;

@@ -44,12 +44,14 @@ final class ZoneCommands {
     /**
      * Loads every zone whose statement says it is served, and records every statement in the index
      * (a zone whose statement says it is not served is an unfinished create or delete). A zone that
-     * fails to load is logged and left out, as named does. The zones are loaded a few at a time (one
-     * per processor): parsing master files is most of a large server's start. Returns the listing of
-     * the directory it loaded from, which the start uses again for the master files no statement
-     * explains.
+     * fails to load is logged and left out, as named does. The statements are read a few at a time
+     * (one per processor). Returns the listing of the directory it loaded from, which the start uses
+     * again for the master files no statement explains.
+     *
+     * @param later true to read only the statements and hold each zone to serve as loading (see
+     *     {@link #loadInBackground}): parsing the master files is most of a large server's start
      */
-    ZoneFiles.Listing loadAll() throws IOException {
+    ZoneFiles.Listing loadAll(boolean later) throws IOException {
         ZoneFiles.Listing listing = files.list();
         List<ZoneName> zones = listing.statements();
         int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), zones.size()));
@@ -58,7 +60,7 @@ final class ZoneCommands {
         for (int w = 0; w < workers; w++) {
             threads.add(Thread.ofPlatform().name("bindsmith-load-" + w).start(() -> {
                 for (int i = next.getAndIncrement(); i < zones.size(); i = next.getAndIncrement()) {
-                    loadOne(zones.get(i), listing);
+                    loadOne(zones.get(i), listing, later);
                 }
             }));
         }
@@ -73,7 +75,37 @@ final class ZoneCommands {
         return listing;
     }
 
-    private void loadOne(ZoneName zone, ZoneFiles.Listing listing) {
+    /**
+     * Loads the zones {@link #loadAll} held as loading, a few at a time (one per processor), on daemon
+     * threads, and returns at once. A query or a command that reaches one of them first loads it itself
+     * ({@link ZoneRegistry}). Stops when the server closes.
+     */
+    void loadInBackground() {
+        List<ZoneRegistry.Loading> loading = registry.stillLoading();
+        if (loading.isEmpty()) {
+            return;
+        }
+        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() - 1, loading.size()));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger(workers);
+        long started = System.nanoTime();
+        for (int w = 0; w < workers; w++) {
+            Thread.ofPlatform().name("bindsmith-load-" + w).daemon(true).start(() -> {
+                for (int i = next.getAndIncrement(); i < loading.size(); i = next.getAndIncrement()) {
+                    if (engine.isClosed()) {
+                        return;
+                    }
+                    loading.get(i).load();
+                }
+                if (running.decrementAndGet() == 0) {
+                    LOG.info(() -> loading.size() + " zones loaded in the background in "
+                            + (System.nanoTime() - started) / 1_000_000 + " ms; " + registry.size() + " served");
+                }
+            });
+        }
+    }
+
+    private void loadOne(ZoneName zone, ZoneFiles.Listing listing, boolean later) {
         registry.locked(zone, () -> {
             // Read under the zone's lock, so that a concurrent delzone is never undone.
             Optional<ZoneFiles.Statement> statement;
@@ -89,28 +121,43 @@ final class ZoneCommands {
             }
             ZoneConfig config = statement.get().config();
             java.nio.file.Path file = engine.fileOf(zone, config);
-            if (engine.index.get(zone).isEmpty() || registry.get(zone).isEmpty()) {
-                engine.index.served(
-                        zone, config.type(), file.toString(), statement.get().served(), files);
-            }
-            if (!statement.get().served() || registry.get(zone).isPresent()) {
+            boolean served = statement.get().served();
+            // Only the server writes a journal, for a zone it serves: one this zone does not have yet
+            // cannot appear between the listing and its load. A file elsewhere the listing did not see.
+            boolean journalMayExist = !file.getParent().equals(files.dir()) || listing.hasJournal(file);
+            if (later) {
+                // the start: nothing is indexed or served yet (and each look-up in the registry makes a
+                // DNS name, for 100 000 zones)
+                engine.index.served(zone, config.type(), file.toString(), served, files);
+                if (served) {
+                    registry.loading(zone, () -> read(zone, config, journalMayExist), secondaries::refresh);
+                }
                 return null;
             }
-            // Only the server writes a journal, for a zone it serves: one this zone does not have yet
-            // cannot appear between the listing and here. A file elsewhere the listing did not see.
-            boolean journalMayExist = !file.getParent().equals(files.dir()) || listing.hasJournal(file);
-            Outcome<ZoneState> loaded = engine.load(zone, config, "load", journalMayExist);
-            if (loaded instanceof Outcome.Failure<ZoneState> failure) {
-                LOG.warning(() -> "zone " + zone + " not loaded: " + failure.details());
-            } else {
-                loaded.map(state -> {
-                    registry.put(state);
-                    secondaries.refresh(state);
-                    return state;
-                });
+            if (registry.get(zone).isEmpty() || engine.index.get(zone).isEmpty()) {
+                engine.index.served(zone, config.type(), file.toString(), served, files);
             }
+            if (!served || registry.get(zone).isPresent()) {
+                return null;
+            }
+            read(zone, config, journalMayExist).ifPresent(state -> {
+                registry.put(state);
+                secondaries.refresh(state);
+            });
             return null;
         });
+    }
+
+    /** The zone read from its file; empty, and logged, when it does not load. */
+    private Optional<ZoneState> read(ZoneName zone, ZoneConfig config, boolean journalMayExist) {
+        Outcome<ZoneState> loaded = engine.load(zone, config, "load", journalMayExist);
+        if (loaded instanceof Outcome.Ok<ZoneState> ok) {
+            return Optional.of(ok.value());
+        }
+        if (loaded instanceof Outcome.Failure<ZoneState> failure) {
+            LOG.warning(() -> "zone " + zone + " not loaded: " + failure.details());
+        }
+        return Optional.empty();
     }
 
     Outcome<ControlReply> addZone(ZoneName zone, ZoneConfig config) {
@@ -352,7 +399,7 @@ final class ZoneCommands {
         }
         try {
             // Zones another bindsmith process added to the data directory since the start.
-            loadAll();
+            loadAll(false);
         } catch (IOException e) {
             failed.add("the data directory could not be read");
         }

@@ -46,7 +46,7 @@ final class ZoneIndex {
 
     /** The server serves the zone now (addzone), or no longer does (delzone). */
     void served(ZoneName zone, ZoneType type, String file, boolean served, ZoneFiles files) {
-        String custom = file.equals(files.masterFile(zone).toString()) ? null : file;
+        String custom = file.equals(files.masterFileName(zone)) ? null : file;
         zones.put(zone, new Entry(type, custom, served, false));
     }
 
