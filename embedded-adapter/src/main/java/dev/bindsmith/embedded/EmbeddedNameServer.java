@@ -96,8 +96,10 @@ public final class EmbeddedNameServer implements AutoCloseable {
         this.listener = Optional.ofNullable(dns);
         this.control = new EmbeddedNameServerControl(engine, commands, this::facts, () -> running);
         try {
-            commands.loadAll();
-            engine.index.addFound(files);
+            // the statements now, the master files after the start (a zone reached before is loaded then)
+            ZoneFiles.Listing listing = commands.loadAll(true);
+            // from the same listing: the loaders indexed every zone with a statement already
+            engine.index.addFound(listing.mastersWithoutStatement());
             secondaries.startTimers(b.refreshCheckInterval);
             if (b.keyFile.isPresent()) {
                 engine.every(b.keyReloadInterval, "TSIG key file check", keys::reloadIfChanged);
@@ -108,6 +110,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
                         + registry.size() + " zones from " + files.dir());
             }
             running = true;
+            commands.loadInBackground();
         } catch (IOException | RuntimeException e) {
             close();
             throw e;

@@ -43,15 +43,12 @@ public final class EmbeddedZoneStore implements ZoneStore {
     private final ZoneIndex index;
     private final Function<ZoneSpec, String> renderer;
     private final AtomicInteger setAsideCounter = new AtomicInteger();
-    private final String directoryPrefix;
 
     EmbeddedZoneStore(ZoneEngine engine, Function<ZoneSpec, String> renderer) {
         this.engine = engine;
         this.files = engine.files;
         this.index = engine.index;
         this.renderer = renderer;
-        String dir = files.dir().toString();
-        this.directoryPrefix = dir.endsWith("/") ? dir : dir + "/";
     }
 
     @Override
@@ -226,10 +223,7 @@ public final class EmbeddedZoneStore implements ZoneStore {
 
     /** The zone with its master file's path, by concatenation (a listing of 100 000 zones makes 100 000). */
     private StoredZone stored(ZoneName zone, ZoneIndex.Entry e) {
-        return new StoredZone(
-                zone,
-                e.type(),
-                e.file() == null ? directoryPrefix + ZoneFiles.stem(zone) + ZoneFiles.MASTER_SUFFIX : e.file());
+        return new StoredZone(zone, e.type(), e.file() == null ? files.masterFileName(zone) : e.file());
     }
 
     private boolean usable() {

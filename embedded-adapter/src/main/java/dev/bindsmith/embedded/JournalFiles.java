@@ -36,13 +36,14 @@ import org.xbill.DNS.SOARecord;
  * file is written whole (compaction, a transfer, {@code sync}, {@code freeze}) the journal is removed.
  */
 final class JournalFiles {
+    static final String SUFFIX = ".jnl";
     private static final String CHANGE = ";; change ";
     private static final String END = ";; end";
 
     private JournalFiles() {}
 
     static Path of(Path master) {
-        return master.resolveSibling(master.getFileName() + ".jnl");
+        return master.resolveSibling(master.getFileName() + SUFFIX);
     }
 
     /** Appends one change and forces it to disk; a journal created here is made durable with its directory. */

@@ -44,18 +44,23 @@ final class ZoneCommands {
     /**
      * Loads every zone whose statement says it is served, and records every statement in the index
      * (a zone whose statement says it is not served is an unfinished create or delete). A zone that
-     * fails to load is logged and left out, as named does. The zones are loaded a few at a time (one
-     * per processor): parsing master files is most of a large server's start.
+     * fails to load is logged and left out, as named does. The statements are read a few at a time
+     * (one per processor). Returns the listing of the directory it loaded from, which the start uses
+     * again for the master files no statement explains.
+     *
+     * @param later true to read only the statements and hold each zone to serve as loading (see
+     *     {@link #loadInBackground}): parsing the master files is most of a large server's start
      */
-    void loadAll() throws IOException {
-        List<ZoneName> zones = files.statementZones();
+    ZoneFiles.Listing loadAll(boolean later) throws IOException {
+        ZoneFiles.Listing listing = files.list();
+        List<ZoneName> zones = listing.statements();
         int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), zones.size()));
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             threads.add(Thread.ofPlatform().name("bindsmith-load-" + w).start(() -> {
                 for (int i = next.getAndIncrement(); i < zones.size(); i = next.getAndIncrement()) {
-                    loadOne(zones.get(i));
+                    loadOne(zones.get(i), listing, later);
                 }
             }));
         }
@@ -67,9 +72,40 @@ final class ZoneCommands {
                 throw new java.io.InterruptedIOException("interrupted while loading the zones");
             }
         }
+        return listing;
     }
 
-    private void loadOne(ZoneName zone) {
+    /**
+     * Loads the zones {@link #loadAll} held as loading, a few at a time (one per processor), on daemon
+     * threads, and returns at once. A query or a command that reaches one of them first loads it itself
+     * ({@link ZoneRegistry}). Stops when the server closes.
+     */
+    void loadInBackground() {
+        List<ZoneRegistry.Loading> loading = registry.stillLoading();
+        if (loading.isEmpty()) {
+            return;
+        }
+        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() - 1, loading.size()));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger(workers);
+        long started = System.nanoTime();
+        for (int w = 0; w < workers; w++) {
+            Thread.ofPlatform().name("bindsmith-load-" + w).daemon(true).start(() -> {
+                for (int i = next.getAndIncrement(); i < loading.size(); i = next.getAndIncrement()) {
+                    if (engine.isClosed()) {
+                        return;
+                    }
+                    loading.get(i).load();
+                }
+                if (running.decrementAndGet() == 0) {
+                    LOG.info(() -> loading.size() + " zones loaded in the background in "
+                            + (System.nanoTime() - started) / 1_000_000 + " ms; " + registry.size() + " served");
+                }
+            });
+        }
+    }
+
+    private void loadOne(ZoneName zone, ZoneFiles.Listing listing, boolean later) {
         registry.locked(zone, () -> {
             // Read under the zone's lock, so that a concurrent delzone is never undone.
             Optional<ZoneFiles.Statement> statement;
@@ -84,25 +120,44 @@ final class ZoneCommands {
                 return null;
             }
             ZoneConfig config = statement.get().config();
-            if (engine.index.get(zone).isEmpty() || registry.get(zone).isEmpty()) {
-                String file = engine.fileOf(zone, config).toString();
-                engine.index.served(zone, config.type(), file, statement.get().served(), files);
-            }
-            if (!statement.get().served() || registry.get(zone).isPresent()) {
+            java.nio.file.Path file = engine.fileOf(zone, config);
+            boolean served = statement.get().served();
+            // Only the server writes a journal, for a zone it serves: one this zone does not have yet
+            // cannot appear between the listing and its load. A file elsewhere the listing did not see.
+            boolean journalMayExist = !file.getParent().equals(files.dir()) || listing.hasJournal(file);
+            if (later) {
+                // the start: nothing is indexed or served yet (and each look-up in the registry makes a
+                // DNS name, for 100 000 zones)
+                engine.index.served(zone, config.type(), file.toString(), served, files);
+                if (served) {
+                    registry.loading(zone, () -> read(zone, config, journalMayExist), secondaries::refresh);
+                }
                 return null;
             }
-            Outcome<ZoneState> loaded = engine.load(zone, config, "load");
-            if (loaded instanceof Outcome.Failure<ZoneState> failure) {
-                LOG.warning(() -> "zone " + zone + " not loaded: " + failure.details());
-            } else {
-                loaded.map(state -> {
-                    registry.put(state);
-                    secondaries.refresh(state);
-                    return state;
-                });
+            if (registry.get(zone).isEmpty() || engine.index.get(zone).isEmpty()) {
+                engine.index.served(zone, config.type(), file.toString(), served, files);
             }
+            if (!served || registry.get(zone).isPresent()) {
+                return null;
+            }
+            read(zone, config, journalMayExist).ifPresent(state -> {
+                registry.put(state);
+                secondaries.refresh(state);
+            });
             return null;
         });
+    }
+
+    /** The zone read from its file; empty, and logged, when it does not load. */
+    private Optional<ZoneState> read(ZoneName zone, ZoneConfig config, boolean journalMayExist) {
+        Outcome<ZoneState> loaded = engine.load(zone, config, "load", journalMayExist);
+        if (loaded instanceof Outcome.Ok<ZoneState> ok) {
+            return Optional.of(ok.value());
+        }
+        if (loaded instanceof Outcome.Failure<ZoneState> failure) {
+            LOG.warning(() -> "zone " + zone + " not loaded: " + failure.details());
+        }
+        return Optional.empty();
     }
 
     Outcome<ControlReply> addZone(ZoneName zone, ZoneConfig config) {
@@ -344,7 +399,7 @@ final class ZoneCommands {
         }
         try {
             // Zones another bindsmith process added to the data directory since the start.
-            loadAll();
+            loadAll(false);
         } catch (IOException e) {
             failed.add("the data directory could not be read");
         }

@@ -3,9 +3,7 @@ package dev.bindsmith.embedded;
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneType;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -48,24 +46,27 @@ final class ZoneIndex {
 
     /** The server serves the zone now (addzone), or no longer does (delzone). */
     void served(ZoneName zone, ZoneType type, String file, boolean served, ZoneFiles files) {
-        String custom = file.equals(files.masterFile(zone).toString()) ? null : file;
+        String custom = file.equals(files.masterFileName(zone)) ? null : file;
         zones.put(zone, new Entry(type, custom, served, false));
     }
 
-    /** Master files that no statement explains: held as found. */
-    void addFound(ZoneFiles files) {
-        Path dir = files.dir();
-        if (!Files.isDirectory(dir)) {
-            return;
+    /**
+     * Master files (by their stem, {@code <zone>} of {@code <zone>.db}) whose zone the index does not
+     * have: held as found. A zone it has is only looked up, not put again: a put in the skip list
+     * costs several times a get, and at start nearly every master file's zone is known already.
+     */
+    void addFound(Collection<String> masterStems) {
+        for (String stem : masterStems) {
+            ZoneName.parse(stem)
+                    .filter(z -> z.value().equals(stem) && !zones.containsKey(z))
+                    .ifPresent(z -> zones.putIfAbsent(z, new Entry(ZoneType.PRIMARY, null, false, true)));
         }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*" + ZoneFiles.MASTER_SUFFIX)) {
-            for (Path p : stream) {
-                String name = p.getFileName().toString();
-                String stem = name.substring(0, name.length() - ZoneFiles.MASTER_SUFFIX.length());
-                ZoneName.parse(stem)
-                        .filter(z -> z.value().equals(stem))
-                        .ifPresent(z -> zones.putIfAbsent(z, new Entry(ZoneType.PRIMARY, null, false, true)));
-            }
+    }
+
+    /** The master files of the data directory, listed again, whose zone the index does not have: held as found. */
+    void addFound(ZoneFiles files) {
+        try {
+            addFound(files.masterStems());
         } catch (IOException e) {
             LOG.log(Level.WARNING, "listing the data directory failed", e);
         }

@@ -19,7 +19,8 @@ record ZoneState(
         Optional<ZoneContent> content,
         boolean frozen,
         Optional<Instant> loadedAt,
-        ZoneJournal journal) {
+        ZoneJournal journal)
+        implements ZoneRegistry.Slot {
     ZoneState {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(config, "config");

@@ -169,6 +169,73 @@ class EmbeddedNameServerBehaviourTest {
     }
 
     @Test
+    void aZoneWhoseFileIsBrokenAtStartIsNotServedTheLogSaysWhyAndTheOtherZonesAre() throws IOException {
+        serveDynamicZone();
+        ZoneName broken = ZoneName.of("broken.test");
+        StoredZone stored =
+                EmbeddedServers.serve(server, TestZones.spec(broken.value()).build());
+        server.close();
+        Files.writeString(Path.of(stored.file()), "@ IN SOA this is not a zone file\n");
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(ZoneCommands.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        log.addHandler(handler);
+        try {
+            server = startOn(dataDirectory);
+
+            // whether the background loader or this command reads the file first, the outcome is the same
+            Outcomes.failure(
+                    server.nameServerControl().zoneStatus(broken), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
+            assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("zone broken.test not loaded: "));
+            assertThat(query(broken.value(), Type.SOA).getRcode()).isEqualTo(Rcode.REFUSED);
+            assertThat(query(ZONE.value(), Type.SOA).getRcode()).isEqualTo(Rcode.NOERROR);
+            assertThat(Outcomes.ok(server.nameServerControl().zoneStatus(ZONE)).serial())
+                    .hasValue(7);
+            assertThat(server.zoneStore().find(broken))
+                    .as("its files are still the store's")
+                    .isPresent();
+        } finally {
+            log.removeHandler(handler);
+        }
+    }
+
+    @Test
+    void everyZoneIsServedRightAfterAStartWhetherOrNotItsFileWasReadYet() throws IOException {
+        List<ZoneName> zones = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ZoneName zone = ZoneName.of("z" + i + ".many.test");
+            EmbeddedServers.serve(
+                    server, TestZones.spec(zone.value()).serial(100 + i).build());
+            zones.add(zone);
+        }
+        server.close();
+
+        server = startOn(dataDirectory);
+
+        // queries first, from the last zone back: most of them reach a zone before the background loader does
+        for (int i = zones.size() - 1; i >= 0; i--) {
+            Message soa = query(zones.get(i).value(), Type.SOA);
+            assertThat(soa.getRcode()).isEqualTo(Rcode.NOERROR);
+            assertThat(((org.xbill.DNS.SOARecord) soa.getSection(Section.ANSWER).getFirst()).getSerial())
+                    .isEqualTo(100 + i);
+        }
+        assertThat(Outcomes.ok(server.nameServerControl().serverStatus()).zoneCount())
+                .hasValue(zones.size());
+        assertThat(server.zoneStore().count()).isEqualTo(zones.size());
+    }
+
+    @Test
     void reloadServerServesZonesAnotherProcessAddedToTheDataDirectory() throws IOException {
         try (EmbeddedNameServer other = EmbeddedNameServer.builder()
                 .dataDirectory(dataDirectory)

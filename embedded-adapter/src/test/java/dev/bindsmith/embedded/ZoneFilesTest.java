@@ -42,6 +42,46 @@ class ZoneFilesTest {
     }
 
     @Test
+    void oneListingFindsTheStatementsTheMasterFilesAndTheJournals() throws IOException {
+        ZoneFiles files = new ZoneFiles(dir);
+        ZoneName served = ZoneName.of("served.test");
+        ZoneName found = ZoneName.of("found.test");
+        files.writeStatement(new ZoneFiles.Statement(
+                served, ZoneConfig.of(ZoneType.PRIMARY, files.masterFile(served).toString(), ZoneOptions.NONE), true));
+        Files.writeString(files.masterFile(served), "; served\n");
+        Files.writeString(files.journalFile(served), ";; change 1 2\n");
+        Files.writeString(files.masterFile(found), "; found\n");
+        Files.writeString(dir.resolve("notes.txt"), "not a zone's\n");
+        Files.writeString(dir.resolve("not a zone!.zone"), "type: primary\n");
+
+        ZoneFiles.Listing listing = files.list();
+
+        assertThat(listing.statements()).containsExactly(served);
+        assertThat(listing.masterStems()).containsExactlyInAnyOrder("served.test", "found.test");
+        assertThat(listing.mastersWithoutStatement()).containsExactly("found.test");
+        assertThat(listing.hasJournal(files.masterFile(served))).isTrue();
+        assertThat(listing.hasJournal(files.masterFile(found))).isFalse();
+        assertThat(files.masterFileName(served))
+                .isEqualTo(files.masterFile(served).toString());
+    }
+
+    @Test
+    void aZoneWithALongNameIsListedByTheNameItsStatementRecords() throws IOException {
+        ZoneFiles files = new ZoneFiles(dir);
+        String label = "a".repeat(61);
+        ZoneName zone = ZoneName.of(label + "." + label + "." + label + "." + label + ".test");
+        files.writeStatement(new ZoneFiles.Statement(
+                zone, ZoneConfig.of(ZoneType.PRIMARY, files.masterFile(zone).toString(), ZoneOptions.NONE), true));
+        Files.writeString(files.masterFile(zone), "; long\n");
+
+        ZoneFiles.Listing listing = files.list();
+
+        assertThat(listing.statements()).containsExactly(zone);
+        assertThat(listing.mastersWithoutStatement()).isEmpty();
+        assertThat(files.masterFileName(zone)).isEqualTo(files.masterFile(zone).toString());
+    }
+
+    @Test
     void aCreateOnlyWriteNeverReplacesAFile() throws IOException {
         ZoneFiles files = new ZoneFiles(dir);
         Path target = files.masterFile(ZoneName.of("once.test"));
