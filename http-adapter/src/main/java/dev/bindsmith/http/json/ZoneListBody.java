@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bindsmith.core.port.StoredZone;
+import dev.bindsmith.core.service.ZoneService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,17 +43,24 @@ final class ZoneListBody implements Json.Streamed {
     /** The bytes an item adds to its strings and its comma: the names of its fields and its braces. */
     private static final int ITEM_OVERHEAD = NAME.length + ZONE_TYPE.length + FILE_PATH.length + 1;
 
-    /** A body this large (every zone of a large server, never a page) is kept for the next listing of the same list. */
-    static final int KEEP_FROM = 1 << 20;
+    /**
+     * A list this long (more than a page can hold: every zone of a server with many) is written into
+     * one array, which is kept for the next listing.
+     */
+    static final int KEEP_ZONES = 2 * ZoneService.MAX_LIMIT;
+    /** Zones looked at before a body gives up copying from the kept one when none was the same instance. */
+    private static final int SAME_ZONES_SOUGHT = 1000;
 
     /**
-     * The last large body, with the list it was written for. A store that keeps its list between
-     * listings (the BIND store does) answers the same immutable list until a zone changes, so the same
-     * list is the same body: it is sent again from this array. Written again, the body took 50 ms of
-     * CPU at 100 000 zones, most of it waiting on memory: its strings lie all over the heap. Softly
-     * held: the collector may take it back when the heap runs short.
+     * The last long list's body, with the list it was written for and where each zone's name and item
+     * lie in it ({@code [start, end)} pairs). A store that keeps its list between listings (the BIND
+     * store does) answers the same immutable list until a zone changes, so the same list is the same
+     * body: it is sent again from this array. After a change, the zones that are the same instances
+     * as in the kept list are copied from it and only the others are written. Written from the
+     * strings, the body took 50–80 ms of CPU at 100 000 zones, most of it waiting on memory: the
+     * strings lie all over the heap. Softly held: the collector may take it back when the heap runs short.
      */
-    private record Kept(List<StoredZone> zones, Optional<String> nextCursor, byte[] body) {}
+    private record Kept(List<StoredZone> zones, Optional<String> nextCursor, byte[] body, int[] names, int[] items) {}
 
     private static volatile SoftReference<Kept> kept = new SoftReference<>(null);
 
@@ -59,6 +68,8 @@ final class ZoneListBody implements Json.Streamed {
     private final Optional<String> nextCursor;
     /** Reckoned once, with the strings that need Jackson's quoting (rare: a file path with an odd character). */
     private Layout layout;
+    /** A long list's body, once written or found kept. */
+    private Kept mine;
 
     ZoneListBody(List<StoredZone> zones, Optional<String> nextCursor) {
         this.zones = List.copyOf(zones);
@@ -108,16 +119,155 @@ final class ZoneListBody implements Json.Streamed {
 
     @Override
     public long length() {
-        Optional<byte[]> same = keptBody();
-        return same.isPresent() ? same.get().length : layout().size();
+        return zones.size() >= KEEP_ZONES ? keep().body().length : layout().size();
     }
 
-    /** The body kept for this very list (the same instance: an immutable list), if it is the last one kept. */
-    private Optional<byte[]> keptBody() {
-        Kept k = kept.get();
-        return k != null && k.zones() == zones && k.nextCursor().equals(nextCursor)
-                ? Optional.of(k.body())
-                : Optional.empty();
+    /**
+     * A long list's body in one array: the one kept for this very list (the same instance: an immutable
+     * list), or written now, copying what it can from the one kept, and kept in its place.
+     */
+    private Kept keep() {
+        if (mine != null) {
+            return mine;
+        }
+        Kept last = kept.get();
+        if (last != null && last.zones() == zones && last.nextCursor().equals(nextCursor)) {
+            mine = last;
+        } else {
+            mine = render(Optional.ofNullable(last));
+            kept = new SoftReference<>(mine);
+        }
+        return mine;
+    }
+
+    /**
+     * For each zone, its index in the kept list when it is the same instance there, or -1. Both lists
+     * are in name order: names are compared only where the instances differ. A store that builds its
+     * zones afresh for every list (the embedded one) has none the same: the search stops early.
+     */
+    private int[] sameAsKept(Optional<Kept> last) {
+        int[] from = new int[zones.size()];
+        Arrays.fill(from, -1);
+        if (last.isEmpty()) {
+            return from;
+        }
+        List<StoredZone> before = last.get().zones();
+        int j = 0;
+        int same = 0;
+        for (int i = 0; i < zones.size() && j < before.size(); i++) {
+            if (i == SAME_ZONES_SOUGHT && same == 0) {
+                break;
+            }
+            StoredZone z = zones.get(i);
+            while (j < before.size()
+                    && before.get(j) != z
+                    && before.get(j).name().compareTo(z.name()) < 0) {
+                j++;
+            }
+            if (j < before.size() && before.get(j) == z) {
+                from[i] = j++;
+                same++;
+            }
+        }
+        return from;
+    }
+
+    /** The body in one array with where each zone lies in it; the zones the same as in {@code last} are copied from it. */
+    private Kept render(Optional<Kept> last) {
+        int n = zones.size();
+        int[] from = sameAsKept(last);
+        String count = Integer.toString(n);
+        long size = ZONES.length + COUNT.length + count.length() + ITEMS.length + 2L - (n == 0 ? 0 : 2);
+        byte[][] quotedFiles = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            int j = from[i];
+            if (j >= 0) {
+                int[] names = last.get().names();
+                int[] items = last.get().items();
+                // each with its comma
+                size += names[2 * j + 1] - names[2 * j] + items[2 * j + 1] - items[2 * j] + 2;
+            } else {
+                StoredZone z = zones.get(i);
+                size += 2L * (z.name().value().length() + 3)
+                        + z.type().wireName().length()
+                        + 2
+                        + ITEM_OVERHEAD;
+                String file = z.file();
+                if (plain(file)) {
+                    size += file.length() + 2;
+                } else {
+                    quotedFiles[i] = Json.jackson(file);
+                    size += quotedFiles[i].length;
+                }
+            }
+        }
+        Optional<byte[]> cursor = nextCursor.map(c -> plain(c) ? quote(c) : Json.jackson(c));
+        if (cursor.isPresent()) {
+            size += NEXT_CURSOR.length + cursor.get().length;
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("a list of " + n + " zones is " + size + " bytes of JSON");
+        }
+        Writer out = new Writer(new byte[(int) size], TOO_SHORT);
+        int[] names = new int[2 * n];
+        int[] items = new int[2 * n];
+        out.raw(ZONES);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                out.put((byte) ',');
+            }
+            names[2 * i] = out.pos;
+            int j = from[i];
+            if (j >= 0) {
+                out.slice(
+                        last.get().body(), last.get().names()[2 * j], last.get().names()[2 * j + 1]);
+            } else {
+                out.plain(zones.get(i).name().value());
+            }
+            names[2 * i + 1] = out.pos;
+        }
+        out.raw(COUNT);
+        out.plainUnquoted(count);
+        out.raw(ITEMS);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                out.put((byte) ',');
+            }
+            items[2 * i] = out.pos;
+            int j = from[i];
+            if (j >= 0) {
+                out.slice(
+                        last.get().body(), last.get().items()[2 * j], last.get().items()[2 * j + 1]);
+            } else {
+                item(zones.get(i), quotedFiles[i], out);
+            }
+            items[2 * i + 1] = out.pos;
+        }
+        out.put((byte) ']');
+        if (cursor.isPresent()) {
+            out.raw(NEXT_CURSOR);
+            out.raw(cursor.get());
+        }
+        out.put((byte) '}');
+        if (out.pos != size) {
+            throw new IllegalStateException("the list reckoned " + size + " bytes and wrote " + out.pos);
+        }
+        return new Kept(zones, nextCursor, out.buf, names, items);
+    }
+
+    /** One zone's item; {@code quotedFile} is its path as Jackson quotes it, or null when the path is plain. */
+    private static void item(StoredZone z, byte[] quotedFile, Writer out) {
+        out.raw(NAME);
+        out.plain(z.name().value());
+        out.raw(ZONE_TYPE);
+        out.plain(z.type().wireName());
+        out.raw(FILE_PATH);
+        if (quotedFile != null) {
+            out.raw(quotedFile);
+        } else {
+            out.plain(z.file());
+        }
+        out.put((byte) '}');
     }
 
     /** The body as the API sends it, in one array: the bytes Jackson writes for the same fields. */
@@ -138,16 +288,10 @@ final class ZoneListBody implements Json.Streamed {
      */
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        Optional<byte[]> same = keptBody();
-        if (same.isEmpty() && layout().size() >= KEEP_FROM) {
-            byte[] body = toJson();
-            kept = new SoftReference<>(new Kept(zones, nextCursor, body));
-            same = Optional.of(body);
-        }
-        if (same.isPresent()) {
+        if (zones.size() >= KEEP_ZONES) {
             // copied a piece at a time: Helidon 4.4.0's stream writes a piece that does not start its
             // array wrongly (FixedBufferData.writeTo passes the end for the length; fixed after 4.4.0)
-            byte[] body = same.get();
+            byte[] body = keep().body();
             byte[] piece = new byte[Math.min(PIECE, body.length)];
             for (int from = 0; from < body.length; from += piece.length) {
                 int n = Math.min(piece.length, body.length - from);
@@ -186,17 +330,7 @@ final class ZoneListBody implements Json.Streamed {
             if (i > 0) {
                 out.put((byte) ',');
             }
-            out.raw(NAME);
-            out.plain(z.name().value());
-            out.raw(ZONE_TYPE);
-            out.plain(z.type().wireName());
-            out.raw(FILE_PATH);
-            if (l.quotedFiles() != null && l.quotedFiles()[i] != null) {
-                out.raw(l.quotedFiles()[i]);
-            } else {
-                out.plain(z.file());
-            }
-            out.put((byte) '}');
+            item(z, l.quotedFiles() == null ? null : l.quotedFiles()[i], out);
         }
         out.put((byte) ']');
         if (l.cursor().isPresent()) {
@@ -277,12 +411,16 @@ final class ZoneListBody implements Json.Streamed {
         }
 
         void raw(byte[] bytes) {
-            int from = 0;
-            while (from < bytes.length) {
+            slice(bytes, 0, bytes.length);
+        }
+
+        /** {@code bytes[from, to)}. */
+        void slice(byte[] bytes, int from, int to) {
+            while (from < to) {
                 if (pos == buf.length) {
                     flush();
                 }
-                int n = Math.min(bytes.length - from, buf.length - pos);
+                int n = Math.min(to - from, buf.length - pos);
                 System.arraycopy(bytes, from, buf, pos, n);
                 pos += n;
                 from += n;
