@@ -68,8 +68,8 @@ final class ZoneListBody implements Json.Streamed {
     private final Optional<String> nextCursor;
     /** Reckoned once, with the strings that need Jackson's quoting (rare: a file path with an odd character). */
     private Layout layout;
-    /** A long list's body, once written or found kept. */
-    private Kept mine;
+    /** A long list's body, once written or found kept; empty when it is streamed instead. */
+    private Optional<Kept> mine;
 
     ZoneListBody(List<StoredZone> zones, Optional<String> nextCursor) {
         this.zones = List.copyOf(zones);
@@ -119,23 +119,34 @@ final class ZoneListBody implements Json.Streamed {
 
     @Override
     public long length() {
-        return zones.size() >= KEEP_ZONES ? keep().body().length : layout().size();
+        Optional<Kept> k = keep();
+        return k.isPresent() ? k.get().body().length : layout().size();
     }
 
     /**
      * A long list's body in one array: the one kept for this very list (the same instance: an immutable
      * list), or written now, copying what it can from the one kept, and kept in its place.
      */
-    private Kept keep() {
+    private Optional<Kept> keep() {
         if (mine != null) {
             return mine;
         }
         Kept last = kept.get();
-        if (last != null && last.zones() == zones && last.nextCursor().equals(nextCursor)) {
-            mine = last;
+        if (zones.size() < KEEP_ZONES) {
+            mine = Optional.empty();
+        } else if (last != null && last.zones() == zones && last.nextCursor().equals(nextCursor)) {
+            mine = Optional.of(last);
         } else {
-            mine = render(Optional.ofNullable(last));
-            kept = new SoftReference<>(mine);
+            int[] from = sameAsKept(Optional.ofNullable(last));
+            if (last != null && Arrays.stream(from).allMatch(j -> j < 0)) {
+                // a store that builds its zones afresh (the embedded one): a kept body would never be
+                // sent again nor copied from; streamed, the body needs no array of its size
+                mine = Optional.empty();
+            } else {
+                Kept fresh = render(Optional.ofNullable(last), from);
+                kept = new SoftReference<>(fresh);
+                mine = Optional.of(fresh);
+            }
         }
         return mine;
     }
@@ -173,9 +184,8 @@ final class ZoneListBody implements Json.Streamed {
     }
 
     /** The body in one array with where each zone lies in it; the zones the same as in {@code last} are copied from it. */
-    private Kept render(Optional<Kept> last) {
+    private Kept render(Optional<Kept> last, int[] from) {
         int n = zones.size();
-        int[] from = sameAsKept(last);
         String count = Integer.toString(n);
         long size = ZONES.length + COUNT.length + count.length() + ITEMS.length + 2L - (n == 0 ? 0 : 2);
         byte[][] quotedFiles = new byte[n][];
@@ -288,10 +298,10 @@ final class ZoneListBody implements Json.Streamed {
      */
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        if (zones.size() >= KEEP_ZONES) {
+        if (keep().isPresent()) {
             // copied a piece at a time: Helidon 4.4.0's stream writes a piece that does not start its
             // array wrongly (FixedBufferData.writeTo passes the end for the length; fixed after 4.4.0)
-            byte[] body = keep().body();
+            byte[] body = keep().get().body();
             byte[] piece = new byte[Math.min(PIECE, body.length)];
             for (int from = 0; from < body.length; from += piece.length) {
                 int n = Math.min(piece.length, body.length - from);
