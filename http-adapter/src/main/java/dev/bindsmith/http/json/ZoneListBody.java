@@ -24,10 +24,11 @@ import java.util.Optional;
  * every zone in ≤ 50 ms). It copies ASCII text as it is and leaves every other string (a quote, a
  * backslash, a control or non-ASCII character) to Jackson's generator, so the bytes are those Jackson
  * writes for the same fields. Its length is reckoned first ({@link #length()}), so that the server can
- * send it with its {@code Content-Length} a piece at a time ({@link #writeTo}) and never hold the
- * 15 MB: an array that size per listing, and Helidon's copy of it with the headers in front, were most
- * of what the collector had to do, and its pauses most of a listing's time over HTTP. The CLI's direct
- * mode, which reads a body as a tree, gets the same fields from {@link #tree()}.
+ * send it with its {@code Content-Length} a piece at a time ({@link #writeTo}): an array of 15 MB per
+ * listing, and Helidon's copy of it with the headers in front, were most of what the collector had
+ * to do, and its pauses most of a listing's time over HTTP. A long list's body is the exception: it
+ * is written into one array that is kept for the next listing ({@code Kept}). The CLI's direct mode,
+ * which reads a body as a tree, gets the same fields from {@link #tree()}.
  */
 final class ZoneListBody implements Json.Streamed {
     /** The piece {@link #writeTo} fills and hands to the stream: large enough that a write is a memcpy away from the socket. */
