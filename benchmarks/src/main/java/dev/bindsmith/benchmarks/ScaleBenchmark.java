@@ -306,9 +306,23 @@ public final class ScaleBenchmark {
                 serve.listPage(http, middleCursor, 1000);
                 middle[i] = (System.nanoTime() - t0) / 1e6;
             }
+            // the same listing at a client that costs next to nothing, on one connection
+            String curl = serve.listZonesWithCurl(listRuns)
+                    .map(t -> fmt(median(t), 1) + " ms (first " + fmt(t[0], 1) + ")")
+                    .orElse("no curl");
             long rss = Machine.rssKiB(serve.pid());
             serve.restart();
             double again = serve.startUp().toNanos() / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: every zone over HTTP: the JDK client %s ms (the first of this server %s ms, each %s),"
+                            + " curl %s; load %s%n",
+                    label,
+                    fmt(median(all), 1),
+                    fmt(all[0], 1),
+                    java.util.Arrays.stream(all).mapToObj(v -> fmt(v, 1)).toList(),
+                    curl,
+                    Machine.load());
             System.out.printf(
                     Locale.ROOT,
                     "%s: start %s s, restart %s s, list %s ms, pages %s / %s ms, RSS %s MiB; load %s%n",

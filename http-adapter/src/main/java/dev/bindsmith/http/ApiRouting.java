@@ -19,6 +19,9 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -526,7 +529,8 @@ final class ApiRouting {
         res.header(HeaderNames.create("X-Request-Id"), id);
         extra.forEach((k, v) -> res.header(HeaderNames.create(k), v));
         reply.headers().forEach((k, v) -> res.header(HeaderNames.create(k), v));
-        byte[] body = switch (reply) {
+        byte[] body;
+        switch (reply) {
             case Reply.Json json -> {
                 Object value = json.body();
                 if (json.envelope() && value instanceof Map<?, ?> map) {
@@ -535,20 +539,45 @@ final class ApiRouting {
                     value = withId;
                 }
                 res.header(HeaderValues.CONTENT_TYPE_JSON);
-                yield Json.write(value);
+                Optional<Json.Streamed> streamed = Json.streamed(value);
+                if (streamed.isPresent()) {
+                    sendStreamed(res, streamed.get(), head);
+                    return;
+                }
+                body = Json.write(value);
             }
             case Reply.Text text -> {
                 res.header(HeaderNames.CONTENT_TYPE, text.contentType());
-                yield text.body().getBytes(StandardCharsets.UTF_8);
+                body = text.body().getBytes(StandardCharsets.UTF_8);
             }
-            case Reply.Empty empty -> new byte[0];
-        };
+            case Reply.Empty empty -> body = new byte[0];
+        }
         if (head) {
             // HEAD answers GET's status and headers, with the length the body would have, and no body
             res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
             res.send();
         } else {
             res.send(body);
+        }
+    }
+
+    /**
+     * A body written a piece at a time behind its {@code Content-Length} (the list of every zone): no
+     * array of the whole body, and none of Helidon's, which copies a {@code send(byte[])} body whole
+     * behind the headers. With the length set, Helidon's stream writes the first piece with the headers
+     * and each later one to the socket as it is, neither chunked nor copied.
+     */
+    private static void sendStreamed(ServerResponse res, Json.Streamed body, boolean head) {
+        res.header(HeaderNames.CONTENT_LENGTH, Long.toString(body.length()));
+        if (head) {
+            res.send();
+            return;
+        }
+        try (OutputStream out = res.outputStream()) {
+            body.writeTo(out);
+        } catch (IOException e) {
+            // the client went away or the connection broke mid-body: nothing more can be sent on it
+            throw new UncheckedIOException(e);
         }
     }
 

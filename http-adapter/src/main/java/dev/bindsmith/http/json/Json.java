@@ -14,11 +14,13 @@ import dev.bindsmith.core.outcome.ErrorCode;
 import dev.bindsmith.core.outcome.Outcome;
 import dev.bindsmith.core.validation.Violation;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -64,6 +66,24 @@ public final class Json {
             // with a character it cannot hold (found by JsonBodyFuzzTarget; it was a 500)
             return invalid("Request body is not JSON text: " + firstLine(e.getMessage()), "?", "?");
         }
+    }
+
+    /**
+     * A body the server writes to the connection a piece at a time, with its length sent first: the
+     * list of every zone (15 MB for 100 000 zones), whose bytes in one array, and Helidon's copy of
+     * them, cost more than the rest of the listing. Its bytes are those {@link #write} gives.
+     */
+    public sealed interface Streamed permits ZoneListBody {
+        /** The body's length in bytes: its {@code Content-Length}. */
+        long length();
+
+        /** Writes exactly {@link #length()} bytes to {@code out}, and keeps none of its arrays after a write. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** The body as a {@link Streamed} when it is one that is sent a piece at a time. */
+    public static Optional<Streamed> streamed(Object value) {
+        return value instanceof Streamed streamed ? Optional.of(streamed) : Optional.empty();
     }
 
     /** A body (maps, lists, strings, numbers) as JSON bytes. */

@@ -40,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -111,7 +112,13 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
     private final Clock clock;
     private final AtomicInteger setAsideCounter = new AtomicInteger();
     private final Object openLock = new Object();
+    /** The index. Every change to it is followed by {@link #changed()}, which tells {@link #list()} to build its list again. */
     private final ConcurrentNavigableMap<ZoneName, Entry> zones = new ConcurrentSkipListMap<>();
+    /** Counts the changes to {@link #zones}: the list of every zone is kept for as long as this stays the same. */
+    private final AtomicLong changes = new AtomicLong();
+    /** The last list of every zone and the count of changes it reflects (issue 11). */
+    private volatile Listing listing = new Listing(-1, List.of());
+
     private volatile ZoneLog log;
     /** When the log may next be opened again after it was found unusable (System.nanoTime). */
     private volatile long nextReopen;
@@ -149,6 +156,9 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
     }
 
     record Entry(ZoneType type, State state) {}
+
+    /** The list of every zone as {@link #list()} built it after {@code changes} changes to the index. */
+    private record Listing(long changes, List<StoredZone> zones) {}
 
     /**
      * A store over {@code directory}, which must exist and be a directory; it is canonicalized here
@@ -207,9 +217,11 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
         if (zones.putIfAbsent(name, new Entry(spec.type(), State.CREATING)) != null) {
             return Outcome.zoneExists(name.value(), "Zone '" + name + "' exists already");
         }
+        changed();
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             // a file nobody recorded (another tool, after this store opened): held as found from now on
             zones.put(name, new Entry(ZoneType.PRIMARY, State.FOUND));
+            changed();
             return Outcome.zoneExists(
                     name.value(), "A master file for zone '" + name + "' exists already (" + file.getFileName() + ")");
         }
@@ -246,6 +258,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
     /** Undoes a create that failed before the name server heard of it (its log line may be durable). */
     private void forget(ZoneLog zoneLog, ZoneName name) {
         Entry entry = zones.remove(name);
+        changed();
         try {
             zoneLog.append(line(State.DELETED, name, entry == null ? ZoneType.PRIMARY : entry.type()));
         } catch (IOException e) {
@@ -260,6 +273,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
         if (entry == null) {
             return;
         }
+        changed();
         try {
             ZoneLog zoneLog = log;
             if (zoneLog != null) {
@@ -288,6 +302,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
             return writeFailed(zone, "Could not record the delete of zone '" + zone + "': " + reason(e));
         }
         zones.put(zone, new Entry(entry.type(), State.DELETING));
+        changed();
         return new Outcome.Ok<>(stored(zone, entry.type()));
     }
 
@@ -297,12 +312,50 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
         return Optional.ofNullable(zones.get(zone)).map(e -> stored(zone, e.type()));
     }
 
+    /**
+     * Every zone, from a list kept until the index changes: a server asked for every one of 100 000
+     * zones again and again built 100 000 {@link StoredZone}s and their paths each time, 11 MB that
+     * lived as long as the answer was written and so were copied by every young collection on the way
+     * (issue 11). Built again after a change, it takes the zones that did not change from the list
+     * before, so that only the array is new. The list is immutable.
+     */
     @Override
     public List<StoredZone> list() {
         catchUp();
+        long seen = changes.get();
+        Listing last = listing;
+        if (last.changes() == seen) {
+            return last.zones();
+        }
+        List<StoredZone> before = last.zones();
         List<StoredZone> all = new ArrayList<>(zones.size());
-        zones.forEach((name, e) -> all.add(stored(name, e.type())));
-        return all;
+        int b = 0;
+        for (var e : zones.entrySet()) {
+            ZoneName name = e.getKey();
+            ZoneType type = e.getValue().type();
+            // both in name order: walk the list before alongside. An unchanged zone's name is the
+            // index's own key (the zone was built from it): compared as an instance, its text is not
+            // read, which at 100 000 zones scattered over the heap is most of the walk's time
+            while (b < before.size()
+                    && before.get(b).name() != name
+                    && before.get(b).name().compareTo(name) < 0) {
+                b++;
+            }
+            StoredZone kept = b < before.size() ? before.get(b) : null;
+            boolean same = kept != null && (kept.name() == name || kept.name().equals(name)) && kept.type() == type;
+            all.add(same ? kept : stored(name, type));
+        }
+        List<StoredZone> built = List.copyOf(all);
+        // kept only when no change came while it was built: such a change is in the index, maybe not in this list
+        if (changes.get() == seen) {
+            listing = new Listing(seen, built);
+        }
+        return built;
+    }
+
+    /** After every change to {@link #zones}: the list of every zone is built again at its next listing. */
+    private void changed() {
+        changes.incrementAndGet();
     }
 
     @Override
@@ -356,6 +409,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
             return writeFailed(zone, "Could not record the delete of zone '" + zone + "': " + reason(e));
         }
         zones.remove(zone);
+        changed();
         return new Outcome.Deleted<>();
     }
 
@@ -391,6 +445,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
             return writeFailed(zone, "Could not set the files of zone '" + zone + "' aside: " + reason(e));
         }
         zones.remove(zone);
+        changed();
         if (!files.isEmpty()) {
             LOG.info(() -> "zone " + zone + ": " + files.size() + " file(s) no name server serves were moved to "
                     + relative(target));
@@ -405,7 +460,11 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
         for (String fileName : fileNames(directory)) {
             if (fileName.endsWith(ZONE_SUFFIX)) {
                 zoneName(fileName.substring(0, fileName.length() - ZONE_SUFFIX.length()))
-                        .ifPresent(z -> zones.putIfAbsent(z, new Entry(ZoneType.PRIMARY, State.FOUND)));
+                        .ifPresent(z -> {
+                            if (zones.putIfAbsent(z, new Entry(ZoneType.PRIMARY, State.FOUND)) == null) {
+                                changed();
+                            }
+                        });
             }
         }
         List<UnfinishedChange> found = new ArrayList<>();
@@ -528,6 +587,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
         }
         zones.clear();
         zones.putAll(state);
+        changed();
     }
 
     /** Applies one log line; a line that does not parse (a torn write, another version) is skipped. */
@@ -568,6 +628,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
                     zones.put(zone, e);
                 }
             });
+            changed();
         } catch (IOException e) {
             LOG.log(Level.FINE, "could not read the zone log", e);
         }

@@ -440,6 +440,46 @@ class FileZoneStoreTest extends ZoneStoreContract {
         assertThat(store.find(ZoneName.of("theirs.test"))).isEmpty();
     }
 
+    /** The list of every zone is kept between listings (issue 11): what another process or the directory changed shows too. */
+    @Test
+    void aListingAfterAnotherProcessOrTheDirectoryChangedTheZonesShowsTheChange() throws IOException {
+        Outcomes.ok(store.create(TestZones.spec("mine.test").build()));
+        assertThat(store.list()).extracting(z -> z.name().value()).containsExactly("mine.test");
+        FileZoneStore other = reopen();
+
+        Outcomes.ok(other.create(TestZones.spec("theirs.test").build()));
+        assertThat(store.list()).extracting(z -> z.name().value()).containsExactly("mine.test", "theirs.test");
+        assertThat(other.delete(ZoneName.of("mine.test"))).isInstanceOf(Outcome.Deleted.class);
+        assertThat(store.list()).extracting(z -> z.name().value()).containsExactly("theirs.test");
+
+        Files.writeString(zones().resolve("dropped.test.zone"), "$TTL 1\n");
+        store.unfinished();
+        assertThat(store.list()).extracting(z -> z.name().value()).containsExactly("dropped.test", "theirs.test");
+
+        assertThat(other.delete(ZoneName.of("theirs.test"))).isInstanceOf(Outcome.Deleted.class);
+        Outcomes.ok(other.create(TestZones.spec("theirs.test")
+                .secondary(Records.endpoint("192.0.2.1"))
+                .build()));
+        assertThat(store.list())
+                .as("the same name again, now a secondary")
+                .extracting(StoredZone::type)
+                .containsExactly(ZoneType.PRIMARY, ZoneType.SECONDARY);
+    }
+
+    @Test
+    void aListingAfterTheDirectoryWasReplacedShowsWhatTheNewOneHolds() throws IOException {
+        Path dir = zones();
+        Outcomes.ok(store.create(TestZones.spec("kept.test").build()));
+        Files.move(dir, root.resolve("aside"));
+        assertThat(store.list()).extracting(z -> z.name().value()).containsExactly("kept.test");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("added.test.zone"), "$TTL 1\n");
+
+        await(() -> store.create(TestZones.spec("new.test").build()) instanceof Outcome.Ok);
+
+        assertThat(store.list()).extracting(z -> z.name().value()).containsExactly("added.test", "new.test");
+    }
+
     /** issue 16.3: a valid long name was a 500 (the file name was longer than 255 bytes). */
     @Test
     void aZoneNameTooLongForAFileNameGetsAShortenedOneAndSurvivesARestart() {

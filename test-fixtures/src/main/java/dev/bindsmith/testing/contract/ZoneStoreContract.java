@@ -182,6 +182,36 @@ public abstract class ZoneStoreContract {
         assertThat(masterFile(store, stored)).isEmpty();
     }
 
+    /** A store may keep its list of every zone between listings (issue 11); a change shows in the next one. */
+    @Test
+    void aZoneCreatedOrDeletedAfterAListingShowsInTheNextListing() {
+        ZoneName first = ZoneName.of("a-" + ContractZones.unique("relist").value());
+        ZoneName second = ZoneName.of("b-" + ContractZones.unique("relist").value());
+        StoredZone a = ok(store.create(primary(first)));
+        store.created(first);
+        assertThat(store.list()).containsExactly(a);
+        assertThat(store.list()).as("listed again, unchanged").containsExactly(a);
+
+        StoredZone b = ok(store.create(primary(second)));
+        assertThat(store.list()).as("after a create").containsExactly(a, b);
+        store.created(second);
+        assertThat(store.list()).as("once the server serves it").containsExactly(a, b);
+
+        assertThat(store.delete(first)).isInstanceOf(Outcome.Deleted.class);
+        assertThat(store.list()).as("after a delete").containsExactly(b);
+
+        ok(store.deleting(second));
+        assertThat(store.list()).as("while its delete runs").containsExactly(b);
+        assertThat(store.setAside(second)).isInstanceOf(Outcome.Deleted.class);
+        assertThat(store.list()).as("after it is set aside").isEmpty();
+
+        StoredZone secondary = ok(store.create(TestZones.spec(first.value())
+                .secondary(Records.endpoint("192.0.2.1"))
+                .build()));
+        assertThat(store.list()).as("the name again, as a secondary").containsExactly(secondary);
+        assertThat(store.list()).extracting(StoredZone::type).containsExactly(ZoneType.SECONDARY);
+    }
+
     @Test
     void findOfAnUnknownZoneIsEmpty() {
         assertThat(store.find(ContractZones.unique("store-unknown"))).isEmpty();
