@@ -184,7 +184,7 @@ public final class FileAuditLog implements AuditLog {
             lines.addAll(r.entries());
         }
         boolean interrupted = Thread.interrupted();
-        Optional<String> failure;
+        Optional<String> failure = Optional.of("the audit log's write failed unexpectedly");
         try {
             // with nothing to write (a ready() alone) the file is still opened: a log that cannot be opened
             // refuses the change before it is made
@@ -193,14 +193,20 @@ public final class FileAuditLog implements AuditLog {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+            if (failure.isPresent()) {
+                // kept, and every request answered even when the write threw (its callers would wait for ever)
+                unwritten.clear();
+                unwritten.addAll(lines);
+                for (Request r : group) {
+                    r.done().complete(failure);
+                }
+            }
         }
         if (failure.isEmpty()) {
             unwritten.clear();
-        } else {
-            group.forEach(r -> unwritten.addAll(r.entries()));
-        }
-        for (Request r : group) {
-            r.done().complete(failure);
+            for (Request r : group) {
+                r.done().complete(failure);
+            }
         }
     }
 
