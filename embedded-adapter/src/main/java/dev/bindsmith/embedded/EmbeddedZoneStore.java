@@ -109,10 +109,48 @@ public final class EmbeddedZoneStore implements ZoneStore {
 
     @Override
     public List<StoredZone> list() {
-        List<StoredZone> all = new ArrayList<>(index.zones().size());
-        index.zones().forEach((zone, e) -> all.add(stored(zone, e)));
-        return all;
+        long seen = index.changes();
+        Listing last = listing;
+        if (last.changes() == seen) {
+            return last.zones();
+        }
+        List<StoredZone> before = last.zones();
+        List<ZoneIndex.Entry> beforeEntries = last.entries();
+        int n = index.zones().size();
+        List<StoredZone> all = new ArrayList<>(n);
+        List<ZoneIndex.Entry> entries = new ArrayList<>(n);
+        int b = 0;
+        for (var e : index.zones().entrySet()) {
+            ZoneName name = e.getKey();
+            ZoneIndex.Entry entry = e.getValue();
+            // both in name order: the list before is walked alongside, and a zone whose index entry is
+            // the same instance (not changed since) keeps its StoredZone
+            while (b < before.size() && before.get(b).name().compareTo(name) < 0) {
+                b++;
+            }
+            boolean same = b < before.size()
+                    && beforeEntries.get(b) == entry
+                    && before.get(b).name().equals(name);
+            all.add(same ? before.get(b) : stored(name, entry));
+            entries.add(entry);
+        }
+        List<StoredZone> built = List.copyOf(all);
+        // kept only when no change came while it was built: such a change is in the index, maybe not in this list
+        if (index.changes() == seen) {
+            listing = new Listing(seen, built, List.copyOf(entries));
+        }
+        return built;
     }
+
+    /** The list of every zone as {@link #list()} built it after {@code changes} changes, with each zone's index entry. */
+    private record Listing(long changes, List<StoredZone> zones, List<ZoneIndex.Entry> entries) {}
+
+    /**
+     * The last list of every zone: kept until the index changes, and the unchanged zones' instances
+     * reused after a change, so that the HTTP layer can send a kept body again (issue 11: 100 000
+     * zones listed at 466 ms when each listing built every zone afresh).
+     */
+    private volatile Listing listing = new Listing(-1, List.of(), List.of());
 
     @Override
     public List<StoredZone> list(Optional<ZoneName> after, int limit) {

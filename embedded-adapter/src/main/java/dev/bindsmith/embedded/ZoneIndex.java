@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,9 +28,17 @@ final class ZoneIndex {
     record Entry(ZoneType type, String file, boolean served, boolean found) {}
 
     private final ConcurrentNavigableMap<ZoneName, Entry> zones = new ConcurrentSkipListMap<>();
+    /** Counts the changes to {@link #zones}, each after it is made: a list built while it stays the same is current. */
+    private final AtomicLong changes = new AtomicLong();
 
+    /** The index; changed only through this class's methods, so that {@link #changes()} counts every change. */
     ConcurrentNavigableMap<ZoneName, Entry> zones() {
         return zones;
+    }
+
+    /** How many changes the index has had: a list of it built while this stayed the same is still current. */
+    long changes() {
+        return changes.get();
     }
 
     Optional<Entry> get(ZoneName zone) {
@@ -38,16 +47,19 @@ final class ZoneIndex {
 
     void put(ZoneName zone, Entry entry) {
         zones.put(zone, entry);
+        changes.incrementAndGet();
     }
 
     void remove(ZoneName zone) {
         zones.remove(zone);
+        changes.incrementAndGet();
     }
 
     /** The server serves the zone now (addzone), or no longer does (delzone). */
     void served(ZoneName zone, ZoneType type, String file, boolean served, ZoneFiles files) {
         String custom = file.equals(files.masterFileName(zone)) ? null : file;
         zones.put(zone, new Entry(type, custom, served, false));
+        changes.incrementAndGet();
     }
 
     /**
@@ -59,7 +71,11 @@ final class ZoneIndex {
         for (String stem : masterStems) {
             ZoneName.parse(stem)
                     .filter(z -> z.value().equals(stem) && !zones.containsKey(z))
-                    .ifPresent(z -> zones.putIfAbsent(z, new Entry(ZoneType.PRIMARY, null, false, true)));
+                    .ifPresent(z -> {
+                        if (zones.putIfAbsent(z, new Entry(ZoneType.PRIMARY, null, false, true)) == null) {
+                            changes.incrementAndGet();
+                        }
+                    });
         }
     }
 

@@ -1,13 +1,19 @@
 package dev.bindsmith.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bindsmith.core.port.StoredZone;
 import dev.bindsmith.core.port.ZoneStore;
+import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.testing.contract.ZoneStoreContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedZoneStoreTest extends ZoneStoreContract {
@@ -48,6 +54,23 @@ class EmbeddedZoneStoreTest extends ZoneStoreContract {
             throw new UncheckedIOException(e);
         }
         return Optional.of(brokenServer.zoneStore());
+    }
+
+    @Test
+    void anUnchangedZoneIsListedAsTheSameInstanceSoThatItsKeptJsonCanBeSentAgain() {
+        ZoneName first = ZoneName.of("a.relist.example");
+        ZoneName second = ZoneName.of("b.relist.example");
+        store.create(primary(first));
+        store.created(first);
+        List<StoredZone> once = store.list();
+
+        assertThat(store.list()).as("nothing changed: the same list").isSameAs(once);
+
+        store.create(primary(second));
+        List<StoredZone> after = store.list();
+        assertThat(after).hasSize(2);
+        assertThat(after.getFirst()).as("the zone that did not change").isSameAs(once.getFirst());
+        assertThat(after.get(1).name()).isEqualTo(second);
     }
 
     @AfterEach
