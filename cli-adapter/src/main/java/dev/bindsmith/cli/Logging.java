@@ -125,7 +125,22 @@ final class Logging {
     }
 
     static void configure(LoggerContext context, Format format, Map<String, Level> levels, PrintWriter target) {
-        context.reset();
+        // Not context.reset(): it leaves the root at DEBUG until the levels are set again, and a line
+        // another thread logs in that moment (an in-process server's start-up reconcile, a connection
+        // closing) passes the level check and reaches the new appender: the next command's standard
+        // error (DirectModeTest, twice on clean clones). The levels change first, never through DEBUG.
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(levels.getOrDefault(Logger.ROOT_LOGGER_NAME, Level.WARN));
+        for (Logger logger : context.getLoggerList()) {
+            if (logger != root && !levels.containsKey(logger.getName())) {
+                logger.setLevel(null);
+            }
+        }
+        levels.forEach((name, level) -> context.getLogger(name).setLevel(level));
+        root.detachAndStopAllAppenders();
+        context.getCopyOfListenerList().stream()
+                .filter(LevelChangePropagator.class::isInstance)
+                .forEach(context::removeListener);
         // java.util.logging: its records go to SLF4J, and its levels follow Logback's so that a record
         // nobody wants is dropped where it is made.
         LevelChangePropagator propagator = new LevelChangePropagator();
@@ -147,10 +162,6 @@ final class Logging {
         appender.setOutputStream(new WriterStream(target));
         appender.start();
 
-        // the levels before the appender: reset() leaves the root at DEBUG, and a line another thread
-        // logs in between (a server closing a connection) would reach the new target
-        levels.forEach((name, level) -> context.getLogger(name).setLevel(level));
-        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
     }
 
