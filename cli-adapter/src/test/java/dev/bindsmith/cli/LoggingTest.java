@@ -89,6 +89,51 @@ class LoggingTest {
     }
 
     @Test
+    void reconfiguringNeverPutsTheRootAtDebugOnTheWay() {
+        // a thread that logs while the root is at DEBUG passes the level check, and its line can reach the
+        // appender attached next: the next command's standard error
+        ch.qos.logback.classic.LoggerContext context =
+                (ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory();
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        List<Level> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ch.qos.logback.classic.spi.LoggerContextListener watcher =
+                new ch.qos.logback.classic.spi.LoggerContextListener() {
+                    @Override
+                    public boolean isResetResistant() {
+                        return true;
+                    }
+
+                    @Override
+                    public void onStart(ch.qos.logback.classic.LoggerContext c) {}
+
+                    @Override
+                    public void onReset(ch.qos.logback.classic.LoggerContext c) {
+                        seen.add(root.getLevel());
+                    }
+
+                    @Override
+                    public void onStop(ch.qos.logback.classic.LoggerContext c) {}
+
+                    @Override
+                    public void onLevelChange(ch.qos.logback.classic.Logger logger, Level level) {
+                        if (logger == root) {
+                            seen.add(level);
+                        }
+                    }
+                };
+        context.addListener(watcher);
+        try {
+            Logging.command(Map.of("BINDSMITH_LOG_LEVEL", "info"), new PrintWriter(written));
+            Logging.command(Map.of(), new PrintWriter(written));
+        } finally {
+            context.removeListener(watcher);
+        }
+
+        assertThat(seen).contains(Level.INFO, Level.WARN).doesNotContain(Level.DEBUG);
+        assertThat(root.getLevel()).isEqualTo(Level.WARN);
+    }
+
+    @Test
     void javaUtilLoggingAndSystemLoggerReachTheSameAppender() {
         Logging.configure(Logging.Format.TEXT, Logging.levels(null, Level.INFO), new PrintWriter(written));
         java.util.logging.Logger.getLogger("dev.bindsmith.embedded.Jul").info("from jul");

@@ -193,17 +193,12 @@ public final class FileAuditLog implements AuditLog {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-            if (failure.isPresent()) {
-                // kept, and every request answered even when the write threw (its callers would wait for ever)
-                unwritten.clear();
-                unwritten.addAll(lines);
-                for (Request r : group) {
-                    r.done().complete(failure);
-                }
-            }
-        }
-        if (failure.isEmpty()) {
+            // what failed is kept, and every request answered even when the write threw (an Error past
+            // write()'s own catch): its callers would otherwise wait for ever
             unwritten.clear();
+            if (failure.isPresent()) {
+                unwritten.addAll(lines);
+            }
             for (Request r : group) {
                 r.done().complete(failure);
             }
