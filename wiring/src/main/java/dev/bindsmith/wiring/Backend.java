@@ -201,7 +201,11 @@ public final class Backend implements AutoCloseable {
                 settings.fleet(),
                 updates.key().name(),
                 Optional.of(new RndcDnssecControl(client, new ApexRecordQuery(updates))),
-                b -> servedBy(updates).ifPresent(at -> b.servedBy(at, new DnsSoaProbe(SERIAL_QUERY_TIMEOUT))),
+                // a read of the names an add goes to is a round trip to named: new names go unread first
+                b -> {
+                    servedBy(updates).ifPresent(at -> b.servedBy(at, new DnsSoaProbe(SERIAL_QUERY_TIMEOUT)));
+                    b.newNamesFirst();
+                },
                 new LazyAuditLog(settings.audit()));
     }
 

@@ -42,17 +42,23 @@ public final class RecordService {
 
     /** Record use cases with locks of their own; {@link UseCases#of} shares one lock set with the zone use cases. */
     public RecordService(NameServerControl control, RecordUpdater updater, RecordReader reader) {
-        this(control, updater, reader, new ZoneLocks(), Clock.systemUTC());
+        this(control, updater, reader, new ZoneLocks(), Clock.systemUTC(), false);
     }
 
-    RecordService(NameServerControl control, RecordUpdater updater, RecordReader reader, ZoneLocks locks, Clock clock) {
+    RecordService(
+            NameServerControl control,
+            RecordUpdater updater,
+            RecordReader reader,
+            ZoneLocks locks,
+            Clock clock,
+            boolean newNamesFirst) {
         this.control = Objects.requireNonNull(control, "control");
         Objects.requireNonNull(updater, "updater");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.planner = new ChangePlanner(reader);
         this.locks = Objects.requireNonNull(locks, "locks");
-        this.updates =
-                new ZoneUpdates(control, updater, reader, planner, locks, Objects.requireNonNull(clock, "clock"));
+        this.updates = new ZoneUpdates(
+                control, updater, reader, planner, locks, Objects.requireNonNull(clock, "clock"), newNamesFirst);
     }
 
     /** Created (201) with the record added; its location is the zone's records collection ({@code zones/<zone>/records}). */

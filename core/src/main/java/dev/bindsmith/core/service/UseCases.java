@@ -80,6 +80,7 @@ public record UseCases(
         private PropagationService.Pause pause = d -> Thread.sleep(d.toMillis());
         private Optional<DnssecControl> dnssec = Optional.empty();
         private Optional<ZoneService.ServedBy> servedBy = Optional.empty();
+        private boolean newNamesFirst;
 
         private Builder(
                 ZoneStore store, NameServerControl control, RecordUpdater updater, RecordReader reader, Clock clock) {
@@ -119,6 +120,20 @@ public record UseCases(
             return this;
         }
 
+        /**
+         * Adds are first sent as to names that own nothing, unread: a change set that only adds records
+         * (to names other than the apex) is planned as if its names were new and sent requiring each
+         * name not in use (RFC 2136 §2.4.5). A new name, the usual add, then costs the name server one
+         * round trip rather than a read and an update; a name that owns records makes the server refuse
+         * the set whole, unchanged, and the names are read and the set planned as without this. For a
+         * backend whose reads are round trips to the name server (BIND); the embedded server reads its
+         * own memory.
+         */
+        public Builder newNamesFirst() {
+            this.newNamesFirst = true;
+            return this;
+        }
+
         /** How a propagation check waits between rounds (tests move a clock instead of sleeping). */
         public Builder propagationPause(PropagationService.Pause pause) {
             this.pause = Objects.requireNonNull(pause, "pause");
@@ -135,7 +150,7 @@ public record UseCases(
             ZoneLocks locks = new ZoneLocks();
             return new UseCases(
                     new ZoneService(store, control, clock, locks, new CatalogMembership(catalog), servedBy),
-                    new RecordService(control, updater, reader, locks, clock),
+                    new RecordService(control, updater, reader, locks, clock, newNamesFirst),
                     new CatalogService(catalog, catalogMoveFrom, store, locks),
                     new PropagationService(control, probe, secondaries, clock, pause),
                     new DnssecService(control, dnssec, locks));

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *     what it is, never as a stale yes.</li>
  * <li><b>A change set whose answer was lost</b> ({@code BACKEND_OUTCOME_UNKNOWN}) is settled by reading
  *     the owners again: when every change is there, it took; otherwise the outcome stays unknown.</li>
+ * <li><b>Adds to new names, unread</b> (when built with {@code newNamesFirst}, for a backend whose reads
+ *     are round trips to the name server): a change set that only adds records, to names other than the
+ *     apex, is first planned as if those names owned nothing and sent with a "name not in use"
+ *     prerequisite for each (RFC 2136 §2.4.5). When they are new, the usual add, the server applies it
+ *     and the read was not needed: one round trip instead of two. When one of them owns records, the
+ *     server refuses the whole set (YXDOMAIN) and nothing changed; the names are then read and the set
+ *     planned against what they hold, as any other. The prerequisites make the guess safe: what the
+ *     plan assumed is what the server checked.</li>
  * </ul>
  */
 final class ZoneUpdates {
@@ -58,6 +67,7 @@ final class ZoneUpdates {
     private final ChangePlanner planner;
     private final ZoneLocks locks;
     private final Clock clock;
+    private final boolean newNamesFirst;
     private final ConcurrentHashMap<ZoneName, Queue<Pending>> queues = new ConcurrentHashMap<>();
     /** Zones seen to exist, take updates and not be frozen, until when that is believed. */
     private final ConcurrentHashMap<ZoneName, Instant> ready = new ConcurrentHashMap<>();
@@ -100,13 +110,15 @@ final class ZoneUpdates {
             RecordReader reader,
             ChangePlanner planner,
             ZoneLocks locks,
-            Clock clock) {
+            Clock clock,
+            boolean newNamesFirst) {
         this.control = control;
         this.updater = updater;
         this.reader = reader;
         this.planner = planner;
         this.locks = locks;
         this.clock = clock;
+        this.newNamesFirst = newNamesFirst;
     }
 
     /**
@@ -151,9 +163,66 @@ final class ZoneUpdates {
     Outcome<ChangePlanner.Plan> alone(ZoneName zone, List<RecordOp> ops, boolean dryRun) {
         return locks.with(
                 zone,
-                () -> ready(zone)
-                        .flatMap(yes -> planner.plan(zone, ops, true)
-                                .flatMap(plan -> dryRun ? new Outcome.Ok<>(plan) : send(zone, plan))));
+                () -> ready(zone).flatMap(yes -> {
+                    if (!dryRun && unreadable(zone, ops)) {
+                        Optional<Outcome<ChangePlanner.Plan>> sent =
+                                sendUnread(zone, List.of(ops), true).map(outcomes -> outcomes.getFirst());
+                        if (sent.isPresent()) {
+                            return sent.get();
+                        }
+                    }
+                    return planner.plan(zone, ops, true)
+                            .flatMap(plan -> dryRun ? new Outcome.Ok<>(plan) : send(zone, plan));
+                }));
+    }
+
+    /** Whether {@code ops} may go unread: only adds, none at the apex (which always owns its SOA and NS). */
+    private boolean unreadable(ZoneName zone, List<RecordOp> ops) {
+        return newNamesFirst
+                && ops.stream()
+                        .allMatch(
+                                op -> op instanceof RecordOp.Add && !op.owner().equals(zone.apex()));
+    }
+
+    /**
+     * The requests' adds planned as to names that own nothing and sent as one change set that requires
+     * each name not in use; each request's outcome, in order. Empty when that cannot be: a plan failed
+     * against empty names (it is to be judged against what they hold), or the server found a name in use
+     * (it changed nothing), or — for several requests — the set failed otherwise (each is then sent on
+     * its own by the caller's usual path).
+     */
+    private Optional<List<Outcome<ChangePlanner.Plan>>> sendUnread(
+            ZoneName zone, List<List<RecordOp>> requests, boolean indexed) {
+        List<ChangePlanner.Plan> plans = new ArrayList<>();
+        LinkedHashSet<Prerequisite> prerequisites = new LinkedHashSet<>();
+        List<RecordChange> changes = new ArrayList<>();
+        for (List<RecordOp> ops : requests) {
+            if (!(planner.plan(zone, ops, indexed, Map.of())
+                    instanceof Outcome.Ok<ChangePlanner.Plan>(ChangePlanner.Plan plan))) {
+                return Optional.empty();
+            }
+            plans.add(plan);
+            ops.forEach(op -> prerequisites.add(new Prerequisite.NameAbsent(op.owner())));
+            prerequisites.addAll(plan.changes().prerequisites());
+            changes.addAll(plan.changes().changes());
+        }
+        Outcome<ChangeReport> applied = updater.apply(zone, new ChangeSet(List.copyOf(prerequisites), changes));
+        List<Outcome<ChangePlanner.Plan>> outcomes = new ArrayList<>();
+        switch (applied) {
+            case Outcome.Ok<ChangeReport> ok -> plans.forEach(plan -> outcomes.add(new Outcome.Ok<>(plan)));
+            case Outcome.Created<ChangeReport> ok -> plans.forEach(plan -> outcomes.add(new Outcome.Ok<>(plan)));
+            case Outcome.Deleted<ChangeReport> ok -> plans.forEach(plan -> outcomes.add(new Outcome.Ok<>(plan)));
+            case Outcome.BackendFailed<ChangeReport> f
+            when f.code() == ErrorCode.BACKEND_OUTCOME_UNKNOWN ->
+                plans.forEach(plan -> outcomes.add(settle(zone, plan, f)));
+            case Outcome.Failure<ChangeReport> f -> {
+                if (f.code() == ErrorCode.RECORD_CONFLICT || plans.size() > 1) {
+                    return Optional.empty(); // a name is in use (YXDOMAIN), or whose request failed is not known
+                }
+                outcomes.add(explained(zone, f));
+            }
+        }
+        return Optional.of(outcomes);
     }
 
     private void runBatch(ZoneName zone, Queue<Pending> queue) {
@@ -189,6 +258,16 @@ final class ZoneUpdates {
     }
 
     private void runRound(ZoneName zone, List<Pending> round, Set<DomainName> owners) {
+        if (round.stream().allMatch(p -> unreadable(zone, p.ops))) {
+            Optional<List<Outcome<ChangePlanner.Plan>>> sent =
+                    sendUnread(zone, round.stream().map(p -> p.ops).toList(), false);
+            if (sent.isPresent()) {
+                for (int i = 0; i < round.size(); i++) {
+                    round.get(i).finish(sent.get().get(i));
+                }
+                return;
+            }
+        }
         Outcome<Map<DomainName, List<Record>>> read = reader.read(zone, List.copyOf(owners));
         if (!(read instanceof Outcome.Ok<Map<DomainName, List<Record>>>(Map<DomainName, List<Record>> records))) {
             Outcome.Failure<Map<DomainName, List<Record>>> failure =

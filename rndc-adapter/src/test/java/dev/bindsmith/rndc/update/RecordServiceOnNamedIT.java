@@ -150,6 +150,61 @@ class RecordServiceOnNamedIT {
         }
     }
 
+    /**
+     * issue 11: with new names first (as the BIND backend is wired), an add to a new name is one UPDATE
+     * and no read; named refuses the unread set at a name that owns records (YXDOMAIN), which is then
+     * read: the add takes the RRset's TTL, and a CNAME there is refused with what the name holds.
+     */
+    @Test
+    void addsToNewNamesGoUnreadAndNamedsRefusalAtANameInUseFallsBackToReadingIt() throws Exception {
+        String zone = zone(true);
+        UpdateSettings settings = NamedClients.updates(named);
+        AxfrRecordReader reader = new AxfrRecordReader(settings);
+        AtomicInteger reads = new AtomicInteger();
+        dev.bindsmith.core.port.RecordReader counting = new dev.bindsmith.core.port.RecordReader() {
+            @Override
+            public Outcome<List<dev.bindsmith.core.zone.Record>> read(dev.bindsmith.core.zone.ZoneName z) {
+                reads.incrementAndGet();
+                return reader.read(z);
+            }
+
+            @Override
+            public Outcome<java.util.Map<dev.bindsmith.core.zone.DomainName, List<dev.bindsmith.core.zone.Record>>>
+                    read(
+                            dev.bindsmith.core.zone.ZoneName z,
+                            java.util.Collection<dev.bindsmith.core.zone.DomainName> owners) {
+                reads.incrementAndGet();
+                return reader.read(z, owners);
+            }
+        };
+        RecordService unread = dev.bindsmith.core.service.UseCases.builder(
+                        new FileZoneStore(named.zoneDirectory(), ZoneFileWriter::render),
+                        new RndcNameServerControl(rndc),
+                        new Rfc2136RecordUpdater(settings),
+                        counting,
+                        Clock.systemUTC())
+                .newNamesFirst()
+                .build()
+                .records();
+
+        Outcomes.created(unread.add(zone, TestZones.record("fresh", "A", "192.0.2.20", 600)));
+        assertThat(reads.get()).isZero();
+        assertThat(served("fresh." + zone + ".", Type.A)).containsExactly("192.0.2.20");
+
+        RecordChanged second = Outcomes.created(unread.add(zone, TestZones.record("fresh", "A", "192.0.2.21")))
+                .value();
+        assertThat(reads.get()).isEqualTo(1);
+        assertThat(second.added().getFirst().ttl()).isEqualTo(OptionalLong.of(600));
+        assertThat(served("fresh." + zone + ".", Type.A)).containsExactly("192.0.2.20", "192.0.2.21");
+
+        Outcome.Failure<?> cname = Outcomes.failure(
+                unread.add(zone, TestZones.record("fresh", "CNAME", "example.net.")),
+                Outcome.Unprocessable.class,
+                ErrorCode.RECORD_CONFLICT);
+        assertThat(cname.toString()).contains("A CNAME cannot coexist with other records");
+        assertThat(served("fresh." + zone + ".", Type.CNAME)).isEmpty();
+    }
+
     @Test
     void aZoneCreatedWithUpdateKeyNameTakesAddsUpdatesAndRemovesThatNamedServes() throws Exception {
         String zone = zone(true);

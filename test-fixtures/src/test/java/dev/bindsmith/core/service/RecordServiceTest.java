@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 class RecordServiceTest {
     private static final ZoneName ZONE = ZoneName.of("example.com");
 
-    private InMemoryNameServerControl server;
-    private InMemoryRecordStore records;
-    private RecordService service;
+    InMemoryNameServerControl server;
+    InMemoryRecordStore records;
+    RecordService service;
 
     @BeforeEach
     void serveZones() {
@@ -39,14 +39,19 @@ class RecordServiceTest {
                 .build());
         server.configure(TestZones.spec("static.test").build());
         records = new InMemoryRecordStore(server);
-        service = new RecordService(server, records, records);
+        service = service(server, records);
     }
 
-    private List<Record> zone() {
+    /** The service under test; a subclass runs every case on another configuration of it. */
+    RecordService service(InMemoryNameServerControl server, InMemoryRecordStore records) {
+        return new RecordService(server, records, records);
+    }
+
+    List<Record> zone() {
         return Outcomes.ok(records.read(ZONE));
     }
 
-    private List<Record> at(String owner, RecordType type) {
+    List<Record> at(String owner, RecordType type) {
         return zone().stream()
                 .filter(r -> r.owner().value().equals(owner) && r.type() == type)
                 .toList();
