@@ -202,8 +202,22 @@ final class ZoneUpdates {
                 return Optional.empty();
             }
             plans.add(plan);
-            ops.forEach(op -> prerequisites.add(new Prerequisite.NameAbsent(op.owner())));
-            prerequisites.addAll(plan.changes().prerequisites());
+            Set<DomainName> names = new HashSet<>();
+            ops.forEach(op -> names.add(op.owner()));
+            names.forEach(name -> prerequisites.add(new Prerequisite.NameAbsent(name)));
+            for (Prerequisite p : plan.changes().prerequisites()) {
+                // planned against names that own nothing, an add requires its name without a CNAME or
+                // without any record: "not in use" says both, and named need not check them twice
+                boolean implied = switch (p) {
+                    case Prerequisite.NameAbsent absent -> names.contains(absent.owner());
+                    case Prerequisite.RRsetAbsent absent -> names.contains(absent.owner());
+                    case Prerequisite.RRsetExists exists -> false;
+                    case Prerequisite.RecordExists exists -> false;
+                };
+                if (!implied) {
+                    prerequisites.add(p);
+                }
+            }
             changes.addAll(plan.changes().changes());
         }
         Outcome<ChangeReport> applied = updater.apply(zone, new ChangeSet(List.copyOf(prerequisites), changes));
