@@ -124,39 +124,48 @@ public final class AotTraining {
         Main.isTerminal();
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
         HttpLauncher http = new HttpLauncher();
-        Serve.Launcher requests = (backend, variablesSeen, overrides) -> {
-            Serve.Running server = http.start(backend, variablesSeen, overrides);
-            return new Serve.Running() {
-                @Override
-                public String url() {
-                    return server.url();
-                }
+        Serve.Launcher requests = new Serve.Launcher() {
+            @Override
+            public void prepare() {
+                http.prepare();
+            }
 
-                @Override
-                public void awaitShutdown() {
-                    try {
-                        String bearer = token.isEmpty()
-                                ? Files.readString(BackendSettings.fromEnvironment(env)
-                                                .stateDirectory()
-                                                .resolve(Serve.TOKEN_FILE))
-                                        .strip()
-                                : token;
-                        requests(URI.create(server.url()), bearer);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+            @Override
+            public Serve.Running start(
+                    Backend backend, Map<String, String> variablesSeen, Map<String, String> overrides) {
+                Serve.Running server = http.start(backend, variablesSeen, overrides);
+                return new Serve.Running() {
+                    @Override
+                    public String url() {
+                        return server.url();
                     }
-                }
 
-                @Override
-                public void reloadTokens() {
-                    server.reloadTokens();
-                }
+                    @Override
+                    public void awaitShutdown() {
+                        try {
+                            String bearer = token.isEmpty()
+                                    ? Files.readString(BackendSettings.fromEnvironment(env)
+                                                    .stateDirectory()
+                                                    .resolve(Serve.TOKEN_FILE))
+                                            .strip()
+                                    : token;
+                            requests(URI.create(server.url()), bearer);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
 
-                @Override
-                public void close() {
-                    server.close();
-                }
-            };
+                    @Override
+                    public void reloadTokens() {
+                        server.reloadTokens();
+                    }
+
+                    @Override
+                    public void close() {
+                        server.close();
+                    }
+                };
+            }
         };
         int code = new Cli(env, new ByteArrayInputStream(new byte[0]), nowhere, nowhere, Backend::open, requests)
                 .terminal(false)
