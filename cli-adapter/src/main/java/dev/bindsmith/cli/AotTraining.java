@@ -1,6 +1,5 @@
 package dev.bindsmith.cli;
 
-import dev.bindsmith.http.HttpServerConfig;
 import dev.bindsmith.wiring.ApiServer;
 import dev.bindsmith.wiring.Backend;
 import dev.bindsmith.wiring.BackendSettings;
@@ -9,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,23 +42,27 @@ public final class AotTraining {
         Path data = Files.createTempDirectory("bindsmith-aot-training");
         try {
             if (serve) {
-                serve(Map.of(
-                        "BINDSMITH_BACKEND", "embedded",
-                        "BINDSMITH_DATA_DIR", data.resolve("serve").toString(),
-                        "BINDSMITH_DNS_PORT", "0"));
+                serve(
+                        Map.of(
+                                "BINDSMITH_BACKEND", "embedded",
+                                "BINDSMITH_DATA_DIR", data.resolve("serve").toString(),
+                                "BINDSMITH_DNS_PORT", "0"),
+                        "");
                 // the BIND backend's serve too, against a control channel and a DNS port nobody listens on:
                 // every request fails at once, after loading what a real named's requests load
-                serve(Map.of(
-                        BackendSettings.BACKEND, "bind",
-                        BackendSettings.ZONE_DIR,
-                                Files.createDirectories(data.resolve("serve-bind"))
-                                        .toString(),
-                        BackendSettings.RNDC_SERVER, "127.0.0.1:1",
-                        BackendSettings.RNDC_ALGORITHM, "hmac-sha256",
-                        BackendSettings.RNDC_KEY_NAME, "training-key",
-                        BackendSettings.RNDC_SECRET, "UdOKqP64CwQvz/XnIrW1nnmHgHZiorikOnAmEQg7jyc=",
-                        BackendSettings.NSUPDATE_SERVER, "127.0.0.1",
-                        BackendSettings.NSUPDATE_PORT, "1"));
+                serve(
+                        Map.of(
+                                BackendSettings.BACKEND, "bind",
+                                BackendSettings.ZONE_DIR,
+                                        Files.createDirectories(data.resolve("serve-bind"))
+                                                .toString(),
+                                BackendSettings.RNDC_SERVER, "127.0.0.1:1",
+                                BackendSettings.RNDC_ALGORITHM, "hmac-sha256",
+                                BackendSettings.RNDC_KEY_NAME, "training-key",
+                                BackendSettings.RNDC_SECRET, "UdOKqP64CwQvz/XnIrW1nnmHgHZiorikOnAmEQg7jyc=",
+                                BackendSettings.NSUPDATE_SERVER, "127.0.0.1",
+                                BackendSettings.NSUPDATE_PORT, "1"),
+                        "aot-training-token-0123456789abcdef0123456789abcdef0123456789abcdef");
                 return;
             }
             Map<String, String> env =
@@ -100,47 +104,106 @@ public final class AotTraining {
         }
     }
 
-    /** {@code serve} on a backend (its {@code variables}), as {@code bindsmith serve} starts it, and a client's usual requests. */
-    private static void serve(Map<String, String> variables) throws IOException {
-        String token = "aot-training-token-0123456789abcdef0123456789abcdef0123456789abcdef";
+    /**
+     * {@code serve} on a backend (its {@code variables}) exactly as {@code bindsmith serve} starts it
+     * (the console check, {@link Cli#run} with nothing but {@code serve}, its logging, {@link Serve},
+     * {@link HttpLauncher}), and a client's usual requests while it waits to be stopped. Through the
+     * command line and not {@link ApiServer} directly: that path's classes, lambdas and call sites were
+     * otherwise loaded from the jars and linked at every start (57 of the 120 classes serve loaded
+     * outside the cache; picocli's, which the command-line classes refer to, among them).
+     * {@code token} empty: serve makes one and writes it to its state directory, as with no
+     * {@code BIND_API_TOKEN}.
+     */
+    private static void serve(Map<String, String> variables, String token) {
         Map<String, String> env = new HashMap<>(variables);
-        env.putAll(Map.of("API_PORT", "0", "BIND_API_ADDRESS", "127.0.0.1", "BIND_API_TOKEN", token));
-        // serve's logging, as serve sets it up; the training's own log lines would only clutter the build's output
-        Logging.serving(
-                Map.of(Logging.FORMAT, "text", Logging.LEVEL, "warn"),
-                false,
-                new PrintWriter(OutputStream.nullOutputStream()));
-        try (Backend backend = Backend.open(BackendSettings.fromEnvironment(env), true);
-                ApiServer server = ApiServer.start(backend, HttpServerConfig.parse(env, Map.of()))) {
-            URI base = URI.create(server.url());
-            String zone = "{\"zoneName\":\"served.example\",\"zoneType\":\"primary\",\"zoneConfig\":{\"ttl\":3600,"
-                    + "\"soa\":{\"primaryNs\":\"ns1.served.example.\",\"adminEmail\":\"hostmaster.served.example.\"},"
-                    + "\"nameServers\":[\"ns1.served.example.\"],\"nameServerIps\":{\"ns1.served.example.\":\"192.0.2.53\"},"
-                    + "\"records\":[{\"name\":\"www\",\"type\":\"A\",\"value\":\"192.0.2.80\",\"ttl\":300}]},"
-                    + "\"updateKeyName\":\"training-key\"}";
-            String record = "{\"name\":\"api\",\"type\":\"AAAA\",\"value\":\"2001:db8::80\"}";
-            String changes = "{\"changes\":[{\"op\":\"add\",\"name\":\"a\",\"type\":\"A\",\"value\":\"192.0.2.1\"},"
-                    + "{\"op\":\"add\",\"name\":\"b\",\"type\":\"TXT\",\"value\":\"training\"}]}";
-            List<List<String>> calls = List.of(
-                    List.of("GET", "/api/v1/health", ""),
-                    List.of("POST", "/api/v1/zones", zone),
-                    List.of("GET", "/api/v1/zones", ""),
-                    List.of("GET", "/api/v1/zones?limit=10", ""),
-                    List.of("GET", "/api/v1/zones/served.example", ""),
-                    List.of("GET", "/api/v1/zones/served.example/status", ""),
-                    List.of("POST", "/api/v1/zones/served.example/records", record),
-                    List.of("PATCH", "/api/v1/zones/served.example/records", changes),
-                    List.of("GET", "/api/v1/zones/served.example/records", ""),
-                    List.of("POST", "/api/v1/zones/served.example/reload", ""),
-                    List.of("POST", "/api/v1/zones", "{"),
-                    List.of("GET", "/api/v1/zones/absent.example", ""),
-                    List.of("DELETE", "/api/v1/zones/served.example", ""),
-                    // not /metrics: the JVM collectors it registers would then be loaded at every start
-                    List.of("GET", "/api/v1/ready", ""));
-            for (int round = 0; round < 3; round++) {
-                for (List<String> call : calls) {
-                    send(base, call.get(0), call.get(1), call.get(2), token);
-                }
+        // JSON: serve's log format whenever standard output is not a terminal (a service's)
+        env.putAll(Map.of("API_PORT", "0", "BIND_API_ADDRESS", "127.0.0.1", Logging.FORMAT, "json"));
+        if (!token.isEmpty()) {
+            env.put(Serve.API_TOKEN, token);
+        }
+        Main.isTerminal();
+        PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
+        HttpLauncher http = new HttpLauncher();
+        Serve.Launcher requests = new Serve.Launcher() {
+            @Override
+            public void prepare() {
+                http.prepare();
+            }
+
+            @Override
+            public Serve.Running start(
+                    Backend backend, Map<String, String> variablesSeen, Map<String, String> overrides) {
+                Serve.Running server = http.start(backend, variablesSeen, overrides);
+                return new Serve.Running() {
+                    @Override
+                    public String url() {
+                        return server.url();
+                    }
+
+                    @Override
+                    public void awaitShutdown() {
+                        try {
+                            String bearer = token.isEmpty()
+                                    ? Files.readString(BackendSettings.fromEnvironment(env)
+                                                    .stateDirectory()
+                                                    .resolve(Serve.TOKEN_FILE))
+                                            .strip()
+                                    : token;
+                            requests(URI.create(server.url()), bearer);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+
+                    @Override
+                    public void reloadTokens() {
+                        server.reloadTokens();
+                    }
+
+                    @Override
+                    public void close() {
+                        server.close();
+                    }
+                };
+            }
+        };
+        int code = new Cli(env, new ByteArrayInputStream(new byte[0]), nowhere, nowhere, Backend::open, requests)
+                .terminal(false)
+                .run("serve");
+        if (code != ExitCodes.SUCCESS) {
+            throw new IllegalStateException("the training's serve ended with exit code " + code);
+        }
+    }
+
+    /** A client's usual requests, three times over. */
+    private static void requests(URI base, String token) throws IOException {
+        String zone = "{\"zoneName\":\"served.example\",\"zoneType\":\"primary\",\"zoneConfig\":{\"ttl\":3600,"
+                + "\"soa\":{\"primaryNs\":\"ns1.served.example.\",\"adminEmail\":\"hostmaster.served.example.\"},"
+                + "\"nameServers\":[\"ns1.served.example.\"],\"nameServerIps\":{\"ns1.served.example.\":\"192.0.2.53\"},"
+                + "\"records\":[{\"name\":\"www\",\"type\":\"A\",\"value\":\"192.0.2.80\",\"ttl\":300}]},"
+                + "\"updateKeyName\":\"training-key\"}";
+        String record = "{\"name\":\"api\",\"type\":\"AAAA\",\"value\":\"2001:db8::80\"}";
+        String changes = "{\"changes\":[{\"op\":\"add\",\"name\":\"a\",\"type\":\"A\",\"value\":\"192.0.2.1\"},"
+                + "{\"op\":\"add\",\"name\":\"b\",\"type\":\"TXT\",\"value\":\"training\"}]}";
+        List<List<String>> calls = List.of(
+                List.of("GET", "/api/v1/health", ""),
+                List.of("POST", "/api/v1/zones", zone),
+                List.of("GET", "/api/v1/zones", ""),
+                List.of("GET", "/api/v1/zones?limit=10", ""),
+                List.of("GET", "/api/v1/zones/served.example", ""),
+                List.of("GET", "/api/v1/zones/served.example/status", ""),
+                List.of("POST", "/api/v1/zones/served.example/records", record),
+                List.of("PATCH", "/api/v1/zones/served.example/records", changes),
+                List.of("GET", "/api/v1/zones/served.example/records", ""),
+                List.of("POST", "/api/v1/zones/served.example/reload", ""),
+                List.of("POST", "/api/v1/zones", "{"),
+                List.of("GET", "/api/v1/zones/absent.example", ""),
+                List.of("DELETE", "/api/v1/zones/served.example", ""),
+                // not /metrics: the JVM collectors it registers would then be loaded at every start
+                List.of("GET", "/api/v1/ready", ""));
+        for (int round = 0; round < 3; round++) {
+            for (List<String> call : calls) {
+                send(base, call.get(0), call.get(1), call.get(2), token);
             }
         }
     }

@@ -79,6 +79,12 @@ final class Serve implements Callable<Integer> {
     @FunctionalInterface
     interface Launcher {
         Running start(Backend backend, Map<String, String> env, Map<String, String> overrides);
+
+        /**
+         * Called once before the backend opens: a launcher may begin there, on another thread, the part
+         * of its start that does not need the backend, and finish it in {@link #start}.
+         */
+        default void prepare() {}
     }
 
     static final String API_TOKEN = "BIND_API_TOKEN";
@@ -179,6 +185,8 @@ final class Serve implements Callable<Integer> {
             cli.err().println("bindsmith: " + e.getMessage());
             return ExitCodes.ERROR;
         }
+        // the HTTP server's share of start-up that needs no backend, while the backend opens (HttpLauncher)
+        cli.launcher().prepare();
         BackendSettings settings;
         try {
             settings = cli.backendSettings(embeddedVariables());

@@ -168,6 +168,57 @@ class ServeTest {
     }
 
     @Test
+    void theLauncherPreparesBeforeTheBackendOpensAndItsServerAnswersOnceStarted() {
+        List<String> order = new ArrayList<>();
+        HttpLauncher http = new HttpLauncher();
+        String token = "configured-secret-token-8e1b4d7a0c3f6e9b";
+        Serve.Launcher recording = new Serve.Launcher() {
+            @Override
+            public void prepare() {
+                order.add("prepare");
+                http.prepare();
+            }
+
+            @Override
+            public Serve.Running start(Backend b, Map<String, String> env, Map<String, String> o) {
+                order.add("start");
+                Serve.Running running = http.start(b, env, o);
+                return new Serve.Running() {
+                    @Override
+                    public String url() {
+                        return running.url();
+                    }
+
+                    @Override
+                    public void awaitShutdown() {
+                        statusWithToken.add(get(running.url(), token));
+                    }
+
+                    @Override
+                    public void close() {
+                        running.close();
+                    }
+                };
+            }
+        };
+
+        CliRun r = CliRun.run(
+                false,
+                Map.of("BIND_API_TOKEN", token, "API_PORT", "0", "BINDSMITH_LOG_FORMAT", "text"),
+                (settings, dns) -> {
+                    order.add("backend");
+                    return backend.open();
+                },
+                recording,
+                "",
+                "serve");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(order).containsExactly("prepare", "backend", "start");
+        assertThat(statusWithToken).containsExactly(200);
+    }
+
+    @Test
     void withAuthenticationDisabledNoTokenIsMade() {
         CliRun r = serve(Map.of(), "--api-port", "0", "--disable-auth");
 

@@ -7,6 +7,7 @@ import dev.bindsmith.http.audit.AuditLog;
 import dev.bindsmith.http.json.JsonApi;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
@@ -60,6 +61,19 @@ public final class BindsmithServer {
     /** A server for the use cases of one process (build them once: {@link UseCases#of}). */
     public static Builder builder(UseCases useCases, ReadinessProbe readiness, HttpServerConfig config) {
         return new Builder(useCases, readiness, config);
+    }
+
+    /**
+     * Builds, on the calling thread, what every server of this process shares and Helidon builds on
+     * first use: its global service registry (found by reading the service metadata of every jar on
+     * the class path) and the routing classes made from it. The first {@link #start()} does it
+     * otherwise; {@code bindsmith serve} calls it on another thread while its backend opens, so that
+     * the two overlap, and waits for it before building its server.
+     */
+    public static void prepare() {
+        // initializing the routing classes creates the registry (their empty routing's parameters find
+        // their mappers there); the builder itself is thrown away
+        HttpRouting.builder();
     }
 
     /** Every route group, on one pipeline, with no scoped tokens and no audit log kept. */

@@ -65,6 +65,16 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
+     * Builds what the HTTP server of this process shares and would otherwise build at its first
+     * {@link #start}: Helidon's service registry ({@link BindsmithServer#prepare}). Safe to call on
+     * another thread while the backend opens; the caller waits for it to finish before {@link #start},
+     * so that no two threads initialize Helidon's classes at once.
+     */
+    public static void prepare() {
+        BindsmithServer.prepare();
+    }
+
+    /**
      * The start-up reconcile: only the zones the store cannot vouch for (unfinished creates and deletes,
      * files it found), so that it costs nothing when there are none, however many zones there are.
      */
