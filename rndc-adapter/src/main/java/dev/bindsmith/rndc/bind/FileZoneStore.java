@@ -133,6 +133,8 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
     private final Object pendingLock = new Object();
     /** One listing builds the list at a time: the others wait for it rather than build it too. */
     private final Object listLock = new Object();
+    /** Held while the log's new lines are read and applied to the index ({@link #catchUp()}). */
+    private final Object catchUpLock = new Object();
     /**
      * Changed zones beyond which the list is built again from the index rather than patched: patching
      * looks each one up in the list (a binary search), walking the index reads all 100 000 entries.
@@ -717,23 +719,28 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
         if (zoneLog == null) {
             return;
         }
-        try {
-            List<String> lines = zoneLog.readNew();
-            if (lines.isEmpty()) {
-                return;
-            }
-            Map<ZoneName, Entry> changed = new TreeMap<>();
-            lines.forEach(l -> apply(changed, l));
-            changed.forEach((zone, e) -> {
-                if (e.state() == State.DELETED) {
-                    zones.remove(zone);
-                } else {
-                    zones.put(zone, e);
+        // read and applied under one lock: two threads' batches applied out of the log's order put back
+        // a zone whose delete the other had read and applied already, for good (a listing while zones
+        // were created and deleted showed a deleted zone; the index kept it until a restart)
+        synchronized (catchUpLock) {
+            try {
+                List<String> lines = zoneLog.readNew();
+                if (lines.isEmpty()) {
+                    return;
                 }
-                changed(zone);
-            });
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "could not read the zone log", e);
+                Map<ZoneName, Entry> changed = new TreeMap<>();
+                lines.forEach(l -> apply(changed, l));
+                changed.forEach((zone, e) -> {
+                    if (e.state() == State.DELETED) {
+                        zones.remove(zone);
+                    } else {
+                        zones.put(zone, e);
+                    }
+                    changed(zone);
+                });
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "could not read the zone log", e);
+            }
         }
     }
 
