@@ -47,7 +47,7 @@ final class ZoneListBody implements Json.Streamed {
 
     /**
      * A list this long (more than a page can hold: every zone of a server with many) is written into
-     * one array, which is kept for the next listing.
+     * chunks, which are kept for the next listing.
      */
     static final int KEEP_ZONES = 2 * ZoneService.MAX_LIMIT;
     /**
