@@ -43,7 +43,8 @@ import java.util.function.IntFunction;
  * bindsmith with 100 000 zones. For each backend: the zones are created through the library (the
  * use cases in this JVM, 8 threads), then {@code ./bindsmith serve} is started on them and timed to its
  * first answer; listing every zone and a page of 1000 (the first, and one from the middle by its
- * cursor) are timed over HTTP; serve is restarted and timed again; its resident set is read. For the
+ * cursor) are timed over HTTP, and every zone again right after a zone was created or deleted over HTTP;
+ * serve is restarted and timed again; its resident set is read. For the
  * embedded backend, the heap the 100 000 small zones take is measured in this JVM (used heap after a
  * full collection, with and without the zones), and serve runs with {@code -Xmx1g}.
  *
@@ -72,8 +73,8 @@ public final class ScaleBenchmark {
         List<String> table = new ArrayList<>();
         table.add(
                 "| | create (zones/s, " + threads + " threads, library) | serve start to first answer (s) | restart (s)"
-                        + " | list all (ms) | first page of 1000 (ms) | a middle page of 1000 (ms) | serve RSS (MiB) |");
-        table.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                        + " | list all (ms) | list all right after a change, JDK client / curl (ms) | first page of 1000 (ms) | a middle page of 1000 (ms) | serve RSS (MiB) |");
+        table.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
         if (backends.contains("named")) {
             try (RunningNamed named = NamedLauncher.create().start()) {
@@ -310,6 +311,7 @@ public final class ScaleBenchmark {
             String curl = serve.listZonesWithCurl(listRuns)
                     .map(t -> fmt(median(t), 1) + " ms (first " + fmt(t[0], 1) + ")")
                     .orElse("no curl");
+            AfterChange changed = listAfterChanges(serve, http, zones, listRuns);
             long rss = Machine.rssKiB(serve.pid());
             serve.restart();
             double again = serve.startUp().toNanos() / 1e9;
@@ -325,6 +327,20 @@ public final class ScaleBenchmark {
                     Machine.load());
             System.out.printf(
                     Locale.ROOT,
+                    "%s: every zone over HTTP right after a change (a zone created or deleted over HTTP just"
+                            + " before): the JDK client %s ms (each %s), curl %s ms (each %s); load %s%n",
+                    label,
+                    fmt(median(changed.jdk()), 1),
+                    java.util.Arrays.stream(changed.jdk())
+                            .mapToObj(v -> fmt(v, 1))
+                            .toList(),
+                    fmt(median(changed.curl()), 1),
+                    java.util.Arrays.stream(changed.curl())
+                            .mapToObj(v -> fmt(v, 1))
+                            .toList(),
+                    Machine.load());
+            System.out.printf(
+                    Locale.ROOT,
                     "%s: start %s s, restart %s s, list %s ms, pages %s / %s ms, RSS %s MiB; load %s%n",
                     label,
                     fmt(first, 2),
@@ -335,9 +351,39 @@ public final class ScaleBenchmark {
                     Machine.mib(rss),
                     Machine.load());
             return "| " + label + " | " + fmt(rate, 0) + " | " + fmt(first, 2) + " | " + fmt(again, 2) + " | "
-                    + fmt(median(all), 1) + " | " + fmt(median(page), 1) + " | " + fmt(median(middle), 1) + " | "
-                    + Machine.mib(rss) + " |";
+                    + fmt(median(all), 1) + " | " + fmt(median(changed.jdk()), 1) + " / "
+                    + fmt(median(changed.curl()), 1) + " | " + fmt(median(page), 1) + " | " + fmt(median(middle), 1)
+                    + " | " + Machine.mib(rss) + " |";
         }
+    }
+
+    /** Each listing right after a change, ms: with the JDK client after a create, with curl after a delete. */
+    private record AfterChange(double[] jdk, double[] curl) {}
+
+    /**
+     * Every zone over HTTP right after one zone was created or deleted over HTTP: a change makes the
+     * store's list and the kept body of every zone stale, so this listing pays for what the unchanged
+     * listings above are spared. {@code runs} times: a zone is created and every zone listed with the
+     * JDK client (the count checked), then it is deleted and every zone listed with curl.
+     */
+    private static AfterChange listAfterChanges(BindsmithServe serve, HttpClient http, int zones, int runs)
+            throws Exception {
+        double[] jdk = new double[runs];
+        double[] curl = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            // in the middle of the names' order (z5… sorts between z49999… and z50000…), a new one each time
+            String zone = "z5-changed-" + i + ".scale.test";
+            serve.createZone(http, zone);
+            long t0 = System.nanoTime();
+            int count = serve.listZones(http);
+            jdk[i] = (System.nanoTime() - t0) / 1e6;
+            if (count != zones + 1) {
+                throw new IllegalStateException("listed " + count + " zones after a create, expected " + (zones + 1));
+            }
+            serve.deleteZone(http, zone);
+            curl[i] = serve.listZonesWithCurl(1).map(t -> t[0]).orElse(Double.NaN);
+        }
+        return new AfterChange(jdk, curl);
     }
 
     private static long usedHeapAfterGc() {

@@ -4,7 +4,9 @@ import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneType;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +32,19 @@ final class ZoneIndex {
     private final ConcurrentNavigableMap<ZoneName, Entry> zones = new ConcurrentSkipListMap<>();
     /** Counts the changes to {@link #zones}, each after it is made: a list built while it stays the same is current. */
     private final AtomicLong changes = new AtomicLong();
+    /**
+     * The zones changed since {@link #takeChanged()} was last called, each noted after its change and
+     * before the change is counted; null when more than {@link #MOST_PENDING} changed (or none was
+     * taken yet): then a list is built again from the whole index. Guarded by {@link #pendingLock}.
+     */
+    private Set<ZoneName> pending;
+
+    private final Object pendingLock = new Object();
+    /**
+     * Changed zones beyond which a list is built again from the index rather than patched: patching
+     * looks each one up in the list (a binary search), walking the index reads every entry.
+     */
+    static final int MOST_PENDING = 4096;
 
     /** The index; changed only through this class's methods, so that {@link #changes()} counts every change. */
     ConcurrentNavigableMap<ZoneName, Entry> zones() {
@@ -47,11 +62,37 @@ final class ZoneIndex {
 
     void put(ZoneName zone, Entry entry) {
         zones.put(zone, entry);
-        changes.incrementAndGet();
+        changed(zone);
     }
 
     void remove(ZoneName zone) {
         zones.remove(zone);
+        changed(zone);
+    }
+
+    /**
+     * The zones changed since the last call, to patch a list built before it; empty when the list is
+     * to be built again from the whole index (many changed, or this is the first call). Every change
+     * counted by {@link #changes()} before this call is in what it returns (or in an earlier answer).
+     */
+    Optional<Set<ZoneName>> takeChanged() {
+        synchronized (pendingLock) {
+            Set<ZoneName> changed = pending;
+            pending = new HashSet<>();
+            return Optional.ofNullable(changed);
+        }
+    }
+
+    /** After every change to {@link #zones}: the zone is noted, then the change counted. */
+    private void changed(ZoneName zone) {
+        synchronized (pendingLock) {
+            if (pending != null) {
+                pending.add(zone);
+                if (pending.size() > MOST_PENDING) {
+                    pending = null;
+                }
+            }
+        }
         changes.incrementAndGet();
     }
 
@@ -59,7 +100,7 @@ final class ZoneIndex {
     void served(ZoneName zone, ZoneType type, String file, boolean served, ZoneFiles files) {
         String custom = file.equals(files.masterFileName(zone)) ? null : file;
         zones.put(zone, new Entry(type, custom, served, false));
-        changes.incrementAndGet();
+        changed(zone);
     }
 
     /**
@@ -73,7 +114,7 @@ final class ZoneIndex {
                     .filter(z -> z.value().equals(stem) && !zones.containsKey(z))
                     .ifPresent(z -> {
                         if (zones.putIfAbsent(z, new Entry(ZoneType.PRIMARY, null, false, true)) == null) {
-                            changes.incrementAndGet();
+                            changed(z);
                         }
                     });
         }

@@ -73,6 +73,81 @@ class EmbeddedZoneStoreTest extends ZoneStoreContract {
         assertThat(after.get(1).name()).isEqualTo(second);
     }
 
+    /**
+     * After a change the kept list is patched with the zones the index noted as changed rather than
+     * built again from the whole index (issue 11): a create or a delete at the start, in the middle
+     * and at the end shows in the next listing as a page read from the index shows it, and every zone
+     * that did not change is the same instance as in the listing before.
+     */
+    @Test
+    void aListingRightAfterAChangeAnywhereInTheListIsTheIndexWithTheUnchangedZonesKept() {
+        for (int i = 10; i < 40; i++) {
+            ZoneName zone = ZoneName.of("z" + i + ".patch.example");
+            store.create(primary(zone));
+            store.created(zone);
+        }
+        List<StoredZone> before = store.list();
+        List<Runnable> changes = List.of(
+                () -> store.create(primary(ZoneName.of("a.patch.example"))),
+                () -> store.create(primary(ZoneName.of("z25a.patch.example"))),
+                () -> store.create(primary(ZoneName.of("zz.patch.example"))),
+                () -> store.created(ZoneName.of("z25a.patch.example")),
+                () -> store.delete(ZoneName.of("a.patch.example")),
+                () -> store.delete(ZoneName.of("z20.patch.example")),
+                () -> store.delete(ZoneName.of("zz.patch.example")),
+                () -> {
+                    store.create(primary(ZoneName.of("z15a.patch.example")));
+                    store.delete(ZoneName.of("z11.patch.example"));
+                });
+        for (Runnable change : changes) {
+            change.run();
+            List<StoredZone> after = store.list();
+
+            assertThat(after).isEqualTo(store.list(Optional.empty(), Integer.MAX_VALUE));
+            for (StoredZone z : after) {
+                for (StoredZone b : before) {
+                    if (b.equals(z)) {
+                        assertThat(z).as("an unchanged zone").isSameAs(b);
+                    }
+                }
+            }
+            assertThat(store.list()).as("listed again, unchanged").isSameAs(after);
+            before = after;
+        }
+        assertThat(before).extracting(z -> z.name().value()).contains("z15a.patch.example", "z25a.patch.example");
+    }
+
+    /** Threads that create and delete zones and list right after: each sees its change (issue 11: the list is patched). */
+    @Test
+    void aListingRightAfterEachOfManyConcurrentChangesShowsIt() throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 80; i++) {
+                        ZoneName zone = ZoneName.of("t" + thread + "-" + i + ".race.example");
+                        store.create(primary(zone));
+                        assertThat(store.list()).extracting(StoredZone::name).contains(zone);
+                        if (i % 2 == 0) {
+                            store.delete(zone);
+                            assertThat(store.list())
+                                    .extracting(StoredZone::name)
+                                    .doesNotContain(zone);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        }
+        assertThat(store.list())
+                .isEqualTo(store.list(Optional.empty(), Integer.MAX_VALUE))
+                .hasSize(120);
+    }
+
     @AfterEach
     void stop() {
         server.close();

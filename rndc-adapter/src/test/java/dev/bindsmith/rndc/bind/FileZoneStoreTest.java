@@ -480,6 +480,124 @@ class FileZoneStoreTest extends ZoneStoreContract {
         assertThat(store.list()).extracting(z -> z.name().value()).containsExactly("added.test", "new.test");
     }
 
+    /**
+     * After a change the kept list is patched rather than built again from the index (issue 11): a
+     * create or a delete at the start, in the middle and at the end, a type changed under the same name,
+     * show in the next listing exactly as a page read from the index shows them, and every zone that
+     * did not change is the same instance as in the listing before.
+     */
+    @Test
+    void aListingRightAfterAChangeAnywhereInTheListIsTheIndexWithTheUnchangedZonesKept() {
+        FileZoneStore files = (FileZoneStore) store;
+        for (int i = 10; i < 40; i++) {
+            Outcomes.ok(files.create(TestZones.spec("z" + i + ".test").build()));
+        }
+        List<StoredZone> before = files.list();
+        List<Runnable> changes = List.of(
+                () -> Outcomes.ok(files.create(TestZones.spec("a.test").build())),
+                () -> Outcomes.ok(files.create(TestZones.spec("z25a.test").build())),
+                () -> Outcomes.ok(files.create(TestZones.spec("zz.test").build())),
+                () -> files.created(ZoneName.of("z25a.test")),
+                () -> assertThat(files.delete(ZoneName.of("a.test"))).isInstanceOf(Outcome.Deleted.class),
+                () -> assertThat(files.delete(ZoneName.of("z20.test"))).isInstanceOf(Outcome.Deleted.class),
+                () -> assertThat(files.delete(ZoneName.of("zz.test"))).isInstanceOf(Outcome.Deleted.class),
+                () -> Outcomes.ok(files.deleting(ZoneName.of("z39.test"))),
+                () -> {
+                    // another process's change, seen through the log: the same name as a secondary
+                    FileZoneStore other = reopen();
+                    assertThat(other.delete(ZoneName.of("z30.test"))).isInstanceOf(Outcome.Deleted.class);
+                    Outcomes.ok(other.create(TestZones.spec("z30.test")
+                            .secondary(Records.endpoint("192.0.2.1"))
+                            .build()));
+                },
+                () -> {
+                    // two at once between two listings
+                    Outcomes.ok(files.create(TestZones.spec("z15a.test").build()));
+                    assertThat(files.delete(ZoneName.of("z11.test"))).isInstanceOf(Outcome.Deleted.class);
+                });
+        for (Runnable change : changes) {
+            change.run();
+            List<StoredZone> after = files.list();
+
+            assertThat(after).isEqualTo(files.list(Optional.empty(), Integer.MAX_VALUE));
+            for (StoredZone z : after) {
+                before.stream()
+                        .filter(b -> b.equals(z))
+                        .findFirst()
+                        .ifPresent(b -> assertThat(z).as("an unchanged zone").isSameAs(b));
+            }
+            assertThat(files.list()).as("listed again, unchanged").isSameAs(after);
+            before = after;
+        }
+        assertThat(before).extracting(StoredZone::type).contains(ZoneType.SECONDARY);
+    }
+
+    /**
+     * Zones created and deleted by several threads while others list: each listing is in name order
+     * without a zone twice, a listing after a change shows it, and once the changes are done the list is
+     * the index (issue 11: the list is patched with the zones noted as changed, and a change noted while
+     * a listing patches is in the next).
+     */
+    @Test
+    void listingsWhileZonesAreCreatedAndDeletedEndAtTheIndex() throws Exception {
+        FileZoneStore files = (FileZoneStore) store;
+        for (int i = 0; i < 50; i++) {
+            Outcomes.ok(files.create(TestZones.spec("base" + i + ".test").build()));
+        }
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        String name = "t" + thread + "-" + i + ".test";
+                        Outcomes.ok(files.create(TestZones.spec(name).build()));
+                        assertThat(files.list())
+                                .as("a listing after its create")
+                                .extracting(z -> z.name().value())
+                                .contains(name);
+                        if (i % 3 == 0) {
+                            assertThat(files.delete(ZoneName.of(name))).isInstanceOf(Outcome.Deleted.class);
+                            assertThat(files.list())
+                                    .as("a listing after its delete")
+                                    .extracting(z -> z.name().value())
+                                    .doesNotContain(name);
+                        }
+                        if (i % 7 == 0) {
+                            assertThat(files.delete(ZoneName.of("base" + (i / 7 + 10 * thread) + ".test")))
+                                    .isInstanceOf(Outcome.Deleted.class);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            List<java.util.concurrent.Future<?>> readers = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                readers.add(pool.submit(() -> {
+                    while (!done.get()) {
+                        List<String> names =
+                                files.list().stream().map(z -> z.name().value()).toList();
+                        assertThat(names).isSorted().doesNotHaveDuplicates();
+                    }
+                    return null;
+                }));
+            }
+            try {
+                for (var w : writers) {
+                    w.get();
+                }
+            } finally {
+                done.set(true);
+            }
+            for (var r : readers) {
+                r.get();
+            }
+        }
+        assertThat(files.list()).isEqualTo(files.list(Optional.empty(), Integer.MAX_VALUE));
+        assertThat(files.list()).hasSize(50 - 18 + 2 * 40);
+    }
+
     /** issue 16.3: a valid long name was a 500 (the file name was longer than 255 bytes). */
     @Test
     void aZoneNameTooLongForAFileNameGetsAShortenedOneAndSurvivesARestart() {
