@@ -9,6 +9,7 @@ import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.dns.file.AtomicFiles;
+import dev.bindsmith.dns.index.ChangedZones;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -175,7 +176,7 @@ public final class EmbeddedZoneStore implements ZoneStore {
         int n = 0;
         int b = 0;
         for (ZoneName name : names) {
-            int at = firstNotBefore(before, name, b);
+            int at = ChangedZones.firstNotBefore(before, name, b);
             int run = at - b;
             for (int k = 0; k < run; k++) {
                 all[n + k] = before.get(b + k);
@@ -201,21 +202,6 @@ public final class EmbeddedZoneStore implements ZoneStore {
                 seen,
                 List.copyOf(Arrays.asList(all).subList(0, n)),
                 List.copyOf(Arrays.asList(entries).subList(0, n)));
-    }
-
-    /** The index in {@code list} (in name order) from {@code from} on of the first zone not before {@code name}. */
-    private static int firstNotBefore(List<StoredZone> list, ZoneName name, int from) {
-        int lo = from;
-        int hi = list.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (list.get(mid).name().compareTo(name) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** The list of every zone as {@link #list()} built it after {@code changes} changes, with each zone's index entry. */

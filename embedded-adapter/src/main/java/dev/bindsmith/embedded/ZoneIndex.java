@@ -2,14 +2,13 @@ package dev.bindsmith.embedded;
 
 import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneType;
+import dev.bindsmith.dns.index.ChangedZones;
 import java.io.IOException;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,21 +29,8 @@ final class ZoneIndex {
     record Entry(ZoneType type, String file, boolean served, boolean found) {}
 
     private final ConcurrentNavigableMap<ZoneName, Entry> zones = new ConcurrentSkipListMap<>();
-    /** Counts the changes to {@link #zones}, each after it is made: a list built while it stays the same is current. */
-    private final AtomicLong changes = new AtomicLong();
-    /**
-     * The zones changed since {@link #takeChanged()} was last called, each noted after its change and
-     * before the change is counted; null when more than {@link #MOST_PENDING} changed (or none was
-     * taken yet): then a list is built again from the whole index. Guarded by {@link #pendingLock}.
-     */
-    private Set<ZoneName> pending;
-
-    private final Object pendingLock = new Object();
-    /**
-     * Changed zones beyond which a list is built again from the index rather than patched: patching
-     * looks each one up in the list (a binary search), walking the index reads every entry.
-     */
-    static final int MOST_PENDING = 4096;
+    /** The changes to {@link #zones}, counted, and the zones they touched since a list was last built. */
+    private final ChangedZones changed = new ChangedZones();
 
     /** The index; changed only through this class's methods, so that {@link #changes()} counts every change. */
     ConcurrentNavigableMap<ZoneName, Entry> zones() {
@@ -53,7 +39,7 @@ final class ZoneIndex {
 
     /** How many changes the index has had: a list of it built while this stayed the same is still current. */
     long changes() {
-        return changes.get();
+        return changed.count();
     }
 
     Optional<Entry> get(ZoneName zone) {
@@ -62,12 +48,12 @@ final class ZoneIndex {
 
     void put(ZoneName zone, Entry entry) {
         zones.put(zone, entry);
-        changed(zone);
+        changed.note(zone);
     }
 
     void remove(ZoneName zone) {
         zones.remove(zone);
-        changed(zone);
+        changed.note(zone);
     }
 
     /**
@@ -76,31 +62,14 @@ final class ZoneIndex {
      * counted by {@link #changes()} before this call is in what it returns (or in an earlier answer).
      */
     Optional<Set<ZoneName>> takeChanged() {
-        synchronized (pendingLock) {
-            Set<ZoneName> changed = pending;
-            pending = new HashSet<>();
-            return Optional.ofNullable(changed);
-        }
-    }
-
-    /** After every change to {@link #zones}: the zone is noted, then the change counted. */
-    private void changed(ZoneName zone) {
-        synchronized (pendingLock) {
-            if (pending != null) {
-                pending.add(zone);
-                if (pending.size() > MOST_PENDING) {
-                    pending = null;
-                }
-            }
-        }
-        changes.incrementAndGet();
+        return changed.take();
     }
 
     /** The server serves the zone now (addzone), or no longer does (delzone). */
     void served(ZoneName zone, ZoneType type, String file, boolean served, ZoneFiles files) {
         String custom = file.equals(files.masterFileName(zone)) ? null : file;
         zones.put(zone, new Entry(type, custom, served, false));
-        changed(zone);
+        changed.note(zone);
     }
 
     /**
@@ -114,7 +83,7 @@ final class ZoneIndex {
                     .filter(z -> z.value().equals(stem) && !zones.containsKey(z))
                     .ifPresent(z -> {
                         if (zones.putIfAbsent(z, new Entry(ZoneType.PRIMARY, null, false, true)) == null) {
-                            changed(z);
+                            changed.note(z);
                         }
                     });
         }

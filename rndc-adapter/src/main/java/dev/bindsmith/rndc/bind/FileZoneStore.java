@@ -9,6 +9,7 @@ import dev.bindsmith.core.zone.ZoneName;
 import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.dns.file.AtomicFiles;
+import dev.bindsmith.dns.index.ChangedZones;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -115,31 +114,18 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
     private final AtomicInteger setAsideCounter = new AtomicInteger();
     private final Object openLock = new Object();
     /**
-     * The index. Every change to it is followed by {@link #changed(ZoneName)} (or {@link #changedAll()}),
-     * which tells {@link #list()} which zones to look at again.
+     * The index. Every change to it is followed by {@link #changedZones}' {@code note} (or
+     * {@code noteAll}), which tells {@link #list()} which zones to look at again.
      */
     private final ConcurrentNavigableMap<ZoneName, Entry> zones = new ConcurrentSkipListMap<>();
-    /** Counts the changes to {@link #zones}: the list of every zone is kept for as long as this stays the same. */
-    private final AtomicLong changes = new AtomicLong();
+    /** The changes to {@link #zones}, counted, and the zones they touched since the list was last built. */
+    private final ChangedZones changedZones = new ChangedZones();
     /** The last list of every zone and the count of changes it reflects (issue 11). */
     private volatile Listing listing = new Listing(-1, List.of());
-    /**
-     * The zones changed since the list was last built; null when the whole list is to be built again
-     * (the index was replaced, or more than {@link #MOST_PENDING} zones changed). Guarded by
-     * {@link #pendingLock}; a name is added after its change to the index and before the change is counted.
-     */
-    private Set<ZoneName> pending;
-
-    private final Object pendingLock = new Object();
     /** One listing builds the list at a time: the others wait for it rather than build it too. */
     private final Object listLock = new Object();
     /** Held while the log's new lines are read and applied to the index ({@link #catchUp()}). */
     private final Object catchUpLock = new Object();
-    /**
-     * Changed zones beyond which the list is built again from the index rather than patched: patching
-     * looks each one up in the list (a binary search), walking the index reads all 100 000 entries.
-     */
-    static final int MOST_PENDING = 4096;
 
     private volatile ZoneLog log;
     /** When the log may next be opened again after it was found unusable (System.nanoTime). */
@@ -239,11 +225,11 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
         if (zones.putIfAbsent(name, new Entry(spec.type(), State.CREATING)) != null) {
             return Outcome.zoneExists(name.value(), "Zone '" + name + "' exists already");
         }
-        changed(name);
+        changedZones.note(name);
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             // a file nobody recorded (another tool, after this store opened): held as found from now on
             zones.put(name, new Entry(ZoneType.PRIMARY, State.FOUND));
-            changed(name);
+            changedZones.note(name);
             return Outcome.zoneExists(
                     name.value(), "A master file for zone '" + name + "' exists already (" + file.getFileName() + ")");
         }
@@ -280,7 +266,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
     /** Undoes a create that failed before the name server heard of it (its log line may be durable). */
     private void forget(ZoneLog zoneLog, ZoneName name) {
         Entry entry = zones.remove(name);
-        changed(name);
+        changedZones.note(name);
         try {
             zoneLog.append(line(State.DELETED, name, entry == null ? ZoneType.PRIMARY : entry.type()));
         } catch (IOException e) {
@@ -295,7 +281,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
         if (entry == null) {
             return;
         }
-        changed(zone);
+        changedZones.note(zone);
         try {
             ZoneLog zoneLog = log;
             if (zoneLog != null) {
@@ -324,7 +310,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
             return writeFailed(zone, "Could not record the delete of zone '" + zone + "': " + reason(e));
         }
         zones.put(zone, new Entry(entry.type(), State.DELETING));
-        changed(zone);
+        changedZones.note(zone);
         return new Outcome.Ok<>(stored(zone, entry.type()));
     }
 
@@ -348,24 +334,21 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
     public List<StoredZone> list() {
         catchUp();
         Listing last = listing;
-        if (last.changes() == changes.get()) {
+        if (last.changes() == changedZones.count()) {
             return last.zones();
         }
         synchronized (listLock) {
-            long seen = changes.get();
+            long seen = changedZones.count();
             last = listing;
             if (last.changes() == seen) {
                 return last.zones();
             }
-            Set<ZoneName> changed;
-            synchronized (pendingLock) {
-                changed = pending;
-                pending = new HashSet<>();
-            }
+            Optional<Set<ZoneName>> changed = changedZones.take();
             // every change counted in seen added its zone before it was counted, so it is in changed; a
             // zone is read from the index after this, so its list entry is as new as its change, or newer
-            List<StoredZone> built =
-                    changed == null || last.changes() < 0 ? rebuilt(last.zones()) : patched(last.zones(), changed);
+            List<StoredZone> built = changed.isEmpty() || last.changes() < 0
+                    ? rebuilt(last.zones())
+                    : patched(last.zones(), changed.get());
             listing = new Listing(seen, built);
             return built;
         }
@@ -408,7 +391,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
         int n = 0;
         int b = 0;
         for (ZoneName name : names) {
-            int at = firstNotBefore(before, name, b);
+            int at = ChangedZones.firstNotBefore(before, name, b);
             for (; b < at; b++) {
                 all[n++] = before.get(b);
             }
@@ -422,45 +405,6 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
             all[n++] = before.get(b);
         }
         return List.copyOf(Arrays.asList(all).subList(0, n));
-    }
-
-    /** The index in {@code list} (in name order) from {@code from} on of the first zone not before {@code name}. */
-    private static int firstNotBefore(List<StoredZone> list, ZoneName name, int from) {
-        int lo = from;
-        int hi = list.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (list.get(mid).name().compareTo(name) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /**
-     * After every change to {@link #zones}, with the zone it changed: the list of every zone looks at
-     * it again at its next listing. The name is noted before the change is counted (see {@link #list()}).
-     */
-    private void changed(ZoneName zone) {
-        synchronized (pendingLock) {
-            if (pending != null) {
-                pending.add(zone);
-                if (pending.size() > MOST_PENDING) {
-                    pending = null;
-                }
-            }
-        }
-        changes.incrementAndGet();
-    }
-
-    /** After the whole index changed: the list of every zone is built again from it at its next listing. */
-    private void changedAll() {
-        synchronized (pendingLock) {
-            pending = null;
-        }
-        changes.incrementAndGet();
     }
 
     @Override
@@ -514,7 +458,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
             return writeFailed(zone, "Could not record the delete of zone '" + zone + "': " + reason(e));
         }
         zones.remove(zone);
-        changed(zone);
+        changedZones.note(zone);
         return new Outcome.Deleted<>();
     }
 
@@ -550,7 +494,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
             return writeFailed(zone, "Could not set the files of zone '" + zone + "' aside: " + reason(e));
         }
         zones.remove(zone);
-        changed(zone);
+        changedZones.note(zone);
         if (!files.isEmpty()) {
             LOG.info(() -> "zone " + zone + ": " + files.size() + " file(s) no name server serves were moved to "
                     + relative(target));
@@ -567,7 +511,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
                 zoneName(fileName.substring(0, fileName.length() - ZONE_SUFFIX.length()))
                         .ifPresent(z -> {
                             if (zones.putIfAbsent(z, new Entry(ZoneType.PRIMARY, State.FOUND)) == null) {
-                                changed(z);
+                                changedZones.note(z);
                             }
                         });
             }
@@ -692,7 +636,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
         }
         zones.clear();
         zones.putAll(state);
-        changedAll();
+        changedZones.noteAll();
     }
 
     /** Applies one log line; a line that does not parse (a torn write, another version) is skipped. */
@@ -736,7 +680,7 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
                     } else {
                         zones.put(zone, e);
                     }
-                    changed(zone);
+                    changedZones.note(zone);
                 });
             } catch (IOException e) {
                 LOG.log(Level.FINE, "could not read the zone log", e);
