@@ -10,6 +10,7 @@ import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.dns.file.AtomicFiles;
 import dev.bindsmith.dns.index.ChangedZones;
+import dev.bindsmith.dns.index.KeptList;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -52,6 +53,7 @@ public final class EmbeddedZoneStore implements ZoneStore {
         this.files = engine.files;
         this.index = engine.index;
         this.renderer = renderer;
+        this.listing = new KeptList<>(index.changes(), new Listing(List.of(), List.of()));
     }
 
     @Override
@@ -112,28 +114,13 @@ public final class EmbeddedZoneStore implements ZoneStore {
 
     @Override
     public List<StoredZone> list() {
-        Listing last = listing;
-        if (last.changes() == index.changes()) {
-            return last.zones();
-        }
-        synchronized (listLock) {
-            long seen = index.changes();
-            last = listing;
-            if (last.changes() == seen) {
-                return last.zones();
-            }
-            // every change counted in seen is in these zones (noted before counted); each is read from
-            // the index after this, so its list entry is as new as its change, or newer
-            Optional<Set<ZoneName>> changed = index.takeChanged();
-            Listing built =
-                    changed.isEmpty() || last.changes() < 0 ? rebuilt(last, seen) : patched(last, changed.get(), seen);
-            listing = built;
-            return built.zones();
-        }
+        return listing.current(
+                        (before, changed) -> changed.isPresent() ? patched(before, changed.get()) : rebuilt(before))
+                .zones();
     }
 
     /** Every zone, walking the index; a zone whose entry is the same instance as in {@code last} keeps its StoredZone. */
-    private Listing rebuilt(Listing last, long seen) {
+    private Listing rebuilt(Listing last) {
         List<StoredZone> before = last.zones();
         List<ZoneIndex.Entry> beforeEntries = last.entries();
         int n = index.zones().size();
@@ -154,7 +141,7 @@ public final class EmbeddedZoneStore implements ZoneStore {
             all.add(same ? before.get(b) : stored(name, entry));
             entries.add(entry);
         }
-        return new Listing(seen, List.copyOf(all), List.copyOf(entries));
+        return new Listing(List.copyOf(all), List.copyOf(entries));
     }
 
     /**
@@ -162,9 +149,9 @@ public final class EmbeddedZoneStore implements ZoneStore {
      * every other zone the same instance. Walking the whole index instead took most of a listing right
      * after a change at 100 000 zones (issue 11).
      */
-    private Listing patched(Listing last, Set<ZoneName> changed, long seen) {
+    private Listing patched(Listing last, Set<ZoneName> changed) {
         if (changed.isEmpty()) {
-            return new Listing(seen, last.zones(), last.entries());
+            return last;
         }
         List<StoredZone> before = last.zones();
         List<ZoneIndex.Entry> beforeEntries = last.entries();
@@ -199,22 +186,19 @@ public final class EmbeddedZoneStore implements ZoneStore {
             entries[n] = beforeEntries.get(b);
         }
         return new Listing(
-                seen,
                 List.copyOf(Arrays.asList(all).subList(0, n)),
                 List.copyOf(Arrays.asList(entries).subList(0, n)));
     }
 
-    /** The list of every zone as {@link #list()} built it after {@code changes} changes, with each zone's index entry. */
-    private record Listing(long changes, List<StoredZone> zones, List<ZoneIndex.Entry> entries) {}
+    /** The list of every zone as {@link #list()} built it, with each zone's index entry. */
+    private record Listing(List<StoredZone> zones, List<ZoneIndex.Entry> entries) {}
 
     /**
      * The last list of every zone: kept until the index changes, and the unchanged zones' instances
      * reused after a change, so that the HTTP layer can send a kept body again (issue 11: 100 000
      * zones listed at 466 ms when each listing built every zone afresh).
      */
-    private volatile Listing listing = new Listing(-1, List.of(), List.of());
-    /** One listing builds the list at a time: the others wait for it rather than build it too. */
-    private final Object listLock = new Object();
+    private final KeptList<Listing> listing;
 
     @Override
     public List<StoredZone> list(Optional<ZoneName> after, int limit) {

@@ -6,7 +6,6 @@ import dev.bindsmith.dns.index.ChangedZones;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.logging.Level;
@@ -32,14 +31,14 @@ final class ZoneIndex {
     /** The changes to {@link #zones}, counted, and the zones they touched since a list was last built. */
     private final ChangedZones changed = new ChangedZones();
 
-    /** The index; changed only through this class's methods, so that {@link #changes()} counts every change. */
+    /** The index; changed only through this class's methods, so that {@link #changes()} notes every change. */
     ConcurrentNavigableMap<ZoneName, Entry> zones() {
         return zones;
     }
 
-    /** How many changes the index has had: a list of it built while this stayed the same is still current. */
-    long changes() {
-        return changed.count();
+    /** The changes to the index and the zones they touched: what a {@code KeptList} of it reads. */
+    ChangedZones changes() {
+        return changed;
     }
 
     Optional<Entry> get(ZoneName zone) {
@@ -54,15 +53,6 @@ final class ZoneIndex {
     void remove(ZoneName zone) {
         zones.remove(zone);
         changed.note(zone);
-    }
-
-    /**
-     * The zones changed since the last call, to patch a list built before it; empty when the list is
-     * to be built again from the whole index (many changed, or this is the first call). Every change
-     * counted by {@link #changes()} before this call is in what it returns (or in an earlier answer).
-     */
-    Optional<Set<ZoneName>> takeChanged() {
-        return changed.take();
     }
 
     /** The server serves the zone now (addzone), or no longer does (delzone). */

@@ -164,7 +164,7 @@ final class ZoneUpdates {
         return locks.with(
                 zone,
                 () -> ready(zone).flatMap(yes -> {
-                    if (!dryRun && unreadable(zone, ops)) {
+                    if (!dryRun && mayGoUnread(zone, ops)) {
                         Optional<Outcome<ChangePlanner.Plan>> sent =
                                 sendUnread(zone, List.of(ops), true).map(outcomes -> outcomes.getFirst());
                         if (sent.isPresent()) {
@@ -177,7 +177,7 @@ final class ZoneUpdates {
     }
 
     /** Whether {@code ops} may go unread: only adds, none at the apex (which always owns its SOA and NS). */
-    private boolean unreadable(ZoneName zone, List<RecordOp> ops) {
+    private boolean mayGoUnread(ZoneName zone, List<RecordOp> ops) {
         return newNamesFirst
                 && ops.stream()
                         .allMatch(
@@ -272,7 +272,7 @@ final class ZoneUpdates {
     }
 
     private void runRound(ZoneName zone, List<Pending> round, Set<DomainName> owners) {
-        if (round.stream().allMatch(p -> unreadable(zone, p.ops))) {
+        if (round.stream().allMatch(p -> mayGoUnread(zone, p.ops))) {
             Optional<List<Outcome<ChangePlanner.Plan>>> sent =
                     sendUnread(zone, round.stream().map(p -> p.ops).toList(), false);
             if (sent.isPresent()) {

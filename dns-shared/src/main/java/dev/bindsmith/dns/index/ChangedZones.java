@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The changes to a store's index of zones, counted, and which zones they touched since a list of every
  * zone was last built: that list can then be patched — each changed zone looked up in it and put in,
  * replaced or taken out — rather than built again by walking the whole index (15 ms at 100 000 zones,
- * issue 11). Both the BIND store and the embedded server's index keep one.
+ * issue 11). Both the BIND store and the embedded server's index keep one, and their {@link KeptList}
+ * reads it.
  *
  * <p>Every change to the index is followed by {@link #note} (or {@link #noteAll}): the zone is noted,
  * then the change counted. So every change counted before a {@link #take} is in what it returns, or in
@@ -32,7 +33,7 @@ public final class ChangedZones {
     private Set<ZoneName> pending;
 
     /** How many changes the index has had: a list of it built while this stayed the same is current. */
-    public long count() {
+    long count() {
         return changes.get();
     }
 
@@ -62,7 +63,7 @@ public final class ChangedZones {
      * to be built again from the whole index (the first call, the whole index changed, or more than
      * {@value #MOST} zones).
      */
-    public Optional<Set<ZoneName>> take() {
+    Optional<Set<ZoneName>> take() {
         synchronized (lock) {
             Set<ZoneName> changed = pending;
             pending = new HashSet<>();

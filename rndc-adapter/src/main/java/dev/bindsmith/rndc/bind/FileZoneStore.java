@@ -10,6 +10,7 @@ import dev.bindsmith.core.zone.ZoneSpec;
 import dev.bindsmith.core.zone.ZoneType;
 import dev.bindsmith.dns.file.AtomicFiles;
 import dev.bindsmith.dns.index.ChangedZones;
+import dev.bindsmith.dns.index.KeptList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -120,10 +121,8 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
     private final ConcurrentNavigableMap<ZoneName, Entry> zones = new ConcurrentSkipListMap<>();
     /** The changes to {@link #zones}, counted, and the zones they touched since the list was last built. */
     private final ChangedZones changedZones = new ChangedZones();
-    /** The last list of every zone and the count of changes it reflects (issue 11). */
-    private volatile Listing listing = new Listing(-1, List.of());
-    /** One listing builds the list at a time: the others wait for it rather than build it too. */
-    private final Object listLock = new Object();
+    /** The last list of every zone (issue 11). */
+    private final KeptList<List<StoredZone>> listing = new KeptList<>(changedZones, List.of());
     /** Held while the log's new lines are read and applied to the index ({@link #catchUp()}). */
     private final Object catchUpLock = new Object();
 
@@ -164,9 +163,6 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
     }
 
     record Entry(ZoneType type, State state) {}
-
-    /** The list of every zone as {@link #list()} built it after {@code changes} changes to the index. */
-    private record Listing(long changes, List<StoredZone> zones) {}
 
     /**
      * A store over {@code directory}, which must exist and be a directory; it is canonicalized here
@@ -333,25 +329,8 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
     @Override
     public List<StoredZone> list() {
         catchUp();
-        Listing last = listing;
-        if (last.changes() == changedZones.count()) {
-            return last.zones();
-        }
-        synchronized (listLock) {
-            long seen = changedZones.count();
-            last = listing;
-            if (last.changes() == seen) {
-                return last.zones();
-            }
-            Optional<Set<ZoneName>> changed = changedZones.take();
-            // every change counted in seen added its zone before it was counted, so it is in changed; a
-            // zone is read from the index after this, so its list entry is as new as its change, or newer
-            List<StoredZone> built = changed.isEmpty() || last.changes() < 0
-                    ? rebuilt(last.zones())
-                    : patched(last.zones(), changed.get());
-            listing = new Listing(seen, built);
-            return built;
-        }
+        return listing.current(
+                (before, changed) -> changed.isPresent() ? patched(before, changed.get()) : rebuilt(before));
     }
 
     /** Every zone, walking the index; the zones that did not change are taken from the list before. */
