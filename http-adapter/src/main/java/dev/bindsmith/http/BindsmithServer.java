@@ -71,6 +71,7 @@ public final class BindsmithServer {
      * the two overlap, and waits for it before building its server.
      */
     public static void prepare() {
+        HelidonMappers.pin();
         // initializing the routing classes creates the registry (their empty routing's parameters find
         // their mappers there); the builder itself is thrown away
         HttpRouting.builder();
@@ -125,6 +126,7 @@ public final class BindsmithServer {
         } else if (!config.authRequired()) {
             LOG.warn("authentication is off (no BIND_API_TOKEN, or DISABLE_AUTH): loopback listener only");
         }
+        HelidonMappers.pin();
         WebServerConfig.Builder b = WebServer.builder()
                 .host(config.host())
                 .port(config.port())

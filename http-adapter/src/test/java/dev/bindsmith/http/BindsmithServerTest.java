@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bindsmith.testing.memory.Gate;
+import io.helidon.common.mapper.MapperManager;
 import io.helidon.webclient.http1.Http1Client;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +49,16 @@ class BindsmithServerTest {
         return Http1Client.builder()
                 .baseUri("http://127.0.0.1:" + server.port())
                 .build();
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void aStartedServerLeavesHelidonOneMapperManagerRatherThanOnePerRequest() {
+        start(Map.of());
+        assertThat(new Exchange.Request("GET", "/api/v1/health").send(client()).status())
+                .isEqualTo(200);
+        // Helidon's HTTP/1 connection asks for this on every request (issue 11: a registry search each time)
+        assertThat(MapperManager.global()).isSameAs(MapperManager.global());
     }
 
     @Test
