@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Atomic writes of UTF-8 text: a temporary file in the target's own directory (a rename never
@@ -40,6 +41,8 @@ public final class AtomicFiles {
     private static final Set<PosixFilePermission> READABLE_BY_ALL = PosixFilePermissions.fromString("rw-r--r--");
     private static final String TEMPORARY_PREFIX = ".bindsmith-";
     private static final String TEMPORARY_SUFFIX = ".tmp";
+    /** Random names that may be taken already before giving up (as the JDK's temporary files do). */
+    private static final int MAX_NAME_ATTEMPTS = 10;
 
     private AtomicFiles() {}
 
@@ -120,30 +123,56 @@ public final class AtomicFiles {
         return dir;
     }
 
+    /**
+     * A new file in {@code dir} holding {@code text}, forced to disk: made, exclusively, by the one open
+     * that writes it (a temporary file made first and opened again cost a second open and close on
+     * every zone create, issue 11).
+     */
     private static Path writeTemporary(Path dir, String text) throws IOException {
-        Path tmp = Files.createTempFile(dir, TEMPORARY_PREFIX, TEMPORARY_SUFFIX);
-        try {
+        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        for (int attempt = 1; ; attempt++) {
+            Path tmp = dir.resolve(TEMPORARY_PREFIX
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), Character.MAX_RADIX)
+                    + TEMPORARY_SUFFIX);
+            FileChannel ch;
             try {
-                Files.setPosixFilePermissions(tmp, READABLE_BY_ALL);
-            } catch (UnsupportedOperationException notPosix) {
-                // the file system's own permissions apply
+                ch = openNew(tmp);
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt < MAX_NAME_ATTEMPTS) {
+                    continue;
+                }
+                throw taken;
             }
-            try (FileChannel ch =
-                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            try (ch) {
+                try {
+                    // the umask may have taken bits from the mode it was made with
+                    Files.setPosixFilePermissions(tmp, READABLE_BY_ALL);
+                } catch (UnsupportedOperationException notPosix) {
+                    // the file system's own permissions apply
+                }
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
                 ch.force(true);
+                return tmp;
+            } catch (IOException | RuntimeException e) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
             }
-            return tmp;
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
+        }
+    }
+
+    /** Creates {@code file} for writing, never wider than {@code rw-r--r--} (no moment writable by others). */
+    private static FileChannel openNew(Path file) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            return FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(READABLE_BY_ALL));
+        } catch (UnsupportedOperationException notPosix) {
+            return FileChannel.open(file, options);
         }
     }
 
