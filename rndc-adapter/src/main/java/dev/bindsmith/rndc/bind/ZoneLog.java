@@ -161,7 +161,10 @@ final class ZoneLog implements AutoCloseable {
         }
     }
 
-    /** The lines appended since the last read, by this process or another one. */
+    /**
+     * The lines appended since the last read: another process's, and this one's when they came after
+     * another's or their fsync failed.
+     */
     List<String> readNew() throws IOException {
         synchronized (readLock) {
             if (channel.size() == readPosition) {
@@ -229,8 +232,15 @@ final class ZoneLog implements AutoCloseable {
             checkSameFile();
             StringBuilder lines = new StringBuilder();
             batch.forEach(c -> lines.append(c.line).append('\n'));
-            write(lines.toString());
-            appender.force(false);
+            Written written = write(lines.toString());
+            try {
+                appender.force(false);
+            } catch (IOException e) {
+                // its callers are told their change failed and keep their index as it was: the lines, in
+                // the file all the same, are read back like another process's, as the next start reads them
+                readAgain(written);
+                throw e;
+            }
         } catch (IOException e) {
             batch.forEach(c -> c.failure = e);
             batch.forEach(c -> c.done = true);
@@ -261,10 +271,38 @@ final class ZoneLog implements AutoCloseable {
         batch.forEach(c -> c.done = true);
     }
 
-    private void write(String text) throws IOException {
+    /**
+     * Appends {@code text}; returns how many of its bytes the reads skip. This process's own lines are
+     * not read back when nothing unread comes before them: its index holds them already, and a line
+     * read back after the index had moved on (a create's line read after the zone was confirmed) put
+     * the zone back into the state it had left until the next line was read.
+     */
+    private Written write(String text) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        while (buffer.hasRemaining()) {
-            appender.write(buffer);
+        int length = buffer.remaining();
+        synchronized (readLock) {
+            long before = channel.size();
+            while (buffer.hasRemaining()) {
+                appender.write(buffer);
+            }
+            // another process's append before or after ours changes the size by more: then all is read
+            if (readPosition == before && channel.size() == before + length) {
+                readPosition = before + length;
+                return new Written(readPosition, length);
+            }
+            return new Written(readPosition, 0);
+        }
+    }
+
+    /** The read position after a {@link #write}, and how many bytes of it the reads skip. */
+    private record Written(long end, int skipped) {}
+
+    /** Undoes a {@link #write}'s skip, unless something was read or skipped since. */
+    private void readAgain(Written written) {
+        synchronized (readLock) {
+            if (written.skipped() > 0 && readPosition == written.end()) {
+                readPosition = written.end() - written.skipped();
+            }
         }
     }
 
