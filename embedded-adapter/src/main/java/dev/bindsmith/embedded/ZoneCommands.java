@@ -74,6 +74,9 @@ final class ZoneCommands {
                 throw new java.io.InterruptedIOException("interrupted while loading the zones");
             }
         }
+        if (later) {
+            engine.index.heldUnread();
+        }
         return listing;
     }
 

@@ -86,4 +86,31 @@ class ZoneIndexTest {
         assertThat(index.get(ZONE)).as("deleted meanwhile: stays deleted").isEmpty();
         assertThat(index.get(other)).as("changed meanwhile: the change stays").contains(primary);
     }
+
+    @Test
+    void masterFilesOfZonesTheIndexDoesNotHaveAreHeldAsFoundAndTheOthersLeftAsTheyAre() {
+        ZoneIndex index = new ZoneIndex();
+        ZoneIndex.Entry known = new ZoneIndex.Entry(ZoneType.PRIMARY, null, true, false);
+        index.put(ZoneName.of("b.test"), known);
+        index.put(ZoneName.of("d.test"), known);
+        ZoneIndex.Unread unread = index.holdUnread(ZoneName.of("c.test"), this::statement);
+
+        index.addFound(java.util.List.of("e.test", "d.test", "a.test", "not a zone!", "c.test", "b.test", "B.test"));
+
+        ZoneIndex.Entry found = new ZoneIndex.Entry(ZoneType.PRIMARY, null, false, true);
+        assertThat(index.zones())
+                .containsOnlyKeys(
+                        ZoneName.of("a.test"),
+                        ZoneName.of("b.test"),
+                        ZoneName.of("c.test"),
+                        ZoneName.of("d.test"),
+                        ZoneName.of("e.test"))
+                .containsEntry(ZoneName.of("a.test"), found)
+                .containsEntry(ZoneName.of("e.test"), found);
+        assertThat(index.zones().get(ZoneName.of("b.test"))).isSameAs(known);
+        assertThat(index.zones().get(ZoneName.of("d.test"))).isSameAs(known);
+        assertThat(index.zones().get(ZoneName.of("c.test"))).as("still unread").isSameAs(ZoneIndex.UNREAD);
+        assertThat(reads).hasValue(0);
+        assertThat(index.read(unread).entry()).contains(SERVED_SECONDARY);
+    }
 }
