@@ -110,7 +110,9 @@ public final class EmbeddedNameServer implements AutoCloseable {
                         + registry.size() + " zones from " + files.dir());
             }
             running = true;
-            commands.loadInBackground();
+            if (b.loadInBackground) {
+                commands.loadInBackground();
+            }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -192,6 +194,7 @@ public final class EmbeddedNameServer implements AutoCloseable {
         private int port = DEFAULT_PORT;
         private Clock clock = Clock.systemUTC();
         private boolean listen = true;
+        private boolean loadInBackground = true;
         private int maxUdpInFlight = 512;
         private int maxTcpClients = 100;
         private Duration tcpIdleTimeout = Duration.ofSeconds(30);
@@ -249,6 +252,15 @@ public final class EmbeddedNameServer implements AutoCloseable {
         /** False to manage the zones without answering DNS (no sockets are opened). True by default. */
         public Builder listen(boolean listen) {
             this.listen = listen;
+            return this;
+        }
+
+        /**
+         * For tests: false leaves every statement and master file to whoever needs its zone first, as if
+         * the background loader had not reached any of them yet.
+         */
+        Builder loadInBackground(boolean load) {
+            this.loadInBackground = load;
             return this;
         }
 

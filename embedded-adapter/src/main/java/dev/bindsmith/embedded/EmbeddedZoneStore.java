@@ -129,7 +129,12 @@ public final class EmbeddedZoneStore implements ZoneStore {
         int b = 0;
         for (var e : index.zones().entrySet()) {
             ZoneName name = e.getKey();
-            ZoneIndex.Entry entry = e.getValue();
+            // a zone whose statement is not read yet is read now (gone: not listed)
+            Optional<ZoneIndex.Entry> read = index.read(name, e.getValue());
+            if (read.isEmpty()) {
+                continue;
+            }
+            ZoneIndex.Entry entry = read.get();
             // both in name order: the list before is walked alongside, and a zone whose index entry is
             // the same instance (not changed since) keeps its StoredZone
             while (b < before.size() && before.get(b).name().compareTo(name) < 0) {
@@ -211,7 +216,8 @@ public final class EmbeddedZoneStore implements ZoneStore {
             if (page.size() == limit) {
                 break;
             }
-            page.add(stored(e.getKey(), e.getValue()));
+            // a page reads only its own zones' statements when the start has not read them yet
+            index.read(e.getKey(), e.getValue()).ifPresent(entry -> page.add(stored(e.getKey(), entry)));
         }
         return page;
     }
@@ -281,7 +287,9 @@ public final class EmbeddedZoneStore implements ZoneStore {
     public List<UnfinishedChange> unfinished() {
         index.addFound(files);
         List<UnfinishedChange> found = new ArrayList<>();
-        index.zones().forEach((zone, e) -> kind(e).ifPresent(k -> found.add(new UnfinishedChange(stored(zone, e), k))));
+        index.zones()
+                .forEach((zone, unread) -> index.read(zone, unread)
+                        .ifPresent(e -> kind(e).ifPresent(k -> found.add(new UnfinishedChange(stored(zone, e), k)))));
         return found;
     }
 

@@ -48,8 +48,10 @@ final class ZoneCommands {
      * (one per processor). Returns the listing of the directory it loaded from, which the start uses
      * again for the master files no statement explains.
      *
-     * @param later true to read only the statements and hold each zone to serve as loading (see
-     *     {@link #loadInBackground}): parsing the master files is most of a large server's start
+     * @param later true to read nothing but the directory's listing: each zone with a statement is held
+     *     in the index as unread and in the registry as loading, and its statement and master file are
+     *     read after the start ({@link #loadInBackground}) or first by whoever needs the zone. Reading
+     *     100 000 statements, then parsing as many master files, was most of a large server's start
      */
     ZoneFiles.Listing loadAll(boolean later) throws IOException {
         ZoneFiles.Listing listing = files.list();
@@ -72,25 +74,45 @@ final class ZoneCommands {
                 throw new java.io.InterruptedIOException("interrupted while loading the zones");
             }
         }
+        if (later) {
+            engine.index.heldUnread();
+        }
         return listing;
     }
 
     /**
-     * Loads the zones {@link #loadAll} held as loading, a few at a time (one per processor), on daemon
-     * threads, and returns at once. A query or a command that reaches one of them first loads it itself
-     * ({@link ZoneRegistry}). Stops when the server closes.
+     * Reads the statements {@link #loadAll} left unread, then loads the zones it held as loading, a few at
+     * a time (one thread fewer than the processors, leaving one to the server's start), on daemon
+     * threads, and returns at once. The statements come first: they complete the index, which a
+     * listing of every zone reads whole. A query or a command that reaches a zone first loads it
+     * itself ({@link ZoneRegistry}), a look-up in the store reads its statement itself
+     * ({@link ZoneIndex}). Stops when the server closes.
      */
     void loadInBackground() {
+        List<ZoneIndex.Unread> unread = engine.index.stillUnread();
         List<ZoneRegistry.Loading> loading = registry.stillLoading();
-        if (loading.isEmpty()) {
+        if (unread.isEmpty() && loading.isEmpty()) {
             return;
         }
-        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() - 1, loading.size()));
+        int workers = Math.max(
+                1, Math.min(Runtime.getRuntime().availableProcessors() - 1, Math.max(unread.size(), loading.size())));
+        java.util.concurrent.atomic.AtomicInteger nextStatement = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger(workers);
         java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger(workers);
         long started = System.nanoTime();
         for (int w = 0; w < workers; w++) {
             Thread.ofPlatform().name("bindsmith-load-" + w).daemon(true).start(() -> {
+                for (int i = nextStatement.getAndIncrement(); i < unread.size(); i = nextStatement.getAndIncrement()) {
+                    if (engine.isClosed()) {
+                        return;
+                    }
+                    engine.index.read(unread.get(i));
+                }
+                if (reading.decrementAndGet() == 0) {
+                    LOG.info(() -> unread.size() + " zone statements read in the background in "
+                            + (System.nanoTime() - started) / 1_000_000 + " ms");
+                }
                 for (int i = next.getAndIncrement(); i < loading.size(); i = next.getAndIncrement()) {
                     if (engine.isClosed()) {
                         return;
@@ -106,46 +128,80 @@ final class ZoneCommands {
     }
 
     private void loadOne(ZoneName zone, ZoneFiles.Listing listing, boolean later) {
+        if (later) {
+            // the start: nothing is indexed or served yet. The statement is not read now: the index holds
+            // the zone as unread and the registry as loading, and whoever needs the zone first (the
+            // background loader, a query, a command, a listing) reads its statement, then its master file
+            ZoneIndex.Unread unread = engine.index.holdUnread(zone, this::readStatement);
+            registry.loading(zone, () -> loadListed(unread, listing.journals()), secondaries::refresh);
+            return;
+        }
         registry.locked(zone, () -> {
             // Read under the zone's lock, so that a concurrent delzone is never undone.
-            Optional<ZoneFiles.Statement> statement;
-            try {
-                statement = files.readStatement(zone);
-            } catch (IOException e) {
-                LOG.warning(() -> "zone " + zone + " not loaded: its statement is unreadable");
-                engine.index.put(zone, new ZoneIndex.Entry(ZoneType.PRIMARY, null, false, false));
+            ZoneIndex.Read read = readStatement(zone);
+            if (read.statement().isEmpty()) {
+                read.entry().ifPresent(e -> engine.index.put(zone, e));
                 return null;
             }
-            if (statement.isEmpty()) {
-                return null;
-            }
-            ZoneConfig config = statement.get().config();
+            ZoneConfig config = read.statement().get().config();
             java.nio.file.Path file = engine.fileOf(zone, config);
-            boolean served = statement.get().served();
-            // Only the server writes a journal, for a zone it serves: one this zone does not have yet
-            // cannot appear between the listing and its load. A file elsewhere the listing did not see.
-            boolean journalMayExist = !file.getParent().equals(files.dir()) || listing.hasJournal(file);
-            if (later) {
-                // the start: nothing is indexed or served yet (and each look-up in the registry makes a
-                // DNS name, for 100 000 zones)
-                engine.index.served(zone, config.type(), file.toString(), served, files);
-                if (served) {
-                    registry.loading(zone, () -> read(zone, config, journalMayExist), secondaries::refresh);
-                }
-                return null;
-            }
+            boolean served = read.statement().get().served();
             if (registry.get(zone).isEmpty() || engine.index.get(zone).isEmpty()) {
                 engine.index.served(zone, config.type(), file.toString(), served, files);
             }
             if (!served || registry.get(zone).isPresent()) {
                 return null;
             }
-            read(zone, config, journalMayExist).ifPresent(state -> {
+            read(zone, config, journalMayExist(file, listing.journals())).ifPresent(state -> {
                 registry.put(state);
                 secondaries.refresh(state);
             });
             return null;
         });
+    }
+
+    /**
+     * A zone's statement as the index holds it: an unreadable one is logged and held as a zone not
+     * served (the reconcile reports it), one that is gone is nothing.
+     */
+    private ZoneIndex.Read readStatement(ZoneName zone) {
+        try {
+            return files.readStatement(zone)
+                    .map(s -> new ZoneIndex.Read(
+                            Optional.of(s),
+                            Optional.of(ZoneIndex.entry(
+                                    zone,
+                                    s.config().type(),
+                                    engine.fileOf(zone, s.config()).toString(),
+                                    s.served(),
+                                    files))))
+                    .orElseGet(() -> new ZoneIndex.Read(Optional.empty(), Optional.empty()));
+        } catch (IOException e) {
+            LOG.warning(() -> "zone " + zone + " not loaded: its statement is unreadable");
+            return new ZoneIndex.Read(
+                    Optional.empty(), Optional.of(new ZoneIndex.Entry(ZoneType.PRIMARY, null, false, false)));
+        }
+    }
+
+    /**
+     * The load of a zone the start listed: its statement read (once, shared with the index), then, when
+     * the zone is served, its master file. Empty when the zone is not served or does not load.
+     */
+    private Optional<ZoneState> loadListed(ZoneIndex.Unread unread, java.util.Set<String> journals) {
+        ZoneIndex.Read read = engine.index.read(unread);
+        if (read.statement().isEmpty() || !read.statement().get().served()) {
+            return Optional.empty();
+        }
+        ZoneConfig config = read.statement().get().config();
+        return read(unread.zone(), config, journalMayExist(engine.fileOf(unread.zone(), config), journals));
+    }
+
+    /**
+     * Only the server writes a journal, for a zone it serves: one this zone does not have yet cannot
+     * appear between the listing and its load. A file elsewhere the listing did not see.
+     */
+    private boolean journalMayExist(java.nio.file.Path file, java.util.Set<String> journals) {
+        return !file.getParent().equals(files.dir()) || journals.contains(file.getFileName() + JournalFiles.SUFFIX);
     }
 
     /** The zone read from its file; empty, and logged, when it does not load. */

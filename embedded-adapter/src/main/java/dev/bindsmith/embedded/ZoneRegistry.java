@@ -18,8 +18,9 @@ import org.xbill.DNS.Name;
  * (queries, status) take no lock: they read the current immutable {@link ZoneState}. Writers
  * (store, control, updates) hold the zone's lock while they compute, persist and publish a new one.
  *
- * <p>A zone may be held as still {@link Loading} (its statement read at start, its master file not
- * yet): the server answers before every zone is parsed, as named loads its zones after it starts.
+ * <p>A zone may be held as still {@link Loading} (listed at start, its statement and master file not
+ * read yet; a zone whose statement then says it is not served is no longer held): the server answers
+ * before every zone is read, as named loads its zones after it starts.
  * Whoever reaches such a zone first (the start's loaders in the background, a query, a command)
  * loads it, and everyone else waits for that one load: no reader ever sees a zone that is to be
  * served as absent, and no writer changes one before it is loaded.
@@ -100,8 +101,9 @@ final class ZoneRegistry {
     }
 
     /**
-     * The zones served and still loading (a zone still loading whose file then fails to load is
-     * counted until it has failed; named's count is of the zones configured too).
+     * The zones served and still loading (a zone still loading whose file then fails to load, or whose
+     * statement says it is not served, is counted until it has been read; named's count is of the
+     * zones configured too).
      */
     int size() {
         return zones.size();

@@ -66,6 +66,15 @@ class EmbeddedNameServerBehaviourTest {
                 .start();
     }
 
+    private EmbeddedNameServer startWithoutBackgroundLoading() throws IOException {
+        return EmbeddedNameServer.builder()
+                .dataDirectory(dataDirectory)
+                .port(0)
+                .clock(Clock.fixed(BOOT, ZoneOffset.UTC))
+                .loadInBackground(false)
+                .start();
+    }
+
     private StoredZone serveDynamicZone() {
         return EmbeddedServers.serve(
                 server,
@@ -233,6 +242,100 @@ class EmbeddedNameServerBehaviourTest {
         assertThat(Outcomes.ok(server.nameServerControl().serverStatus()).zoneCount())
                 .hasValue(zones.size());
         assertThat(server.zoneStore().count()).isEqualTo(zones.size());
+    }
+
+    @Test
+    void everyZoneIsFoundPagedAndListedAsBeforeRightAfterAStartWhetherOrNotItsStatementWasReadYet() throws IOException {
+        List<ZoneName> zones = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ZoneName zone = ZoneName.of("z" + i + ".listed.test");
+            EmbeddedServers.serve(server, TestZones.spec(zone.value()).build());
+            zones.add(zone);
+        }
+        ZoneName secondary = ZoneName.of("secondary.listed.test");
+        EmbeddedServers.serve(
+                server,
+                TestZones.spec(secondary.value())
+                        .secondary(new dev.bindsmith.core.zone.Endpoint(
+                                java.net.InetAddress.getLoopbackAddress(), java.util.OptionalInt.of(9)))
+                        .build());
+        ZoneName notServed = ZoneName.of("created.listed.test");
+        Outcomes.ok(server.zoneStore().create(TestZones.spec(notServed.value()).build()));
+        List<StoredZone> before = server.zoneStore().list();
+        server.close();
+
+        // no background loader: every statement is read by the first look-up that needs it
+        server = startWithoutBackgroundLoading();
+
+        List<StoredZone> paged = new java.util.ArrayList<>();
+        java.util.Optional<ZoneName> after = java.util.Optional.empty();
+        for (List<StoredZone> page = server.zoneStore().list(after, 7);
+                !page.isEmpty();
+                page = server.zoneStore().list(after, 7)) {
+            paged.addAll(page);
+            after = java.util.Optional.of(page.getLast().name());
+        }
+        assertThat(paged).isEqualTo(before);
+        server.close();
+        server = startWithoutBackgroundLoading();
+        for (int i = before.size() - 1; i >= 0; i--) {
+            assertThat(server.zoneStore().find(before.get(i).name())).contains(before.get(i));
+        }
+        server.close();
+        server = startWithoutBackgroundLoading();
+        assertThat(server.zoneStore().list()).isEqualTo(before);
+        assertThat(server.zoneStore().count()).isEqualTo(before.size());
+        assertThat(server.zoneStore().unfinished()).singleElement().satisfies(u -> {
+            assertThat(u.zone().name()).isEqualTo(notServed);
+            assertThat(u.kind()).isEqualTo(dev.bindsmith.core.port.UnfinishedChange.Kind.CREATE);
+        });
+        Outcomes.failure(
+                server.nameServerControl().zoneStatus(notServed), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
+        assertThat(query(zones.getLast().value(), Type.SOA).getRcode()).isEqualTo(Rcode.NOERROR);
+    }
+
+    @Test
+    void aZoneWhoseStatementIsDamagedAtStartIsReportedNotServedAndTheLogSaysWhy() throws IOException {
+        serveDynamicZone();
+        ZoneName damaged = ZoneName.of("damaged.test");
+        EmbeddedServers.serve(server, TestZones.spec(damaged.value()).build());
+        server.close();
+        Files.writeString(dataDirectory.resolve(damaged.value() + ".zone"), "this is not a zone statement\n");
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(ZoneCommands.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        log.addHandler(handler);
+        try {
+            server = startWithoutBackgroundLoading();
+
+            assertThat(server.zoneStore().find(damaged))
+                    .map(StoredZone::type)
+                    .contains(dev.bindsmith.core.zone.ZoneType.PRIMARY);
+            assertThat(server.zoneStore().unfinished()).singleElement().satisfies(u -> {
+                assertThat(u.zone().name()).isEqualTo(damaged);
+                assertThat(u.kind()).isEqualTo(dev.bindsmith.core.port.UnfinishedChange.Kind.CREATE);
+            });
+            Outcomes.failure(
+                    server.nameServerControl().zoneStatus(damaged), Outcome.NotFound.class, ErrorCode.ZONE_NOT_FOUND);
+            assertThat(query(damaged.value(), Type.SOA).getRcode()).isEqualTo(Rcode.REFUSED);
+            assertThat(warnings)
+                    .as("reported once, by the first look-up")
+                    .containsOnlyOnce("zone damaged.test not loaded: its statement is unreadable");
+            assertThat(query(ZONE.value(), Type.SOA).getRcode()).isEqualTo(Rcode.NOERROR);
+        } finally {
+            log.removeHandler(handler);
+        }
     }
 
     @Test
