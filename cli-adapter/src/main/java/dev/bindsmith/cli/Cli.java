@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.slf4j.LoggerFactory;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,8 +54,6 @@ public final class Cli {
     /** Whether standard output is a terminal a person reads (and not a log someone else may read). */
     private boolean terminal;
 
-    private boolean launcherPrepared;
-
     public Cli(
             Map<String, String> env,
             InputStream in,
@@ -84,17 +81,6 @@ public final class Cli {
 
     /** Runs one command line and returns its exit code (see {@link ExitCodes}). */
     public int run(String... args) {
-        boolean serve = args.length == 1 && args[0].equals("serve");
-        if (serve) {
-            // Helidon's registry, the critical path of serve's start, is built on a thread of its own
-            // (Serve.Launcher.prepare) from here, while this one configures logging, makes the token and
-            // opens the backend. SLF4J is bound first, on this thread: its first logger on two threads
-            // at once could leave one of them a substitute. Bound by DirectLogback, that is Logback set
-            // up without a scan of the class path; the scans come after, on whichever thread first
-            // needs them (java.util.logging's set-up below, the registry's discovery).
-            LoggerFactory.getILoggerFactory();
-            prepareLauncher();
-        }
         try {
             Logging.command(env, err);
         } catch (IllegalArgumentException e) {
@@ -102,7 +88,7 @@ public final class Cli {
             err.flush();
             return ExitCodes.ERROR;
         }
-        if (serve) {
+        if (args.length == 1 && args[0].equals("serve")) {
             return serveFromEnvironment();
         }
         CommandLine cl = commandLine(args);
@@ -258,14 +244,6 @@ public final class Cli {
 
     Serve.Launcher launcher() {
         return launcher;
-    }
-
-    /** {@link Serve.Launcher#prepare}, once however often serve's start asks for it. */
-    void prepareLauncher() {
-        if (!launcherPrepared) {
-            launcherPrepared = true;
-            launcher.prepare();
-        }
     }
 
     /** A fresh SecureRandom for each token this process makes. */

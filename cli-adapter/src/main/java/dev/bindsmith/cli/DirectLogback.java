@@ -11,12 +11,13 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * SLF4J's provider for the {@code bindsmith} command ({@link #bind}): Logback's logger context,
- * configured at once as {@link QuietLogging} configures it (warnings, as text, on standard error) but
- * for java.util.logging, without either lookup that Logback's {@code LogbackServiceProvider} and SLF4J make first. SLF4J's lookup of
- * its provider (a {@link java.util.ServiceLoader}) and Logback's of its configurators, of its version
- * files and of a {@code logback.xml} each open every jar of the class path; done on serve's main
- * thread before anything else, they were about a fifth of the time from {@code main()} to the first
- * answer (docs/performance.md, "Start-up to first answer").
+ * configured at once as {@link QuietLogging} configures it (warnings, as text, on standard error),
+ * without the lookups that SLF4J and Logback's {@code LogbackServiceProvider} make first: SLF4J's of
+ * its provider (a {@link java.util.ServiceLoader}), Logback's of its configurators (another, whose
+ * rank annotation is read through a proxy class made at run time), of its version files and of a
+ * {@code logback-test.xml}, {@code logback.xml} or serialized model. Each reads every jar of the class
+ * path (the first opens them all), on the main thread, before serve starts anything else
+ * (docs/performance.md, "Start-up with the default flags").
  */
 public final class DirectLogback implements SLF4JServiceProvider {
     /** The system property SLF4J 2.0.9+ reads to take a provider without looking for one. */
@@ -47,12 +48,10 @@ public final class DirectLogback implements SLF4JServiceProvider {
 
     @Override
     public void initialize() {
-        // what LogbackServiceProvider.initialize() does, QuietLogging in place of the auto-configuration;
-        // java.util.logging is routed by the command's own configuration (Logging.command), which serve
-        // makes once Helidon's registry is being built on its thread (Cli.run)
+        // what LogbackServiceProvider.initialize() does, QuietLogging in place of the auto-configuration
         context.setName(CoreConstants.DEFAULT_CONTEXT_NAME);
         context.setMDCAdapter(mdc);
-        QuietLogging.configure(context, false);
+        new QuietLogging().configure(context);
         context.start();
     }
 

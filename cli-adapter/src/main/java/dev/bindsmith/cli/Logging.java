@@ -125,17 +125,6 @@ final class Logging {
     }
 
     static void configure(LoggerContext context, Format format, Map<String, Level> levels, PrintWriter target) {
-        configure(context, format, levels, target, true);
-    }
-
-    /**
-     * {@code routeJul} false leaves java.util.logging alone (its records are routed here by the next
-     * configuration that routes them): {@link DirectLogback} binds SLF4J that way, because making JUL's
-     * LogManager looks up the JDK's System.LoggerFinder, a scan of every jar that serve's start then
-     * makes while Helidon's registry is already being built (Cli.run).
-     */
-    static void configure(
-            LoggerContext context, Format format, Map<String, Level> levels, PrintWriter target, boolean routeJul) {
         // Not context.reset(): it leaves the root at DEBUG until the levels are set again, and a line
         // another thread logs in that moment (an in-process server's start-up reconcile, a connection
         // closing) passes the level check and reaches the new appender: the next command's standard
@@ -149,8 +138,19 @@ final class Logging {
         }
         levels.forEach((name, level) -> context.getLogger(name).setLevel(level));
         root.detachAndStopAllAppenders();
-        if (routeJul) {
-            routeJul(context);
+        context.getCopyOfListenerList().stream()
+                .filter(LevelChangePropagator.class::isInstance)
+                .forEach(context::removeListener);
+        // java.util.logging: its records go to SLF4J, and its levels follow Logback's so that a record
+        // nobody wants is dropped where it is made.
+        LevelChangePropagator propagator = new LevelChangePropagator();
+        propagator.setContext(context);
+        propagator.setResetJUL(true);
+        propagator.start();
+        context.addListener(propagator);
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
         }
 
         Encoder<ILoggingEvent> encoder = encoder(format, context);
@@ -163,25 +163,6 @@ final class Logging {
         appender.start();
 
         root.addAppender(appender);
-    }
-
-    /**
-     * java.util.logging: its records go to SLF4J, and its levels follow Logback's so that a record
-     * nobody wants is dropped where it is made.
-     */
-    private static void routeJul(LoggerContext context) {
-        context.getCopyOfListenerList().stream()
-                .filter(LevelChangePropagator.class::isInstance)
-                .forEach(context::removeListener);
-        LevelChangePropagator propagator = new LevelChangePropagator();
-        propagator.setContext(context);
-        propagator.setResetJUL(true);
-        propagator.start();
-        context.addListener(propagator);
-        if (!SLF4JBridgeHandler.isInstalled()) {
-            SLF4JBridgeHandler.removeHandlersForRootLogger();
-            SLF4JBridgeHandler.install();
-        }
     }
 
     private static Encoder<ILoggingEvent> encoder(Format format, LoggerContext context) {

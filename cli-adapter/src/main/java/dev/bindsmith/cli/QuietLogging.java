@@ -20,17 +20,11 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        configure(context, true);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
-    }
-
-    /** This configuration; java.util.logging routed to it too unless {@code routeJul} is false ({@link DirectLogback}). */
-    static void configure(LoggerContext context, boolean routeJul) {
         Logging.configure(
                 context,
                 Logging.Format.TEXT,
                 Map.of(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.WARN),
-                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-                routeJul);
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -185,9 +185,8 @@ final class Serve implements Callable<Integer> {
             cli.err().println("bindsmith: " + e.getMessage());
             return ExitCodes.ERROR;
         }
-        // the HTTP server's share of start-up that needs no backend, while the backend opens (HttpLauncher);
-        // already begun when the command line was nothing but serve (Cli.run)
-        cli.prepareLauncher();
+        // the HTTP server's share of start-up that needs no backend, while the backend opens (HttpLauncher)
+        cli.launcher().prepare();
         BackendSettings settings;
         try {
             settings = cli.backendSettings(embeddedVariables());

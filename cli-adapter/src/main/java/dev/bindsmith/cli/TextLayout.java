@@ -26,8 +26,8 @@ final class TextLayout extends LayoutBase<ILoggingEvent> {
 
     /**
      * The time of day in the default zone, made at the first line rather than with the layout: the
-     * zone's rules are found by a ServiceLoader, a scan of every jar, which serve's start would
-     * otherwise make before anything else (DirectLogback, Cli.run).
+     * zone's rules are found by a ServiceLoader, a scan of every jar, which every command made while
+     * it set up its logging; serve, which logs JSON when its output is not a terminal, never needs it.
      */
     private static final class Clock {
         static final DateTimeFormatter TIME =
