@@ -13,11 +13,10 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * SLF4J's provider for the {@code bindsmith} command ({@link #bind}): Logback's logger context,
  * configured at once as {@link QuietLogging} configures it (warnings, as text, on standard error),
  * without the lookups that SLF4J and Logback's {@code LogbackServiceProvider} make first: SLF4J's of
- * its provider (a {@link java.util.ServiceLoader}), Logback's of its configurators (another, whose
- * rank annotation is read through a proxy class made at run time), of its version files and of a
- * {@code logback-test.xml}, {@code logback.xml} or serialized model. Each reads every jar of the class
- * path (the first opens them all), on the main thread, before serve starts anything else
- * (docs/performance.md, "Start-up with the default flags").
+ * its provider (a {@link java.util.ServiceLoader}), Logback's of its configurators (another, which
+ * found QuietLogging and read its rank annotation through a proxy class made at run time) and of its
+ * version files. Each reads every jar of the class path (the first opens them all), on the main thread,
+ * before serve starts anything else (docs/performance.md, "Start-up with the default flags").
  */
 public final class DirectLogback implements SLF4JServiceProvider {
     /** The system property SLF4J 2.0.9+ reads to take a provider without looking for one. */
