@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  * startRuns=5 systems=named,embedded,pdns startOnly=} ({@code named-c1} adds bindsmith + named started with
  * only the C1 compiler, {@code named-noaot} without the build's AOT cache, {@code named-lean} with the
  * C1 compiler, a 16 MB code cache and 512 KB thread stacks, {@code named-xms16} with the 16 MB first
- * heap serve had before its 8 MB one). Systems also named in {@code startOnly}
+ * heap serve had before its 8 MB one, {@code named-c2late} with C2's thresholds raised, as in docs/performance.md). Systems also named in {@code startOnly}
  * have only their start-up and idle resident set measured. {@code serveJavaOpts=} adds JVM options
  * (no spaces) to bindsmith + named and bindsmith embedded, e.g. a flight recording
  * ({@code -XX:StartFlightRecording=filename=/tmp/serve-%p.jfr}) to see where a phase's time goes. Prints one table of medians, with the ratios.
@@ -175,6 +175,11 @@ public final class ManagementBenchmark {
                 variants.put("named-noaot", "-XX:AOTMode=off");
                 variants.put("named-lean", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss512k");
                 variants.put("named-xms16", "-Xms16m");
+                // C2 kept, but reached later: what the start gives to C2 and what the throughput gets back
+                variants.put(
+                        "named-c2late",
+                        "-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000"
+                                + " -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000");
                 for (Map.Entry<String, String> v : variants.entrySet()) {
                     if (systems.contains(v.getKey())) {
                         Map<String, String> env = new LinkedHashMap<>(Runs.bindVariables(named));

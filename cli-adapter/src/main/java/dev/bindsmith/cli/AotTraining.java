@@ -38,6 +38,8 @@ public final class AotTraining {
 
     /** {@code commands}: the short commands, for {@code bindsmith.aot}; {@code serve}: serve, for {@code bindsmith-serve.aot}. */
     public static void main(String[] args) throws IOException {
+        // as Main does: the cache is trained on the start-up that the command runs
+        DirectLogback.bind();
         boolean serve = args.length > 0 && args[0].equals("serve");
         Path data = Files.createTempDirectory("bindsmith-aot-training");
         try {
@@ -167,7 +169,7 @@ public final class AotTraining {
                 };
             }
         };
-        int code = new Cli(env, new ByteArrayInputStream(new byte[0]), nowhere, nowhere, Backend::open, requests)
+        int code = new Cli(env, new ByteArrayInputStream(new byte[0]), nowhere, nowhere, Main.BACKENDS, requests)
                 .terminal(false)
                 .run("serve");
         if (code != ExitCodes.SUCCESS) {
@@ -272,7 +274,7 @@ public final class AotTraining {
 
     private static void run(Map<String, String> env, List<String> command) {
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
-        new Cli(env, new ByteArrayInputStream(new byte[0]), nowhere, nowhere, Backend::open, new HttpLauncher())
+        new Cli(env, new ByteArrayInputStream(new byte[0]), nowhere, nowhere, Main.BACKENDS, new HttpLauncher())
                 .run(command.toArray(String[]::new));
     }
 }

@@ -22,16 +22,25 @@ import org.slf4j.event.KeyValuePair;
  * a time; an exception's stack follows on lines that start with a tab.
  */
 final class TextLayout extends LayoutBase<ILoggingEvent> {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     private static final int MAX_FRAMES = 30;
+
+    /**
+     * The time of day in the default zone, made at the first line rather than with the layout: the
+     * zone's rules are found by a ServiceLoader, a scan of every jar, which every command made while
+     * it set up its logging; serve, which logs JSON when its output is not a terminal, never needs it.
+     */
+    private static final class Clock {
+        static final DateTimeFormatter TIME =
+                DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    }
 
     private final Abbreviator abbreviator = new TargetLengthBasedClassNameAbbreviator(28);
 
     @Override
     public String doLayout(ILoggingEvent event) {
         StringBuilder line = new StringBuilder(160);
-        line.append(TIME.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(' ');
+        line.append(Clock.TIME.format(Instant.ofEpochMilli(event.getTimeStamp())))
+                .append(' ');
         String level = event.getLevel().toString();
         line.append(level).append(" ".repeat(Math.max(1, 6 - level.length())));
         line.append(abbreviator.abbreviate(event.getLoggerName())).append(": ");

@@ -101,6 +101,62 @@ class LauncherScriptIT {
     }
 
     @Test
+    void aCommandBindsSlf4jToLogbackWithoutLookingForAProvider(@TempDir Path dir) throws Exception {
+        String[] r = run(dir, Map.of("BINDSMITH_JAVA_OPTS", "-Xlog:class+init=info"), "--version");
+
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        // DirectLogback, named by Main: neither SLF4J's ServiceLoader nor Logback's own provider ran
+        assertThat(r[1]).contains("Initializing 'dev/bindsmith/cli/DirectLogback'");
+        assertThat(r[1]).doesNotContain("Initializing 'ch/qos/logback/classic/spi/LogbackServiceProvider'");
+        assertThat(r[1]).doesNotContain("Initializing 'ch/qos/logback/classic/util/ContextInitializer'");
+        assertThat(r[2]).doesNotContain("SLF4J");
+    }
+
+    @Test
+    void withoutAUsableJavaHomeTheNewestJdkInUsrLibJvmRunsTheCommandWithItsAotCache(@TempDir Path dir)
+            throws Exception {
+        Path cache = ROOT.resolve("cli-adapter/target/bindsmith.aot");
+        Assumptions.assumeTrue(Files.exists(cache), "no AOT cache (built on JDK 25+ only): " + cache);
+        Assumptions.assumeTrue(
+                System.getProperty("java.home").startsWith("/usr/lib/jvm/")
+                        && newestJdkInUsrLibJvm() == Runtime.version().feature(),
+                "this build's JDK, which made the cache, is not the newest in /usr/lib/jvm, where the script looks");
+
+        String[] r = run(
+                dir,
+                Map.of(
+                        "JAVA_HOME",
+                        dir.resolve("no-jdk-here").toString(),
+                        "BINDSMITH_JAVA_OPTS",
+                        "-Xlog:class+load=info"),
+                "zone",
+                "list",
+                "--help");
+
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        // the script read the version of the JDK it found, and passed the cache a JDK 25 takes
+        assertThat(r[1]).contains("dev.bindsmith.cli.Cli source: shared objects file");
+    }
+
+    /** The newest feature version that a release file under /usr/lib/jvm names. */
+    private static int newestJdkInUsrLibJvm() throws IOException {
+        Pattern version = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
+        int newest = 0;
+        try (var jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path jdk : jdks.toList()) {
+                Path release = jdk.resolve("release");
+                if (Files.isExecutable(jdk.resolve("bin/javac")) && Files.isReadable(release)) {
+                    Matcher m = version.matcher(Files.readString(release));
+                    if (m.find()) {
+                        newest = Math.max(newest, Integer.parseInt(m.group(1)));
+                    }
+                }
+            }
+        }
+        return newest;
+    }
+
+    @Test
     void aUsageErrorExits2(@TempDir Path dir) throws Exception {
         String[] r = run(dir, Map.of(), "zone", "frobnicate");
 
