@@ -185,22 +185,8 @@ class EmbeddedNameServerBehaviourTest {
                 EmbeddedServers.serve(server, TestZones.spec(broken.value()).build());
         server.close();
         Files.writeString(Path.of(stored.file()), "@ IN SOA this is not a zone file\n");
-        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(ZoneCommands.class.getName());
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                warnings.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        log.addHandler(handler);
-        try {
+        try (ZoneCommandsLog log = new ZoneCommandsLog()) {
+            List<String> warnings = log.messages;
             server = startOn(dataDirectory);
 
             // whether the background loader or this command reads the file first, the outcome is the same
@@ -214,8 +200,6 @@ class EmbeddedNameServerBehaviourTest {
             assertThat(server.zoneStore().find(broken))
                     .as("its files are still the store's")
                     .isPresent();
-        } finally {
-            log.removeHandler(handler);
         }
     }
 
@@ -301,22 +285,8 @@ class EmbeddedNameServerBehaviourTest {
         EmbeddedServers.serve(server, TestZones.spec(damaged.value()).build());
         server.close();
         Files.writeString(dataDirectory.resolve(damaged.value() + ".zone"), "this is not a zone statement\n");
-        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(ZoneCommands.class.getName());
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                warnings.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        log.addHandler(handler);
-        try {
+        try (ZoneCommandsLog log = new ZoneCommandsLog()) {
+            List<String> warnings = log.messages;
             server = startWithoutBackgroundLoading();
 
             assertThat(server.zoneStore().find(damaged))
@@ -333,8 +303,6 @@ class EmbeddedNameServerBehaviourTest {
                     .as("reported once, by the first look-up")
                     .containsOnlyOnce("zone damaged.test not loaded: its statement is unreadable");
             assertThat(query(ZONE.value(), Type.SOA).getRcode()).isEqualTo(Rcode.NOERROR);
-        } finally {
-            log.removeHandler(handler);
         }
     }
 
@@ -590,5 +558,29 @@ class EmbeddedNameServerBehaviourTest {
                 Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString(host + "."), type, DClass.IN)));
         assertThat(response.getHeader().getFlag(Flags.QR)).isTrue();
         return response;
+    }
+
+    /** What {@link ZoneCommands} logs while it is open. */
+    private static final class ZoneCommandsLog extends java.util.logging.Handler implements AutoCloseable {
+        final List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.logging.Logger logger =
+                java.util.logging.Logger.getLogger(ZoneCommands.class.getName());
+
+        ZoneCommandsLog() {
+            logger.addHandler(this);
+        }
+
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+            messages.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+        }
     }
 }
