@@ -131,6 +131,7 @@ public final class AtomicFiles {
     private static Path writeTemporary(Path dir, String text) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         for (int attempt = 1; ; attempt++) {
+            // a name, not a secret: any distinct one will do, and a taken one is tried again
             Path tmp = dir.resolve(TEMPORARY_PREFIX
                     + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), Character.MAX_RADIX)
                     + TEMPORARY_SUFFIX);

@@ -272,10 +272,11 @@ final class ZoneLog implements AutoCloseable {
     }
 
     /**
-     * Appends {@code text}; returns how many of its bytes the reads skip. This process's own lines are
-     * not read back when nothing unread comes before them: its index holds them already, and a line
-     * read back after the index had moved on (a create's line read after the zone was confirmed) put
-     * the zone back into the state it had left until the next line was read.
+     * Appends {@code text}; returns where reading stands after it, and how many of its bytes reading
+     * skips. This process's own lines are not read back when nothing unread comes before them: its
+     * index holds them already, and a line read back after the index had moved on (a create's line read
+     * after the zone was confirmed) put the zone back into the state it had left until the next line
+     * was read.
      */
     private Written write(String text) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
