@@ -41,8 +41,6 @@ public final class AtomicFiles {
     private static final Set<PosixFilePermission> READABLE_BY_ALL = PosixFilePermissions.fromString("rw-r--r--");
     private static final String TEMPORARY_PREFIX = ".bindsmith-";
     private static final String TEMPORARY_SUFFIX = ".tmp";
-    /** Random names that may be taken already before giving up (as the JDK's temporary files do). */
-    private static final int MAX_NAME_ATTEMPTS = 10;
 
     private AtomicFiles() {}
 
@@ -54,7 +52,7 @@ public final class AtomicFiles {
      */
     public static void createNew(Path target, String text) throws IOException {
         Path dir = directoryOf(target);
-        Path tmp = writeTemporary(dir, text);
+        Path tmp = newTemporary(dir, text);
         try {
             linkNew(tmp, target);
         } finally {
@@ -64,16 +62,60 @@ public final class AtomicFiles {
     }
 
     /**
-     * The first half of {@link #createNew}, for callers that make several files durable together: a
-     * temporary file in {@code dir} holding {@code text}, forced to disk, readable by all. Link it into
-     * place with {@link #linkNew}, then delete it and force the directory.
+     * A name for a temporary file in {@code dir}, for {@link #writeTemporary}; nothing is made. The
+     * first half of {@link #createNew}, for callers that make several files durable together and must
+     * know the temporary file's name before it exists: when a write fails after the file was made and
+     * the directory has been moved away meanwhile, the file cannot be removed at its name until the
+     * directory is back, and only a caller that knows the name can remove it then.
      */
-    public static Path prepare(Path dir, String text) throws IOException {
-        return writeTemporary(dir, text);
+    public static Path temporaryName(Path dir) {
+        // a name, not a secret: any distinct one will do
+        return dir.resolve(TEMPORARY_PREFIX
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), Character.MAX_RADIX)
+                + TEMPORARY_SUFFIX);
     }
 
     /**
-     * Gives {@code tmp} (from {@link #prepare}, in the target's directory) the name {@code target}, which
+     * Makes {@code tmp} (a {@link #temporaryName}, which must not exist) holding {@code text}, forced to
+     * disk, readable by all, with the one open that writes it. Link it into place with {@link #linkNew},
+     * then delete it and force the directory. When it fails, {@code tmp} is removed if it is still found
+     * at its name; the caller removes it again otherwise.
+     *
+     * @throws IOException when it could not be made and written; also when a file of its name exists
+     *     (not a {@link FileAlreadyExistsException}: that is the target's, in {@link #linkNew})
+     */
+    public static void writeTemporary(Path tmp, String text) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        FileChannel ch;
+        try {
+            ch = openNew(tmp);
+        } catch (FileAlreadyExistsException taken) {
+            throw new FileSystemException(
+                    tmp.getFileName().toString(), null, "a temporary file of this name exists already");
+        }
+        try (ch) {
+            try {
+                // the umask may have taken bits from the mode it was made with
+                Files.setPosixFilePermissions(tmp, READABLE_BY_ALL);
+            } catch (UnsupportedOperationException notPosix) {
+                // the file system's own permissions apply
+            }
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Gives {@code tmp} (from {@link #writeTemporary}, in the target's directory) the name {@code target}, which
      * must not exist. The directory is not forced: the caller does that, once for several files.
      *
      * @throws FileAlreadyExistsException when {@code target} exists
@@ -106,7 +148,7 @@ public final class AtomicFiles {
     /** Writes {@code text} to {@code target}, replacing the file when it exists. */
     public static void replace(Path target, String text) throws IOException {
         Path dir = directoryOf(target);
-        Path tmp = writeTemporary(dir, text);
+        Path tmp = newTemporary(dir, text);
         try {
             moveAtomically(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -123,48 +165,11 @@ public final class AtomicFiles {
         return dir;
     }
 
-    /**
-     * A new file in {@code dir} holding {@code text}, forced to disk: made, exclusively, by the one open
-     * that writes it (a temporary file made first and opened again cost a second open and close on
-     * every zone create, issue 11).
-     */
-    private static Path writeTemporary(Path dir, String text) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        for (int attempt = 1; ; attempt++) {
-            // a name, not a secret: any distinct one will do, and a taken one is tried again
-            Path tmp = dir.resolve(TEMPORARY_PREFIX
-                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), Character.MAX_RADIX)
-                    + TEMPORARY_SUFFIX);
-            FileChannel ch;
-            try {
-                ch = openNew(tmp);
-            } catch (FileAlreadyExistsException taken) {
-                if (attempt < MAX_NAME_ATTEMPTS) {
-                    continue;
-                }
-                throw taken;
-            }
-            try (ch) {
-                try {
-                    // the umask may have taken bits from the mode it was made with
-                    Files.setPosixFilePermissions(tmp, READABLE_BY_ALL);
-                } catch (UnsupportedOperationException notPosix) {
-                    // the file system's own permissions apply
-                }
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-                return tmp;
-            } catch (IOException | RuntimeException e) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
-                throw e;
-            }
-        }
+    /** A new temporary file in {@code dir} holding {@code text}, forced to disk. */
+    private static Path newTemporary(Path dir, String text) throws IOException {
+        Path tmp = temporaryName(dir);
+        writeTemporary(tmp, text);
+        return tmp;
     }
 
     /** Creates {@code file} for writing, never wider than {@code rw-r--r--} (no moment writable by others). */

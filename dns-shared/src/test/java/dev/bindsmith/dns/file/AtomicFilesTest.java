@@ -124,4 +124,39 @@ class AtomicFilesTest {
         assertThat(listing(dir)).containsExactly(elsewhere);
         assertThat(listing(elsewhere)).containsExactly(target);
     }
+
+    @Test
+    void aTemporaryIsNamedBeforeItExistsSoThatItsCallerCanRemoveItWhateverBecomesOfTheWrite() throws IOException {
+        Path tmp = AtomicFiles.temporaryName(dir);
+
+        assertThat(tmp.getParent()).isEqualTo(dir);
+        assertThat(AtomicFiles.isTemporary(tmp.getFileName().toString())).isTrue();
+        assertThat(tmp).doesNotExist();
+
+        AtomicFiles.writeTemporary(tmp, "$TTL 300\n");
+        assertThat(tmp).hasContent("$TTL 300");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp)))
+                .isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void aTemporaryWhoseNameIsTakenIsRefusedAndTheFileThereIsLeftAlone() throws IOException {
+        Path tmp = AtomicFiles.temporaryName(dir);
+        Files.writeString(tmp, "someone else's");
+
+        assertThatThrownBy(() -> AtomicFiles.writeTemporary(tmp, "mine"))
+                .isInstanceOf(java.nio.file.FileSystemException.class)
+                // a FileAlreadyExistsException is the target's, which a create reports as the zone existing
+                .isNotInstanceOf(FileAlreadyExistsException.class);
+        assertThat(tmp).hasContent("someone else's");
+    }
+
+    @Test
+    void aTemporaryInADirectoryThatIsGoneFailsAndLeavesNothing() {
+        Path gone = dir.resolve("moved-away");
+        Path tmp = AtomicFiles.temporaryName(gone);
+
+        assertThatThrownBy(() -> AtomicFiles.writeTemporary(tmp, "text")).isInstanceOf(IOException.class);
+        assertThat(gone).doesNotExist();
+    }
 }

@@ -240,8 +240,12 @@ public final class FileZoneStore implements ZoneStore, AutoCloseable {
             ZoneLog.FileStep link = null;
             if (spec.type() == ZoneType.PRIMARY) {
                 step = "write the master file " + file.getFileName();
-                Path prepared = AtomicFiles.prepare(directory, renderer.apply(spec));
+                String text = renderer.apply(spec);
+                // named before it exists: a write that fails while the directory is moved away leaves
+                // it where only its name finds it again (removeTemporary keeps the name)
+                Path prepared = AtomicFiles.temporaryName(directory);
                 tmp = prepared;
+                AtomicFiles.writeTemporary(prepared, text);
                 link = () -> AtomicFiles.linkNew(prepared, file);
             }
             step = "record zone '" + name + "'";
