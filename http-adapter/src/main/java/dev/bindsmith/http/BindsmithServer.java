@@ -69,6 +69,12 @@ public final class BindsmithServer {
      * the class path) and the routing classes made from it. The first {@link #start()} does it
      * otherwise; {@code bindsmith serve} calls it on another thread while its backend opens, so that
      * the two overlap, and waits for it before building its server.
+     *
+     * <p>It also gives Helidon one mapper manager for the process ({@code HelidonMappers}): without it
+     * Helidon searches its registry for a new one on every request. That only works before anything in
+     * the process has used Helidon's mappers (Helidon warns otherwise), so it is done here, where a
+     * process starts, and not by {@link #start()}: a service that embeds the server and wants it calls
+     * this first.
      */
     public static void prepare() {
         HelidonMappers.pin();
@@ -126,7 +132,6 @@ public final class BindsmithServer {
         } else if (!config.authRequired()) {
             LOG.warn("authentication is off (no BIND_API_TOKEN, or DISABLE_AUTH): loopback listener only");
         }
-        HelidonMappers.pin();
         WebServerConfig.Builder b = WebServer.builder()
                 .host(config.host())
                 .port(config.port())

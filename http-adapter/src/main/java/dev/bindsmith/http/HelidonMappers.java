@@ -9,8 +9,8 @@ import io.helidon.common.mapper.MapperManager;
  * request. Unless a manager was set, that asks the service registry, whose mapper service is made anew
  * at each lookup: a registry search and a fresh manager per request (about a tenth of the server's own
  * CPU on a zone create, issue 11). Setting it is deprecated in Helidon, but it is the only value that
- * reader looks at; it must happen before anything looks mappers up, or Helidon warns that it came too
- * late.
+ * reader looks at; it must happen before anything looks mappers up, or Helidon warns, with a stack
+ * trace, that it came too late: {@link BindsmithServer#prepare()} does it, first thing.
  */
 final class HelidonMappers {
     private HelidonMappers() {}

@@ -53,7 +53,8 @@ class BindsmithServerTest {
 
     @Test
     @SuppressWarnings("removal")
-    void aStartedServerLeavesHelidonOneMapperManagerRatherThanOnePerRequest() {
+    void aPreparedServerLeavesHelidonOneMapperManagerRatherThanOnePerRequest() {
+        BindsmithServer.prepare();
         start(Map.of());
         assertThat(new Exchange.Request("GET", "/api/v1/health").send(client()).status())
                 .isEqualTo(200);

@@ -66,7 +66,9 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * Builds what the HTTP server of this process shares and would otherwise build at its first
-     * {@link #start}: Helidon's service registry ({@link BindsmithServer#prepare}). Safe to call on
+     * {@link #start}: Helidon's service registry, and the one mapper manager Helidon then uses for every
+     * request instead of searching the registry for one each time ({@link BindsmithServer#prepare}; it
+     * must come before anything else in the process uses Helidon). Safe to call on
      * another thread while the backend opens; the caller waits for it to finish before {@link #start},
      * so that no two threads initialize Helidon's classes at once.
      */
