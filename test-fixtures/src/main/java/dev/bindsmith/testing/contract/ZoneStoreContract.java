@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +211,71 @@ public abstract class ZoneStoreContract {
                 .build()));
         assertThat(store.list()).as("the name again, as a secondary").containsExactly(secondary);
         assertThat(store.list()).extracting(StoredZone::type).containsExactly(ZoneType.SECONDARY);
+    }
+
+    /**
+     * Zones created and deleted by several threads while others list: each listing is in name order
+     * without a zone twice, a listing after a change shows it, and once the changes are done the list is
+     * the index (issue 11: a store that keeps its list patches it with the zones that changed, and a change
+     * made while a listing patches is in the next).
+     */
+    @Test
+    void listingsWhileZonesAreCreatedAndDeletedEndAtTheIndex() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            Outcomes.ok(store.create(TestZones.spec("base" + i + ".test").build()));
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        String name = "t" + thread + "-" + i + ".test";
+                        Outcomes.ok(store.create(TestZones.spec(name).build()));
+                        assertThat(store.list())
+                                .as("a listing after its create")
+                                .extracting(z -> z.name().value())
+                                .contains(name);
+                        if (i % 3 == 0) {
+                            assertThat(store.delete(ZoneName.of(name))).isInstanceOf(Outcome.Deleted.class);
+                            assertThat(store.list())
+                                    .as("a listing after its delete")
+                                    .extracting(z -> z.name().value())
+                                    .doesNotContain(name);
+                        }
+                        if (i % 7 == 0) {
+                            assertThat(store.delete(ZoneName.of("base" + (i / 7 + 10 * thread) + ".test")))
+                                    .isInstanceOf(Outcome.Deleted.class);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            List<Future<?>> readers = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                readers.add(pool.submit(() -> {
+                    while (!done.get()) {
+                        List<String> names =
+                                store.list().stream().map(z -> z.name().value()).toList();
+                        assertThat(names).isSorted().doesNotHaveDuplicates();
+                    }
+                    return null;
+                }));
+            }
+            try {
+                for (var w : writers) {
+                    w.get();
+                }
+            } finally {
+                done.set(true);
+            }
+            for (var r : readers) {
+                r.get();
+            }
+        }
+        assertThat(store.list()).isEqualTo(store.list(Optional.empty(), Integer.MAX_VALUE));
+        assertThat(store.list()).hasSize(50 - 18 + 2 * 40);
     }
 
     @Test
